@@ -1,0 +1,75 @@
+"""The WebAPI contract, parsed once per process from resources/ (never from the network).
+
+`preload()` parses it on a background thread at start-up so the window never waits;
+`document()` returns the parsed contract (waiting for a preload in progress). Each
+thread then builds its own cheap zeep Client on the shared Document: zeep clients
+and their HTTP sessions are not shared across threads.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from zeep import Settings
+from zeep.transports import Transport
+from zeep.wsdl import Document
+
+WSDL_PATH = Path(__file__).resolve().parents[2] / "resources" / "webapi.wsdl"
+NAMESPACE = "https://webapi.allegro.pl/service.php"
+BINDING = "{%s}serviceBinding" % NAMESPACE
+
+log = logging.getLogger("core.allegro")
+
+_lock = threading.Lock()
+_loads: dict[Path, Future[Document]] = {}
+
+
+def settings() -> Settings:
+    # strict: answers that break the contract fail loudly instead of half-parsing.
+    return Settings(strict=True, xml_huge_tree=False, forbid_dtd=True, forbid_entities=True)
+
+
+def _load(path: Path, future: Future[Document]) -> None:
+    try:
+        # A file path never touches the network; the Transport only reads the file.
+        future.set_result(Document(str(path), Transport(), settings=settings()))
+        log.debug("WebAPI contract loaded from %s", path.name)
+    except BaseException as exc:  # handed to whoever waits on document()
+        future.set_exception(exc)
+
+
+def _future(path: Path, background: bool) -> tuple[Future[Document], bool]:
+    with _lock:
+        future = _loads.get(path)
+        if future is not None and not (future.done() and future.exception() is not None):
+            return future, False
+        future = Future()
+        _loads[path] = future
+    if background:
+        threading.Thread(target=_load, args=(path, future), name="wsdl-preload", daemon=True).start()
+        return future, False
+    return future, True
+
+
+def preload(path: Path = WSDL_PATH) -> Future[Document]:
+    """Start parsing the contract in the background (idempotent); returns its future."""
+    future, _ = _future(Path(path), background=True)
+    return future
+
+
+def document(path: Path = WSDL_PATH) -> Document:
+    """The parsed contract, shared by every client in the process."""
+    future, mine = _future(Path(path), background=False)
+    if mine:
+        _load(Path(path), future)
+    return future.result()
+
+
+def is_loaded(path: Path = WSDL_PATH) -> bool:
+    future = _loads.get(Path(path))
+    return bool(future and future.done() and future.exception() is None)
+
+
+load_wsdl = document  # the name ui/main_window.py's self-test uses

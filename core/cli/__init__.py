@@ -1,0 +1,10 @@
+"""Headless commands: `main.py <command> …`. Each module has main(argv, paths) -> exit code."""
+
+# command name -> module under core.cli (or "sandbox.cli" for the emulator)
+COMMANDS = {
+    "channel": "core.cli.channel",
+    "sync": "core.cli.sync",
+    "stock": "core.cli.stock",
+    "listings": "core.cli.listings",
+    "sandbox": "sandbox.cli",
+}

@@ -1,0 +1,258 @@
+"""The tables. Every model binds to `db.database`, the one DatabaseProxy.
+
+The password of a channel is never stored here (see core/secrets.py).
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from peewee import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from core.db import database
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # stored naive, always UTC
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaInfo(BaseModel):
+    """One row: the schema version this database is at."""
+
+    version = IntegerField()
+
+
+class Location(BaseModel):
+    name = CharField(unique=True, max_length=100)
+    is_default = BooleanField(default=False)
+
+
+class StockItem(BaseModel):
+    sku = CharField(unique=True, max_length=100)
+    title = CharField(max_length=255, index=True)
+    barcode = CharField(max_length=64, default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class StockLevel(BaseModel):
+    item = ForeignKeyField(StockItem, backref="levels", on_delete="CASCADE")
+    location = ForeignKeyField(Location, backref="levels", on_delete="RESTRICT")
+    quantity = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("item", "location"), True),)
+
+
+class Environment:
+    SANDBOX = "sandbox"
+    PRODUCTION = "production"
+    # anything else stored in Channel.environment is a custom WebAPI address
+
+
+class Channel(BaseModel):
+    """An Allegro account integration: the Integration and Config screens' fields."""
+
+    sub_source = CharField(unique=True, max_length=100)
+    username = CharField(max_length=254)
+    api_key = CharField(max_length=100)
+    api_key_version = BigIntegerField(default=0)
+    currency = CharField(max_length=3, default="PLN")
+    environment = CharField(max_length=500, default=Environment.SANDBOX)
+    enabled = BooleanField(default=True)
+    inventory_sync = BooleanField(default=False)
+    update_from_location = BooleanField(default=False)
+    location = ForeignKeyField(Location, null=True, on_delete="SET NULL")
+    submit_tracking = BooleanField(default=False)
+    sync_orders_from = DateTimeField(default=utcnow)
+    relist_items = BooleanField(default=False)
+    end_listings = BooleanField(default=False)
+    no_manual_confirmation = BooleanField(default=False)
+    relist_duration = IntegerField(default=0)  # days; 0 = until sold out
+    relist_delay = IntegerField(default=0)  # minutes before a relisted offer starts
+    end_auctions = BooleanField(default=False)
+    end_auctions_with_bids = BooleanField(default=False)
+    link_by_title = BooleanField(default=False)
+    journal_cursor = BigIntegerField(null=True)  # last dealEventId stored
+    last_sync_at = DateTimeField(null=True)
+    last_sync_outcome = CharField(max_length=20, default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class ListingStatus:
+    ACTIVE = "active"
+    ENDED = "ended"  # ended, not by us (sold out, time, by hand on Allegro)
+    PENDING_RELIST = "pending_relist"  # ended by us for zero stock; may come back
+    STRUCK_OFF = "struck_off"  # pending relist, but the seller said never
+    EXPIRED = "expired"  # past Allegro's 60-day relist window
+    RELISTED = "relisted"  # history: replaced by a newer offer id
+    SCHEDULED = "scheduled"  # relisted with a delayed start
+
+
+class Listing(BaseModel):
+    channel = ForeignKeyField(Channel, backref="listings", on_delete="CASCADE")
+    offer_id = BigIntegerField()
+    title = CharField(max_length=255, index=True)
+    format = CharField(max_length=10)  # buy_now | auction
+    status = CharField(max_length=20, default=ListingStatus.ACTIVE, index=True)
+    quantity = IntegerField(default=0)  # available on Allegro as last seen
+    start_quantity = IntegerField(default=0)
+    sold_quantity = IntegerField(default=0)
+    bids = IntegerField(default=0)
+    price = DecimalField(max_digits=12, decimal_places=2, default=0)
+    end_time = DateTimeField(null=True)
+    ended_at = DateTimeField(null=True)
+    ended_by_us = BooleanField(default=False)
+    stock_item = ForeignKeyField(StockItem, null=True, backref="listings", on_delete="SET NULL")
+    previous_offer_id = BigIntegerField(null=True)  # the offer this one was relisted from
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "offer_id"), True),)
+
+
+class OrderStatus:
+    OPEN = "open"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+
+
+class Order(BaseModel):
+    channel = ForeignKeyField(Channel, backref="orders", on_delete="CASCADE")
+    form_id = BigIntegerField()  # Allegro's post-buy form (transaction) id
+    buyer_id = BigIntegerField(default=0)
+    buyer_login = CharField(max_length=100, default="")
+    buyer_email = CharField(max_length=254, default="")
+    created_at = DateTimeField(null=True, index=True)
+    amount = DecimalField(max_digits=12, decimal_places=2, default=0)
+    postage_amount = DecimalField(max_digits=12, decimal_places=2, default=0)
+    currency = CharField(max_length=3, default="PLN")
+    pay_type = CharField(max_length=50, default="")
+    pay_status = CharField(max_length=50, default="")
+    status = CharField(max_length=20, default=OrderStatus.OPEN, index=True)
+    ship_name = CharField(max_length=255, default="")
+    ship_company = CharField(max_length=255, default="")
+    ship_street = CharField(max_length=255, default="")
+    ship_postcode = CharField(max_length=20, default="")
+    ship_city = CharField(max_length=100, default="")
+    ship_country = CharField(max_length=100, default="")
+    ship_phone = CharField(max_length=50, default="")
+    message = TextField(default="")
+    imported_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "form_id"), True),)
+
+
+class LinkState:
+    LISTING = "listing"  # linked through the listing's mapping
+    TITLE = "title"  # linked by exact title
+    MANUAL = "manual"
+    UNLINKED = "unlinked"
+    AMBIGUOUS = "ambiguous"  # the title matches several stock items
+
+
+class OrderItem(BaseModel):
+    order = ForeignKeyField(Order, backref="items", on_delete="CASCADE")
+    offer_id = BigIntegerField()
+    title = CharField(max_length=255)
+    quantity = IntegerField()
+    price = DecimalField(max_digits=12, decimal_places=2, default=0)
+    stock_item = ForeignKeyField(StockItem, null=True, backref="order_items", on_delete="SET NULL")
+    link_state = CharField(max_length=20, default=LinkState.UNLINKED)
+
+
+class ShipmentState:
+    PENDING = "pending"  # entered, not sent yet
+    SENDING = "sending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"  # Allegro refused it; sent again only after an edit
+    INVALID = "invalid"  # failed the carrier's format locally; never sent
+
+
+class Shipment(BaseModel):
+    order = ForeignKeyField(Order, backref="shipments", on_delete="CASCADE")
+    carrier_id = IntegerField()  # Allegro operatorId
+    carrier_name = CharField(max_length=100, default="")
+    tracking_number = CharField(max_length=100)
+    state = CharField(max_length=20, default=ShipmentState.PENDING)
+    reason = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    sent_at = DateTimeField(null=True)
+
+
+class SyncRun(BaseModel):
+    channel = ForeignKeyField(Channel, backref="runs", on_delete="CASCADE")
+    started_at = DateTimeField(default=utcnow, index=True)
+    finished_at = DateTimeField(null=True)
+    outcome = CharField(max_length=20, default="running")  # running|ok|failed|partial|cancelled
+    counts = TextField(default="{}")  # JSON: what the run did
+    errors = TextField(default="")  # one line per problem, in the seller's words
+
+
+class ActionKind:
+    QUANTITY = "quantity"
+    END = "end"
+    RELIST = "relist"
+    TRACKING = "tracking"
+
+
+class ActionState:
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SENDING = "sending"  # stored before the call; outcome unknown if the run died here
+    DONE = "done"
+    FAILED = "failed"
+
+
+class PlannedAction(BaseModel):
+    run = ForeignKeyField(SyncRun, backref="actions", null=True, on_delete="SET NULL")
+    channel = ForeignKeyField(Channel, backref="actions", on_delete="CASCADE")
+    kind = CharField(max_length=20)
+    listing = ForeignKeyField(Listing, null=True, backref="actions", on_delete="CASCADE")
+    shipment = ForeignKeyField(Shipment, null=True, backref="actions", on_delete="CASCADE")
+    params = TextField(default="{}")  # JSON: target quantity, cancel bids, duration, start, local id
+    reason = TextField(default="")
+    state = CharField(max_length=20, default=ActionState.PROPOSED, index=True)
+    result = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class SyncLock(BaseModel):
+    """Who is syncing a channel now; one row per channel while a sync runs."""
+
+    channel = ForeignKeyField(Channel, unique=True, on_delete="CASCADE")
+    owner = CharField(max_length=200)  # host:pid:token
+    heartbeat = DateTimeField(default=utcnow)
+
+
+ALL_MODELS = [
+    SchemaInfo,
+    Location,
+    StockItem,
+    StockLevel,
+    Channel,
+    Listing,
+    Order,
+    OrderItem,
+    Shipment,
+    SyncRun,
+    PlannedAction,
+    SyncLock,
+]

@@ -1,0 +1,12 @@
+"""The screens of the main window, in navigation order: (key, title, module, class).
+
+A screen is a QWidget built with (paths, parent) and created the first time it is shown,
+so start-up pays only for the first screen.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+SCREENS: list[tuple[str, str, str, str]] = [
+    ("home", QCoreApplication.translate("Screens", "Overview"), "ui.home", "HomeScreen"),
+]
