@@ -40,12 +40,18 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Screens"))
         self.nav.setMaximumWidth(220)
+        self.nav.setMinimumWidth(150)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; border: none; background: palette(base); }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+        )
         self.stack = QStackedWidget()
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1020])
         self.setCentralWidget(self.splitter)
         for key, title, _module, _cls in SCREENS:
             item = QListWidgetItem(title)
