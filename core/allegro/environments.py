@@ -1,0 +1,89 @@
+"""Where a channel's WebAPI lives: the local Sandbox, Allegro Production, or a custom address.
+
+TLS certificates are always verified for any address that is not on this machine;
+there is deliberately no switch to turn that off.
+"""
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+PRODUCTION_URL = "https://webapi.allegro.pl/service.php"
+
+
+class EnvironmentKind(StrEnum):
+    SANDBOX = "sandbox"  # the local emulator; the default for new channels
+    PRODUCTION = "production"
+    CUSTOM = "custom"
+
+
+DEFAULT_KIND = EnvironmentKind.SANDBOX
+
+
+class InvalidAddress(ValueError):
+    """A service address the app refuses to use; the text is a seller's sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Environment:
+    kind: EnvironmentKind
+    url: str
+    verify_tls: bool = True
+
+    def __post_init__(self) -> None:
+        check_url(self.url)
+        loopback = is_loopback(self.url)
+        if not self.verify_tls and not loopback:
+            raise InvalidAddress("TLS verification cannot be turned off for an address outside this computer.")
+        if self.kind is EnvironmentKind.SANDBOX and not loopback:
+            raise InvalidAddress("The Sandbox runs on this computer; its address must be 127.0.0.1 or localhost.")
+        if self.kind is EnvironmentKind.PRODUCTION and self.url != PRODUCTION_URL:
+            raise InvalidAddress(f"Production is {PRODUCTION_URL}.")
+
+    @property
+    def label(self) -> str:
+        return {"sandbox": "Sandbox", "production": "Production", "custom": "Custom"}[self.kind]
+
+
+def production() -> Environment:
+    return Environment(EnvironmentKind.PRODUCTION, PRODUCTION_URL)
+
+
+def sandbox(url: str) -> Environment:
+    """The local emulator at `url` (it picks its port when it starts)."""
+    return Environment(EnvironmentKind.SANDBOX, url)
+
+
+def custom(url: str) -> Environment:
+    return Environment(EnvironmentKind.CUSTOM, url)
+
+
+def for_url(url: str) -> Environment:
+    """Recognise an address: Production, a loopback Sandbox, or custom."""
+    if url == PRODUCTION_URL:
+        return production()
+    if is_loopback(url):
+        return sandbox(url)
+    return custom(url)
+
+
+def check_url(url: str) -> None:
+    """Refuse addresses that are not http(s), or plain http outside this computer."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidAddress(f"{url!r} is not a web address (it must start with https://).")
+    if parts.scheme == "http" and not is_loopback(url):
+        raise InvalidAddress("Only addresses on this computer may use http://; Allegro needs https://.")
+
+
+def is_loopback(url: str) -> bool:
+    host = urlsplit(url or "").hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+

@@ -1,0 +1,294 @@
+"""zeep answers -> the port's plain dataclasses.
+
+WebAPI arrays come back as objects holding an `.item` list, or as None when empty;
+optional numbers may be absent. Everything here tolerates that and refuses what
+breaks the contract (a missing id, a wrong type) with `Malformed`, which the adapter
+turns into InvalidResponse naming the operation.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from core.allegro import port
+from core.allegro.port import OfferFormat, OfferState
+
+# ItemPriceStruct.priceType on the seller's tabs. Allegro never documented the codes;
+# the buyer tabs use 1 = Buy Now and 2 = current bid, and the sandbox follows that,
+# with 3 = starting price and 4 = reserve price for auctions.
+PRICE_BUY_NOW = 1
+PRICE_AUCTION_TYPES = frozenset({2, 3, 4, 5})
+
+# ItemInfo.itEndingInfo: 1 = running, 2 = ended on time, 3 = ended early by the seller.
+ENDING_RUNNING = 1
+
+
+class Malformed(ValueError):
+    """An answer that does not fit the contract."""
+
+
+def items(value: Any) -> list[Any]:
+    """An `ArrayOfX` (object with .item), a list, or None -> a list."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    inner = _get(value, "item")
+    if inner is None:
+        return []
+    if isinstance(inner, (list, tuple)):
+        return list(inner)
+    return [inner]
+
+
+def _get(obj: Any, name: str) -> Any:
+    if obj is None:
+        return None
+    if isinstance(obj, dict):
+        return obj.get(name)
+    try:
+        return obj[name]  # zeep CompoundValue supports both; [] avoids attribute quirks
+    except (KeyError, TypeError, IndexError):
+        return getattr(obj, name, None)
+
+
+def required_int(obj: Any, name: str) -> int:
+    value = _get(obj, name)
+    if value is None or isinstance(value, bool):
+        raise Malformed(f"{name} is missing")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+
+
+def opt_int(obj: Any, name: str, default: int = 0) -> int:
+    value = _get(obj, name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+
+
+def opt_str(obj: Any, name: str) -> str:
+    value = _get(obj, name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Malformed(f"{name} is not text")
+    return value
+
+
+def money(value: Any) -> Decimal:
+    """WebAPI amounts are xsd:float; round to grosze through the shortest repr."""
+    if value is None:
+        return Decimal("0.00")
+    try:
+        return Decimal(repr(float(value))).quantize(Decimal("0.01"))
+    except (TypeError, ValueError, InvalidOperation):
+        raise Malformed(f"not an amount: {str(value)[:40]!r}") from None
+
+
+def unix_time(value: Any) -> datetime | None:
+    if value in (None, 0, "0"):
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise Malformed(f"not a time: {str(value)[:40]!r}") from None
+
+
+def text_time(value: Any) -> datetime | None:
+    """Post-buy form dates are strings ("2019-05-01 12:00:00", ISO, or empty)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    text = str(value).strip()
+    if not text or text.startswith("0000"):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise Malformed(f"not a date: {text[:40]!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# -- offers ---------------------------------------------------------------------------
+
+
+def _prices(struct: Any) -> dict[int, Decimal]:
+    prices: dict[int, Decimal] = {}
+    for entry in items(_get(struct, "itemPrice")):
+        prices[opt_int(entry, "priceType")] = money(_get(entry, "priceValue"))
+    return prices
+
+
+def offer_from_list(struct: Any, state: OfferState) -> port.Offer:
+    """One row of doGetMySellItems / doGetMySoldItems / doGetMyNotSoldItems / doGetMyFutureItems."""
+    prices = _prices(struct)
+    auction = bool(PRICE_AUCTION_TYPES & prices.keys()) or opt_int(struct, "itemBiddersCounter") > 0
+    if auction:
+        price = next((prices[t] for t in (2, 3) if t in prices), prices.get(PRICE_BUY_NOW, Decimal("0.00")))
+    else:
+        price = prices.get(PRICE_BUY_NOW, next(iter(prices.values()), Decimal("0.00")))
+    start_quantity = opt_int(struct, "itemStartQuantity")
+    sold = opt_int(struct, "itemSoldQuantity")
+    return port.Offer(
+        offer_id=required_int(struct, "itemId"),
+        title=opt_str(struct, "itemTitle"),
+        format=OfferFormat.AUCTION if auction else OfferFormat.BUY_NOW,
+        state=state,
+        quantity=max(start_quantity - sold, 0),
+        start_quantity=start_quantity,
+        sold_quantity=sold,
+        bids=opt_int(struct, "itemBiddersCounter"),
+        price=price,
+        start_time=unix_time(_get(struct, "itemStartTime")),
+        end_time=unix_time(_get(struct, "itemEndTime")),
+    )
+
+
+def offer_from_info(struct: Any, now: datetime | None = None) -> port.Offer:
+    """One ItemInfoStruct of doGetItemsInfo (whatever tab the offer is on)."""
+    info = _get(struct, "itemInfo")
+    if info is None:
+        raise Malformed("itemInfo is missing")
+    start_quantity = opt_int(info, "itStartingQuantity")
+    left = opt_int(info, "itQuantity")
+    sold = max(start_quantity - left, 0)
+    bids = opt_int(info, "itBidCount")
+    auction = money(_get(info, "itStartingPrice")) > 0 or bids > 0 or opt_int(info, "itBuyNowActive", 1) == 0
+    start_time = unix_time(_get(info, "itStartingTime"))
+    running = opt_int(info, "itEndingInfo", ENDING_RUNNING) == ENDING_RUNNING
+    now = now or datetime.now(UTC)
+    if running:
+        state = OfferState.SCHEDULED if start_time and start_time > now else OfferState.ACTIVE
+    else:
+        state = OfferState.SOLD if sold > 0 else OfferState.NOT_SOLD
+    price_field = "itPrice" if auction else "itBuyNowPrice"
+    price = money(_get(info, price_field))
+    if price == 0:
+        price = money(_get(info, "itBuyNowPrice" if auction else "itPrice"))
+    return port.Offer(
+        offer_id=required_int(info, "itId"),
+        title=opt_str(info, "itName"),
+        format=OfferFormat.AUCTION if auction else OfferFormat.BUY_NOW,
+        state=state,
+        quantity=left,
+        start_quantity=start_quantity,
+        sold_quantity=sold,
+        bids=bids,
+        price=price,
+        start_time=start_time,
+        end_time=unix_time(_get(info, "itEndingTime")),
+    )
+
+
+# -- journal and forms ----------------------------------------------------------------
+
+
+def journal_deal(struct: Any) -> port.JournalDeal:
+    event_time = unix_time(_get(struct, "dealEventTime"))
+    if event_time is None:
+        raise Malformed("dealEventTime is missing")
+    return port.JournalDeal(
+        event_id=required_int(struct, "dealEventId"),
+        event_type=required_int(struct, "dealEventType"),
+        event_time=event_time,
+        deal_id=opt_int(struct, "dealId"),
+        transaction_id=opt_int(struct, "dealTransactionId"),
+        offer_id=required_int(struct, "dealItemId"),
+        buyer_id=opt_int(struct, "dealBuyerId"),
+        quantity=opt_int(struct, "dealQuantity"),
+    )
+
+
+_COUNTRIES = {1: "PL"}
+
+
+def address(struct: Any) -> port.Address:
+    if struct is None:
+        return port.Address()
+    country = _get(struct, "postBuyFormAdrCountry")
+    return port.Address(
+        full_name=opt_str(struct, "postBuyFormAdrFullName"),
+        company=opt_str(struct, "postBuyFormAdrCompany"),
+        street=opt_str(struct, "postBuyFormAdrStreet"),
+        postcode=opt_str(struct, "postBuyFormAdrPostcode"),
+        city=opt_str(struct, "postBuyFormAdrCity"),
+        country=_COUNTRIES.get(int(country), str(country)) if country not in (None, 0) else "",
+        phone=opt_str(struct, "postBuyFormAdrPhone"),
+    )
+
+
+def post_buy_form(struct: Any) -> port.PostBuyForm:
+    form_items = tuple(
+        port.FormItem(
+            offer_id=required_int(item, "postBuyFormItId"),
+            title=opt_str(item, "postBuyFormItTitle"),
+            quantity=opt_int(item, "postBuyFormItQuantity"),
+            price=money(_get(item, "postBuyFormItPrice")),
+            amount=money(_get(item, "postBuyFormItAmount")),
+        )
+        for item in items(_get(struct, "postBuyFormItems"))
+    )
+    shipping = _get(struct, "postBuyFormShipmentAddress")
+    if shipping is None:
+        shipping = _get(struct, "postBuyFormGdAddress")
+    return port.PostBuyForm(
+        form_id=required_int(struct, "postBuyFormId"),
+        buyer_id=opt_int(struct, "postBuyFormBuyerId"),
+        buyer_login=opt_str(struct, "postBuyFormBuyerLogin"),
+        buyer_email=opt_str(struct, "postBuyFormBuyerEmail"),
+        items=form_items,
+        amount=money(_get(struct, "postBuyFormAmount")),
+        postage_amount=money(_get(struct, "postBuyFormPostageAmount")),
+        pay_type=opt_str(struct, "postBuyFormPayType"),
+        pay_status=opt_str(struct, "postBuyFormPayStatus"),
+        created_at=text_time(_get(struct, "postBuyFormDateInit")),
+        cancelled_at=text_time(_get(struct, "postBuyFormDateCancel")),
+        address=address(shipping),
+        message=opt_str(struct, "postBuyFormMsgToSeller"),
+    )
+
+
+def id_list(value: Any) -> list[int]:
+    out = []
+    for entry in items(value):
+        try:
+            out.append(int(entry))
+        except (TypeError, ValueError):
+            raise Malformed(f"not an id: {str(entry)[:40]!r}") from None
+    return out
+
+
+def str_list(value: Any) -> tuple[str, ...]:
+    return tuple(str(entry) for entry in items(value) if entry is not None)
+
+
+def unique(values: Iterable[Any]) -> list[Any]:
+    """Keep the first of each value, in order."""
+    seen: set[Any] = set()
+    out = []
+    for value in values:
+        if value not in seen:
+            seen.add(value)
+            out.append(value)
+    return out
+
+
+def unique_by(values: Iterable[Any], key: Any) -> list[Any]:
+    """Keep the first value of each key, in order."""
+    seen: set[Any] = set()
+    out = []
+    for value in values:
+        k = key(value)
+        if k not in seen:
+            seen.add(k)
+            out.append(value)
+    return out

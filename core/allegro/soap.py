@@ -1,0 +1,267 @@
+"""One WebAPI call, done safely: rate limit, timeouts, retries, typed errors, quiet logs.
+
+This is the edge where zeep and requests end. Whatever happens below comes out as an
+`AllegroError` subclass, raised outside any `except` block so no zeep exception rides
+along as `__context__`.
+
+The exactly-once rule lives here. A failure is either *not sent* (the connection was
+never made), *answered* (Allegro returned a SOAP fault: it refused, nothing was done),
+or *maybe done* (the request went out and the connection dropped, timed out, or an
+HTTP 5xx without a SOAP fault came back). Reads and absolute writes are retried in
+every case; a non-idempotent change (ending, relisting, adding a parcel) is retried
+only when not sent or answered, and otherwise raises `OutcomeUnknown` so the caller
+asks Allegro what happened before trying again.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+import urllib3.exceptions
+import zeep.exceptions
+from zeep import Client
+from zeep.transports import Transport
+
+from core.allegro import errors, logsafe, wsdl
+from core.allegro.errors import AllegroError
+from core.allegro.ratelimit import RateLimiter
+from core.allegro.retry import RetryPolicy
+
+log = logging.getLogger("core.allegro")
+
+# Faults that mean "not now": retried with backoff (they are answers, so nothing was done).
+TRANSIENT_CODES = frozenset({"ERR_WEBAPI_NOT_AVAIL", "ERR_INTERNAL_SYSTEM_ERROR", "ERR_NO_DATABASE", "Server"})
+RATE_LIMIT_CODES = frozenset({"ERR_MINUTE_LIMIT_EXCEEDED", "ERR_IP_LIMIT_EXCEEDED"})
+SESSION_CODES = frozenset({"ERR_NO_SESSION", "ERR_SESSION_EXPIRED"})
+
+
+@dataclass(slots=True)
+class _Failure:
+    """What one attempt's failure means for the next attempt."""
+
+    error: AllegroError
+    transient: bool = False
+    maybe_done: bool = False  # the request may have been executed
+    rate_limited: bool = False
+
+
+class _Transport(Transport):
+    """zeep's transport with connect/read timeouts, a phase marker and no body logging."""
+
+    def __init__(self, session: requests.Session, connect_timeout: float, operation_timeout: float):
+        super().__init__(session=session, timeout=connect_timeout, operation_timeout=(connect_timeout, operation_timeout))
+        self.phase = "idle"  # idle -> sending -> answered
+
+    def post(self, address, message, headers):
+        self.phase = "sending"
+        response = self.session.post(address, data=message, headers=headers, timeout=self.operation_timeout)
+        self.phase = "answered"
+        log.debug("HTTP %s from %s (%d bytes)", response.status_code, address, len(response.content))
+        return response
+
+    def load(self, url):  # the contract comes from resources/, never from the network
+        raise RuntimeError(f"refusing to load {url!r} over the network")
+
+
+class SoapCaller:
+    """Calls WebAPI operations at one address, each thread with its own zeep client."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        verify_tls: bool = True,
+        connect_timeout: float = 10.0,
+        operation_timeout: float = 60.0,
+        policy: RetryPolicy = RetryPolicy(),
+        limiter: RateLimiter | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        trust_env: bool = True,
+    ) -> None:
+        logsafe.install()
+        self.url = url
+        self.verify_tls = verify_tls
+        self.connect_timeout = connect_timeout
+        self.operation_timeout = operation_timeout
+        self.policy = policy
+        self.limiter = limiter or RateLimiter()
+        self._sleep = sleep
+        self._trust_env = trust_env
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
+        self._closed = False
+
+    # -- clients -------------------------------------------------------------------
+
+    def _service(self) -> tuple[Any, _Transport]:
+        proxy = getattr(self._local, "proxy", None)
+        if proxy is None:
+            if self._closed:
+                raise RuntimeError("this WebAPI connection was closed")
+            session = requests.Session()
+            session.verify = self.verify_tls
+            session.trust_env = self._trust_env
+            adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1, max_retries=0)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            with self._sessions_lock:
+                self._sessions.append(session)
+            transport = _Transport(session, self.connect_timeout, self.operation_timeout)
+            client = Client(wsdl.document(), transport=transport, settings=wsdl.settings())
+            proxy = client.create_service(wsdl.BINDING, self.url)
+            self._local.proxy, self._local.transport = proxy, transport
+        return proxy, self._local.transport
+
+    def close(self) -> None:
+        self._closed = True
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    # -- calling ---------------------------------------------------------------------
+
+    def call(
+        self,
+        operation: str,
+        args: dict[str, Any],
+        *,
+        idempotent: bool,
+        offer_ids: Iterable[int] = (),
+        local_ids: Iterable[int] = (),
+        form_ids: Iterable[int] = (),
+    ) -> Any:
+        """Run `operation`, retrying what is safe to retry. Raises AllegroError subclasses.
+
+        Session faults are raised as SessionExpired at once; renewing the session is the
+        caller's job (it knows how to log in again).
+        """
+        attempt = 0
+        limit_hits = 0
+        while True:
+            attempt += 1
+            self.limiter.acquire()
+            started = time.perf_counter()
+            result, failure = self._attempt(operation, args, idempotent)
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            if failure is None:
+                log.info("%s ok in %.0f ms", operation, elapsed_ms)
+                return result
+            error = failure.error
+            if failure.rate_limited:
+                limit_hits += 1
+                if limit_hits > self.policy.retries:
+                    log.warning("%s %s in %.0f ms, giving up", operation, error.code, elapsed_ms)
+                    raise error
+                log.warning("%s %s: pausing the key for %.1f s", operation, error.code, self.policy.limit_pause)
+                self.limiter.pause(self.policy.limit_pause)
+                attempt -= 1  # the pause is the remedy; it does not use up a retry
+                continue
+            if failure.maybe_done and not idempotent:
+                log.warning("%s %s in %.0f ms after sending: outcome unknown", operation, error.code, elapsed_ms)
+                raise errors.OutcomeUnknown(
+                    operation, offer_ids=offer_ids, local_ids=local_ids, form_ids=form_ids, cause=error
+                )
+            if not failure.transient or attempt > self.policy.retries:
+                log.warning("%s failed in %.0f ms: %s", operation, elapsed_ms, error.code)
+                raise error
+            delay = self.policy.delay(attempt)
+            log.info("%s %s in %.0f ms, try %d again in %.2f s", operation, error.code, elapsed_ms, attempt + 1, delay)
+            self._sleep(delay)
+
+    def _attempt(self, operation: str, args: dict[str, Any], idempotent: bool) -> tuple[Any, _Failure | None]:
+        """One attempt; never raises what zeep or requests raise."""
+        try:
+            proxy, transport = self._service()
+        except Exception as exc:  # the contract failed to load: a broken installation
+            return None, _Failure(errors.InvalidRequest("CONTRACT", type(exc).__name__))
+        transport.phase = "idle"
+        try:
+            return getattr(proxy, operation)(**args), None
+        except zeep.exceptions.Fault as exc:
+            return None, self._fault(operation, exc)
+        except zeep.exceptions.TransportError as exc:
+            return None, self._http_error(operation, exc)
+        except requests.exceptions.RequestException as exc:
+            return None, self._connection_error(exc)
+        except Exception as exc:  # zeep/lxml parse or validation errors, and anything odd
+            detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+            if transport.phase == "answered":
+                return None, _Failure(errors.InvalidResponse(operation, logsafe.redact(detail)), maybe_done=True)
+            return None, _Failure(errors.InvalidRequest("INVALID_REQUEST", logsafe.redact(detail)))
+
+    def _fault(self, operation: str, exc: zeep.exceptions.Fault) -> _Failure:
+        code = errors.normalise_code(exc.code)
+        text = exc.message or ""
+        if not code:  # a non-200 answer with XML that is no SOAP fault: like a bare 5xx
+            return _Failure(
+                errors.ServiceUnavailable("HTTP_ERROR", "server error without a SOAP fault"),
+                transient=True,
+                maybe_done=True,
+            )
+        error = errors.error_for(code, text)
+        return _Failure(
+            error,
+            transient=code in TRANSIENT_CODES,
+            rate_limited=code in RATE_LIMIT_CODES,
+        )
+
+    def _http_error(self, operation: str, exc: zeep.exceptions.TransportError) -> _Failure:
+        status = exc.status_code or 0
+        if status >= 500:
+            return _Failure(
+                errors.ServiceUnavailable(
+                    f"HTTP_{status}",
+                    f"HTTP {status}",
+                    message=f"Allegro at {self.url} answered with a server error (HTTP {status}). Try again later.",
+                    message_pl=f"Allegro pod adresem {self.url} odpowiedziało błędem serwera (HTTP {status}). Spróbuj później.",
+                ),
+                transient=True,
+                maybe_done=True,
+            )
+        if status == 200:  # an answer that is not XML
+            return _Failure(errors.InvalidResponse(operation, "the answer is not valid XML"), maybe_done=True)
+        return _Failure(
+            errors.InvalidResponse(operation, f"HTTP {status} from {self.url}; is this a WebAPI address?"),
+            # a 4xx means the server refused to take the request in: nothing was done
+        )
+
+    def _connection_error(self, exc: requests.exceptions.RequestException) -> _Failure:
+        if isinstance(exc, requests.exceptions.SSLError):
+            return _Failure(errors.ConnectionFailed(self.url, tls=True, detail="TLS verification failed"))
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return _Failure(errors.ConnectionFailed(self.url, timed_out=True, detail="connect timeout"), transient=True)
+        if isinstance(exc, requests.exceptions.Timeout):
+            return _Failure(
+                errors.ConnectionFailed(self.url, timed_out=True, detail="read timeout"), transient=True, maybe_done=True
+            )
+        if isinstance(exc, requests.exceptions.ConnectionError) and _never_connected(exc):
+            return _Failure(errors.ConnectionFailed(self.url, detail="connection refused"), transient=True)
+        return _Failure(
+            errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=True
+        )
+
+
+def _never_connected(exc: BaseException) -> bool:
+    """True when the failure happened while connecting, so no byte of the request left."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)):
+            return True
+        if isinstance(current, urllib3.exceptions.MaxRetryError):
+            stack.append(current.reason)
+        stack.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+        stack.append(current.__cause__)
+        stack.append(current.__context__)
+    return False

@@ -1,0 +1,712 @@
+"""The `Marketplace` port over Allegro's legacy SOAP WebAPI (zeep, the production WSDL).
+
+    mp = WebApiMarketplace(credentials)          # Credentials from core/allegro/port.py
+    mp.login()                                    # raises VersionKeyMismatch(current) etc.
+    for offer in mp.offers([OfferState.ACTIVE]):  # paged for you
+        ...
+    mp.change_quantities([...])                   # parallel on a small pool
+    mp.close()
+
+What it does for the caller:
+- Login as Allegro required it (doQuerySysStatus for the version key, then doLoginEnc
+  with base64(sha256(password))), and a transparent re-login plus one retry when any
+  later call meets ERR_NO_SESSION / ERR_SESSION_EXPIRED. Many threads meeting an
+  expired session at once cause one login.
+- Batching and paging: 25 per doFinishItems / doSellSomeAgain /
+  doGetPostBuyFormsDataForSellers, 10 per doGetItemsInfo, journal pages of 100,
+  offer lists in pages of 1000.
+- Relists return the new offer ids (localIds, then doVerifyItem).
+- Retries, rate limit and the exactly-once rule: see soap.py.
+
+Version keys: with `accept_current_version=False` (the default, for the channel's
+Test button) a configured Api Key Version that differs from Allegro's current one
+raises `VersionKeyMismatch(current)`; the UI offers the current value and the channel
+then stores it. With `accept_current_version=True` (for scheduled syncs, once the
+user has agreed to follow Allegro's key) login uses the current key and
+`version_key` tells the caller which one, so it can store it. Allegro bumped the key
+without notice, and a sync stuck on a stale key until someone clicks Test helps nobody.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from core.allegro import environments, errors, logsafe, ratelimit, responses, wsdl
+from core.allegro.errors import AllegroError, OutcomeUnknown
+from core.allegro.port import (
+    Credentials,
+    FinishRequest,
+    FinishResult,
+    JournalDeal,
+    LoginInfo,
+    Offer,
+    OfferState,
+    Package,
+    PostBuyForm,
+    Progress,
+    QuantityChange,
+    QuantityResult,
+    RelistRequest,
+    RelistResult,
+    TrackingResult,
+    VerifiedOffer,
+)
+from core.allegro.retry import RetryPolicy
+from core.allegro.soap import SoapCaller
+
+log = logging.getLogger("core.allegro")
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+FINISH_BATCH = 25
+RELIST_BATCH = 25
+FORMS_BATCH = 25
+ITEMS_INFO_BATCH = 10
+JOURNAL_PAGE = 100
+OFFERS_PAGE = 1000
+PACKAGES_PER_CALL = 20
+DEFAULT_CANCEL_REASON = "Brak towaru"  # Allegro requires a reason when bids are cancelled
+
+QUERY_SYSVAR = 1  # what real clients passed to get the login version key
+
+# The session parameter's name differs per operation in the WSDL.
+SESSION_PARAM = {
+    "doGetMySellItems": "sessionId",
+    "doGetMySoldItems": "sessionId",
+    "doGetMyNotSoldItems": "sessionId",
+    "doGetMyFutureItems": "sessionId",
+    "doGetSiteJournalDeals": "sessionId",
+    "doGetSiteJournalDealsInfo": "sessionId",
+    "doGetPostBuyFormsIds": "sessionId",
+    "doGetPostBuyFormsDataForSellers": "sessionId",
+    "doAddPackageInfoToPostBuyForm": "sessionId",
+    "doGetItemsInfo": "sessionHandle",
+    "doChangeQuantityItem": "sessionHandle",
+    "doFinishItems": "sessionHandle",
+    "doSellSomeAgain": "sessionHandle",
+    "doVerifyItem": "sessionHandle",
+    "doGetTransactionsIDs": "sessionHandle",
+}
+
+# Tab -> (operation, counter field, list field).
+TABS = {
+    OfferState.ACTIVE: ("doGetMySellItems", "sellItemsCounter", "sellItemsList"),
+    OfferState.SOLD: ("doGetMySoldItems", "soldItemsCounter", "soldItemsList"),
+    OfferState.NOT_SOLD: ("doGetMyNotSoldItems", "notSoldItemsCounter", "notSoldItemsList"),
+    OfferState.SCHEDULED: ("doGetMyFutureItems", "futureItemsCounter", "futureItemsList"),
+}
+
+# Failures that concern one offer; anything else (login, key, connection) stops a batch.
+PER_OFFER_ERRORS = (errors.OfferRejected, errors.InvalidRequest, errors.UnknownAllegroError)
+
+
+def preload_wsdl() -> Future:
+    """Parse the WSDL on a background thread now, so no window ever waits for it."""
+    return wsdl.preload()
+
+
+def password_hash(password: str) -> str:
+    """doLoginEnc's userHashPassword: base64 of the raw SHA-256 digest (44 characters)."""
+    return base64.b64encode(hashlib.sha256(password.encode("utf-8")).digest()).decode("ascii")
+
+
+def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+class WebApiMarketplace:
+    """Allegro over WebAPI. Thread-safe; calls may run in parallel on `pool_size` connections."""
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        pool_size: int = 4,
+        connect_timeout: float = 10.0,
+        operation_timeout: float = 60.0,
+        retry: RetryPolicy = RetryPolicy(),
+        rate_limit: int = ratelimit.DEFAULT_LIMIT,
+        rate_window: float = ratelimit.DEFAULT_WINDOW,
+        accept_current_version: bool = False,
+        environment: environments.Environment | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if pool_size < 1:
+            raise ValueError("pool_size must be at least 1")
+        env = environment or environments.for_url(credentials.url)
+        if env.url != credentials.url:
+            raise ValueError("the environment and the credentials name different addresses")
+        self._credentials = credentials
+        self.environment = env
+        self.accept_current_version = accept_current_version
+        self.pool_size = pool_size
+        self.version_key: int | None = None  # the key the current session was opened with
+        self.user_id: int | None = None
+        self._configured_version = credentials.api_key_version
+        for secret in (credentials.password, password_hash(credentials.password), credentials.api_key):
+            logsafe.register_secret(secret)
+        self._caller = SoapCaller(
+            credentials.url,
+            verify_tls=env.verify_tls,
+            connect_timeout=connect_timeout,
+            operation_timeout=operation_timeout,
+            policy=retry,
+            limiter=ratelimit.for_key(credentials.api_key, rate_limit, rate_window),
+            sleep=sleep,
+            trust_env=not environments.is_loopback(credentials.url),
+        )
+        self._pool = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="webapi")
+        self._session_lock = threading.Lock()
+        self._session: str | None = None
+        self._generation = 0  # bumped on every login, so racing threads log in once
+        self.logins = 0
+
+    def __enter__(self) -> WebApiMarketplace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"WebApiMarketplace(url={self._credentials.url!r}, user={self._credentials.username!r})"
+
+    # -- version key and login --------------------------------------------------------
+
+    def current_version_key(self) -> int:
+        answer = self._call(
+            "doQuerySysStatus",
+            {"sysvar": QUERY_SYSVAR, "countryId": self._credentials.country, "webapiKey": self._credentials.api_key},
+            idempotent=True,
+        )
+        return self._read("doQuerySysStatus", lambda: responses.required_int(answer, "verKey"))
+
+    def accept_version_key(self, value: int) -> None:
+        """The user chose to use Allegro's current key; the next login uses it."""
+        self._configured_version = int(value)
+
+    def login(self) -> LoginInfo:
+        with self._session_lock:
+            return self._login_locked()
+
+    def _version_to_use(self, current: int) -> int:
+        if current == self._configured_version or self.accept_current_version:
+            return current
+        raise errors.VersionKeyMismatch(current, self._configured_version)
+
+    def _login_locked(self) -> LoginInfo:
+        key = self._version_to_use(self.current_version_key())
+        hashed = password_hash(self._credentials.password)
+        for attempt in (1, 2):
+            try:
+                answer = self._call(
+                    "doLoginEnc",
+                    {
+                        "userLogin": self._credentials.username,
+                        "userHashPassword": hashed,
+                        "countryCode": self._credentials.country,
+                        "webapiKey": self._credentials.api_key,
+                        "localVersion": key,
+                    },
+                    idempotent=True,  # a second session harms nothing
+                )
+            except AllegroError as exc:
+                if exc.code != "ERR_INVALID_VERSION_CAT_SELL_FIELDS":
+                    raise
+                current = self.current_version_key()
+                if attempt == 2 or current == key:
+                    raise errors.VersionKeyMismatch(current, self._configured_version, exc.allegro_text) from None
+                key = self._version_to_use(current)  # the key moved between the two calls
+                continue
+            handle = self._read("doLoginEnc", lambda: responses.opt_str(answer, "sessionHandlePart"))
+            if not handle:
+                raise errors.InvalidResponse("doLoginEnc", "no session handle")
+            logsafe.register_secret(handle)
+            self._session = handle
+            self._generation += 1
+            self.logins += 1
+            self.version_key = key
+            self.user_id = self._read("doLoginEnc", lambda: responses.opt_int(answer, "userId"))
+            server_time = self._read("doLoginEnc", lambda: responses.unix_time(responses._get(answer, "serverTime")))
+            log.info("logged in to %s as %s", self._credentials.url, self._credentials.username)
+            return LoginInfo(user_id=self.user_id, version_key=key, server_time=server_time)
+        raise AssertionError("unreachable")
+
+    def _current_session(self) -> tuple[str, int]:
+        with self._session_lock:
+            if self._session is None:
+                self._login_locked()
+            assert self._session is not None
+            return self._session, self._generation
+
+    def _renew_session(self, stale_generation: int) -> None:
+        with self._session_lock:
+            if self._generation == stale_generation:  # nobody renewed it meanwhile
+                log.info("session ended; logging in again")
+                self._login_locked()
+
+    # -- calling ------------------------------------------------------------------------
+
+    def _call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Iterable[int]) -> Any:
+        return self._caller.call(operation, args, idempotent=idempotent, **ids)
+
+    def _session_call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Iterable[int]) -> Any:
+        """A call with the session; on an expired session, log in again and retry once.
+
+        A session fault is Allegro refusing the call, so even a non-idempotent change
+        may be sent again.
+        """
+        param = SESSION_PARAM[operation]
+        for attempt in (1, 2):
+            handle, generation = self._current_session()
+            try:
+                return self._call(operation, {param: handle, **args}, idempotent=idempotent, **ids)
+            except errors.SessionExpired:
+                if attempt == 2:
+                    raise
+            self._renew_session(generation)
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _read(operation: str, convert: Callable[[], R]) -> R:
+        """Convert an answer; a contract breach becomes InvalidResponse, not a crash."""
+        try:
+            return convert()
+        except responses.Malformed as exc:
+            detail = str(exc)
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+        raise errors.InvalidResponse(operation, detail)
+
+    def _parallel(
+        self,
+        tasks: Sequence[T],
+        run: Callable[[T], R],
+        progress: Progress | None = None,
+        weight: Callable[[T], int] = lambda _: 1,
+    ) -> list[R]:
+        """Run `run` over `tasks` on the pool; results in task order.
+
+        The first error that is not about one task cancels what has not started and is
+        raised with the finished results in `error.completed`.
+        """
+        if not tasks:
+            return []
+        total = sum(weight(task) for task in tasks)
+        futures = {self._pool.submit(run, task): index for index, task in enumerate(tasks)}
+        results: list[Any] = [None] * len(tasks)
+        done_weight = 0
+        pending = set(futures)
+        failure: BaseException | None = None
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                if future.cancelled():
+                    continue
+                exc = future.exception()
+                if exc is not None:
+                    failure = failure or exc
+                    continue
+                index = futures[future]
+                results[index] = future.result()
+                done_weight += weight(tasks[index])
+                if progress:
+                    progress(done_weight, total)
+            if failure is not None:
+                for future in pending:
+                    future.cancel()
+                wait(pending)
+                for future in pending:
+                    if not future.cancelled() and future.exception() is None:
+                        results[futures[future]] = future.result()
+                break
+        if failure is not None:
+            if isinstance(failure, AllegroError):
+                failure.completed = tuple(r for r in results if r is not None)
+            raise failure
+        return results
+
+    # -- offers -------------------------------------------------------------------------
+
+    def offers(self, states: Iterable[OfferState] = (OfferState.ACTIVE,)) -> Iterator[Offer]:
+        """Every offer in the given My Allegro tabs, 1000 a page; each id once (first tab wins)."""
+        seen: set[int] = set()
+        for state in responses.unique(states):
+            for offer in self._tab(state):
+                if offer.offer_id not in seen:
+                    seen.add(offer.offer_id)
+                    yield offer
+
+    def _tab_page(self, state: OfferState, page: int) -> tuple[int, list[Offer]]:
+        operation, counter, field = TABS[state]
+        answer = self._session_call(operation, {"pageSize": OFFERS_PAGE, "pageNumber": page}, idempotent=True)
+
+        def convert() -> tuple[int, list[Offer]]:
+            rows = [responses.offer_from_list(row, state) for row in responses.items(responses._get(answer, field))]
+            if len(rows) > OFFERS_PAGE:
+                raise responses.Malformed(f"{len(rows)} offers on a page of {OFFERS_PAGE}")
+            return responses.opt_int(answer, counter, -1), rows
+
+        return self._read(operation, convert)
+
+    def _tab(self, state: OfferState) -> Iterator[Offer]:
+        count, rows = self._tab_page(state, 0)
+        yield from rows
+        if len(rows) < OFFERS_PAGE:
+            return
+        page = 1
+        if count > OFFERS_PAGE:
+            # The counter tells how many pages there are: fetch them side by side.
+            last = (count - 1) // OFFERS_PAGE
+            pages = list(range(1, last + 1))
+            for rows in self._parallel(pages, lambda p: self._tab_page(state, p)[1]):
+                yield from rows
+            page = last + 1
+            if len(rows) < OFFERS_PAGE:
+                return
+        while True:  # the counter was absent, or offers arrived while paging
+            _, rows = self._tab_page(state, page)
+            yield from rows
+            if len(rows) < OFFERS_PAGE:
+                return
+            page += 1
+
+    def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
+        ids = responses.unique(int(i) for i in offer_ids)
+        batches = list(chunks(ids, ITEMS_INFO_BATCH))
+        now = datetime.now(UTC)
+
+        def fetch(batch: Sequence[int]) -> list[Offer]:
+            answer = self._session_call(
+                "doGetItemsInfo", {"itemsIdArray": {"item": list(batch)}}, idempotent=True
+            )
+            return self._read(
+                "doGetItemsInfo",
+                lambda: [
+                    responses.offer_from_info(row, now)
+                    for row in responses.items(responses._get(answer, "arrayItemListInfo"))
+                ],
+            )
+
+        found = {offer.offer_id: offer for page in self._parallel(batches, fetch) for offer in page}
+        return [found[i] for i in ids if i in found]
+
+    # -- orders -------------------------------------------------------------------------
+
+    def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
+        """Pages of up to 100 events after `start`; stops at the first short page."""
+        cursor = start
+        while True:
+            args = {} if cursor is None else {"journalStart": cursor}
+            answer = self._session_call("doGetSiteJournalDeals", args, idempotent=True)
+            deals = self._read(
+                "doGetSiteJournalDeals",
+                lambda: [
+                    responses.journal_deal(row)
+                    for row in responses.items(responses._get(answer, "siteJournalDeals"))
+                ],
+            )
+            if len(deals) > JOURNAL_PAGE:
+                raise errors.InvalidResponse("doGetSiteJournalDeals", f"{len(deals)} events on a page of 100")
+            if deals:
+                if cursor is not None and deals[-1].event_id <= cursor:
+                    raise errors.InvalidResponse("doGetSiteJournalDeals", "the journal went backwards")
+                yield deals
+            if len(deals) < JOURNAL_PAGE:
+                return
+            cursor = deals[-1].event_id
+
+    def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
+        ids = responses.unique(int(i) for i in form_ids)
+
+        def fetch(batch: Sequence[int]) -> list[PostBuyForm]:
+            answer = self._session_call(
+                "doGetPostBuyFormsDataForSellers", {"transactionsIdsArray": {"item": list(batch)}}, idempotent=True
+            )
+            return self._read(
+                "doGetPostBuyFormsDataForSellers",
+                lambda: [
+                    responses.post_buy_form(row)
+                    for row in responses.items(responses._get(answer, "postBuyFormData"))
+                ],
+            )
+
+        found = {form.form_id: form for page in self._parallel(list(chunks(ids, FORMS_BATCH)), fetch) for form in page}
+        return [found[i] for i in ids if i in found]
+
+    # -- quantities ---------------------------------------------------------------------
+
+    def change_quantities(
+        self, changes: Iterable[QuantityChange], progress: Progress | None = None
+    ) -> list[QuantityResult]:
+        """Set each offer's quantity left; one call per offer, `pool_size` at a time.
+
+        doChangeQuantityItem sets the *initial* quantity, so it is sent quantity_left +
+        sold_quantity. Setting an absolute value twice is harmless, so it is retried.
+        A refusal for one offer is a result; a failure of the account or the connection
+        stops the rest and is raised, with the finished results in `error.completed`.
+        """
+        return self._parallel(list(changes), self._change_quantity, progress)
+
+    def _change_quantity(self, change: QuantityChange) -> QuantityResult:
+        try:
+            answer = self._session_call(
+                "doChangeQuantityItem",
+                {"itemId": change.offer_id, "newItemQuantity": change.quantity_left + change.sold_quantity},
+                idempotent=True,
+            )
+        except PER_OFFER_ERRORS as exc:
+            return QuantityResult(change.offer_id, ok=False, error_code=exc.code, message=exc.message)
+        left = self._read("doChangeQuantityItem", lambda: responses.opt_int(answer, "itemQuantityLeft", -1))
+        return QuantityResult(change.offer_id, ok=True, quantity_left=None if left < 0 else left)
+
+    # -- ending -------------------------------------------------------------------------
+
+    def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
+        """End offers, 25 a call, one call after another.
+
+        If a call's outcome is unknown (the connection broke after sending), nothing
+        more is sent: OutcomeUnknown names that batch's offers and carries the results
+        of the earlier batches in `completed`.
+        """
+        todo = responses.unique_by(list(requests), lambda r: r.offer_id)
+        results: list[FinishResult] = []
+        for batch in chunks(todo, FINISH_BATCH):
+            try:
+                results.extend(self._finish_batch(batch))
+            except AllegroError as exc:
+                exc.completed = tuple(results)
+                raise
+            if progress:
+                progress(len(results), len(todo))
+        return results
+
+    def _finish_batch(self, batch: Sequence[FinishRequest]) -> list[FinishResult]:
+        ids = [r.offer_id for r in batch]
+        structs = []
+        for request in batch:
+            struct: dict[str, Any] = {"finishItemId": request.offer_id, "finishCancelAllBids": int(request.cancel_bids)}
+            if request.cancel_bids:
+                struct["finishCancelReason"] = request.reason or DEFAULT_CANCEL_REASON
+            structs.append(struct)
+        answer = self._session_call(
+            "doFinishItems", {"finishItemsList": {"item": structs}}, idempotent=False, offer_ids=ids
+        )
+
+        def convert() -> list[FinishResult]:
+            succeeded = set(responses.id_list(responses._get(answer, "finishItemsSucceed")))
+            failed = {}
+            for row in responses.items(responses._get(answer, "finishItemsFailed")):
+                failed[responses.required_int(row, "finishItemId")] = (
+                    responses.opt_str(row, "finishErrorCode"),
+                    responses.opt_str(row, "finishErrorMessage"),
+                )
+            out = []
+            for offer_id in ids:
+                if offer_id in succeeded:
+                    out.append(FinishResult(offer_id, ok=True))
+                elif offer_id in failed:
+                    code, text = failed[offer_id]
+                    out.append(FinishResult(offer_id, ok=False, error_code=code, message=_sentence(code, text)))
+                else:
+                    out.append(_unreported_finish(offer_id))
+            return out
+
+        return self._read_after_change("doFinishItems", convert, offer_ids=ids)
+
+    def _read_after_change(self, operation: str, convert: Callable[[], R], **ids: Iterable[int]) -> R:
+        """Reading the answer to a change: if it cannot be read, the change may have happened."""
+        try:
+            return self._read(operation, convert)
+        except errors.InvalidResponse as exc:
+            raise OutcomeUnknown(operation, cause=exc, **ids) from None
+
+    # -- relisting ----------------------------------------------------------------------
+
+    def relist(self, requests: Iterable[RelistRequest], progress: Progress | None = None) -> list[RelistResult]:
+        """Relist ended offers (doSellSomeAgain, 25 a call), then learn each new id (doVerifyItem).
+
+        Requests are grouped by duration and start time, since one call takes one of each.
+        As with `finish`, an unknown outcome stops further calls and raises OutcomeUnknown
+        naming the offers and localIds of that call.
+        """
+        todo = responses.unique_by(list(requests), lambda r: r.offer_id)
+        groups: dict[tuple[int, int], list[RelistRequest]] = {}
+        for request in todo:
+            groups.setdefault((request.duration_days, _unix(request.start_at)), []).append(request)
+        by_source: dict[int, RelistResult] = {}
+        done = 0
+        for (duration, start), group in groups.items():
+            for batch in chunks(group, RELIST_BATCH):
+                try:
+                    by_source.update(self._relist_batch(batch, duration, start))
+                except AllegroError as exc:
+                    exc.completed = tuple(by_source[r.offer_id] for r in todo if r.offer_id in by_source)
+                    raise
+                done += len(batch)
+                if progress:
+                    progress(done, len(todo))
+        return [by_source[r.offer_id] for r in todo]
+
+    def _relist_batch(self, batch: Sequence[RelistRequest], duration: int, start: int) -> dict[int, RelistResult]:
+        ids = [r.offer_id for r in batch]
+        local_ids = [r.local_id for r in batch]
+        answer = self._session_call(
+            "doSellSomeAgain",
+            {
+                "sellItemsArray": {"item": ids},
+                "sellStartingTime": start,
+                "sellAuctionDuration": duration,
+                "sellOptions": 0,  # keep the ended offer on its tab, as the seller left it
+                "localIds": {"item": local_ids},
+            },
+            idempotent=False,
+            offer_ids=ids,
+            local_ids=local_ids,
+        )
+
+        def convert() -> tuple[set[int], dict[int, tuple[str, str]], set[int]]:
+            again = {responses.required_int(row, "sellItemId") for row in responses.items(responses._get(answer, "itemsSellAgain"))}
+            failed = {
+                responses.required_int(row, "sellItemId"): (
+                    responses.opt_str(row, "sellFaultCode"),
+                    responses.opt_str(row, "sellFaultString"),
+                )
+                for row in responses.items(responses._get(answer, "itemsSellFailed"))
+            }
+            not_found = set(responses.id_list(responses._get(answer, "itemsSellNotFound")))
+            return again, failed, not_found
+
+        again, failed, not_found = self._read_after_change(
+            "doSellSomeAgain", convert, offer_ids=ids, local_ids=local_ids
+        )
+        relisted = [r for r in batch if r.offer_id in again]
+        verified = self._verify_quietly([r.local_id for r in relisted])
+        out: dict[int, RelistResult] = {}
+        for request in batch:
+            if request.offer_id in again:
+                found = verified.get(request.local_id)
+                scheduled = bool(found and found.listed == 2) or bool(start and start > time.time())
+                out[request.offer_id] = RelistResult(
+                    request.offer_id,
+                    request.local_id,
+                    ok=True,
+                    new_offer_id=found.offer_id if found else None,
+                    scheduled=scheduled,
+                )
+            elif request.offer_id in failed:
+                code, text = failed[request.offer_id]
+                out[request.offer_id] = RelistResult(
+                    request.offer_id, request.local_id, ok=False, error_code=code, message=_sentence(code, text)
+                )
+            elif request.offer_id in not_found:
+                out[request.offer_id] = RelistResult(
+                    request.offer_id,
+                    request.local_id,
+                    ok=False,
+                    error_code="ERR_INVALID_ITEM_ID",
+                    message=_sentence("ERR_INVALID_ITEM_ID", ""),
+                )
+            else:
+                unknown = OutcomeUnknown("doSellSomeAgain")
+                out[request.offer_id] = RelistResult(
+                    request.offer_id, request.local_id, ok=False, error_code=unknown.code, message=unknown.message
+                )
+        return out
+
+    def _verify_quietly(self, local_ids: list[int]) -> dict[int, VerifiedOffer]:
+        """After a relist that succeeded, a failed lookup must not hide the success."""
+        try:
+            return {v.local_id: v for v in self.verify(local_ids) if v.offer_id is not None}
+        except AllegroError as exc:
+            found = getattr(exc, "completed", ())
+            log.warning("could not learn the new ids of %d relisted offers: %s", len(local_ids), exc.code)
+            return {v.local_id: v for v in found if v.offer_id is not None}
+
+    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
+        return self._parallel(responses.unique(int(i) for i in local_ids), self._verify_one)
+
+    def _verify_one(self, local_id: int) -> VerifiedOffer:
+        try:
+            answer = self._session_call("doVerifyItem", {"localId": local_id}, idempotent=True)
+        except (errors.InvalidRequest, errors.OfferRejected) as exc:
+            if exc.code in ("ERR_INVALID_VALUE_IN_LOCAL_ID", "ERR_INVALID_ITEM_ID"):
+                return VerifiedOffer(local_id, offer_id=None, listed=-1)
+            raise
+
+        def convert() -> VerifiedOffer:
+            item_id = responses.required_int(answer, "itemId")
+            return VerifiedOffer(
+                local_id,
+                offer_id=item_id if item_id > 0 else None,
+                listed=responses.opt_int(answer, "itemListed", -1),
+                start_time=responses.unix_time(responses._get(answer, "itemStartingTime")),
+            )
+
+        return self._read("doVerifyItem", convert)
+
+    # -- tracking -----------------------------------------------------------------------
+
+    def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
+        """Attach parcels to a post-buy form (20 a call). Never resent blindly: see finish()."""
+        todo = list(packages)
+        added: list[str] = []
+        wrong_carrier: list[str] = []
+        wrong_number: list[str] = []
+        for batch in chunks(todo, PACKAGES_PER_CALL):
+            info = []
+            for package in batch:
+                entry: dict[str, Any] = {"operatorId": package.carrier_id, "packageId": package.tracking_number}
+                if package.carrier_name:
+                    entry["operatorName"] = package.carrier_name
+                info.append(entry)
+            try:
+                answer = self._session_call(
+                    "doAddPackageInfoToPostBuyForm",
+                    {"transactionId": form_id, "packageInfo": {"item": info}},
+                    idempotent=False,
+                    form_ids=[form_id],
+                )
+                result = self._read_after_change(
+                    "doAddPackageInfoToPostBuyForm",
+                    lambda: responses._get(answer, "postBuyFormPackageInfo"),
+                    form_ids=[form_id],
+                )
+            except AllegroError as exc:
+                exc.completed = (TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number)),)
+                raise
+            added += responses.str_list(responses._get(result, "packageIdsAdded"))
+            wrong_carrier += responses.str_list(responses._get(result, "packageIdsNotAddedIncorrectOperatorId"))
+            wrong_number += responses.str_list(responses._get(result, "packageIdsNotAddedIncorrectPackageId"))
+        return TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number))
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._caller.close()
+
+
+def _sentence(code: str, allegro_text: str) -> str:
+    return errors.error_for(code, allegro_text).message
+
+
+def _unreported_finish(offer_id: int) -> FinishResult:
+    unknown = OutcomeUnknown("doFinishItems", offer_ids=[offer_id])
+    return FinishResult(offer_id, ok=False, error_code=unknown.code, message=unknown.message)
+
+
+def _unix(moment: datetime | None) -> int:
+    if moment is None:
+        return 0  # 0 = list now
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
