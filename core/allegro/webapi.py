@@ -169,6 +169,7 @@ class WebApiMarketplace:
         self._session: str | None = None
         self._generation = 0  # bumped on every login, so racing threads log in once
         self.logins = 0
+        self._clock_offset = 0.0  # Allegro's clock minus ours, learnt at login
 
     def __enter__(self) -> WebApiMarketplace:
         return self
@@ -236,6 +237,8 @@ class WebApiMarketplace:
             self.version_key = key
             self.user_id = self._read("doLoginEnc", lambda: responses.opt_int(answer, "userId"))
             server_time = self._read("doLoginEnc", lambda: responses.unix_time(responses._get(answer, "serverTime")))
+            if server_time is not None:
+                self._clock_offset = server_time.timestamp() - time.time()
             log.info("logged in to %s as %s", self._credentials.url, self._credentials.username)
             return LoginInfo(user_id=self.user_id, version_key=key, server_time=server_time)
         raise AssertionError("unreachable")
@@ -252,6 +255,10 @@ class WebApiMarketplace:
             if self._generation == stale_generation:  # nobody renewed it meanwhile
                 log.info("session ended; logging in again")
                 self._login_locked()
+
+    def _server_now(self) -> datetime:
+        """Allegro's idea of now (the sandbox's clock can be moved forward)."""
+        return datetime.fromtimestamp(time.time() + self._clock_offset, tz=UTC)
 
     # -- calling ------------------------------------------------------------------------
 
@@ -360,19 +367,16 @@ class WebApiMarketplace:
     def _tab(self, state: OfferState) -> Iterator[Offer]:
         count, rows = self._tab_page(state, 0)
         yield from rows
-        if len(rows) < OFFERS_PAGE:
+        if len(rows) < OFFERS_PAGE or 0 <= count <= OFFERS_PAGE:
             return
         page = 1
         if count > OFFERS_PAGE:
             # The counter tells how many pages there are: fetch them side by side.
-            last = (count - 1) // OFFERS_PAGE
-            pages = list(range(1, last + 1))
+            pages = list(range(1, (count - 1) // OFFERS_PAGE + 1))
             for rows in self._parallel(pages, lambda p: self._tab_page(state, p)[1]):
                 yield from rows
-            page = last + 1
-            if len(rows) < OFFERS_PAGE:
-                return
-        while True:  # the counter was absent, or offers arrived while paging
+            return
+        while True:  # no counter in the answer: page until a short page
             _, rows = self._tab_page(state, page)
             yield from rows
             if len(rows) < OFFERS_PAGE:
@@ -382,7 +386,7 @@ class WebApiMarketplace:
     def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
         ids = responses.unique(int(i) for i in offer_ids)
         batches = list(chunks(ids, ITEMS_INFO_BATCH))
-        now = datetime.now(UTC)
+        now = self._server_now()
 
         def fetch(batch: Sequence[int]) -> list[Offer]:
             answer = self._session_call(
@@ -594,7 +598,7 @@ class WebApiMarketplace:
         for request in batch:
             if request.offer_id in again:
                 found = verified.get(request.local_id)
-                scheduled = bool(found and found.listed == 2) or bool(start and start > time.time())
+                scheduled = bool(found and found.listed == 2) or bool(start and start > self._server_now().timestamp())
                 out[request.offer_id] = RelistResult(
                     request.offer_id,
                     request.local_id,
