@@ -1,0 +1,473 @@
+"""Stock levels in and out as CSV (columns sku, title, location, quantity, barcode).
+
+An import is two steps: `read_import` checks every row and returns a preview (what
+would change and every invalid row with its reasons); `apply_import` writes an
+accepted, error-free preview in one transaction, so a file is applied whole or not
+at all. Each row sets an item's level at a location to its quantity; an unknown SKU
+creates the item.
+
+Files come from spreadsheets and strangers: text must be UTF-8 (a BOM is fine),
+lines have a length limit, and cells that a spreadsheet would run as a formula are
+neutralised on export with a leading apostrophe, which the import takes off again.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.db import database
+from core.models import Location, StockItem, StockLevel
+from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX
+
+COLUMNS = ("sku", "title", "location", "quantity", "barcode")
+REQUIRED = ("sku", "quantity")
+MAX_LINE_CHARS = 10_000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK = 500  # rows per SQL statement: under SQLite's variable limit
+
+Report = Callable[[str, int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def _no_report(step: str, done: int, total: int) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+class CsvFileError(Exception):
+    """The file as a whole cannot be imported (encoding, size, header)."""
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class CsvCancelled(Exception):
+    """The user cancelled; nothing was changed or written."""
+
+    message = "Cancelled; nothing was changed."
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    line: int
+    sku: str
+    title: str
+    location: str  # the resolved location name
+    quantity: int
+    barcode: str
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    sku: str
+    reasons: tuple[str, ...]
+    raw: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    rows: list[ImportRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    new_items: int = 0
+    changed_levels: int = 0
+    unchanged: int = 0
+    ignored_columns: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.rows)
+
+    def summary(self) -> str:
+        if self.problems:
+            return (
+                f"{len(self.problems)} invalid row(s) of {len(self.rows) + len(self.problems)}; "
+                "nothing will be imported until they are fixed."
+            )
+        if not self.rows:
+            return "The file has no rows to import."
+        return (
+            f"{len(self.rows)} row(s): {self.new_items} new item(s), "
+            f"{self.changed_levels} stock level(s) to change, {self.unchanged} unchanged."
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    new_items: int
+    changed_levels: int
+
+
+# --- reading ------------------------------------------------------------------
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise CsvFileError(
+            f"{path.name} is not UTF-8 text (line {line} has a byte that is not). "
+            "Save it from your spreadsheet as “CSV UTF-8” and import it again."
+        ) from None
+
+
+def _check_lines(text: str, path: Path) -> None:
+    start = 0
+    line = 1
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        if end - start > MAX_LINE_CHARS:
+            raise CsvFileError(
+                f"Line {line} of {path.name} is longer than {MAX_LINE_CHARS:,} characters; "
+                "a stock CSV never needs lines that long. Check that this is the right file."
+            )
+        start = end + 1
+        line += 1
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise CsvFileError(f"Line {line} of {path.name} contains a NUL byte; this is not a text CSV file.")
+
+
+def _delimiter(header_line: str) -> str:
+    # Polish spreadsheets save CSV with semicolons, because the comma is the decimal mark.
+    return ";" if header_line.count(";") > header_line.count(",") else ","
+
+
+def unneutralise(cell: str) -> str:
+    """Take off the apostrophe that an export put before a formula-like cell."""
+    if len(cell) >= 2 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    if cell and (cell[0] in FORMULA_STARTS or (cell[0] == "'" and len(cell) > 1 and cell[1] in FORMULA_STARTS)):
+        return "'" + cell
+    return cell
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+[.,]\d*|[.,]\d+)")
+
+
+def _parse_quantity(text: str) -> tuple[int | None, str | None]:
+    # spreadsheets write thousands with spaces (also non-breaking ones) in Polish locales
+    value = text.strip().replace(" ", "").replace("\u00a0", "")
+    if not value:
+        return None, "quantity missing"
+    if not _WHOLE.fullmatch(value):
+        if _DECIMAL.fullmatch(value):
+            return None, f"quantity “{text.strip()}” is not a whole number"
+        return None, f"quantity “{text.strip()}” is not a number"
+    number = int(value)
+    if number < 0:
+        return None, f"negative quantity {number}"
+    if number > QUANTITY_MAX:
+        return None, f"quantity {number} is too large"
+    return number, None
+
+
+def read_import(
+    path: str | os.PathLike,
+    location: str | None = None,
+    report: Report = _no_report,
+    cancelled: Cancelled = _never,
+) -> ImportPreview:
+    """Check a CSV file and return what importing it would do. Writes nothing.
+
+    `location` is used for rows whose location cell is empty (and for files without a
+    location column); without it they go to the default location.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CsvFileError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split it into smaller files.")
+        data = path.read_bytes()
+    except OSError as e:
+        raise CsvFileError(f"{path.name} cannot be read: {e.strerror or e}.") from None
+    text = _decode(data, path)
+    _check_lines(text, path)
+    if not text.strip():
+        raise CsvFileError(f"{path.name} is empty.")
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=False)
+    header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise CsvFileError(
+            f"{path.name} has no {' or '.join(missing)} column. The first line must name the columns: "
+            + ", ".join(COLUMNS)
+            + "."
+        )
+    index = {name: header.index(name) for name in COLUMNS if name in header}
+    preview = ImportPreview(path=path, ignored_columns=tuple(h for h in header if h not in COLUMNS and h))
+
+    locations = {loc.name.casefold(): loc.name for loc in Location.select()}
+    fallback = location
+    if fallback is not None and fallback.casefold() not in locations:
+        raise CsvFileError(f"There is no location called {fallback}.")
+    if fallback is None:
+        default = Location.get_or_none(Location.is_default == True)  # noqa: E712
+        fallback = default.name if default else None
+
+    total_lines = max(text.count("\n"), 1)
+    seen: dict[tuple[str, str], int] = {}
+
+    def cell(row: list[str], name: str) -> str:
+        i = index.get(name)
+        return unneutralise(row[i].strip()) if i is not None and i < len(row) else ""
+
+    checked = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            why = "a cell is far too long" if "field larger" in str(e) else str(e)
+            raise CsvFileError(f"Line {reader.line_num} of {path.name} cannot be read as CSV: {why}.") from None
+        line = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        checked += 1
+        if checked % 2000 == 0:
+            if cancelled():
+                raise CsvCancelled()
+            report("Checking rows", line, total_lines)
+        reasons: list[str] = []
+        sku = cell(row, "sku")
+        title = cell(row, "title")
+        barcode = cell(row, "barcode")
+        location_cell = cell(row, "location")
+        if not sku:
+            reasons.append("missing SKU")
+        elif len(sku) > SKU_MAX:
+            reasons.append(f"SKU longer than {SKU_MAX} characters")
+        if len(title) > TITLE_MAX:
+            reasons.append(f"title longer than {TITLE_MAX} characters")
+        if len(barcode) > BARCODE_MAX:
+            reasons.append(f"barcode longer than {BARCODE_MAX} characters")
+        quantity, problem = _parse_quantity(cell(row, "quantity"))
+        if problem:
+            reasons.append(problem)
+        location_name = None
+        if location_cell:
+            location_name = locations.get(location_cell.casefold())
+            if location_name is None:
+                reasons.append(f"unknown location “{location_cell}”")
+        elif fallback is None:
+            reasons.append("no location given and there is no default location")
+        else:
+            location_name = locations[fallback.casefold()]
+        if sku and location_name is not None:
+            key = (sku, location_name)
+            if key in seen:
+                reasons.append(f"duplicate SKU {sku} (also on line {seen[key]})")
+            else:
+                seen[key] = line
+        if reasons:
+            preview.problems.append(RowProblem(line, sku, tuple(reasons), tuple(row)))
+        else:
+            preview.rows.append(ImportRow(line, sku, title, location_name, quantity, barcode))
+    report("Checking rows", total_lines, total_lines)
+    _compare_with_database(preview, cancelled)
+    return preview
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _existing_items(skus: list[str]) -> dict[str, StockItem]:
+    found: dict[str, StockItem] = {}
+    for chunk in _chunks(skus):
+        for item in StockItem.select(StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode).where(
+            StockItem.sku.in_(chunk)
+        ):
+            found[item.sku] = item
+    return found
+
+
+def _compare_with_database(preview: ImportPreview, cancelled: Cancelled) -> None:
+    """Fill in what the rows would change; new items must have a title."""
+    skus = sorted({r.sku for r in preview.rows})
+    items = _existing_items(skus)
+    location_ids = {loc.name: loc.id for loc in Location.select()}
+    levels: dict[tuple[int, int], int] = {}
+    item_ids = [i.id for i in items.values()]
+    for chunk in _chunks(item_ids):
+        if cancelled():
+            raise CsvCancelled()
+        for lvl in StockLevel.select(StockLevel.item, StockLevel.location, StockLevel.quantity).where(
+            StockLevel.item.in_(chunk)
+        ):
+            levels[(lvl.item_id, lvl.location_id)] = lvl.quantity
+    titled = {r.sku for r in preview.rows if r.title}
+    kept: list[ImportRow] = []
+    new_skus: set[str] = set()
+    for row in preview.rows:
+        item = items.get(row.sku)
+        if item is None:
+            if row.sku not in titled:
+                preview.problems.append(RowProblem(row.line, row.sku, (f"new SKU {row.sku} without a title",)))
+                continue
+            new_skus.add(row.sku)
+            preview.changed_levels += 1
+        else:
+            current = levels.get((item.id, location_ids[row.location]))
+            if current == row.quantity and (not row.title or row.title == item.title) and (
+                not row.barcode or row.barcode == item.barcode
+            ):
+                preview.unchanged += 1
+            elif current != row.quantity:
+                preview.changed_levels += 1
+            else:
+                preview.unchanged += 1  # only the title or barcode changes
+        kept.append(row)
+    preview.rows = kept
+    preview.new_items = len(new_skus)
+    preview.problems.sort(key=lambda p: p.line)
+
+
+# --- applying -----------------------------------------------------------------
+
+
+def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled: Cancelled = _never) -> ImportResult:
+    """Write an error-free preview in one transaction: every row or none."""
+    if preview.problems:
+        raise CsvFileError(f"{len(preview.problems)} row(s) are invalid; fix them and import the file again.")
+    rows = preview.rows
+    total = len(rows)
+    with database.atomic():
+        location_ids = {loc.name: loc.id for loc in Location.select()}
+        missing = {r.location for r in rows} - set(location_ids)
+        if missing:
+            raise CsvFileError(f"The location {sorted(missing)[0]} was deleted after the check; nothing was imported.")
+        items = _existing_items(sorted({r.sku for r in rows}))
+        new_items: dict[str, dict] = {}
+        for row in rows:
+            if row.sku not in items:
+                new = new_items.setdefault(row.sku, {"sku": row.sku, "title": "", "barcode": ""})
+                new["title"] = new["title"] or row.title
+                new["barcode"] = new["barcode"] or row.barcode
+        done = 0
+        for chunk in _chunks(list(new_items.values())):
+            if cancelled():
+                raise CsvCancelled()
+            StockItem.insert_many(chunk).execute()
+            done += len(chunk)
+            report("Adding new items", done, len(new_items))
+        items.update(_existing_items(list(new_items)))
+        for row in rows:
+            item = items[row.sku]
+            if row.sku in new_items:
+                continue
+            changes = {}
+            if row.title and row.title != item.title:
+                changes[StockItem.title] = row.title
+                item.title = row.title
+            if row.barcode and row.barcode != item.barcode:
+                changes[StockItem.barcode] = row.barcode
+                item.barcode = row.barcode
+            if changes:
+                StockItem.update(changes).where(StockItem.id == item.id).execute()
+        done = 0
+        for chunk in _chunks(rows):
+            if cancelled():
+                raise CsvCancelled()
+            values = [
+                {"item": items[r.sku].id, "location": location_ids[r.location], "quantity": r.quantity} for r in chunk
+            ]
+            (
+                StockLevel.insert_many(values)
+                .on_conflict(
+                    conflict_target=[StockLevel.item, StockLevel.location],
+                    preserve=[StockLevel.quantity],
+                )
+                .execute()
+            )
+            done += len(chunk)
+            report("Setting stock levels", done, total)
+    return ImportResult(rows=total, new_items=len(new_items), changed_levels=preview.changed_levels)
+
+
+# --- exporting ----------------------------------------------------------------
+
+
+def export_csv(
+    path: str | os.PathLike,
+    location: str | None = None,
+    report: Report = _no_report,
+    cancelled: Cancelled = _never,
+) -> int:
+    """Write every item's level per location (or at one location); returns the row count.
+
+    The file is written beside the target and renamed into place, so a failed export
+    never leaves half a file under the chosen name.
+    """
+    path = Path(path)
+    query = (
+        StockItem.select(StockItem.sku, StockItem.title, StockItem.barcode, Location.name, StockLevel.quantity)
+        .join(StockLevel, on=(StockLevel.item == StockItem.id))
+        .join(Location, on=(StockLevel.location == Location.id))
+        .order_by(StockItem.sku, Location.name)
+    )
+    if location is not None:
+        loc = Location.get_or_none(Location.name == location)
+        if loc is None:
+            raise CsvFileError(f"There is no location called {location}.")
+        query = query.where(Location.id == loc.id)
+    rows = query.tuples().iterator()
+    total = StockLevel.select().count()
+    if location is None:
+        # items held nowhere still belong in a full export, at quantity 0
+        lonely = StockItem.select(StockItem.sku, StockItem.title, StockItem.barcode).where(
+            ~StockItem.id.in_(StockLevel.select(StockLevel.item))
+        )
+        total += lonely.count()
+        rows = itertools.chain(rows, ((s, t, b, "", 0) for s, t, b in lonely.tuples().iterator()))
+    fd, tmp = tempfile.mkstemp(prefix=".stock-", suffix=".csv", dir=str(path.parent))
+    count = 0
+    try:
+        # utf-8-sig: Excel opens Polish letters right only with the BOM
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(COLUMNS)
+            for sku, title, barcode, loc_name, quantity in rows:
+                writer.writerow([neutralise(sku), neutralise(title), neutralise(loc_name), quantity, neutralise(barcode)])
+                count += 1
+                if count % 5000 == 0:
+                    if cancelled():
+                        raise CsvCancelled()
+                    report("Writing rows", count, total)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    report("Writing rows", count, count)
+    return count
