@@ -1,0 +1,151 @@
+"""`main.py listings list|link|unlink|auto-link|strike-off|reinstate`: the inventory mapping, scripted."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from peewee import JOIN
+
+from core.cli.database import open_for_command
+from core.listing_links import (
+    LinkError,
+    auto_link_exact_title,
+    find_listing,
+    link_offer,
+    reinstate,
+    status_text,
+    strike_off,
+    unlink_offer,
+)
+from core.models import Channel, Listing, StockItem
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py listings", description="List listings and link them to stock items.")
+    sub = parser.add_subparsers(dest="action", required=True)
+    lst = sub.add_parser("list", help="every listing with its status and linked stock item")
+    lst.add_argument("--channel", help="only this channel (its SubSource)")
+    lst.add_argument("--unlinked", action="store_true", help="only listings not linked to a stock item")
+    link = sub.add_parser("link", help="link a listing to a stock item")
+    link.add_argument("offer_id", type=int)
+    link.add_argument("sku")
+    link.add_argument("--channel")
+    unlink = sub.add_parser("unlink", help="unlink a listing from its stock item")
+    unlink.add_argument("offer_id", type=int)
+    unlink.add_argument("--channel")
+    auto = sub.add_parser(
+        "auto-link",
+        help="link unlinked listings whose title matches exactly one stock item; list the rest",
+    )
+    auto.add_argument("--exact-title", action="store_true", required=True, help="match by exact title (required)")
+    auto.add_argument("--channel")
+    auto.add_argument("--dry-run", action="store_true", help="show what would be linked; change nothing")
+    for name, text in (("strike-off", "never relist this pending-relist listing"), ("reinstate", "undo a strike-off")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("offer_id", type=int)
+        p.add_argument("--channel")
+    return parser
+
+
+def main(argv: list[str], paths) -> int:
+    args = _parser().parse_args(argv)
+    db = open_for_command(paths)
+    if db is None:
+        return 1
+    try:
+        return ACTIONS[args.action](args)
+    except LinkError as e:
+        print(e.message, file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _list(args) -> int:
+    query = (
+        Listing.select(Listing, Channel, StockItem)
+        .join(Channel)
+        .switch(Listing)
+        .join(StockItem, join_type=JOIN.LEFT_OUTER)
+        .order_by(Channel.sub_source, Listing.title, Listing.offer_id)
+    )
+    if args.channel:
+        if not Channel.select().where(Channel.sub_source == args.channel).exists():
+            raise LinkError(f"There is no channel called {args.channel}.")
+        query = query.where(Channel.sub_source == args.channel)
+    if args.unlinked:
+        query = query.where(Listing.stock_item.is_null())
+    rows = [
+        (
+            str(lst.offer_id),
+            lst.channel.sub_source,
+            status_text(lst.status, lst.ended_at),
+            lst.format.replace("_", " "),
+            str(lst.quantity),
+            lst.stock_item.sku if lst.stock_item_id else "-",
+            lst.title,
+        )
+        for lst in query
+    ]
+    header = ("OFFER ID", "CHANNEL", "STATUS", "FORMAT", "QTY", "SKU", "TITLE")
+    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
+    print(f"{len(rows)} listing(s).")
+    return 0
+
+
+def _link(args) -> int:
+    listing = link_offer(args.offer_id, args.sku, args.channel)
+    print(f"Linked offer {listing.offer_id} “{listing.title}” to {args.sku.strip()}.")
+    return 0
+
+
+def _unlink(args) -> int:
+    listing = unlink_offer(args.offer_id, args.channel)
+    print(f"Unlinked offer {listing.offer_id} “{listing.title}”.")
+    return 0
+
+
+def _auto_link(args) -> int:
+    report = auto_link_exact_title(args.channel, dry_run=args.dry_run)
+    verb = "Would link" if args.dry_run else "Linked"
+    for listing, sku in report.linked:
+        print(f"{verb} offer {listing.offer_id} “{listing.title}” to {sku}.")
+    if report.ambiguous:
+        print(f"Ambiguous, not linked ({len(report.ambiguous)}): the title matches several stock items.")
+        for listing, skus in report.ambiguous:
+            print(f"  offer {listing.offer_id} “{listing.title}”: {', '.join(skus)}")
+    if report.unmatched:
+        print(f"No stock item with the same title ({len(report.unmatched)}):")
+        for listing in report.unmatched:
+            print(f"  offer {listing.offer_id} “{listing.title}”")
+    print(
+        f"{len(report.linked)} {'to link' if args.dry_run else 'linked'}, {len(report.ambiguous)} ambiguous, "
+        f"{len(report.unmatched)} without a match."
+    )
+    return 0
+
+
+def _strike_off(args) -> int:
+    listing = find_listing(args.offer_id, args.channel)
+    strike_off(listing.id)
+    print(f"Struck off offer {listing.offer_id} “{listing.title}”: it will not be relisted.")
+    return 0
+
+
+def _reinstate(args) -> int:
+    listing = find_listing(args.offer_id, args.channel)
+    status = reinstate(listing.id)
+    print(f"Reinstated offer {listing.offer_id} “{listing.title}”: {status_text(status, listing.ended_at).lower()}.")
+    return 0
+
+
+ACTIONS = {
+    "list": _list,
+    "link": _link,
+    "unlink": _unlink,
+    "auto-link": _auto_link,
+    "strike-off": _strike_off,
+    "reinstate": _reinstate,
+}
