@@ -1,0 +1,269 @@
+"""The sandbox's HTTP server: the WebAPI at /service.php, the control interface at /sandbox/.
+
+A waitress (threaded WSGI) server runs in a background thread. SOAP requests are
+parsed and answered outside the shop lock; only the operation itself holds it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import threading
+import time
+import traceback
+from pathlib import Path
+
+from waitress.server import create_server
+
+from . import soap
+from .calls import CallRecorder
+from .control_api import MAX_CONTROL_BODY, ControlApi
+from .faults import WebApiFault
+from .injection import Decision, FaultPlan
+from .shop import Shop
+from .state_file import StateSaver, read
+from .webapi import NotImplementedOperation, WebApi
+
+log = logging.getLogger(__name__)
+
+MAX_SOAP_BODY = 10 * 1024 * 1024
+# waitress refuses anything larger itself (413) without reading it.
+HARD_BODY_LIMIT = MAX_CONTROL_BODY + 1024 * 1024
+SERVICE_PATH = "/service.php"
+XML = "text/xml; charset=utf-8"
+
+
+class DropConnection(ConnectionAbortedError):
+    """Raised by the app to close the connection without any HTTP response.
+
+    waitress treats an OSError from the app as a socket error: with
+    log_socket_errors off it closes the channel and writes nothing.
+    """
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class SandboxServer:
+    """The Allegro WebAPI sandbox on a real HTTP port."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, state_file=None, seed: int = 1,
+                 offers: int = 60, latency_ms: int = 0, allow_remote: bool = False,
+                 threads: int = 16, strict_responses: bool = False):
+        if not allow_remote and not is_loopback(host):
+            raise ValueError(
+                f"The sandbox only listens on a loopback address, not {host!r}; "
+                "pass allow_remote=True (--allow-remote) to expose it.")
+        self.host = host
+        self.requested_port = port
+        self.state_file = Path(state_file) if state_file else None
+        self.seed = seed
+        self.offers_count = offers
+        self.threads = threads
+        self.strict_responses = strict_responses
+        self.contract = soap.contract()
+        self.shop = Shop(seed)
+        self.api = WebApi(self.shop)
+        self.calls = CallRecorder()
+        self.faults = FaultPlan(latency_ms, operations=self.contract.operation_names())
+        self.control = ControlApi(self)
+        self._server = None
+        self._thread: threading.Thread | None = None
+        self._saver: StateSaver | None = None
+        self.port: int | None = None
+        self._wsdl: bytes | None = None
+
+    # -- addresses ------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        if self.port is None:
+            raise RuntimeError("The sandbox is not running.")
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        elif ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return self.base_url + SERVICE_PATH
+
+    @property
+    def wsdl_url(self) -> str:
+        return self.url + "?wsdl"
+
+    # -- life cycle -----------------------------------------------------------------------
+    def start(self) -> "SandboxServer":
+        if self._server is not None:
+            return self
+        self._load_state()
+        self._server = create_server(
+            self.wsgi, host=self.host.strip("[]"), port=self.requested_port,
+            threads=self.threads, ident="Allegro WebAPI sandbox",
+            log_socket_errors=False, expose_tracebacks=False,
+            max_request_body_size=HARD_BODY_LIMIT, channel_timeout=60,
+            connection_limit=200, asyncore_use_poll=True,
+        )
+        self.port = self._server.effective_port
+        self._wsdl = self.contract.wsdl_for(self.url)
+        self._thread = threading.Thread(target=self._serve, name="sandbox-http", daemon=True)
+        self._thread.start()
+        if self.state_file is not None:
+            self._saver = StateSaver(self.shop, self.state_file)
+            self._saver.save()
+            self._saver.start()
+        return self
+
+    def _serve(self) -> None:
+        try:
+            self._server.run()
+        except Exception:  # pragma: no cover - the loop ends when stop() closes it
+            pass
+
+    def _load_state(self) -> None:
+        if self.state_file is not None and self.state_file.exists():
+            self.shop.load_dict(read(self.state_file))
+        else:
+            self.shop.reset(self.seed, self.offers_count, demo=True)
+
+    def save_state(self) -> bool:
+        return self._saver.save() if self._saver else False
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        # waitress has no public shutdown: close every channel (listener included),
+        # which empties the asyncore map and ends the loop, then stop the workers.
+        server.logger.setLevel(logging.CRITICAL)
+        while server._map:
+            for channel in list(server._map.values()):
+                try:
+                    channel.handle_close()
+                except Exception:
+                    pass
+        server.task_dispatcher.shutdown(timeout=5)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        if self._saver is not None:
+            self._saver.stop()
+            self._saver = None
+
+    def __enter__(self) -> "SandboxServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # -- WSGI -------------------------------------------------------------------------------
+    def wsgi(self, environ, start_response):
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO", "")
+        query = environ.get("QUERY_STRING", "")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return self._plain(start_response, 400, "Bad Content-Length.")
+        if path == SERVICE_PATH:
+            if method == "GET" and "wsdl" in query.lower():
+                return self._send(start_response, 200, XML, self._wsdl)
+            if method != "POST":
+                return self._plain(start_response, 405,
+                                   f"POST SOAP 1.1 requests here; the WSDL is at {self.wsdl_url}",
+                                   [("Allow", "GET, POST")])
+            if length > MAX_SOAP_BODY:
+                return self._plain(start_response, 400, "The request body is larger than 10 MB.")
+            body = environ["wsgi.input"].read(length) if length else b""
+            status, payload = self.soap_call(body)
+            kind = XML if payload.startswith(b"<?xml") else "text/html; charset=utf-8"
+            return self._send(start_response, status, kind, payload)
+        if path.startswith("/sandbox/"):
+            body = environ["wsgi.input"].read(length) if length else b""
+            status, answer = self.control.handle(method, path, query, body)
+            data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+            return self._send(start_response, status, "application/json; charset=utf-8", data)
+        if path in ("", "/"):
+            return self._plain(start_response, 200,
+                               f"Allegro WebAPI sandbox. WSDL: {self.wsdl_url}\n")
+        return self._plain(start_response, 404, "Not found.")
+
+    @staticmethod
+    def _send(start_response, status: int, content_type: str, data: bytes, extra=()):
+        reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
+                  409: "Conflict", 500: "Internal Server Error"}.get(status, "Error")
+        start_response(f"{status} {reason}", [("Content-Type", content_type),
+                                              ("Content-Length", str(len(data))), *extra])
+        return [data]
+
+    def _plain(self, start_response, status: int, text: str, extra=()):
+        return self._send(start_response, status, "text/plain; charset=utf-8",
+                          text.encode("utf-8"), extra)
+
+    # -- one SOAP call ------------------------------------------------------------------------
+    def soap_call(self, body: bytes) -> tuple[int, bytes]:
+        """(HTTP status, envelope) for one request; may raise DropConnection."""
+        try:
+            request = self.contract.parse_request(body)
+        except soap.SoapRequestError as exc:
+            self.calls.record("invalid_request", [], "client_fault", False, self.shop.now())
+            return 500, soap.build_fault(exc.faultcode, str(exc), "Client error.")
+        operation = request.operation
+        try:
+            item_ids = self.api.item_ids(operation, request.params)
+        except (KeyError, TypeError):
+            item_ids = []
+        decision = self.faults.decide(operation)
+        if decision.delay_s:
+            time.sleep(decision.delay_s)
+        if decision.before is not None:
+            return self._injected(decision.before, operation, item_ids, executed=False)
+
+        executed = False
+        try:
+            fields = self.api.handle(operation, request.params)
+            payload = self.contract.build_response(operation, fields)
+            status, outcome, executed = 200, "ok", True
+        except WebApiFault as fault:
+            status, outcome = 500, fault.code
+            payload = soap.build_fault(fault.code, fault.polish, fault.english)
+        except NotImplementedOperation:
+            status, outcome = 500, "not_implemented"
+            payload = soap.build_fault(
+                "SOAP-ENV:Server", f"The sandbox does not emulate {operation}.",
+                "Operation not implemented by the sandbox.")
+        except Exception:
+            log.error("Sandbox failure in %s:\n%s", operation, traceback.format_exc())
+            status, outcome = 500, "ERR_INTERNAL_SYSTEM_ERROR"
+            payload = soap.build_fault("ERR_INTERNAL_SYSTEM_ERROR", "Wewnętrzny bład systemu.",
+                                       "Internal System Error.")
+        if self.strict_responses and status == 200:
+            problem = self.contract.validate_response(payload)
+            if problem is not None:
+                raise AssertionError(f"{operation} response breaks the WSDL: {problem}")
+        if decision.after is not None:
+            return self._injected(decision.after, operation, item_ids, executed=executed)
+        self.calls.record(operation, item_ids, outcome, executed, self.shop.now())
+        return status, payload
+
+    def _injected(self, rule, operation: str, item_ids: list[int], executed: bool):
+        now = self.shop.now()
+        if rule.kind == "drop":
+            self.calls.record(operation, item_ids, "dropped", executed, now)
+            raise DropConnection(f"sandbox dropped {operation}")
+        if rule.kind == "http500":
+            self.calls.record(operation, item_ids, "http500", executed, now)
+            return 500, b"<html><body><h1>500 Internal Server Error</h1></body></html>"
+        fault = WebApiFault(rule.code)
+        self.calls.record(operation, item_ids, fault.code, executed, now)
+        return 500, soap.build_fault(fault.code, fault.polish, fault.english)
+
+
+__all__ = ["SandboxServer", "DropConnection", "is_loopback", "Decision"]
