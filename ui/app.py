@@ -22,6 +22,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("AllegroChannelManager")
     app.setOrganizationName("AllegroChannelManager")
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    # Wayland matches the window to resources/allegro-channel-manager.desktop (its icon, its name).
+    app.setDesktopFileName("allegro-channel-manager")
     app.setWindowIcon(app_icon())
     return app
 
