@@ -1,17 +1,34 @@
-"""Settings → Channel Integration: the list of channels."""
+"""Settings → Channel Integration: the channel list, and the screens it leads to.
+
+One window holds four screens, one at a time: the channel list, Add New Channel, the
+Integration screen of a new channel, and the config screen of a saved one. Leaving a
+screen never clears what was typed on it.
+"""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
-    QTableWidget,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from core.models import Channel
+from core import channels, secrets
+from core.models import Channel, Listing, Order
+from ui.channels.add_channel import AddChannelScreen
+from ui.channels.config import ChannelConfigScreen
+from ui.channels.integration_form import IntegrationScreen
+from ui.channels.list_model import ENABLED, INVENTORY_SYNC, ChannelListModel
+from ui.channels.message import Message, Role
 
 
 class ChannelIntegrationWindow(QDialog):
@@ -19,23 +36,209 @@ class ChannelIntegrationWindow(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.setObjectName("channel_integration")
-        self.setWindowTitle(self.tr("Channel Integration"))
-        self.resize(760, 420)
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("<b>Channels</b>")))
-        top.addStretch(1)
-        self.add_button = QPushButton(self.tr("Add New Channel"))
-        self.add_button.setObjectName("add_new_channel")
-        top.addWidget(self.add_button)
-        layout.addLayout(top)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("channel_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("SubSource"), self.tr("Enabled"), self.tr("Inventory Sync"), self.tr("Last sync")]
-        )
-        layout.addWidget(self.table)
-        self.refresh()
+        self.setWindowTitle("Channel Integration")
+        self.resize(980, 660)
 
-    def refresh(self) -> None:
-        self.table.setRowCount(Channel.select().count())
+        self.model = ChannelListModel(self)
+        self.list_page = self._build_list_page()
+        self.add_page = AddChannelScreen()
+        self.integration_page = IntegrationScreen(paths)
+        self.config_page = ChannelConfigScreen(paths)
+        self.stack = QStackedWidget()
+        for page in (self.list_page, self.add_page, self.integration_page, self.config_page):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.add_page.back_requested.connect(self.show_list)
+        self.add_page.integrate_requested.connect(self.open_integration)
+        self.integration_page.back_requested.connect(self.open_add_channel)
+        self.integration_page.saved.connect(self._new_channel_saved)
+        self.config_page.back_requested.connect(self.show_list)
+        self.config_page.saved.connect(lambda _id: self.model.refresh())
+        self._integration_started = False
+        self.show_list()
+
+    # --- the channel list -------------------------------------------------------------
+    def _build_list_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("channel_list")
+        title = QLabel("<b>Channels</b>")
+        self.add_button = QPushButton("&Add New Channel")
+        self.add_button.setObjectName("add_new_channel")
+        self.add_button.setAccessibleName("Add New Channel")
+        self.add_button.setToolTip("Connect another Allegro account.")
+        self.add_button.clicked.connect(self.open_add_channel)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.add_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("channel_table")
+        self.table.setAccessibleName("Channels")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(90)
+        self.table.doubleClicked.connect(lambda index: self.open_config(self.model.channel_id(index.row())))
+        open_action = QAction("Configure", self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.configure_selected)
+        self.table.addAction(open_action)
+        self.model.modelReset.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.configure_button = QPushButton("&Configure…")
+        self.configure_button.setObjectName("configure_channel")
+        self.configure_button.setToolTip("Open the selected channel's options (or double-click it, or press Enter).")
+        self.configure_button.clicked.connect(self.configure_selected)
+        self.delete_button = QPushButton("&Delete…")
+        self.delete_button.setObjectName("delete_channel")
+        self.delete_button.setToolTip("Delete the selected channel and its password in the keyring.")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.empty_hint = QLabel("No channels yet. Press Add New Channel to connect an Allegro account.")
+        self.empty_hint.setObjectName("empty_hint")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.empty_hint, 1)
+        bottom.addWidget(self.configure_button)
+        bottom.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        QWidget.setTabOrder(self.add_button, self.table)
+        QWidget.setTabOrder(self.table, self.configure_button)
+        QWidget.setTabOrder(self.configure_button, self.delete_button)
+        return page
+
+    def _update_buttons(self, *_args) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.empty_hint.setVisible(not has_rows)
+        selected = self.selected_channel_id() is not None
+        self.configure_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def selected_channel_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.channel_id(rows[0].row())
+
+    def select_channel(self, channel_id: int) -> None:
+        row = self.model.row_of(channel_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def show_list(self) -> None:
+        current = self.selected_channel_id()
+        self.model.refresh()
+        if current is not None:
+            self.select_channel(current)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+        self.stack.setCurrentWidget(self.list_page)
+        self.setWindowTitle("Channel Integration")
+        self.table.setFocus()
+
+    def changeEvent(self, event) -> None:
+        # A sync elsewhere may have changed the last sync times meanwhile.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.stack.currentWidget() is self.list_page:
+            current = self.selected_channel_id()
+            self.model.refresh()
+            if current is not None:
+                self.select_channel(current)
+        super().changeEvent(event)
+
+    # --- the other screens ----------------------------------------------------------------
+    def open_add_channel(self) -> None:
+        self.stack.setCurrentWidget(self.add_page)
+        self.setWindowTitle("Channel Integration — Add New Channel")
+        self.add_page.integrate_buttons["allegro"].setFocus()
+
+    def open_integration(self, kind: str = "allegro") -> None:
+        if not self._integration_started:  # keep what was typed when coming back
+            self.integration_page.start_new()
+            self._integration_started = True
+        self.stack.setCurrentWidget(self.integration_page)
+        self.setWindowTitle("Channel Integration — Allegro.pl integration")
+        self.integration_page.form.sub_source.setFocus()
+
+    def _new_channel_saved(self, channel_id: int) -> None:
+        self._integration_started = False
+        self.model.refresh()
+        self.open_config(channel_id)
+        self.config_page.message.setText("Channel saved. Choose its options, then Save.")
+
+    def open_config(self, channel_id: int) -> None:
+        if self.config_page.channel_id != channel_id or self.stack.currentWidget() is not self.config_page:
+            config = channels.load(channel_id)
+            try:
+                has_password = channels.stored_password(channel_id) is not None
+            except secrets.KeyringUnavailable:
+                has_password = False
+            self.config_page.load(config, has_stored_password=has_password)
+        self.config_page.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.config_page)
+        self.setWindowTitle(f"Channel Integration — {self.config_page.to_config().sub_source}")
+        self.config_page.enabled.setFocus()
+
+    def configure_selected(self) -> None:
+        channel_id = self.selected_channel_id()
+        if channel_id is not None:
+            self.open_config(channel_id)
+
+    def delete_selected(self) -> bool:
+        channel_id = self.selected_channel_id()
+        if channel_id is None:
+            return False
+        row = Channel.get_by_id(channel_id)
+        orders = Order.select().where(Order.channel == channel_id).count()
+        listings = Listing.select().where(Listing.channel == channel_id).count()
+        details = "Its password is removed from the keyring. Nothing changes on Allegro."
+        if orders or listings:
+            details = (
+                f"Its {orders} orders and {listings} listings are removed from this app, and its password "
+                "from the keyring. Nothing changes on Allegro."
+            )
+        box = Message(
+            self,
+            "Delete channel",
+            f"Delete the channel “{row.sub_source}”?",
+            icon=QMessageBox.Icon.Warning,
+            details=details,
+            buttons=(("delete", "Delete", Role.DestructiveRole), ("cancel", "Cancel", Role.RejectRole)),
+            default="cancel",
+        )
+        if Message.ask(box) != "delete":
+            return False
+        try:
+            channels.delete(channel_id)
+        except secrets.KeyringUnavailable as error:
+            Message.ask(Message(self, "Channel not deleted", error.message, icon=QMessageBox.Icon.Warning))
+            return False
+        self.model.refresh()
+        self._update_buttons()
+        return True
+
+    def toggle(self, channel_id: int, column: int) -> None:
+        """Flip Enabled or Inventory Sync of a channel, as a click on its box does."""
+        assert column in (ENABLED, INVENTORY_SYNC)
+        row = self.model.row_of(channel_id)
+        index = self.model.index(row, column)
+        on = self.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        self.model.setData(index, Qt.CheckState.Unchecked if on else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+
+    def hideEvent(self, event) -> None:
+        # Closed or Escape: stop waiting for a Test, so no answer pops up over nothing.
+        self.integration_page.form.shutdown()
+        self.config_page.shutdown()
+        super().hideEvent(event)

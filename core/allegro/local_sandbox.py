@@ -1,0 +1,123 @@
+"""The "Sandbox" environment: the WebAPI emulator, started in this process when needed.
+
+This is the one place where the app wires in `sandbox/`. The emulator keeps its world
+in the data folder (`paths.sandbox_state`) and its address in a small file beside it,
+so a second process on the same data folder (say `main.py sync` while the window is
+open) talks to the running one instead of starting a rival over the same state file.
+"""
+from __future__ import annotations
+
+import atexit
+import json
+import logging
+import os
+import threading
+import urllib.request
+from pathlib import Path
+
+from sandbox import sessions as sandbox_sessions
+
+log = logging.getLogger(__name__)
+
+ADDRESS_FILE = "sandbox-address.json"
+GREETING = b"Allegro WebAPI sandbox"
+
+# The emulator's demo account, for the "fill in the demo account" button.
+DEMO_USERNAME = sandbox_sessions.SELLER_LOGIN
+DEMO_PASSWORD = sandbox_sessions.SELLER_PASSWORD
+DEMO_API_KEY = sandbox_sessions.WEBAPI_KEY
+
+_lock = threading.Lock()
+_servers: dict[Path, object] = {}  # state file -> SandboxServer started by this process
+
+
+def address_file(paths) -> Path:
+    return paths.data_dir / ADDRESS_FILE
+
+
+def ensure_running(paths) -> str:
+    """The Sandbox's service address; starts it in this process if none is answering."""
+    state = Path(paths.sandbox_state).resolve()
+    with _lock:
+        server = _servers.get(state)
+        if server is not None:
+            return server.url
+        recorded = _read_address(paths)
+        if recorded and _answers(recorded):
+            log.info("Using the Sandbox already running at %s", recorded)
+            return recorded
+        from sandbox.server import SandboxServer
+
+        server = SandboxServer(host="127.0.0.1", port=0, state_file=state).start()
+        _servers[state] = server
+        _write_address(paths, server.url)
+        log.info("Started the Sandbox at %s (state in %s)", server.url, state)
+        return server.url
+
+
+def demo_version_key() -> int:
+    """The version key a freshly made Sandbox starts with."""
+    from sandbox.shop import DEFAULT_VERSION_KEY
+
+    return DEFAULT_VERSION_KEY
+
+
+def running_here(paths) -> bool:
+    return Path(paths.sandbox_state).resolve() in _servers
+
+
+def stop(paths) -> None:
+    """Stop the Sandbox this process started for `paths` (its world is saved first)."""
+    state = Path(paths.sandbox_state).resolve()
+    with _lock:
+        server = _servers.pop(state, None)
+        if server is None:
+            return
+        url = server.url
+        server.stop()
+        if _read_address(paths) == url:
+            try:
+                address_file(paths).unlink()
+            except OSError:
+                pass
+
+
+def stop_all() -> None:
+    with _lock:
+        servers = list(_servers.items())
+        _servers.clear()
+    for _state, server in servers:
+        try:
+            server.stop()
+        except Exception:  # noqa: BLE001 - shutting down; nothing useful to do
+            log.exception("Stopping the Sandbox failed")
+
+
+atexit.register(stop_all)
+
+
+def _read_address(paths) -> str | None:
+    try:
+        data = json.loads(address_file(paths).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    url = data.get("url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url.startswith("http://127.0.0.1:") else None
+
+
+def _write_address(paths, url: str) -> None:
+    target = address_file(paths)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+def _answers(url: str) -> bool:
+    """Whether a Sandbox answers at `url` (a dead process leaves its address behind)."""
+    root = url.rsplit("/", 1)[0] + "/"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(root, timeout=1.0) as response:
+            return response.status == 200 and response.read(len(GREETING)) == GREETING
+    except OSError:
+        return False

@@ -1,0 +1,415 @@
+"""A channel's configuration: validate it, save it, load it, delete it, test it.
+
+The Integration and Config screens and the `channel` command all go through here, so
+they check the same rules and say the same sentences. The password never reaches the
+database: it goes to the keyring (core/secrets.py), and a save either stores the row
+and the password together or neither.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timedelta
+
+from core import currencies, secrets
+from core.allegro import environments
+from core.db import database
+from core.models import Channel, Environment, Location, utcnow
+
+log = logging.getLogger(__name__)
+
+SANDBOX = Environment.SANDBOX
+PRODUCTION = Environment.PRODUCTION
+
+# doSellSomeAgain durations Allegro accepted; 0 = until sold out (Buy Now only).
+RELIST_DURATIONS = (0, 3, 5, 7, 10, 20, 30)
+MAX_RELIST_DELAY = 30 * 24 * 60  # minutes: a relist may start at most 30 days ahead
+MAX_VERSION_KEY = 2**63 - 1
+# The clock of the computer and Allegro's differ a little; "now" typed a moment ago is fine.
+FUTURE_SLACK = timedelta(minutes=10)
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+# Option -> the option it needs; an option is off whenever what it needs is off.
+DEPENDS_ON = {
+    "end_auctions": "end_listings",
+    "end_auctions_with_bids": "end_auctions",
+    "relist_duration": "relist_items",
+    "relist_delay": "relist_items",
+    "location_id": "update_from_location",
+}
+
+# The options the channel list may flip without opening the config screen.
+LIST_TOGGLES = ("enabled", "inventory_sync")
+
+
+@dataclass
+class ChannelConfig:
+    """What the Integration and Config screens edit. `id` is None until saved.
+
+    `api_key_version` is kept as typed (validate() says whether it is a whole number).
+    `password` is only what the seller typed now: None or "" keeps the stored one.
+    """
+
+    sub_source: str = ""
+    username: str = ""
+    api_key: str = field(default="", repr=False)
+    api_key_version: str = ""
+    currency: str = currencies.DEFAULT
+    environment: str = SANDBOX  # "sandbox" | "production" | a WebAPI address
+    password: str | None = field(default=None, repr=False, compare=False)
+    enabled: bool = True
+    inventory_sync: bool = False
+    update_from_location: bool = False
+    location_id: int | None = None
+    submit_tracking: bool = False
+    sync_orders_from: datetime = field(default_factory=lambda: utcnow().replace(microsecond=0))
+    relist_items: bool = False
+    end_listings: bool = False
+    no_manual_confirmation: bool = False
+    relist_duration: int = 0
+    relist_delay: int = 0
+    end_auctions: bool = False
+    end_auctions_with_bids: bool = False
+    link_by_title: bool = False
+    id: int | None = None
+
+    def version_key(self) -> int:
+        """The Api Key Version as a number (after validate() found it whole)."""
+        return int(self.api_key_version.strip())
+
+
+class ChannelInvalid(Exception):
+    """The channel cannot be saved as it is; `errors` maps each field to its sentence."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        self.message = " ".join(errors.values())
+        super().__init__(self.message)
+
+
+class ChannelNotFound(Exception):
+    def __init__(self, name: str) -> None:
+        self.message = f"There is no channel called “{name}”."
+        super().__init__(self.message)
+
+
+# --- validation ---------------------------------------------------------------------
+
+
+def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_password_needed: bool | None = None) -> dict[str, str]:
+    """Field name -> the problem in the seller's words; empty when the channel may be saved.
+
+    `taken_names` are the SubSources of the other channels (read from the database when
+    not given). A new channel needs a password unless `new_password_needed` says otherwise.
+    """
+    problems: dict[str, str] = {}
+    name = config.sub_source.strip()
+    if not name:
+        problems["sub_source"] = "Enter a SubSource: the name this channel appears as, for example MyAllegroChannel."
+    elif len(name) > 100:
+        problems["sub_source"] = "The SubSource can be at most 100 characters long."
+    else:
+        others = _other_names(config.id) if taken_names is None else taken_names
+        if name.casefold() in {n.casefold() for n in others}:
+            problems["sub_source"] = f"Another channel is already called “{name}”. Choose a different SubSource."
+
+    username = config.username.strip()
+    if not username:
+        problems["username"] = "Enter the username of your Allegro account."
+    elif not (_is_login(username) or _is_email(username)):
+        problems["username"] = "The username must be 1–16 characters without spaces, or an e-mail address."
+
+    needs_password = config.id is None if new_password_needed is None else new_password_needed
+    if needs_password and not config.password:
+        problems["password"] = "Enter the password of your Allegro account."
+
+    key = config.api_key.strip()
+    if not key:
+        problems["api_key"] = "Enter the WebAPI key from My Allegro → WebAPI."
+    elif len(key) > 100 or any(c.isspace() for c in key):
+        problems["api_key"] = "The WebAPI key is a single word of at most 100 characters; check what was pasted."
+
+    version = config.api_key_version.strip()
+    if not version:
+        problems["api_key_version"] = "Enter the Api Key Version, a whole number such as 1505."
+    elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
+        problems["api_key_version"] = "The Api Key Version must be a whole number, such as 1505."
+
+    if not currencies.is_currency(config.currency):
+        problems["currency"] = "Choose the Default Currency from the list of ISO 4217 currencies, such as PLN."
+
+    address_problem = environment_problem(config.environment)
+    if address_problem:
+        problems["environment"] = address_problem
+
+    if config.update_from_location:
+        if config.location_id is None:
+            problems["location_id"] = "Choose the location to take stock from, or untick Inventory Update From Location."
+        elif not Location.select().where(Location.id == config.location_id).exists():
+            problems["location_id"] = "That location no longer exists. Choose another one."
+
+    if config.sync_orders_from is None:
+        problems["sync_orders_from"] = "Enter the date to fetch orders from."
+    elif config.sync_orders_from > utcnow() + FUTURE_SLACK:
+        problems["sync_orders_from"] = "Sync Orders From cannot be in the future."
+
+    if config.relist_items:
+        if config.relist_duration not in RELIST_DURATIONS:
+            problems["relist_duration"] = "Choose a Relist Listing Duration from the list."
+        if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
+            problems["relist_delay"] = "The Relist Listing Delay can be from 0 minutes up to 30 days."
+    return problems
+
+
+def environment_problem(environment: str) -> str | None:
+    """None when `environment` is Sandbox, Production or a usable WebAPI address."""
+    if environment in (SANDBOX, PRODUCTION):
+        return None
+    if not environment.strip():
+        return "Enter the WebAPI address, for example http://127.0.0.1:8080/service.php."
+    try:
+        environments.check_url(environment.strip())
+    except environments.InvalidAddress as problem:
+        return str(problem)
+    return None
+
+
+def _is_login(text: str) -> bool:
+    return 1 <= len(text) <= 16 and not any(c.isspace() for c in text)
+
+
+def _is_email(text: str) -> bool:
+    return len(text) <= 254 and bool(_EMAIL.match(text))
+
+
+def _other_names(channel_id: int | None) -> set[str]:
+    query = Channel.select(Channel.sub_source)
+    if channel_id is not None:
+        query = query.where(Channel.id != channel_id)
+    return {row.sub_source for row in query}
+
+
+# --- storing ------------------------------------------------------------------------
+
+
+def secret_account(channel: Channel) -> str:
+    """The channel's keyring account name.
+
+    Ids repeat across databases (several shops, a database made afresh), so the
+    creation time makes the name unique; neither changes when the seller renames the
+    channel or its username.
+    """
+    return f"channel-{channel.id}-{channel.created_at:%Y%m%dT%H%M%S%f}"
+
+
+def normalised(config: ChannelConfig) -> ChannelConfig:
+    """The config as stored: text trimmed, options that depend on an unticked one off."""
+    clean = replace(
+        config,
+        sub_source=config.sub_source.strip(),
+        username=config.username.strip(),
+        api_key=config.api_key.strip(),
+        api_key_version=config.api_key_version.strip(),
+        environment=config.environment.strip(),
+    )
+    if not clean.end_listings:
+        clean.end_auctions = False
+    if not clean.end_auctions:
+        clean.end_auctions_with_bids = False
+    return clean
+
+
+def save(config: ChannelConfig) -> ChannelConfig:
+    """Store the channel and, when one was typed, its password; returns it with its id.
+
+    Raises ChannelInvalid (nothing stored) or secrets.KeyringUnavailable (nothing
+    stored: the row is rolled back when the keyring refuses the password).
+    """
+    problems = validate(config)
+    if problems:
+        raise ChannelInvalid(problems)
+    clean = normalised(config)
+    values = _row_values(clean)
+    new_password = clean.password or None
+    if new_password is not None:
+        secrets.check_available()  # fail before touching the database when there is no keyring
+    with database.atomic() as transaction:
+        if clean.id is None:
+            row = Channel.create(**values)
+        else:
+            row = Channel.get_or_none(Channel.id == clean.id)
+            if row is None:
+                raise ChannelNotFound(clean.sub_source)
+            Channel.update(**values).where(Channel.id == clean.id).execute()
+        if new_password is not None:
+            account = secret_account(row)
+            previous = None if clean.id is None else secrets.get_password(account)
+            secrets.set_password(account, new_password)  # raises: the transaction rolls back
+            try:
+                transaction.commit()
+            except Exception:
+                # The row did not make it; leave the keyring as it was.
+                _restore_password(account, previous)
+                raise
+    log.info("Saved channel %s (id %s)", clean.sub_source, row.id)
+    return replace(clean, id=row.id, password=None)
+
+
+def _restore_password(account: str, previous: str | None) -> None:
+    try:
+        if previous is None:
+            secrets.delete_password(account)
+        else:
+            secrets.set_password(account, previous)
+    except secrets.KeyringUnavailable:
+        log.warning("Could not put the keyring back after a failed save")
+
+
+def _row_values(config: ChannelConfig) -> dict:
+    values = {
+        f.name: getattr(config, f.name)
+        for f in fields(ChannelConfig)
+        if f.name not in ("id", "password", "location_id", "api_key_version")
+    }
+    values["api_key_version"] = config.version_key()
+    values["location"] = config.location_id
+    return values
+
+
+def from_row(row: Channel) -> ChannelConfig:
+    return ChannelConfig(
+        id=row.id,
+        sub_source=row.sub_source,
+        username=row.username,
+        api_key=row.api_key,
+        api_key_version=str(row.api_key_version),
+        currency=row.currency,
+        environment=row.environment,
+        enabled=row.enabled,
+        inventory_sync=row.inventory_sync,
+        update_from_location=row.update_from_location,
+        location_id=row.location_id,
+        submit_tracking=row.submit_tracking,
+        sync_orders_from=row.sync_orders_from,
+        relist_items=row.relist_items,
+        end_listings=row.end_listings,
+        no_manual_confirmation=row.no_manual_confirmation,
+        relist_duration=row.relist_duration,
+        relist_delay=row.relist_delay,
+        end_auctions=row.end_auctions,
+        end_auctions_with_bids=row.end_auctions_with_bids,
+        link_by_title=row.link_by_title,
+    )
+
+
+def load(channel_id: int) -> ChannelConfig:
+    row = Channel.get_or_none(Channel.id == channel_id)
+    if row is None:
+        raise ChannelNotFound(str(channel_id))
+    return from_row(row)
+
+
+def find(sub_source: str) -> ChannelConfig:
+    """The channel with this SubSource (case does not matter)."""
+    wanted = sub_source.strip().casefold()
+    for row in Channel.select():
+        if row.sub_source.casefold() == wanted:
+            return from_row(row)
+    raise ChannelNotFound(sub_source)
+
+
+def all_channels() -> list[ChannelConfig]:
+    return [from_row(row) for row in Channel.select().order_by(Channel.sub_source)]
+
+
+def set_toggle(channel_id: int, option: str, value: bool) -> None:
+    """Flip Enabled or Inventory Sync from the channel list."""
+    if option not in LIST_TOGGLES:
+        raise ValueError(f"{option} cannot be changed from the channel list")
+    Channel.update({option: bool(value)}).where(Channel.id == channel_id).execute()
+
+
+def stored_password(channel_id: int) -> str | None:
+    """The channel's password from the keyring (None when the keyring has none)."""
+    row = Channel.get_or_none(Channel.id == channel_id)
+    if row is None:
+        raise ChannelNotFound(str(channel_id))
+    return secrets.get_password(secret_account(row))
+
+
+def delete(channel_id: int) -> None:
+    """Delete the channel and its keyring entry; if the keyring refuses, keep both."""
+    row = Channel.get_or_none(Channel.id == channel_id)
+    if row is None:
+        raise ChannelNotFound(str(channel_id))
+    with database.atomic():
+        row.delete_instance()
+        secrets.delete_password(secret_account(row))
+    log.info("Deleted channel %s (id %s)", row.sub_source, channel_id)
+
+
+# --- testing the set-up -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConnectionOk:
+    """A Test that Allegro passed: the login worked with this version key."""
+
+    url: str
+    version_key: int
+    user_id: int | None
+
+
+def service_url(environment: str, paths) -> str:
+    """The WebAPI address for a channel's environment; starts the local Sandbox if needed."""
+    if environment == SANDBOX:
+        from core.allegro import local_sandbox
+
+        return local_sandbox.ensure_running(paths)
+    if environment == PRODUCTION:
+        return environments.PRODUCTION_URL
+    return environment.strip()
+
+
+def check_connection(
+    config: ChannelConfig,
+    password: str,
+    paths,
+    *,
+    timeout: float = 20.0,
+    marketplace_factory: Callable | None = None,
+) -> ConnectionOk:
+    """Ask Allegro for its version key and log in, as a sync would.
+
+    Raises the adapter's typed AllegroError (its `.message` is the seller's sentence),
+    e.g. VersionKeyMismatch with `.current` when the Api Key Version is out of date.
+    """
+    from core.allegro.port import Credentials
+    from core.allegro.retry import RetryPolicy
+    from core.allegro.webapi import WebApiMarketplace
+
+    url = service_url(config.environment, paths)
+    credentials = Credentials(
+        url=url,
+        username=config.username.strip(),
+        password=password,
+        api_key=config.api_key.strip(),
+        api_key_version=config.version_key(),
+    )
+    factory = marketplace_factory or WebApiMarketplace
+    # No retries: the seller is waiting, and a refused connection should be told at once.
+    marketplace = factory(
+        credentials,
+        pool_size=1,
+        connect_timeout=min(timeout, 10.0),
+        operation_timeout=timeout,
+        retry=RetryPolicy(retries=0),
+    )
+    try:
+        info = marketplace.login()
+    finally:
+        marketplace.close()
+    return ConnectionOk(url=url, version_key=info.version_key, user_id=info.user_id)

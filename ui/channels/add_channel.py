@@ -1,0 +1,72 @@
+"""The Add New Channel screen: the channels the app can integrate, each with Integrate."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# kind -> (name, what it is). Allegro.pl over the WebAPI is the one channel built so far.
+CHANNEL_KINDS = {
+    "allegro": (
+        "Allegro.pl",
+        "Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your "
+        "stock, ends listings that run out and relists them when stock returns, sends tracking numbers.",
+    ),
+}
+
+
+class AddChannelScreen(QWidget):
+    integrate_requested = Signal(str)  # the channel kind
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("add_channel")
+        self.back_button = QPushButton("Back")
+        self.back_button.setObjectName("add_channel_back")
+        self.back_button.setAccessibleName("Back to the channel list")
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.back_button.setToolTip("Back to the channel list (Alt+Left).")
+        self.back_button.clicked.connect(self.back_requested)
+        title = QLabel("<b>Add New Channel</b>")
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(title, 1)
+        intro = QLabel("Choose the channel to connect, then press Integrate.")
+        intro.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(intro)
+        self.integrate_buttons: dict[str, QPushButton] = {}
+        for kind, (name, description) in CHANNEL_KINDS.items():
+            layout.addWidget(self._card(kind, name, description))
+        layout.addStretch(1)
+
+    def _card(self, kind: str, name: str, description: str) -> QFrame:
+        card = QFrame()
+        card.setObjectName(f"channel_kind_{kind}")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        title = QLabel(f"<b>{name}</b>")
+        text = QLabel(description)
+        text.setWordWrap(True)
+        button = QPushButton("&Integrate")
+        button.setObjectName(f"integrate_{kind}")
+        button.setAccessibleName(f"Integrate {name}")
+        button.setToolTip(f"Connect an {name} account.")
+        button.clicked.connect(lambda _=False, k=kind: self.integrate_requested.emit(k))
+        self.integrate_buttons[kind] = button
+        words = QVBoxLayout()
+        words.addWidget(title)
+        words.addWidget(text)
+        row = QHBoxLayout(card)
+        row.addLayout(words, 1)
+        row.addWidget(button)
+        return card

@@ -1,0 +1,425 @@
+"""The config screen of one channel: every option, with the account on a second tab.
+
+Options that depend on another are disabled, and shown unticked, until it is ticked;
+what the seller had ticked comes back when the option they depend on is ticked again.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import channels, secrets
+from core.channels import ChannelConfig
+from core.models import Location
+from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
+from ui.channels.message import Message
+
+TIPS = {
+    "enabled": "Sync this channel. Untick to leave it out of every sync without deleting it.",
+    "inventory_sync": (
+        "Keep the quantity of each linked Buy Now listing on Allegro equal to the stock available "
+        "in this app (stock level minus what open orders hold)."
+    ),
+    "update_from_location": (
+        "Unticked: stock is counted over all locations. Ticked: only the stock at the location "
+        "chosen below counts."
+    ),
+    "location_id": "The location whose stock is sent to Allegro.",
+    "submit_tracking": (
+        "Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against "
+        "the carrier's format, so only numbers that fit are sent; the others are listed for you."
+    ),
+    "sync_orders_from": (
+        "Orders placed from this moment on are downloaded. It is set to the moment the channel was "
+        "created; move it back to fetch earlier orders."
+    ),
+    "link_by_title": (
+        "Link an order item to the stock item with exactly the same title when its listing is not "
+        "linked. Relisting gives a listing a new id, so linking by title keeps such orders linked."
+    ),
+    "end_listings": (
+        "End a linked listing when its available stock reaches zero. It moves to Pending Relist, "
+        "so Relist Items can bring it back."
+    ),
+    "end_auctions": "Also end auctions (not only Buy Now listings) whose stock reaches zero.",
+    "end_auctions_with_bids": (
+        "Also end auctions that have a bid. Careful: ending an auction with a live bid sells the "
+        "item to the top bidder, which creates an order."
+    ),
+    "relist_items": (
+        "Relist a listing that the app ended for zero stock once stock is back, if it ended less than "
+        "60 days ago (Allegro's limit). A listing can be struck off in the inventory mapping screen "
+        "so it is never relisted."
+    ),
+    "relist_duration": "How long a relisted listing runs. Until sold out applies to Buy Now listings.",
+    "relist_delay": "Start relisted listings this many minutes later (at most 30 days).",
+    "no_manual_confirmation": (
+        "Ticked: ends and relists are sent without asking. Unticked: every sync first shows the "
+        "listings to end and relist, and only those you confirm are sent."
+    ),
+}
+
+
+def duration_text(days: int) -> str:
+    return "Until sold out" if days == 0 else f"{days} days"
+
+
+class ChannelConfigScreen(QWidget):
+    """`load(config)` / `to_config()`; Save at the top right stores it."""
+
+    saved = Signal(int)
+    back_requested = Signal()
+
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("channel_config")
+        self._base = ChannelConfig()
+        self._remembered: dict[QCheckBox, bool] = {}
+
+        # header: Back, title, Save at the top right
+        self.back_button = QPushButton("Back")
+        self.back_button.setObjectName("config_back")
+        self.back_button.setAccessibleName("Back to the channel list")
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.back_button.setToolTip("Back to the channel list (Alt+Left).")
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel()
+        self.title.setObjectName("config_title")
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("config_save")
+        self.save_button.setAccessibleName("Save the channel")
+        self.save_button.setToolTip("Save the channel's options and account (Ctrl+S).")
+        self.save_button.clicked.connect(self.save)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_button)
+        self.message = QLabel()
+        self.message.setObjectName("config_message")
+        self.message.setWordWrap(True)
+
+        # options
+        def check(name: str, text: str) -> QCheckBox:
+            box = QCheckBox(text)
+            box.setObjectName(name)
+            box.setAccessibleName(text.replace("&", ""))
+            box.setToolTip(TIPS[name])
+            return box
+
+        self.enabled = check("enabled", "Ena&bled")
+        self.inventory_sync = check("inventory_sync", "&Inventory Sync")
+        self.update_from_location = check("update_from_location", "Inventory Update From &Location")
+        self.location = QComboBox()
+        self.location.setObjectName("location_id")
+        self.submit_tracking = check("submit_tracking", "Submit &Tracking Info")
+        self.sync_orders_from = QDateTimeEdit()
+        self.sync_orders_from.setObjectName("sync_orders_from")
+        self.sync_orders_from.setCalendarPopup(True)
+        self.sync_orders_from.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.link_by_title = check("link_by_title", "Lin&k Order Item to Stock Item By Title")
+        self.end_listings = check("end_listings", "En&d Listings")
+        self.end_auctions = check("end_auctions", "&End Auctions")
+        self.end_auctions_with_bids = check("end_auctions_with_bids", "End Auctions &with bids")
+        self.relist_items = check("relist_items", "&Relist Items")
+        self.relist_duration = QComboBox()
+        self.relist_duration.setObjectName("relist_duration")
+        for days in channels.RELIST_DURATIONS:
+            self.relist_duration.addItem(duration_text(days), days)
+        self.relist_delay = QSpinBox()
+        self.relist_delay.setObjectName("relist_delay")
+        self.relist_delay.setRange(0, channels.MAX_RELIST_DELAY)
+        self.relist_delay.setSuffix(" minutes")
+        self.no_manual_confirmation = check("no_manual_confirmation", "&No Manual Confirmation")
+
+        self.option_widgets: dict[str, QWidget] = {
+            "enabled": self.enabled,
+            "inventory_sync": self.inventory_sync,
+            "update_from_location": self.update_from_location,
+            "location_id": self.location,
+            "submit_tracking": self.submit_tracking,
+            "sync_orders_from": self.sync_orders_from,
+            "link_by_title": self.link_by_title,
+            "end_listings": self.end_listings,
+            "end_auctions": self.end_auctions,
+            "end_auctions_with_bids": self.end_auctions_with_bids,
+            "relist_items": self.relist_items,
+            "relist_duration": self.relist_duration,
+            "relist_delay": self.relist_delay,
+            "no_manual_confirmation": self.no_manual_confirmation,
+        }
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        labelled = {
+            "location_id": ("&Stock location", "Stock location"),
+            "sync_orders_from": ("S&ync Orders From", "Sync Orders From"),
+            "relist_duration": ("Relist Listing D&uration", "Relist Listing Duration"),
+            "relist_delay": ("Relist Listing Del&ay", "Relist Listing Delay"),
+        }
+
+        def row(form: QFormLayout, name: str, indent: int = 0) -> None:
+            widget = self.option_widgets[name]
+            error = error_label(name)
+            self.errors[name] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.setContentsMargins(indent * 24, 0, 0, 0)
+            cell.addWidget(widget)
+            cell.addWidget(error)
+            if name in labelled:
+                text, accessible = labelled[name]
+                label = QLabel(text)
+                label.setObjectName(f"{name}_label")
+                label.setBuddy(widget)
+                label.setToolTip(TIPS[name])
+                widget.setAccessibleName(accessible)
+                widget.setToolTip(TIPS[name])
+                self.labels[name] = label
+                form.addRow(label, cell)
+            else:
+                form.addRow(cell)
+
+        stock_box = QGroupBox("Orders and stock")
+        stock_form = QFormLayout(stock_box)
+        for name, indent in (
+            ("enabled", 0),
+            ("inventory_sync", 0),
+            ("update_from_location", 0),
+            ("location_id", 1),
+            ("sync_orders_from", 0),
+            ("link_by_title", 0),
+            ("submit_tracking", 0),
+        ):
+            row(stock_form, name, indent)
+        listing_box = QGroupBox("Ending and relisting")
+        listing_form = QFormLayout(listing_box)
+        for name, indent in (
+            ("end_listings", 0),
+            ("end_auctions", 1),
+            ("end_auctions_with_bids", 2),
+            ("relist_items", 0),
+            ("relist_duration", 1),
+            ("relist_delay", 1),
+            ("no_manual_confirmation", 0),
+        ):
+            row(listing_form, name, indent)
+        self.no_locations = QLabel("Add a location in the Inventory screen to choose one here.")
+        self.no_locations.setObjectName("no_locations")
+        self.no_locations.setWordWrap(True)
+        self.no_locations.setVisible(False)
+        stock_form.insertRow(4, self.no_locations)
+
+        options_page = QWidget()
+        options_page.setObjectName("options_page")
+        options_layout = QHBoxLayout(options_page)
+        options_layout.addWidget(stock_box, 1)
+        options_layout.addWidget(listing_box, 1)
+
+        self.account = IntegrationForm(paths)
+        account_page = QWidget()
+        account_page.setObjectName("account_page")
+        account_layout = QVBoxLayout(account_page)
+        account_layout.addWidget(self.account)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("config_tabs")
+        self.tabs.addTab(options_page, "&Options")
+        self.tabs.addTab(account_page, "A&ccount")
+        self.tabs.setAccessibleName("Channel settings")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        order = [
+            self.enabled, self.inventory_sync, self.update_from_location, self.location,
+            self.sync_orders_from, self.link_by_title, self.submit_tracking,
+            self.end_listings, self.end_auctions, self.end_auctions_with_bids,
+            self.relist_items, self.relist_duration, self.relist_delay, self.no_manual_confirmation,
+        ]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+        # dependent options
+        self._dependents: list[tuple[QCheckBox, QWidget]] = [
+            (self.update_from_location, self.location),
+            (self.end_listings, self.end_auctions),
+            (self.end_auctions, self.end_auctions_with_bids),
+            (self.relist_items, self.relist_duration),
+            (self.relist_items, self.relist_delay),
+        ]
+        for parent_box, child in self._dependents:
+            parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
+        self.account.version_accepted.connect(lambda _v: self.message.setText(
+            "Api Key Version updated on the Account tab. Save to keep it."))
+
+    # --- dependencies -------------------------------------------------------------------
+    def _parent_toggled(self, parent_box: QCheckBox, child: QWidget, on: bool) -> None:
+        applies = on and parent_box.isEnabled()
+        if isinstance(child, QCheckBox):
+            if applies:
+                child.setEnabled(True)
+                child.setChecked(self._remembered.pop(child, child.isChecked()))
+            else:
+                if child.isEnabled():
+                    self._remembered[child] = child.isChecked()
+                child.setChecked(False)
+                child.setEnabled(False)
+        else:
+            child.setEnabled(applies and (child is not self.location or self.location.count() > 0))
+
+    def _apply_dependencies(self) -> None:
+        for parent_box, child in self._dependents:
+            applies = parent_box.isChecked() and parent_box.isEnabled()
+            if child is self.location:
+                applies = applies and self.location.count() > 0
+            child.setEnabled(applies)
+
+    # --- load / to_config -------------------------------------------------------------------
+    def _fill_locations(self, selected: int | None) -> None:
+        self.location.clear()
+        for location in Location.select().order_by(Location.name):
+            label = f"{location.name} (default)" if location.is_default else location.name
+            self.location.addItem(label, location.id)
+        index = self.location.findData(selected) if selected is not None else -1
+        if index < 0:
+            default = Location.get_or_none(Location.is_default == True)  # noqa: E712 - peewee
+            index = self.location.findData(default.id) if default else (0 if self.location.count() else -1)
+        self.location.setCurrentIndex(index)
+        self.no_locations.setVisible(self.location.count() == 0)
+
+    def load(self, config: ChannelConfig, *, has_stored_password: bool = True) -> None:
+        self._base = replace(config, password=None)
+        self._remembered.clear()
+        self.title.setText(f"<b>{_escape(config.sub_source)}</b> — Allegro.pl channel")
+        self.setWindowTitle(config.sub_source)
+        self.account.load(config, has_stored_password=has_stored_password)
+        self._fill_locations(config.location_id)
+        for name in ("enabled", "inventory_sync", "update_from_location", "submit_tracking",
+                     "link_by_title", "end_listings", "end_auctions", "end_auctions_with_bids",
+                     "relist_items", "no_manual_confirmation"):
+            box: QCheckBox = self.option_widgets[name]
+            box.blockSignals(True)
+            box.setChecked(getattr(config, name))
+            box.blockSignals(False)
+        self.sync_orders_from.setDateTime(_to_qt(config.sync_orders_from))
+        index = self.relist_duration.findData(config.relist_duration)
+        self.relist_duration.setCurrentIndex(max(index, 0))
+        self.relist_delay.setValue(config.relist_delay)
+        self._apply_dependencies()
+        self.clear_errors()
+        self.message.clear()
+
+    def to_config(self) -> ChannelConfig:
+        account = self.account.to_config()
+        return replace(
+            account,
+            enabled=self.enabled.isChecked(),
+            inventory_sync=self.inventory_sync.isChecked(),
+            update_from_location=self.update_from_location.isChecked(),
+            location_id=self.location.currentData() if self.location.count() else self._base.location_id,
+            submit_tracking=self.submit_tracking.isChecked(),
+            sync_orders_from=_from_qt(self.sync_orders_from.dateTime()),
+            link_by_title=self.link_by_title.isChecked(),
+            end_listings=self.end_listings.isChecked(),
+            end_auctions=self.end_auctions.isChecked(),
+            end_auctions_with_bids=self.end_auctions_with_bids.isChecked(),
+            relist_items=self.relist_items.isChecked(),
+            relist_duration=self.relist_duration.currentData(),
+            relist_delay=self.relist_delay.value(),
+            no_manual_confirmation=self.no_manual_confirmation.isChecked(),
+        )
+
+    @property
+    def channel_id(self) -> int | None:
+        return self._base.id
+
+    # --- errors and Save ------------------------------------------------------------------
+    def show_errors(self, problems: dict[str, str]) -> list[str]:
+        shown = []
+        for name, label in self.errors.items():
+            message = problems.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self.option_widgets[name].setAccessibleDescription(message)
+            if message:
+                shown.append(name)
+        return shown
+
+    def clear_errors(self) -> None:
+        self.show_errors({})
+        self.account.clear_errors()
+
+    def save(self) -> bool:
+        """Validate and store; on any problem nothing is stored and every field keeps its text."""
+        config = self.to_config()
+        problems = channels.validate(config)
+        on_options = self.show_errors(problems)
+        on_account = self.account.show_errors(problems)
+        if problems:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText("Not saved: correct the fields marked in red.")
+            if on_options:
+                self.tabs.setCurrentIndex(0)
+                self.option_widgets[on_options[0]].setFocus(Qt.FocusReason.OtherFocusReason)
+            elif on_account:
+                self.tabs.setCurrentIndex(1)
+                self.account.focus_field(on_account[0])
+            return False
+        try:
+            saved = channels.save(config)
+        except secrets.KeyringUnavailable as error:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(error.message)
+            Message.ask(Message(self, "Channel not saved", error.message, icon=QMessageBox.Icon.Warning))
+            return False
+        except channels.ChannelInvalid as error:
+            self.show_errors(error.errors)
+            self.account.show_errors(error.errors)
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText("Not saved: correct the fields marked in red.")
+            return False
+        self.load(saved, has_stored_password=True)
+        self.message.setStyleSheet("")
+        self.message.setText("Saved.")
+        self.saved.emit(saved.id)
+        return True
+
+    def shutdown(self) -> None:
+        self.account.shutdown()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _to_qt(moment: datetime) -> QDateTime:
+    """A stored naive-UTC time as a QDateTime shown in local time."""
+    utc = QDateTime.fromSecsSinceEpoch(int(moment.replace(tzinfo=UTC).timestamp()), QTimeZone.utc())
+    return utc.toLocalTime()
+
+
+def _from_qt(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC).replace(tzinfo=None)

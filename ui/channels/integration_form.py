@@ -1,0 +1,493 @@
+"""The Integration screen: the Allegro account of a channel, its Test, and Save.
+
+`IntegrationForm` holds the account fields (SubSource, Username, Password, Api Key,
+Api Key Version, Default Currency, environment) and the Test button; the config
+screen embeds it as its Account tab. `IntegrationScreen` is the form as a page of its
+own, with Back and Save, for a new channel.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import channels, currencies, secrets
+from core.allegro import environments
+from core.allegro.errors import VersionKeyMismatch
+from core.channels import ChannelConfig
+from ui.channels.message import Message, Role
+from ui.workers import Worker, error_message
+
+# The fields Test needs; SubSource and currency do not matter to Allegro's login.
+TEST_FIELDS = ("username", "password", "api_key", "api_key_version", "environment")
+
+ENVIRONMENTS = (
+    ("sandbox", "Sandbox — the built-in Allegro emulator on this computer"),
+    ("production", "Production — Allegro.pl"),
+    ("custom", "Custom WebAPI address"),
+)
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def error_label(name: str) -> QLabel:
+    """The red sentence under a field; hidden while the field is fine."""
+    label = QLabel()
+    label.setObjectName(f"{name}_error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, timeout: float):
+    report("Testing", 0, 0)
+    return channels.check_connection(config, password, paths, timeout=timeout)
+
+
+class IntegrationForm(QWidget):
+    """Account fields + Test. `load(config)` / `to_config()` over a ChannelConfig."""
+
+    test_finished = Signal(str)  # "ok", "failed" or "cancelled", after any message was shown
+    version_accepted = Signal(int)
+
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("integration_form")
+        self.test_timeout = 20.0
+        self._base = ChannelConfig()
+        self._has_stored_password = False
+        self._worker: Worker | None = None
+        self._custom_address = ""
+        self.abandoned_workers: list[Worker] = []  # cancelled Tests still finishing in the background
+
+        self.sub_source = QLineEdit()
+        self.sub_source.setMaxLength(100)
+        self.sub_source.setPlaceholderText("MyAllegroChannel")
+        self.username = QLineEdit()
+        self.username.setMaxLength(254)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key = QLineEdit()
+        self.api_key.setMaxLength(100)
+        self.api_key_version = QLineEdit()
+        self.api_key_version.setPlaceholderText("for example 1505")
+        self.currency = QComboBox()
+        for code in currencies.CODES:
+            self.currency.addItem(currencies.label(code), code)
+        self.environment = QComboBox()
+        for key, text in ENVIRONMENTS:
+            self.environment.addItem(text, key)
+        self.address = QLineEdit()
+        self.address.setMaxLength(500)
+        self.demo_button = QPushButton("Fill in the demo account")
+        self.demo_button.setObjectName("demo_account")
+        self.demo_button.setAccessibleName("Fill in the Sandbox demo account")
+        self.demo_button.setToolTip(
+            "The Sandbox comes with a demo shop: login sandbox-seller, password sandbox-pass-1, "
+            "WebAPI key SANDBOX-WEBAPI-KEY."
+        )
+        self.demo_button.clicked.connect(self.fill_demo_account)
+
+        self.fields: dict[str, QWidget] = {
+            "sub_source": self.sub_source,
+            "username": self.username,
+            "password": self.password,
+            "api_key": self.api_key,
+            "api_key_version": self.api_key_version,
+            "currency": self.currency,
+            "environment": self.environment,
+            "address": self.address,
+        }
+        for name, widget in self.fields.items():
+            widget.setObjectName(name)
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows = (
+            ("sub_source", "Su&bSource", "SubSource",
+             "The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel."),
+            ("username", "&Username", "Username",
+             "Your Allegro login (1–16 characters) or the e-mail address you log in with."),
+            ("password", "&Password", "Password",
+             "Your Allegro password. It is kept in the system keyring, never in the app's database or logs."),
+            ("api_key", "Api &Key", "Api Key",
+             "The WebAPI key generated in My Allegro → WebAPI."),
+            ("api_key_version", "Api Key &Version", "Api Key Version",
+             "Allegro's current version key, a whole number. Test tells you when Allegro has moved on "
+             "and offers the current one."),
+            ("currency", "&Default Currency", "Default Currency",
+             "The currency given to orders and the channel when Allegro names none."),
+            ("environment", "E&nvironment", "Environment",
+             "Sandbox: the built-in emulator with a demo shop, started when needed. Production: the real "
+             "Allegro.pl. Custom: a WebAPI address of your own, such as a sandbox run with main.py sandbox."),
+            ("address", "WebAPI &address", "WebAPI address",
+             "The service address used for this environment."),
+        )
+        for name, text, accessible, tip in rows:
+            label = QLabel(text)
+            label.setObjectName(f"{name}_label")
+            label.setBuddy(self.fields[name])
+            label.setToolTip(tip)
+            self.labels[name] = label
+            widget = self.fields[name]
+            widget.setAccessibleName(accessible)
+            widget.setToolTip(tip)
+            error = error_label(name)
+            self.errors[name] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            if name == "environment":
+                cell.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+            cell.addWidget(error)
+            form.addRow(label, cell)
+
+        self.test_button = QPushButton("&Test")
+        self.test_button.setObjectName("test_button")
+        self.test_button.setAccessibleName("Test the connection to Allegro")
+        self.test_button.setToolTip("Ask Allegro whether it accepts the Api Key Version and the login.")
+        self.test_button.clicked.connect(self.start_test)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancel_test")
+        self.cancel_button.setAccessibleName("Stop waiting for the Test")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_test)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("test_busy")
+        self.busy.setAccessibleName("Testing")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("test_status")
+        self.status.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.cancel_button)
+        test_row.addWidget(self.busy)
+        test_row.addWidget(self.status, 1)
+        form.addRow("", test_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        order = [*self.fields.values()]
+        order.insert(order.index(self.address), self.demo_button)
+        order += [self.test_button, self.cancel_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+        self.environment.currentIndexChanged.connect(self._environment_changed)
+        self._environment_changed()
+
+    # --- load / to_config -------------------------------------------------------------
+    def load(self, config: ChannelConfig, *, has_stored_password: bool = False) -> None:
+        """Show `config`; with a stored password the Password field may stay empty."""
+        self._base = replace(config, password=None)
+        self._has_stored_password = has_stored_password
+        self.sub_source.setText(config.sub_source)
+        self.username.setText(config.username)
+        self.password.clear()
+        self.password.setPlaceholderText(
+            "Kept in the keyring — type a new one to change it" if has_stored_password else ""
+        )
+        self.api_key.setText(config.api_key)
+        self.api_key_version.setText(config.api_key_version)
+        index = self.currency.findData(config.currency)
+        self.currency.setCurrentIndex(max(index, 0))
+        if config.environment in (channels.SANDBOX, channels.PRODUCTION):
+            self.environment.setCurrentIndex(self.environment.findData(config.environment))
+            self._custom_address = ""
+        else:
+            self._custom_address = config.environment
+            self.environment.setCurrentIndex(self.environment.findData("custom"))
+        self._environment_changed()
+        self.clear_errors()
+        self.status.clear()
+
+    def to_config(self) -> ChannelConfig:
+        """What the form shows, over the loaded config (its id and options)."""
+        kind = self.environment.currentData()
+        environment = self.address.text().strip() if kind == "custom" else kind
+        return replace(
+            self._base,
+            sub_source=self.sub_source.text(),
+            username=self.username.text(),
+            password=self.password.text() or None,
+            api_key=self.api_key.text(),
+            api_key_version=self.api_key_version.text(),
+            currency=self.currency.currentData(),
+            environment=environment,
+        )
+
+    @property
+    def has_stored_password(self) -> bool:
+        return self._has_stored_password
+
+    # --- errors next to the fields ----------------------------------------------------------
+    def show_errors(self, problems: dict[str, str]) -> list[str]:
+        """Show each problem under its field; returns the fields of this form that have one."""
+        routed = dict(problems)
+        if self.environment.currentData() == "custom" and "environment" in routed:
+            routed["address"] = routed.pop("environment")  # the address is what is wrong
+        shown = []
+        for name, label in self.errors.items():
+            message = routed.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            self.fields[name].setAccessibleDescription(message)
+            if message:
+                shown.append(name)
+        return shown
+
+    def clear_errors(self) -> None:
+        self.show_errors({})
+
+    def focus_field(self, name: str) -> None:
+        widget = self.fields.get(name)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- environment ----------------------------------------------------------------------
+    def _environment_changed(self, *_args) -> None:
+        kind = self.environment.currentData()
+        custom = kind == "custom"
+        if not custom and not self.address.isReadOnly():  # leaving Custom: remember its address
+            self._custom_address = self.address.text()
+        self.address.setReadOnly(not custom)
+        if kind == "production":
+            self.address.setText(environments.PRODUCTION_URL)
+            self.address.setPlaceholderText("")
+        elif kind == "sandbox":
+            self.address.setText("")
+            self.address.setPlaceholderText("Started on this computer when needed")
+        else:
+            self.address.setText(self._custom_address)
+            self.address.setPlaceholderText("https://… or http://127.0.0.1:PORT/service.php")
+        self.demo_button.setVisible(kind == "sandbox")
+
+    def fill_demo_account(self) -> None:
+        from core.allegro import local_sandbox
+
+        self.username.setText(local_sandbox.DEMO_USERNAME)
+        self.password.setText(local_sandbox.DEMO_PASSWORD)
+        self.api_key.setText(local_sandbox.DEMO_API_KEY)
+        if not self.api_key_version.text().strip():
+            self.api_key_version.setText(str(local_sandbox.demo_version_key()))
+        if not self.sub_source.text().strip():
+            self.sub_source.setText("AllegroSandbox")
+
+    # --- Test -----------------------------------------------------------------------------
+    @property
+    def testing(self) -> bool:
+        return self._worker is not None
+
+    def start_test(self) -> None:
+        if self.testing:
+            return
+        config = self.to_config()
+        problems = channels.validate(
+            config, taken_names=set(), new_password_needed=not self._has_stored_password
+        )
+        problems = {k: v for k, v in problems.items() if k in TEST_FIELDS}
+        self.show_errors(problems)
+        if problems:
+            self.focus_field(next(f for f in TEST_FIELDS if f in problems))
+            self.status.setText("Correct the fields marked in red, then Test again.")
+            self.test_finished.emit("invalid")
+            return
+        password = config.password
+        if not password:
+            try:
+                password = channels.stored_password(config.id) if config.id is not None else None
+            except secrets.KeyringUnavailable as error:
+                self._tell("Test", error.message, QMessageBox.Icon.Warning)
+                self.test_finished.emit("failed")
+                return
+            if not password:
+                self.show_errors({"password": "The keyring has no password for this channel. Type it again."})
+                self.focus_field("password")
+                self.test_finished.emit("invalid")
+                return
+        worker = Worker(_test_job, config, password, self.paths, self.test_timeout)
+        worker.succeeded.connect(lambda outcome, w=worker: self._test_succeeded(w, outcome))
+        worker.failed.connect(lambda message, error, w=worker: self._test_failed(w, message, error))
+        self._worker = worker
+        self._set_busy(True)
+        where = "the Sandbox" if config.environment == channels.SANDBOX else config.environment
+        if config.environment == channels.PRODUCTION:
+            where = environments.PRODUCTION_URL
+        self.status.setText(f"Testing with {where}…")
+        worker.start()
+
+    def cancel_test(self) -> None:
+        """Stop waiting: the Test's answer, whenever it comes, is ignored."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.cancel()
+        self.abandoned_workers.append(worker)
+        worker.finished.connect(lambda w=worker: self.abandoned_workers.remove(w))
+        self._set_busy(False)
+        self.status.setText("Test cancelled.")
+        self.test_finished.emit("cancelled")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.test_button.setEnabled(not busy)
+        self.test_button.setText("Testing…" if busy else "&Test")
+        self.cancel_button.setVisible(busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.cancel_button.hasFocus() or self.focusWidget() is None:
+            self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _test_succeeded(self, worker: Worker, outcome) -> None:
+        if worker is not self._worker:
+            return
+        self._worker = None
+        self._set_busy(False)
+        self.status.setText("OK: Allegro accepted the Api Key Version and the login.")
+        self._tell(
+            "Test",
+            "OK",
+            QMessageBox.Icon.Information,
+            details=(
+                f"Allegro at {outcome.url} accepted Api Key Version {outcome.version_key} "
+                f"and the login of {self.username.text().strip()}."
+            ),
+        )
+        self.test_finished.emit("ok")
+
+    def _test_failed(self, worker: Worker, message: str, error: object) -> None:
+        if worker is not self._worker:
+            return
+        self._worker = None
+        self._set_busy(False)
+        if isinstance(error, VersionKeyMismatch):
+            self.status.setText("Allegro's Api Key Version has changed.")
+            box = Message(
+                self,
+                "Test",
+                error.message,
+                icon=QMessageBox.Icon.Question,
+                buttons=(
+                    ("use", f"Use {error.current}", Role.AcceptRole),
+                    ("keep", "Keep what I typed", Role.RejectRole),
+                ),
+                default="use",
+            )
+            if Message.ask(box) == "use":
+                self.use_version_key(error.current)
+        else:
+            self.status.setText(error_message(error) if error is not None else message)
+            self._tell("Test failed", error_message(error) if error is not None else message, QMessageBox.Icon.Warning)
+        self.test_finished.emit("failed")
+
+    def use_version_key(self, value: int) -> None:
+        self.api_key_version.setText(str(value))
+        self.show_errors({})
+        self.status.setText(f"Api Key Version set to {value}. Test again, or Save to keep it.")
+        self.version_accepted.emit(value)
+
+    def _tell(self, title: str, text: str, icon, details: str = "") -> None:
+        Message.ask(Message(self, title, text, icon=icon, details=details))
+
+    def shutdown(self) -> None:
+        """Stop waiting for a running Test (the window is closing)."""
+        self.cancel_test()
+
+
+class IntegrationScreen(QWidget):
+    """A new channel's Integration screen: Back, the form, Save at the top right."""
+
+    saved = Signal(int)  # the new channel's id
+    back_requested = Signal()
+
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("integration_screen")
+        self.form = IntegrationForm(paths)
+        self.back_button = QPushButton("Back")
+        self.back_button.setObjectName("integration_back")
+        self.back_button.setAccessibleName("Back to Add New Channel")
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.back_button.setToolTip("Back to Add New Channel (Alt+Left). What you typed stays here.")
+        self.back_button.clicked.connect(self.back_requested)
+        title = QLabel("<b>Allegro.pl integration</b>")
+        title.setObjectName("integration_title")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setObjectName("integration_save")
+        self.save_button.setAccessibleName("Save the channel")
+        self.save_button.setToolTip("Save the channel (Ctrl+S); the password goes to the system keyring.")
+        self.save_button.clicked.connect(self.save)
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addWidget(title, 1)
+        header.addWidget(self.save_button)
+        intro = QLabel(
+            "Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, "
+            "then Save. The options of the channel come next."
+        )
+        intro.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("integration_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(intro)
+        layout.addWidget(self.message)
+        layout.addWidget(self.form, 1)
+        QWidget.setTabOrder(self.back_button, self.form.sub_source)
+        QWidget.setTabOrder(self.form.cancel_button, self.save_button)
+
+    def start_new(self) -> None:
+        """A blank form for a new channel (Sandbox, PLN, Sync Orders From now)."""
+        self.form.load(ChannelConfig())
+        self.message.clear()
+
+    def save(self) -> None:
+        config = replace(self.form.to_config(), sync_orders_from=ChannelConfig().sync_orders_from)
+        problems = channels.validate(config)
+        shown = self.form.show_errors(problems)
+        if problems:
+            self.message.setText("The channel was not saved: correct the fields marked in red.")
+            if shown:
+                self.form.focus_field(shown[0])
+            return
+        try:
+            saved = channels.save(config)
+        except secrets.KeyringUnavailable as error:
+            self.message.setText(error.message)
+            Message.ask(Message(self, "Channel not saved", error.message, icon=QMessageBox.Icon.Warning))
+            return
+        except channels.ChannelInvalid as error:  # another window took the name meanwhile
+            self.form.show_errors(error.errors)
+            self.message.setText("The channel was not saved: correct the fields marked in red.")
+            return
+        self.message.clear()
+        self.saved.emit(saved.id)

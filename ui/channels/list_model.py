@@ -1,0 +1,130 @@
+"""The channel list as a table model: SubSource, Environment, Enabled, Inventory Sync,
+last sync and its outcome. Enabled and Inventory Sync are ticked in place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from core import channels
+from core.models import Channel
+
+OUTCOMES = {
+    "ok": "OK",
+    "failed": "Failed",
+    "partial": "Partly done",
+    "cancelled": "Cancelled",
+    "running": "Running",
+}
+
+COLUMNS = ("SubSource", "Environment", "Enabled", "Inventory Sync", "Last sync", "Outcome")
+SUB_SOURCE, ENVIRONMENT, ENABLED, INVENTORY_SYNC, LAST_SYNC, OUTCOME = range(len(COLUMNS))
+TOGGLES = {ENABLED: "enabled", INVENTORY_SYNC: "inventory_sync"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class _Row:
+    id: int
+    sub_source: str
+    environment: str
+    enabled: bool
+    inventory_sync: bool
+    last_sync_at: datetime | None
+    last_sync_outcome: str
+
+
+def environment_label(environment: str) -> str:
+    if environment == channels.SANDBOX:
+        return "Sandbox"
+    if environment == channels.PRODUCTION:
+        return "Production"
+    return environment
+
+
+def local_time(moment: datetime | None) -> str:
+    """A stored (naive UTC) time as the seller's local time."""
+    if moment is None:
+        return "Never"
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ChannelListModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = [
+            _Row(r.id, r.sub_source, r.environment, r.enabled, r.inventory_sync, r.last_sync_at, r.last_sync_outcome)
+            for r in Channel.select().order_by(Channel.sub_source)
+        ]
+        self.endResetModel()
+
+    def channel_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, channel_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.id == channel_id:
+                return number
+        return None
+
+    # --- Qt model -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in TOGGLES:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column in TOGGLES:
+            on = getattr(row, TOGGLES[column])
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == SUB_SOURCE:
+                return row.sub_source
+            if column == ENVIRONMENT:
+                return environment_label(row.environment)
+            if column == LAST_SYNC:
+                return local_time(row.last_sync_at)
+            if column == OUTCOME:
+                return OUTCOMES.get(row.last_sync_outcome, row.last_sync_outcome or "—")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in TOGGLES:
+            return f"{COLUMNS[column]}: {'on' if getattr(row, TOGGLES[column]) else 'off'}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SUB_SOURCE:
+                return "Double-click to open the channel's configuration."
+            if column in TOGGLES:
+                return f"Tick or untick to turn {COLUMNS[column]} on or off for this channel."
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or index.column() not in TOGGLES:
+            return False
+        on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        row = self._rows[index.row()]
+        option = TOGGLES[index.column()]
+        channels.set_toggle(row.id, option, on)
+        setattr(row, option, on)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole])
+        return True
