@@ -55,6 +55,12 @@ class SessionBook:
         self._ended.clear()
         self._bad_logins.clear()
 
+    def rebase(self, now: int) -> None:
+        """After the clock was set back: no session may start in the future."""
+        for handle, created in self._live.items():
+            if created > now:
+                self._live[handle] = now
+
     def clear_captcha(self) -> None:
         self._bad_logins.clear()
 

@@ -227,7 +227,9 @@ class Shop:
         self._next = {"offer": OFFER_ID_BASE, "deal": DEAL_ID_BASE, "form": FORM_ID_BASE,
                       "event": EVENT_ID_BASE, "buyer": BUYER_ID_BASE}
         self.rng = random.Random(seed)
-        self.sessions.clear()
+        # Sessions outlive a reset (same account), but not its failed-login counters.
+        self.sessions.clear_captcha()
+        self.sessions.rebase(self.now())
 
     def reset(self, seed: int = 1, offers: int = 60, demo: bool = True) -> None:
         from .demo import build_demo  # demo builds on this module
