@@ -91,6 +91,7 @@ class PostBuyForm:
     address: Address
     message: str = ""
     currency: str | None = None  # WebAPI forms carry none; the engine uses the channel's
+    packages: tuple[Package, ...] = ()  # parcels Allegro accepted (postBuyFormShipmentTracking)
 
     @property
     def cancelled(self) -> bool:
