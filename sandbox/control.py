@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import http.client
 import json
-import urllib.error
-import urllib.request
+import socket
+from urllib.parse import urlsplit
 
 
 class SandboxControlError(Exception):
@@ -22,24 +23,33 @@ class SandboxControl:
     def __init__(self, base_url: str, timeout: float = 60.0):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        # Never use a proxy for the local sandbox, whatever the environment says.
-        self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        parts = urlsplit(self.base_url)
+        if parts.scheme != "http" or not parts.hostname:
+            raise ValueError(f"Not a sandbox address: {base_url!r}")
+        self._host, self._port = parts.hostname, parts.port or 80
 
     def _call(self, method: str, path: str, body: dict | None = None):
         data = json.dumps(body).encode("utf-8") if body is not None else None
-        request = urllib.request.Request(
-            f"{self.base_url}/sandbox/{path}", data=data, method=method,
-            headers={"Content-Type": "application/json"} if data is not None else {})
+        headers = {"Content-Type": "application/json"} if data is not None else {}
+        # A fresh connection per call (never a proxy), with Nagle off: headers and body
+        # go out as two writes, which would otherwise wait for a delayed ACK.
+        conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:
-            raw = exc.read().decode("utf-8", "replace")
-            try:
-                message = json.loads(raw).get("error", raw)
-            except (ValueError, AttributeError):
-                message = raw
-            raise SandboxControlError(exc.code, message) from None
+            conn.connect()
+            conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            conn.request(method, f"/sandbox/{path}", body=data, headers=headers)
+            response = conn.getresponse()
+            raw = response.read().decode("utf-8", "replace")
+            status = response.status
+        finally:
+            conn.close()
+        if status == 200:
+            return json.loads(raw)
+        try:
+            message = json.loads(raw).get("error", raw)
+        except (ValueError, AttributeError):
+            message = raw
+        raise SandboxControlError(status, message)
 
     # -- the world ----------------------------------------------------------------------
     def reset(self, seed: int = 1, offers: int = 60, demo: bool = True) -> dict:
