@@ -1,0 +1,1 @@
+"""The Inventory screen: stock items, locations, CSV import and export."""

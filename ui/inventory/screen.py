@@ -1,0 +1,472 @@
+"""Inventory: stock items with level, allocated and available per location; CSV in and out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.listing_links import status_text
+from core.models import Location
+from core.stock_admin import delete_items, linked_listings
+from core.stock_csv import apply_import, export_csv, read_import
+from core.stock_rows import item_detail, stock_rows
+from ui.confirm_box import ConfirmBox
+from ui.inventory.import_dialog import ImportPreviewDialog
+from ui.inventory.item_dialog import ItemDialog
+from ui.inventory.locations_dialog import LocationsDialog
+from ui.tables import (
+    ALERT,
+    MUTED,
+    Column,
+    RowTableModel,
+    TableLoader,
+    finish,
+    make_table,
+    prepare,
+    restore_header,
+    save_header,
+)
+from ui.workers import Worker
+
+ALL_LOCATIONS = -1
+
+
+class StockModel(RowTableModel):
+    LEVEL, ALLOCATED, AVAILABLE = 3, 4, 5
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            [
+                Column("SKU", width=130),
+                Column("Title", width=330),
+                Column("Barcode", width=120),
+                Column("Stock level", numeric=True, tooltip="Quantity counted in stock", width=90),
+                Column("Allocated", numeric=True, tooltip="Held by open orders", width=80),
+                Column("Available", numeric=True, tooltip="Stock level minus allocated", width=80),
+                Column("Listings", numeric=True, tooltip="Listings linked to this item", width=70),
+            ],
+            parent,
+        )
+
+    def foreground(self, row, column):
+        if column == self.AVAILABLE and row[self.AVAILABLE + 1] < 0:
+            return ALERT  # open orders need more than is in stock
+        if column == self.AVAILABLE and row[self.AVAILABLE + 1] == 0:
+            return MUTED
+        return None
+
+    def tooltip(self, row, column):
+        if column == self.AVAILABLE and row[self.AVAILABLE + 1] < 0:
+            return "Open orders need more than is in stock"
+        return None
+
+
+class InventoryScreen(QWidget):
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("inventory")
+        self.job: Worker | None = None
+        self._reselect: int | None = None
+
+        self.model = StockModel(self)
+        self.loader = TableLoader(self.model, self._load_rows, self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self.show_error)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("inventory_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by SKU, title or barcode (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter stock items"))
+        self.filter.textChanged.connect(self.model.set_filter)
+        top.addWidget(self.filter, 3)
+        location_label = QLabel(self.tr("&Location:"))
+        self.location = QComboBox()
+        self.location.setObjectName("inventory_location")
+        self.location.setMinimumContentsLength(14)
+        location_label.setBuddy(self.location)
+        top.addWidget(location_label)
+        top.addWidget(self.location, 1)
+        self.count = QLabel()
+        self.count.setObjectName("inventory_count")
+        top.addWidget(self.count)
+        layout.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add item…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.locations_button = QPushButton(self.tr("L&ocations…"))
+        self.import_button = QPushButton(self.tr("&Import CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        for button, slot, name in (
+            (self.add_button, self.add_item, "add_item"),
+            (self.edit_button, self.edit_item, "edit_item"),
+            (self.delete_button, self.delete_selected, "delete_items"),
+            (self.locations_button, self.edit_locations, "locations"),
+            (self.import_button, self.import_csv, "import_csv"),
+            (self.export_button, self.export_csv, "export_csv"),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+            if button is self.delete_button:
+                buttons.addSpacing(16)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("inventory_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.table = make_table("stock_table", self.model, self)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(lambda _index: self.edit_item())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.model.filtered.connect(self._update_count)
+        self.model.modelReset.connect(self.show_detail)
+
+        self.detail = QWidget()
+        detail_layout = QHBoxLayout(self.detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.detail_title = QLabel(self.tr("Select an item to see its stock per location."))
+        self.detail_title.setObjectName("detail_title")
+        self.detail_title.setWordWrap(True)
+        left.addWidget(self.detail_title)
+        self.per_location = self._small_table(
+            "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")]
+        )
+        left.addWidget(self.per_location)
+        detail_layout.addLayout(left, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Linked listings:")))
+        self.linked = self._small_table(
+            "linked_listings", [self.tr("Channel"), self.tr("Offer"), self.tr("Status"), self.tr("Title")]
+        )
+        right.addWidget(self.linked)
+        detail_layout.addLayout(right, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("inventory_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+
+        bottom = QHBoxLayout()
+        self.step = QLabel()
+        self.step.setObjectName("inventory_step")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("inventory_progress")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("inventory_cancel")
+        self.cancel_button.clicked.connect(self.cancel_job)
+        bottom.addWidget(self.step, 1)
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.cancel_button)
+        layout.addLayout(bottom)
+        self._show_progress(False)
+
+        self._shortcut("Ctrl+F", lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        self._shortcut(QKeySequence.StandardKey.New, self.add_item)
+        self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected, self.table)
+        self._shortcut("Return", self.edit_item, self.table)
+
+        self._restore()
+        self.fill_locations()
+        self.location.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    # --- building ------------------------------------------------------------
+    def _small_table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setTabKeyNavigation(False)
+        return table
+
+    def _shortcut(self, keys, slot, widget: QWidget | None = None) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        (widget or self).addAction(action)
+
+    # --- loading -------------------------------------------------------------
+    def location_id(self) -> int | None:
+        value = self.location.currentData()
+        return None if value in (None, ALL_LOCATIONS) else value
+
+    def fill_locations(self) -> None:
+        previous = self.location.currentData()
+        if previous is None:
+            previous = QSettings().value("inventory/location", ALL_LOCATIONS, type=int)
+        self.location.blockSignals(True)
+        self.location.clear()
+        self.location.addItem(self.tr("All locations"), ALL_LOCATIONS)
+        for loc in Location.select().order_by(Location.name):
+            self.location.addItem(loc.name + (self.tr(" (default)") if loc.is_default else ""), loc.id)
+        index = self.location.findData(previous)
+        self.location.setCurrentIndex(max(index, 0))
+        self.location.blockSignals(False)
+
+    def _load_rows(self):
+        return prepare(stock_rows(self._loading_location))
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the rows on a worker thread; keeps (or moves) the selection."""
+        self._reselect = select_id if select_id is not None else self.current_id()
+        self._loading_location = self.location_id()
+        self.count.setText(self.tr("Loading…"))
+        self.loader.refresh()
+
+    def _loaded(self, _count: int) -> None:
+        self._update_count()
+        if self._reselect is not None:
+            self.select_id(self._reselect)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        text = self.tr("%1 items").replace("%1", f"{total:,}".replace(",", " "))
+        if shown != total:
+            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}".replace(",", " ")).replace(
+                "%2", f"{total:,}".replace(",", " ")
+            )
+        self.count.setText(text)
+
+    # --- selection and detail ------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row_id(r) for r in rows]
+
+    def select_id(self, item_id: int) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def show_detail(self) -> None:
+        item_id = self.current_id()
+        detail = item_detail(item_id) if item_id is not None else None
+        self.per_location.setRowCount(0)
+        self.linked.setRowCount(0)
+        if detail is None:
+            self.detail_title.setText(self.tr("Select an item to see its stock per location."))
+            return
+        self.detail_title.setText(f"<b>{detail.sku}</b> — {detail.title}")
+        self.per_location.setRowCount(len(detail.locations))
+        for r, line in enumerate(detail.locations):
+            name = line.location + (self.tr(" (default)") if line.is_default else "")
+            for c, value in enumerate((name, line.level, line.allocated, line.available)):
+                cell = QTableWidgetItem(str(value))
+                if c:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 3 and line.available < 0:
+                    cell.setForeground(ALERT)
+                self.per_location.setItem(r, c, cell)
+        self.linked.setRowCount(len(detail.listings))
+        for r, lst in enumerate(detail.listings):
+            for c, value in enumerate((lst.channel, str(lst.offer_id), status_text(lst.status), lst.title)):
+                self.linked.setItem(r, c, QTableWidgetItem(value))
+
+    # --- actions -------------------------------------------------------------
+    def add_item(self) -> None:
+        item = ItemDialog.ask(None, self)
+        if item is not None:
+            self.flash(self.tr("Added %1.").replace("%1", item.sku))
+            self.refresh(select_id=item.id)
+
+    def edit_item(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        item = ItemDialog.ask(item_id, self)
+        if item is not None:
+            self.flash(self.tr("Saved %1.").replace("%1", item.sku))
+            self.refresh(select_id=item.id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        skus = [self.model.row_data(self.model.row_of(i))[1] for i in ids]
+        listings = [lst for item_id in ids for lst in linked_listings(item_id)]
+        what = skus[0] if len(ids) == 1 else self.tr("%1 stock items").replace("%1", str(len(ids)))
+        details = ""
+        if listings:
+            shown = "\n".join(f"• {lst.offer_id} {lst.title} ({status_text(lst.status)})" for lst in listings[:15])
+            more = "\n…" if len(listings) > 15 else ""
+            details = (
+                self.tr("Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:")
+                .replace("%1", str(len(listings)))
+                + "\n"
+                + shown
+                + more
+            )
+        if not ConfirmBox.ask(
+            self,
+            self.tr("Delete stock items"),
+            self.tr("Delete %1? This cannot be undone.").replace("%1", what),
+            self.tr("Delete"),
+            details,
+        ):
+            return
+        deleted = delete_items(ids)
+        self.flash(self.tr("Deleted %1 item(s).").replace("%1", str(deleted)))
+        self.refresh()
+
+    def edit_locations(self) -> None:
+        if LocationsDialog.ask(self):
+            self.fill_locations()
+            self.refresh()
+
+    # --- CSV -----------------------------------------------------------------
+    def import_csv(self, path: str | None = None) -> None:
+        if path is None:
+            start = QSettings().value("inventory/csv_dir", str(Path.home()))
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import stock"), start, self.tr("CSV files (*.csv);;All files (*)"))
+            if not path:
+                return
+        QSettings().setValue("inventory/csv_dir", str(Path(path).parent))
+        self.run_job(
+            self.tr("Checking %1").replace("%1", Path(path).name),
+            lambda report, cancelled: read_import(path, None, report, cancelled),
+            self._preview_ready,
+        )
+
+    def _preview_ready(self, preview) -> None:
+        if not ImportPreviewDialog.ask(preview, self):
+            self.flash(self.tr("Import cancelled; nothing was changed."))
+            return
+        self.run_job(
+            self.tr("Importing"),
+            lambda report, cancelled: apply_import(preview, report, cancelled),
+            self._imported,
+        )
+
+    def _imported(self, result) -> None:
+        self.flash(
+            self.tr("Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.")
+            .replace("%1", str(result.rows))
+            .replace("%2", str(result.new_items))
+            .replace("%3", str(result.changed_levels))
+        )
+        self.refresh()
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            start = QSettings().value("inventory/csv_dir", str(Path.home()))
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export stock"), str(Path(start) / "stock.csv"), self.tr("CSV files (*.csv)")
+            )
+            if not path:
+                return
+        location = Location.get_or_none(Location.id == self.location_id()) if self.location_id() else None
+        name = location.name if location else None
+        self.run_job(
+            self.tr("Exporting"),
+            lambda report, cancelled: export_csv(path, name, report, cancelled),
+            lambda count: self.flash(
+                self.tr("Exported %1 row(s) to %2.").replace("%1", str(count)).replace("%2", str(path))
+            ),
+        )
+
+    # --- background jobs -----------------------------------------------------
+    def run_job(self, step: str, job, on_success) -> Worker | None:
+        if self.job is not None and self.job.running:
+            return None
+        worker = Worker(job)
+        self.job = worker
+        worker.progress_changed.connect(self._progress)
+        worker.succeeded.connect(on_success)
+        worker.failed.connect(lambda message, error: self.show_error(message))
+        # on_success may start the next job (import after its preview): only the last one hides the bar
+        worker.finished.connect(lambda: self._show_progress(False) if self.job is worker else None)
+        self.step.setText(step)
+        self.progress.setRange(0, 0)
+        self._show_progress(True)
+        worker.start()
+        return worker
+
+    def cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.step.setText(self.tr("Cancelling…"))
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        self.step.setText(self.tr("%1: %2 of %3").replace("%1", step).replace("%2", str(done)).replace("%3", str(total)))
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _show_progress(self, running: bool) -> None:
+        for widget in (self.step, self.progress, self.cancel_button):
+            widget.setVisible(running)
+        for button in (self.import_button, self.export_button):
+            button.setEnabled(not running)
+
+    def flash(self, text: str) -> None:
+        self.notice.setStyleSheet("")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def show_error(self, text: str) -> None:
+        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
+        self.notice.setText(text)
+        self.notice.show()
+
+    # --- state ---------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        state = settings.value("inventory/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        restore_header(self.table, "inventory")
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("inventory/splitter", self.splitter.saveState())
+        settings.setValue("inventory/location", self.location.currentData())
+        save_header(self.table, "inventory")
+
+    def shutdown(self) -> None:
+        self.save_state()
+        self.loader.shutdown()
+        if self.job is not None:
+            finish(self.job)

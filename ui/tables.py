@@ -1,0 +1,294 @@
+"""Big, fast tables: a model over rows loaded off the GUI thread, filtered and sorted in memory.
+
+A QSortFilterProxyModel asks Python once per row on every keystroke, which is too slow
+at 100,000 rows. Here the rows are plain tuples (the first item is the row's id, not
+shown), each with a prepared lower-case search string, so a filter is one list
+comprehension and a sort one `sorted` call.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.workers import Worker
+
+ALERT = QColor("#b3261e")  # dark red: readable on white and on the selection colour
+MUTED = QColor("#6b6b6b")
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    numeric: bool = False
+    tooltip: str = ""
+    width: int = 0  # initial width in pixels; 0 = the view's default
+
+
+def display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}".replace(",", " ")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def search_text(row: Sequence[Any]) -> str:
+    """What a filter matches: every shown value, lower-cased."""
+    return "\x1f".join(display(v) for v in row[1:]).casefold()
+
+
+def prepare(rows: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """Rows and their search strings; call it in the loading job, off the GUI thread."""
+    return rows, [search_text(r) for r in rows]
+
+
+# Polish letters sort right after their base letter (Ł after L, not after Z), the way a
+# seller expects; a translate table is far cheaper than a collator at 100,000 rows.
+_POLISH_ORDER = str.maketrans({c: b + "\x7f" for c, b in zip("ąćęłńóśźż", "acelnoszz")})
+
+
+def _sort_key(value: Any):
+    if isinstance(value, str):
+        return (value == "", value.casefold().translate(_POLISH_ORDER))
+    return (value is None, value if value is not None else 0)
+
+
+class RowTableModel(QAbstractTableModel):
+    """Rows of tuples; column i shows row[i + 1]. Filter with `set_filter`, sort by header."""
+
+    filtered = Signal()
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[tuple] = []
+        self._search: list[str] = []
+        self._order: list[int] = []  # every row index, in sort order
+        self._visible: list[int] = []  # the rows shown, in sort order
+        self._words: list[str] = []
+        self._keep: Callable[[tuple], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._row_of_id: dict[Any, int] | None = None
+
+    # --- data in -------------------------------------------------------------
+    def set_rows(self, rows: list[tuple], search: list[str] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._search = search if search is not None else [search_text(r) for r in rows]
+        self._order = list(range(len(rows)))
+        if self._sort is not None:
+            self._order.sort(key=self._key_for(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
+        self._apply_filter()
+        self.endResetModel()
+        self.filtered.emit()
+
+    def set_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = words
+        self._apply_filter()
+        self.endResetModel()
+        self.filtered.emit()
+
+    def set_row_filter(self, keep: Callable[[tuple], bool] | None) -> None:
+        """An extra condition on whole rows (a status or channel picked from a list)."""
+        self.beginResetModel()
+        self._keep = keep
+        self._apply_filter()
+        self.endResetModel()
+        self.filtered.emit()
+
+    def _apply_filter(self) -> None:
+        s, rows, keep = self._search, self._rows, self._keep
+        candidates = self._order
+        if keep is not None:
+            candidates = [i for i in candidates if keep(rows[i])]
+        for word in self._words:
+            candidates = [i for i in candidates if word in s[i]]
+        self._visible = candidates
+        self._row_of_id = None
+
+    def _key_for(self, column: int):
+        rows, c = self._rows, column + 1
+        return lambda i: _sort_key(rows[i][c])
+
+    # --- reading -------------------------------------------------------------
+    def row_data(self, row: int) -> tuple:
+        return self._rows[self._visible[row]]
+
+    def row_id(self, row: int) -> Any:
+        return self.row_data(row)[0]
+
+    def row_of(self, row_id: Any) -> int:
+        """The shown row holding this id, or -1."""
+        if self._row_of_id is None:
+            rows = self._rows
+            self._row_of_id = {rows[i][0]: n for n, i in enumerate(self._visible)}
+        return self._row_of_id.get(row_id, -1)
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def all_rows(self) -> list[tuple]:
+        return self._rows
+
+    # --- Qt model ------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._visible):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        value = row[index.column() + 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.columns[index.column()].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = self.foreground(row, index.column())
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return None
+
+    def foreground(self, row: tuple, column: int) -> QColor | None:
+        """Override to colour a cell (problems in red)."""
+        return None
+
+    def tooltip(self, row: tuple, column: int) -> str | None:
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._order.sort(key=self._key_for(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._apply_filter()
+        self.endResetModel()
+
+
+class TableLoader(QObject):
+    """Loads a model's rows with a job on a worker thread; a refresh during a load runs after it."""
+
+    loaded = Signal(int)  # rows loaded
+    failed = Signal(str)
+
+    def __init__(self, model: RowTableModel, job: Callable[..., tuple[list[tuple], list[str]]], parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.job = job
+        self.worker: Worker | None = None
+        self._again = False
+
+    @property
+    def loading(self) -> bool:
+        return self.worker is not None and self.worker.running
+
+    def refresh(self) -> None:
+        if self.loading:
+            self._again = True
+            return
+        self._again = False
+        self.worker = Worker(lambda report, cancelled: self.job())
+        self.worker.succeeded.connect(self._done)
+        self.worker.failed.connect(lambda message, _e: self.failed.emit(message))
+        self.worker.finished.connect(self._next)
+        self.worker.start()
+
+    def _done(self, result) -> None:
+        rows, search = result
+        self.model.set_rows(rows, search)
+        self.loaded.emit(len(rows))
+
+    def _next(self) -> None:
+        if self._again:
+            self.refresh()
+
+    def shutdown(self) -> None:
+        self._again = False
+        if self.worker is not None:
+            finish(self.worker)
+
+
+def finish(worker: Worker, timeout_ms: int = 30_000) -> None:
+    """Let a running worker end, its last signals delivered (screen shutdown).
+
+    Worker.wait() alone would block the GUI thread that must deliver the job's
+    result before the thread can quit, so this spins a local event loop instead.
+    """
+    if not worker.running:
+        return
+    worker.cancel()
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if worker.running:
+        loop.exec()
+
+
+def make_table(name: str, model: RowTableModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, sortable table view tuned for many rows."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt starts descending
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, as keyboard users expect
+    vertical = view.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    header.setHighlightSections(False)
+    for i, column in enumerate(model.columns):
+        if column.width:
+            view.setColumnWidth(i, column.width)
+    return view
+
+
+def save_header(view: QTableView, key: str) -> None:
+    QSettings().setValue(f"tables/{key}", view.horizontalHeader().saveState())
+
+
+def restore_header(view: QTableView, key: str) -> None:
+    state = QSettings().value(f"tables/{key}")
+    if state is not None:
+        view.horizontalHeader().restoreState(state)
