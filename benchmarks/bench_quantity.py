@@ -4,11 +4,14 @@
 
 Prints the wall time of `change_quantities` against its lower bound
 (calls × latency ÷ connections) as a ratio; the aim is 1.3 or less.
+The sandbox runs in its own process, as Allegro would: in this process it would share
+the interpreter lock with the client and measure Python, not the adapter.
 Exits non-zero when a change failed or the sandbox disagrees afterwards.
 """
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,7 +22,8 @@ from core.allegro.port import Credentials, QuantityChange  # noqa: E402
 from core.allegro.retry import RetryPolicy  # noqa: E402
 from core.allegro.webapi import WebApiMarketplace, preload_wsdl  # noqa: E402
 from sandbox.control import SandboxControl  # noqa: E402
-from sandbox.server import SandboxServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 
 LOGIN, PASSWORD, KEY = "sandbox-seller", "sandbox-pass-1", "SANDBOX-WEBAPI-KEY"
 
@@ -32,15 +36,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     preload_wsdl()
-    server = SandboxServer(host="127.0.0.1", port=0, seed=1, offers=0, latency_ms=0).start()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sandbox", "--host", "127.0.0.1", "--port", "0", "--offers", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        control = SandboxControl(server.base_url)
+        wsdl_url = server.stdout.readline().strip()
+        if not wsdl_url.endswith("?wsdl"):
+            print("The sandbox did not start.", file=sys.stderr)
+            return 2
+        service_url = wsdl_url.removesuffix("?wsdl")
+        control = SandboxControl(service_url.rsplit("/", 1)[0])
         control.reset(seed=1, offers=0, demo=False)
         ids = control.add_offers(
             [{"title": f"Kubek ceramiczny nr {i}", "format": "buy_now", "quantity": 50} for i in range(args.calls)]
         )
         version = control.state()["version_key"]
-        credentials = Credentials(server.url, LOGIN, PASSWORD, KEY, version)
+        credentials = Credentials(service_url, LOGIN, PASSWORD, KEY, version)
         with WebApiMarketplace(
             credentials, pool_size=args.connections, retry=RetryPolicy(retries=2, base=0.05, cap=0.2)
         ) as marketplace:
@@ -52,12 +66,13 @@ def main(argv: list[str] | None = None) -> int:
             results = marketplace.change_quantities(changes)
             wall = time.perf_counter() - started
             control.clear_faults()
-        calls = control.calls().get("doChangeQuantityItem", 0)
+        calls = control.calls()["counts"].get("doChangeQuantityItem", 0)
         failed = [r for r in results if not r.ok]
         on_sandbox = {o["offer_id"]: o["quantity"] for o in control.offers(ids)}
         wrong = [c.offer_id for c in changes if on_sandbox.get(c.offer_id) != c.quantity_left]
     finally:
-        server.stop()
+        server.terminate()
+        server.wait(timeout=30)
 
     bound = args.calls * args.latency_ms / 1000 / args.connections
     ratio = wall / bound if bound else float("nan")

@@ -8,12 +8,19 @@ turns into InvalidResponse naming the operation.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.allegro import port
 from core.allegro.port import OfferFormat, OfferState
+
+try:
+    from zoneinfo import ZoneInfo
+
+    WARSAW: Any = ZoneInfo("Europe/Warsaw")
+except Exception:  # no tz database on this machine: see _warsaw()
+    WARSAW = None
 
 # ItemPriceStruct.priceType on the seller's tabs. Allegro never documented the codes;
 # the buyer tabs use 1 = Buy Now and 2 = current bid, and the sandbox follows that,
@@ -41,6 +48,24 @@ def items(value: Any) -> list[Any]:
     if isinstance(inner, (list, tuple)):
         return list(inner)
     return [inner]
+
+
+def part(answer: Any, name: str) -> Any:
+    """A named part of an operation's answer.
+
+    zeep hands back a response with a single part as that part's value (a list, a
+    struct, None), and one with several parts as an object; accept both.
+    """
+    if answer is None or isinstance(answer, (list, tuple, str, int, float)):
+        return answer
+    value = _get(answer, name)
+    if value is not None:
+        return value
+    try:
+        names = list(answer)  # a CompoundValue iterates over its field names
+    except TypeError:
+        return None
+    return None if name in names else answer
 
 
 def _get(obj: Any, name: str) -> Any:
@@ -102,12 +127,26 @@ def unix_time(value: Any) -> datetime | None:
         raise Malformed(f"not a time: {str(value)[:40]!r}") from None
 
 
+def _warsaw(naive: datetime) -> datetime:
+    """Allegro wrote form dates in Polish local time; make them UTC."""
+    if WARSAW is not None:
+        return naive.replace(tzinfo=WARSAW).astimezone(UTC)
+    # No tz database (a bare Windows): the EU rule, summer time from the last Sunday of
+    # March to the last Sunday of October, 01:00 UTC.
+    def last_sunday(month: int) -> datetime:
+        day = datetime(naive.year, month, 31)
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+
+    summer = last_sunday(3) + timedelta(hours=2) <= naive < last_sunday(10) + timedelta(hours=3)
+    return (naive - timedelta(hours=2 if summer else 1)).replace(tzinfo=UTC)
+
+
 def text_time(value: Any) -> datetime | None:
-    """Post-buy form dates are strings ("2019-05-01 12:00:00", ISO, or empty)."""
+    """Post-buy form dates are strings ("2019-05-01 12:00:00", Polish time), or empty."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return value.astimezone(UTC) if value.tzinfo else _warsaw(value)
     text = str(value).strip()
     if not text or text.startswith("0000"):
         return None
@@ -115,7 +154,7 @@ def text_time(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise Malformed(f"not a date: {text[:40]!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC) if parsed.tzinfo else _warsaw(parsed)
 
 
 # -- offers ---------------------------------------------------------------------------

@@ -415,7 +415,7 @@ class WebApiMarketplace:
                 "doGetSiteJournalDeals",
                 lambda: [
                     responses.journal_deal(row)
-                    for row in responses.items(responses._get(answer, "siteJournalDeals"))
+                    for row in responses.items(responses.part(answer, "siteJournalDeals"))
                 ],
             )
             if len(deals) > JOURNAL_PAGE:
@@ -439,7 +439,7 @@ class WebApiMarketplace:
                 "doGetPostBuyFormsDataForSellers",
                 lambda: [
                     responses.post_buy_form(row)
-                    for row in responses.items(responses._get(answer, "postBuyFormData"))
+                    for row in responses.items(responses.part(answer, "postBuyFormData"))
                 ],
             )
 
@@ -681,7 +681,7 @@ class WebApiMarketplace:
                 )
                 result = self._read_after_change(
                     "doAddPackageInfoToPostBuyForm",
-                    lambda: responses._get(answer, "postBuyFormPackageInfo"),
+                    lambda: responses.part(answer, "postBuyFormPackageInfo"),
                     form_ids=[form_id],
                 )
             except AllegroError as exc:
