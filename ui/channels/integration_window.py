@@ -27,7 +27,7 @@ from core.models import Channel, Listing, Order
 from ui.channels.add_channel import AddChannelScreen
 from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
-from ui.channels.list_model import ENABLED, INVENTORY_SYNC, ChannelListModel
+from ui.channels.list_model import ENABLED, INVENTORY_SYNC, SUB_SOURCE, ChannelListModel
 from ui.channels.message import Message, Role
 
 
@@ -84,7 +84,7 @@ class ChannelIntegrationWindow(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(SUB_SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(90)
         self.table.doubleClicked.connect(lambda index: self.open_config(self.model.channel_id(index.row())))
         open_action = QAction("Configure", self.table)
@@ -103,10 +103,11 @@ class ChannelIntegrationWindow(QDialog):
         self.delete_button.setObjectName("delete_channel")
         self.delete_button.setToolTip("Delete the selected channel and its password in the keyring.")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.empty_hint = QLabel("No channels yet. Press Add New Channel to connect an Allegro account.")
-        self.empty_hint.setObjectName("empty_hint")
+        self.hint = QLabel()
+        self.hint.setObjectName("list_hint")
+        self.hint.setWordWrap(True)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.empty_hint, 1)
+        bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.configure_button)
         bottom.addWidget(self.delete_button)
 
@@ -120,8 +121,10 @@ class ChannelIntegrationWindow(QDialog):
         return page
 
     def _update_buttons(self, *_args) -> None:
-        has_rows = self.model.rowCount() > 0
-        self.empty_hint.setVisible(not has_rows)
+        if self.model.rowCount():
+            self.hint.setText("Double-click a channel, or press Enter, to change its options.")
+        else:
+            self.hint.setText("No channels yet. Press Add New Channel to connect an Allegro account.")
         selected = self.selected_channel_id() is not None
         self.configure_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)

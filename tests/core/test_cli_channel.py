@@ -1,0 +1,161 @@
+"""`main.py channel …`: scripted set-up with the screens' rules and sentences."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core import channels
+from core.cli import channel as cli
+from core.paths import app_paths
+from tests.sandbox_fixtures import sandbox_control, sandbox_server  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def paths(data_dir):
+    return app_paths(data_dir)
+
+
+@pytest.fixture
+def run(paths, monkeypatch, capsys):
+    """Run `channel ARGS` in this process with `stdin` as standard input."""
+
+    def _run(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = cli.main(list(args), paths)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+@pytest.fixture
+def world(sandbox_control):  # noqa: F811
+    sandbox_control.reset(demo=False)
+    return sandbox_control
+
+
+def add_args(name: str, url: str, version: str = "1505", key: str = "SANDBOX-WEBAPI-KEY") -> list[str]:
+    return [
+        "add", "--sub-source", name, "--username", "sandbox-seller", "--api-key", key,
+        "--api-key-version", version, "--environment", url,
+    ]
+
+
+def test_add_list_test_remove(run, sandbox_server, world, memory_keyring):  # noqa: F811
+    code, out, err = run(*add_args("Sklep Łódź", sandbox_server.url), stdin="sandbox-pass-1\n")
+    assert (code, err) == (0, "")
+    assert out.strip() == "Added channel “Sklep Łódź”. Its password is in the system keyring."
+    assert list(memory_keyring.passwords.values()) == ["sandbox-pass-1"]
+
+    code, out, _ = run("list")
+    assert code == 0
+    header, line = (re.split(r"\s{2,}", text) for text in out.strip().splitlines())
+    assert header == ["SubSource", "Username", "Environment", "Enabled", "Inventory Sync", "Last sync", "Outcome"]
+    assert line == ["Sklep Łódź", "sandbox-seller", sandbox_server.url, "yes", "no", "never", "—"]
+
+    code, out, err = run("test", "sklep łódź")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "OK"
+
+    code, out, err = run("remove", "Sklep Łódź")
+    assert code == 0 and out.strip() == "Removed channel “Sklep Łódź” and its password."
+    assert memory_keyring.passwords == {}
+    assert run("list")[1].strip() == "No channels yet. Add one with: main.py channel add --help"
+
+
+def test_add_refuses_bad_values_with_the_screens_sentences(run, memory_keyring):
+    code, out, err = run(
+        "add", "--sub-source", "", "--username", "far-too-long-login-name", "--api-key", "K",
+        "--api-key-version", "v2", "--currency", "zl", stdin="\n",
+    )
+    assert code == cli.INVALID and out == ""
+    assert err.splitlines() == [
+        "Enter a SubSource: the name this channel appears as, for example MyAllegroChannel.",
+        "The username must be 1–16 characters without spaces, or an e-mail address.",
+        "Enter the password of your Allegro account.",
+        "The Api Key Version must be a whole number, such as 1505.",
+        "Choose the Default Currency from the list of ISO 4217 currencies, such as PLN.",
+        "The channel was not added.",
+    ]
+    assert channels.all_channels() == [] and memory_keyring.passwords == {}
+
+
+def test_add_refuses_a_taken_name_and_a_bad_address(run):
+    assert run(*add_args("Shop", "sandbox"), stdin="pw\n")[0] == 0
+    code, _, err = run(*add_args("SHOP", "http://shop.example.com/service.php"), stdin="pw\n")
+    assert code == cli.INVALID
+    assert err.splitlines()[:2] == [
+        "Another channel is already called “SHOP”. Choose a different SubSource.",
+        "Only addresses on this computer may use http://; Allegro needs https://.",
+    ]
+
+
+def test_add_keeps_spaces_inside_a_password_but_not_the_newline(run):
+    run(*add_args("Shop", "production"), stdin="hasło ze spacją \r\n")
+    shop = channels.find("Shop")
+    assert channels.stored_password(shop.id) == "hasło ze spacją "
+    assert shop.environment == "production"
+
+
+def test_test_names_the_problem_and_fails(run, sandbox_server, world):  # noqa: F811
+    run(*add_args("Shop", sandbox_server.url), stdin="wrong-password\n")
+    code, out, err = run("test", "Shop")
+    assert (code, out) == (cli.FAILED, "")
+    assert err.strip() == "Allegro rejected the username or password."
+
+
+def test_test_offers_and_accepts_the_current_version_key(run, sandbox_server, world):  # noqa: F811
+    run(*add_args("Shop", sandbox_server.url), stdin="sandbox-pass-1\n")
+    world.set_version_key(1600)
+    code, _, err = run("test", "Shop")
+    assert code == cli.FAILED
+    assert err.splitlines() == [
+        "Allegro's current Api Key Version is 1600, not 1505. Use 1600?",
+        "Run again with --accept-version to store 1600.",
+    ]
+    code, out, _ = run("test", "Shop", "--accept-version")
+    assert code == 0
+    assert out.splitlines()[:2] == ["Stored Api Key Version 1600.", "OK"]
+    assert channels.find("Shop").api_key_version == "1600"
+
+
+def test_test_and_remove_of_an_unknown_channel(run):
+    assert run("test", "Nope") == (cli.INVALID, "", "There is no channel called “Nope”.\n")
+    assert run("remove", "Nope") == (cli.INVALID, "", "There is no channel called “Nope”.\n")
+
+
+def test_missing_options_exit_non_zero(run):
+    code, _, err = run("add", "--sub-source", "X")
+    assert code == cli.INVALID
+    assert "--username" in err
+
+
+def test_the_command_through_main_py_reads_the_password_from_stdin(data_dir):
+    """The real entry point, in its own process, with the in-memory keyring swapped for a file-free one."""
+    script = (
+        "import sys, keyring; sys.path.insert(0, '.');"
+        "from tests.conftest import MemoryKeyring; keyring.set_keyring(MemoryKeyring());"
+        "import main; sys.exit(main.main(sys.argv[1:]))"
+    )
+    args = [
+        sys.executable, "-c", script, "--data-dir", str(data_dir), "channel",
+        *add_args("Z pliku", "production"),
+    ]
+    done = subprocess.run(args, cwd=ROOT, input="sekret\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Added channel “Z pliku”. Its password is in the system keyring."
+    from core.db import database, open_database
+
+    handle = open_database(app_paths(data_dir).database)
+    try:
+        assert [(c.sub_source, c.environment) for c in channels.all_channels()] == [("Z pliku", "production")]
+    finally:
+        handle.close()
+        database.initialize(None)
