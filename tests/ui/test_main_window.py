@@ -45,7 +45,7 @@ def test_channel_integration_opens_the_channel_list(window, qtbot):
     dialog = window._channel_window
     assert dialog.isVisible()
     assert dialog.windowTitle() == "Channel Integration"
-    assert dialog.table.rowCount() == 0
+    assert dialog.table.model().rowCount() == 0
     assert dialog.add_button.text() == "Add New Channel"
 
 
