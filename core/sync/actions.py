@@ -1,0 +1,168 @@
+"""The journal of planned actions: what makes every change reach Allegro exactly once.
+
+An action is stored before anything is sent (proposed or approved), switched to
+`sending` in its own committed transaction just before the call, and marked `done` or
+`failed` together with its local effect in one transaction after the answer. A run
+killed between those two writes leaves the action in `sending`: the next run asks
+Allegro what happened (see recovery.py) instead of sending it again.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.db import database
+from core.models import ActionKind, ActionState, PlannedAction, utcnow
+
+# doSellSomeAgain localIds: 1..9 999 999 999 999, unique per account. A random
+# 12-digit value keeps two databases on one account (or a restored backup) apart.
+_LOCAL_ID_LOW = 100_000_000_000
+_LOCAL_ID_HIGH = 999_999_999_999
+
+NEEDS_DECISION = (ActionKind.END, ActionKind.RELIST)
+
+
+def new_local_id() -> int:
+    return _LOCAL_ID_LOW + secrets.randbelow(_LOCAL_ID_HIGH - _LOCAL_ID_LOW)
+
+
+@dataclass
+class Draft:
+    """An action worked out by the planning rules, not stored yet."""
+
+    kind: str
+    reason: str
+    params: dict[str, Any] = field(default_factory=dict)
+    listing_id: int | None = None
+    shipment_id: int | None = None
+
+
+def params(action: PlannedAction) -> dict[str, Any]:
+    return json.loads(action.params or "{}")
+
+
+def store(channel_id: int, run_id: int, drafts: Sequence[Draft], auto_approve_all: bool) -> list[int]:
+    """Store drafts; End and Relist wait for a decision unless `auto_approve_all`."""
+    now = utcnow()
+    rows = []
+    for draft in drafts:
+        decided = auto_approve_all or draft.kind not in NEEDS_DECISION
+        rows.append(
+            {
+                "run": run_id,
+                "channel": channel_id,
+                "kind": draft.kind,
+                "listing": draft.listing_id,
+                "shipment": draft.shipment_id,
+                "params": json.dumps(draft.params, sort_keys=True, default=str),
+                "reason": draft.reason,
+                "state": ActionState.APPROVED if decided else ActionState.PROPOSED,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+    with database.atomic():
+        before = PlannedAction.select(PlannedAction.id).where(PlannedAction.run == run_id).tuples()
+        known = {i for (i,) in before}
+        for start in range(0, len(rows), 500):
+            PlannedAction.insert_many(rows[start : start + 500]).execute()
+        ids = [
+            i
+            for (i,) in PlannedAction.select(PlannedAction.id)
+            .where(PlannedAction.run == run_id)
+            .order_by(PlannedAction.id)
+            .tuples()
+            if i not in known
+        ]
+    return ids
+
+
+def drop_undecided(channel_id: int) -> int:
+    """Forget actions of earlier runs that were never sent (proposed or approved).
+
+    Nothing of them reached Allegro; this run plans afresh from the current state, so
+    a stale quantity or an end that is no longer needed is never sent.
+    """
+    return (
+        PlannedAction.delete()
+        .where(
+            (PlannedAction.channel == channel_id)
+            & PlannedAction.state.in_([ActionState.PROPOSED, ActionState.APPROVED])
+        )
+        .execute()
+    )
+
+
+def decide(action_ids: Iterable[int], approved_ids: Iterable[int]) -> tuple[int, int]:
+    """Approve the proposed actions in `approved_ids`, reject the other proposed ones.
+
+    Only actions still `proposed` change. Returns (approved, rejected).
+    """
+    ids = list(action_ids)
+    approved = set(approved_ids) & set(ids)
+    rejected = set(ids) - approved
+    now = utcnow()
+    with database.atomic():
+        n_ok = n_no = 0
+        for chunk in _chunks(sorted(approved)):
+            n_ok += (
+                PlannedAction.update(state=ActionState.APPROVED, updated_at=now)
+                .where(PlannedAction.id.in_(chunk) & (PlannedAction.state == ActionState.PROPOSED))
+                .execute()
+            )
+        for chunk in _chunks(sorted(rejected)):
+            n_no += (
+                PlannedAction.update(state=ActionState.REJECTED, updated_at=now, result="Not approved.")
+                .where(PlannedAction.id.in_(chunk) & (PlannedAction.state == ActionState.PROPOSED))
+                .execute()
+            )
+    return n_ok, n_no
+
+
+def mark_sending(action_ids: Sequence[int]) -> None:
+    """Commit `sending` before the call: from here on the outcome must be asked, not assumed."""
+    now = utcnow()
+    with database.atomic():
+        for chunk in _chunks(list(action_ids)):
+            PlannedAction.update(state=ActionState.SENDING, updated_at=now).where(
+                PlannedAction.id.in_(chunk)
+            ).execute()
+
+
+def mark(action_id: int, state: str, result: str = "", params_update: dict | None = None) -> None:
+    """Record an action's outcome. Call inside the transaction that stores its effect."""
+    fields: dict[str, Any] = {"state": state, "result": result, "updated_at": utcnow()}
+    if params_update:
+        action = PlannedAction.get_by_id(action_id)
+        merged = {**params(action), **params_update}
+        fields["params"] = json.dumps(merged, sort_keys=True, default=str)
+    PlannedAction.update(**fields).where(PlannedAction.id == action_id).execute()
+
+
+def approved(run_id: int, kind: str) -> list[PlannedAction]:
+    return list(
+        PlannedAction.select()
+        .where(
+            (PlannedAction.run == run_id)
+            & (PlannedAction.kind == kind)
+            & (PlannedAction.state == ActionState.APPROVED)
+        )
+        .order_by(PlannedAction.id)
+    )
+
+
+def in_flight(channel_id: int) -> list[PlannedAction]:
+    """Actions a killed or failed run left in `sending`: their outcome is not known."""
+    return list(
+        PlannedAction.select()
+        .where((PlannedAction.channel == channel_id) & (PlannedAction.state == ActionState.SENDING))
+        .order_by(PlannedAction.id)
+    )
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]

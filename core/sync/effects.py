@@ -1,0 +1,86 @@
+"""What a completed action changes locally. Each function runs inside the transaction
+that marks the action done, so the local state and the journal never disagree."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.models import ActionState, Listing, ListingStatus, ShipmentState, utcnow
+from core.sync import actions, tracking
+
+
+def quantity_set(action_id: int, listing_id: int | None, quantity: int, sold: int) -> None:
+    if listing_id is not None:
+        Listing.update(quantity=quantity, start_quantity=quantity + sold, updated_at=utcnow()).where(
+            Listing.id == listing_id
+        ).execute()
+    actions.mark(action_id, ActionState.DONE)
+
+
+def ended(action_id: int, listing_id: int | None, when: datetime) -> None:
+    """Ended by the app: pending relist, with the time it ended."""
+    if listing_id is not None:
+        Listing.update(
+            status=ListingStatus.PENDING_RELIST, ended_at=when, ended_by_us=True, updated_at=utcnow()
+        ).where(Listing.id == listing_id).execute()
+    actions.mark(action_id, ActionState.DONE, params_update={"ended_at": when.isoformat()})
+
+
+def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool) -> int:
+    """The new offer takes over the old one's link; the old row stays as history.
+
+    Returns the new listing's id.
+    """
+    old = Listing.get_by_id(listing_id)
+    now = utcnow()
+    Listing.update(status=ListingStatus.RELISTED, updated_at=now).where(Listing.id == listing_id).execute()
+    status = ListingStatus.SCHEDULED if scheduled else ListingStatus.ACTIVE
+    existing = Listing.get_or_none((Listing.channel == old.channel_id) & (Listing.offer_id == new_offer_id))
+    if existing is not None:  # already seen on Allegro's tabs
+        Listing.update(stock_item=old.stock_item_id, previous_offer_id=old.offer_id, updated_at=now).where(
+            Listing.id == existing.id
+        ).execute()
+        new_id = existing.id
+    else:
+        # A relist copies the offer, with its initial quantity and no sales.
+        new_id = Listing.insert(
+            channel=old.channel_id,
+            offer_id=new_offer_id,
+            title=old.title,
+            format=old.format,
+            status=status,
+            quantity=old.start_quantity,
+            start_quantity=old.start_quantity,
+            sold_quantity=0,
+            bids=0,
+            price=old.price,
+            stock_item=old.stock_item_id,
+            previous_offer_id=old.offer_id,
+            updated_at=now,
+        ).execute()
+    actions.mark(action_id, ActionState.DONE, params_update={"new_offer_id": new_offer_id, "scheduled": scheduled})
+    return new_id
+
+
+def expired(action_id: int, listing_id: int | None, message: str) -> None:
+    if listing_id is not None:
+        Listing.update(status=ListingStatus.EXPIRED, updated_at=utcnow()).where(Listing.id == listing_id).execute()
+    actions.mark(action_id, ActionState.FAILED, message)
+
+
+def tracking_answer(action_id: int, shipment_id: int | None, number: str, added, wrong_carrier, wrong_number) -> str:
+    """Record Allegro's verdict on one number; returns the shipment's new state."""
+    if number in added:
+        state, reason = ShipmentState.ACCEPTED, ""
+        actions.mark(action_id, ActionState.DONE)
+    elif number in wrong_carrier:
+        state, reason = ShipmentState.REJECTED, "Allegro refused the carrier for this number."
+        actions.mark(action_id, ActionState.FAILED, reason)
+    elif number in wrong_number:
+        state, reason = ShipmentState.REJECTED, "Allegro says this number does not match the carrier's format."
+        actions.mark(action_id, ActionState.FAILED, reason)
+    else:  # Allegro answered without naming it (a known WebAPI quirk): send it again next time
+        state, reason = ShipmentState.PENDING, ""
+        actions.mark(action_id, ActionState.FAILED, "Allegro did not confirm this number; it is sent again next sync.")
+    if shipment_id is not None:
+        tracking.mark_sent(shipment_id, state, reason)
+    return state

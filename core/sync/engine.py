@@ -1,0 +1,608 @@
+"""One sync run of one channel: plan (read Allegro, store what to do), then apply (send it).
+
+    engine = SyncEngine(channel, marketplace)
+    plan = engine.plan(report, cancelled)         # orders imported, actions stored
+    decide(plan, approved_ids)                    # the confirmation dialog's answer
+    result = engine.apply(plan, report, cancelled)
+    # or engine.cancel(plan) when the seller cancels the dialog: nothing is sent
+
+`report(step, done, total)` and `cancelled()` are plain callables, so the same code
+runs headless and on a QThread. Cancelling stops between batches. The channel stays
+locked from plan() until apply() or cancel() returns.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from core import inventory
+from core.allegro.errors import AllegroError
+from core.allegro.port import (
+    FinishRequest,
+    Marketplace,
+    OfferState,
+    Package,
+    QuantityChange,
+    RelistRequest,
+)
+from core.db import database
+from core.models import (
+    ActionKind,
+    ActionState,
+    Channel,
+    Listing,
+    ListingStatus,
+    PlannedAction,
+    ShipmentState,
+    SyncRun,
+    utcnow,
+)
+from core.sync import actions, effects, listings, orders, recovery, stock, tracking
+from core.sync.listings import ListingView, Skipped
+from core.sync.lock import ChannelLock
+from core.sync.plan import Plan, ProposedAction, Report
+
+log = logging.getLogger(__name__)
+
+Reporter = Callable[[str, int, int], None]
+IsCancelled = Callable[[], bool]
+
+QUANTITY_BATCH = 100  # the adapter spreads each batch over its connections
+FINISH_BATCH = 25
+RELIST_BATCH = 25
+TRACKING_BATCH = 20  # forms per journal write
+OFFER_TABS = (OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD)
+NOTE_EXAMPLES = 5
+DONE_COUNT = {
+    ActionKind.QUANTITY: "quantities_changed",
+    ActionKind.END: "listings_ended",
+    ActionKind.RELIST: "listings_relisted",
+    ActionKind.TRACKING: "tracking_accepted",
+}
+
+
+class SyncRefused(Exception):
+    """The channel cannot be synced now (disabled); `message` is for the seller."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class SyncCancelled(Exception):
+    """The seller cancelled; what was done so far is recorded."""
+
+    message = "The sync was cancelled."
+
+
+def _nothing(*_args) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def decide(plan_or_actions: Plan | Iterable[ProposedAction] | Iterable[int], approved_ids: Iterable[int]) -> tuple[int, int]:
+    """The seller's answer to the confirmation dialog: ticked actions are approved, the
+    others rejected. Returns (approved, rejected). Not calling it (Cancel) decides
+    nothing: the actions stay proposed and are planned again next sync."""
+    if isinstance(plan_or_actions, Plan):
+        ids = [a.action_id for a in plan_or_actions.to_confirm]
+    else:
+        ids = [a if isinstance(a, int) else a.action_id for a in plan_or_actions]
+    return actions.decide(ids, approved_ids)
+
+
+class SyncEngine:
+    def __init__(self, channel: Channel | int, marketplace: Marketplace, *, offer_tabs=OFFER_TABS) -> None:
+        self.channel_id = channel if isinstance(channel, int) else channel.id
+        self.marketplace = marketplace
+        self.offer_tabs = tuple(offer_tabs)
+        self.lock: ChannelLock | None = None
+        self._skew = timedelta(0)
+        self._run_id: int | None = None
+        self._counts: Counter[str] = Counter()
+        self._failures: list[str] = []
+        self._notes: list[str] = []
+
+    # -- time -------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """Allegro's time (naive UTC): the 60-day window and start times follow its clock."""
+        return utcnow() + self._skew
+
+    # -- plan ---------------------------------------------------------------------------
+
+    def plan(self, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Plan:
+        report, cancelled = report or _nothing, cancelled or _never
+        channel = Channel.get_by_id(self.channel_id)
+        if not channel.enabled:
+            raise SyncRefused(f"{channel.sub_source} is disabled; it is not synced.")
+        self.lock = ChannelLock(channel.id, channel.sub_source)
+        self.lock.acquire()
+        self._counts, self._failures, self._notes = Counter(), [], []
+        try:
+            self._run_id = SyncRun.create(channel=channel.id).id
+            return self._plan(channel, report, cancelled)
+        except BaseException as error:
+            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", error)
+            raise
+
+    def _step(self, report: Reporter, cancelled: IsCancelled, name: str, done: int = 0, total: int = 0) -> None:
+        if cancelled():
+            raise SyncCancelled()
+        if self.lock is not None:
+            self.lock.heartbeat()
+        report(name, done, total)
+
+    def _plan(self, channel: Channel, report: Reporter, cancelled: IsCancelled) -> Plan:
+        self._step(report, cancelled, "Logging in to Allegro")
+        login = self.marketplace.login()
+        if login.server_time is not None:
+            server = login.server_time.astimezone(UTC).replace(tzinfo=None)
+            self._skew = server - utcnow()
+        if login.version_key and login.version_key != channel.api_key_version:
+            self._notes.append(
+                f"Allegro's Api Key Version is now {login.version_key} (was {channel.api_key_version}); "
+                "the channel uses the new one."
+            )
+            Channel.update(api_key_version=login.version_key).where(Channel.id == channel.id).execute()
+            channel.api_key_version = login.version_key
+
+        pending = actions.in_flight(channel.id)
+        if pending:
+            self._step(report, cancelled, "Checking unfinished actions on Allegro", 0, len(pending))
+            self._recover(pending)
+        actions.drop_undecided(channel.id)
+
+        self._step(report, cancelled, "Reading listings")
+        seen = 0
+
+        def offers():
+            nonlocal seen
+            for offer in self.marketplace.offers(self.offer_tabs):
+                seen += 1
+                if seen % 1000 == 0:
+                    self._step(report, cancelled, "Reading listings", seen, 0)
+                yield offer
+
+        refreshed = listings.refresh(channel.id, offers(), self.now())
+        self._counts.update(
+            listings_seen=refreshed.seen, listings_new=refreshed.new, listings_ended_elsewhere=refreshed.ended_elsewhere
+        )
+
+        self._step(report, cancelled, "Importing orders")
+        try:
+            got = orders.import_orders(
+                channel,
+                self.marketplace,
+                progress=lambda n: self._step(report, cancelled, "Importing orders", n, 0),
+                cancelled=cancelled,
+            )
+        except orders.Stop:
+            raise SyncCancelled() from None
+        relinked = orders.relink(channel)
+        self._counts.update(
+            orders_imported=got.imported,
+            orders_updated=got.updated,
+            orders_cancelled=got.cancelled,
+            order_items_relinked=relinked,
+        )
+        for form_id in got.cancelled_after_shipping:
+            self._notes.append(f"The buyer cancelled order {form_id} after it was shipped.")
+        unlinked = orders.unlinked_items(channel.id)
+        if unlinked:
+            self._counts["order_items_unlinked"] = len(unlinked)
+            ambiguous = [u for u in unlinked if u[3] == "ambiguous"]
+            self._counts["order_items_ambiguous"] = len(ambiguous)
+            self._notes.append(
+                f"{len(unlinked)} order item(s) are not linked to stock and hold no stock"
+                + (f"; {len(ambiguous)} match several stock items by title" if ambiguous else "")
+                + ": "
+                + "; ".join(f"“{title}” (order {form})" for form, _, title, _ in unlinked[:NOTE_EXAMPLES])
+                + ("…" if len(unlinked) > NOTE_EXAMPLES else "")
+            )
+
+        drafts: list[actions.Draft] = []
+        expired = listings.expire_old(channel.id, self.now())
+        if expired:
+            self._counts["listings_expired"] = expired
+            self._notes.append(f"{expired} listing(s) ended over 60 days ago: Allegro no longer relists them.")
+        views: list[ListingView] = []
+        available: dict[int, int] = {}
+        if channel.inventory_sync:
+            self._step(report, cancelled, "Planning stock")
+            drafts, views, available = self._plan_stock(channel)
+        if channel.submit_tracking:
+            self._step(report, cancelled, "Planning tracking numbers")
+            drafts += tracking.plan_uploads(channel.id)
+            invalid = tracking.invalid_notes(channel.id)
+            if invalid:
+                self._counts["tracking_invalid"] = len(invalid)
+                self._notes.extend(invalid)
+
+        self._step(report, cancelled, "Saving the plan")
+        ids = actions.store(channel.id, self._run_id, drafts, channel.no_manual_confirmation)
+        plan = self._build_plan(channel, ids, drafts, views, available)
+        self._save_progress()
+        report("Plan ready", len(ids), len(ids))
+        return plan
+
+    def _plan_stock(self, channel: Channel):
+        views = listings.snapshot(channel.id)
+        item_ids = {v.stock_item_id for v in views if v.stock_item_id is not None}
+        location_id = stock.stock_location_id(channel)
+        avail = inventory.availability(location_id, item_ids)
+        available = {item_id: avail.get(item_id, inventory.NOTHING).available for item_id in item_ids}
+        where = stock.where_text(channel)
+        now = self.now()
+        live_titles = {v.title for v in views if v.live}
+        drafts: list[actions.Draft] = []
+        skipped: dict[str, list[str]] = {}
+        for view in views:
+            if view.stock_item_id is None:
+                continue
+            have = available[view.stock_item_id]
+            for rule in (
+                lambda: listings.end_draft(view, have, channel, where),
+                lambda: stock.quantity_draft(view, have, where),
+                lambda: listings.relist_draft(view, have, channel, now, live_titles),
+            ):
+                outcome = rule()
+                if isinstance(outcome, Skipped):
+                    skipped.setdefault(outcome.why, []).append(outcome.title)
+                elif outcome is not None:
+                    drafts.append(outcome)
+                    if outcome.kind == ActionKind.RELIST:
+                        live_titles.add(view.title)  # one relist per title
+                    break
+        for why, titles in skipped.items():
+            self._notes.append(
+                f"{len(titles)} listing(s) {why}: "
+                + "; ".join(f"“{t}”" for t in titles[:NOTE_EXAMPLES])
+                + ("…" if len(titles) > NOTE_EXAMPLES else "")
+            )
+            self._counts["skipped_" + why.split(",")[0].replace(" ", "_")] += len(titles)
+        return drafts, views, available
+
+    def _build_plan(self, channel, ids, drafts, views, available) -> Plan:
+        plan = Plan(channel.id, channel.sub_source, self._run_id, action_ids=list(ids))
+        by_id = {v.id: v for v in views}
+        needed = [d for d in drafts if d.kind in (ActionKind.END, ActionKind.RELIST)]
+        names = listings.stock_names(by_id[d.listing_id].stock_item_id for d in needed if d.listing_id in by_id)
+        for action_id, draft in zip(ids, drafts, strict=True):
+            if draft.kind == ActionKind.QUANTITY:
+                plan.quantity_changes += 1
+            elif draft.kind == ActionKind.TRACKING:
+                plan.tracking_uploads += 1
+            else:
+                view = by_id[draft.listing_id]
+                sku, title = names.get(view.stock_item_id, ("", ""))
+                p = draft.params
+                start_at = datetime.fromisoformat(p["start_at"]) if p.get("start_at") else None
+                shown = ProposedAction(
+                    action_id=action_id,
+                    kind=draft.kind,
+                    listing_id=view.id,
+                    offer_id=view.offer_id,
+                    title=view.title,
+                    format=view.format,
+                    bids=view.bids,
+                    stock_item_id=view.stock_item_id,
+                    sku=sku,
+                    stock_title=title,
+                    reason=draft.reason,
+                    available=available.get(view.stock_item_id, 0),
+                    sells_to_top_bidder=draft.kind == ActionKind.END and view.is_auction and view.bids > 0,
+                    duration_days=p.get("duration_days"),
+                    start_at=start_at,
+                    ended_at=view.ended_at,
+                    days_left=p.get("days_left"),
+                    approved=channel.no_manual_confirmation,
+                )
+                (plan.ends if draft.kind == ActionKind.END else plan.relists).append(shown)
+        plan.needs_confirmation = bool(plan.to_confirm)
+        plan.counts = dict(self._counts)
+        plan.notes = list(self._notes)
+        return plan
+
+    # -- apply --------------------------------------------------------------------------
+
+    def apply(self, plan: Plan, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Report:
+        """Send the plan's approved actions: quantities, ends, relists, tracking."""
+        report, cancelled = report or _nothing, cancelled or _never
+        channel = Channel.get_by_id(self.channel_id)
+        if self.lock is None or plan.run_id != self._run_id:
+            raise RuntimeError("apply() needs the plan made by this engine's plan()")
+        try:
+            self.lock.heartbeat(force=True)
+            self._apply(channel, plan, report, cancelled)
+        except BaseException as error:
+            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", error)
+            raise
+        waiting = PlannedAction.select().where(
+            (PlannedAction.run == self._run_id) & (PlannedAction.state == ActionState.PROPOSED)
+        ).count()
+        if waiting:
+            self._counts["waiting_for_confirmation"] = waiting
+            self._notes.append(f"{waiting} listing(s) to end or relist wait for confirmation.")
+        outcome = "partial" if self._failures else "ok"
+        return self._finish_run(channel, outcome)
+
+    def cancel(self, plan: Plan) -> Report:
+        """The seller cancelled the confirmation: nothing is sent, the actions stay proposed."""
+        channel = Channel.get_by_id(self.channel_id)
+        self._notes.append("Cancelled before sending; nothing was changed on Allegro.")
+        return self._finish_run(channel, "cancelled")
+
+    def _apply(self, channel: Channel, plan: Plan, report: Reporter, cancelled: IsCancelled) -> None:
+        run = self._run_id
+        quantity = actions.approved(run, ActionKind.QUANTITY)
+        if quantity:
+            self._send_quantities(quantity, report, cancelled)
+        ends = actions.approved(run, ActionKind.END)
+        if ends:
+            self._send_ends(ends, report, cancelled)
+        relists = actions.approved(run, ActionKind.RELIST)
+        if relists:
+            new_listing_ids = self._send_relists(channel, relists, report, cancelled)
+            if new_listing_ids and channel.inventory_sync:
+                self._quantities_after_relist(channel, new_listing_ids, report, cancelled)
+        uploads = actions.approved(run, ActionKind.TRACKING)
+        if uploads:
+            self._send_tracking(uploads, report, cancelled)
+        report("Done", 1, 1)
+
+    def _batches(self, todo: Sequence[PlannedAction], size: int, step: str, report, cancelled):
+        total = len(todo)
+        for start in range(0, total, size):
+            self._step(report, cancelled, step, start, total)
+            yield todo[start : start + size]
+        report(step, total, total)
+
+    def _unknown(self, batch: Sequence[PlannedAction], error: AllegroError | None) -> recovery.Recovered | None:
+        """Some of `batch` may have reached Allegro: ask it, record what it says."""
+        pending = [a for a in PlannedAction.select().where(
+            PlannedAction.id.in_([a.id for a in batch]) & (PlannedAction.state == ActionState.SENDING)
+        )]
+        if not pending:
+            return None
+        try:
+            found = self._recover(pending)
+        except AllegroError as again:
+            self._failures.append(
+                f"{len(pending)} change(s) may or may not have reached Allegro ({again.message}); "
+                "the next sync checks them before sending anything again."
+            )
+            raise
+        for kind, n in found.done_kinds.items():
+            if kind != ActionKind.RELIST:  # the relist path counts its new listings itself
+                self._counts[DONE_COUNT[kind]] += n
+        if found.not_done:
+            why = f": {error.message}" if error is not None else ""
+            self._failures.append(f"{found.not_done} change(s) did not reach Allegro{why}. The next sync plans them again.")
+        return found
+
+    def _recover(self, pending: Sequence[PlannedAction]) -> recovery.Recovered:
+        found = recovery.recover(self.marketplace, pending, self.now())
+        self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
+        if found.still_unknown:
+            self._counts["still_unknown"] += found.still_unknown
+            self._notes.append(f"{found.still_unknown} relist(s) are still being processed by Allegro.")
+        return found
+
+    def _record_failure(self, kind: str, title: str, message: str) -> None:
+        self._counts[f"{kind}_failed"] += 1
+        self._failures.append(f"{title}: {message}")
+
+    def _titles(self, batch: Sequence[PlannedAction]) -> dict[int, str]:
+        ids = [a.listing_id for a in batch if a.listing_id]
+        return dict(Listing.select(Listing.id, Listing.title).where(Listing.id.in_(ids)).tuples()) if ids else {}
+
+    def _send_quantities(self, todo, report, cancelled) -> None:
+        for batch in self._batches(todo, QUANTITY_BATCH, "Changing quantities", report, cancelled):
+            params = {a.id: actions.params(a) for a in batch}
+            actions.mark_sending([a.id for a in batch])
+            changes = [QuantityChange(params[a.id]["offer_id"], params[a.id]["quantity"], params[a.id]["sold"]) for a in batch]
+            error: AllegroError | None = None
+            try:
+                results = self.marketplace.change_quantities(changes)
+            except AllegroError as exc:
+                error, results = exc, list(getattr(exc, "completed", ()))
+            by_offer = {r.offer_id: r for r in results}
+            titles = self._titles(batch)
+            with database.atomic():
+                for action in batch:
+                    p = params[action.id]
+                    result = by_offer.get(p["offer_id"])
+                    if result is None:
+                        continue  # outcome unknown: asked below
+                    if result.ok:
+                        effects.quantity_set(action.id, action.listing_id, p["quantity"], p["sold"])
+                        self._counts["quantities_changed"] += 1
+                    else:
+                        actions.mark(action.id, ActionState.FAILED, result.message)
+                        self._record_failure("quantity", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+            if error is not None or len(by_offer) < len(batch):
+                self._unknown(batch, error)
+
+    def _send_ends(self, todo, report, cancelled) -> None:
+        for batch in self._batches(todo, FINISH_BATCH, "Ending listings", report, cancelled):
+            params = {a.id: actions.params(a) for a in batch}
+            actions.mark_sending([a.id for a in batch])
+            requests = [FinishRequest(params[a.id]["offer_id"], cancel_bids=False) for a in batch]
+            error: AllegroError | None = None
+            try:
+                results = self.marketplace.finish(requests)
+            except AllegroError as exc:
+                error, results = exc, list(getattr(exc, "completed", ()))
+            by_offer = {r.offer_id: r for r in results}
+            titles = self._titles(batch)
+            unknown = False
+            now = self.now()
+            with database.atomic():
+                for action in batch:
+                    p = params[action.id]
+                    result = by_offer.get(p["offer_id"])
+                    if result is None or result.error_code == "OUTCOME_UNKNOWN":
+                        unknown = True
+                    elif result.ok:
+                        effects.ended(action.id, action.listing_id, now)
+                        self._counts["listings_ended"] += 1
+                    else:
+                        actions.mark(action.id, ActionState.FAILED, result.message)
+                        self._record_failure("end", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+            if error is not None or unknown:
+                self._unknown(batch, error)
+
+    def _send_relists(self, channel: Channel, todo, report, cancelled) -> list[int]:
+        new_listing_ids: list[int] = []
+        for batch in self._batches(todo, RELIST_BATCH, "Relisting", report, cancelled):
+            params = {a.id: actions.params(a) for a in batch}
+            now = self.now()
+            start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
+            with database.atomic():
+                for action in batch:
+                    params[action.id]["start_at"] = start_at.isoformat() if start_at else None
+                    PlannedAction.update(params=json.dumps(params[action.id], sort_keys=True)).where(
+                        PlannedAction.id == action.id
+                    ).execute()
+            actions.mark_sending([a.id for a in batch])
+            requests = [
+                RelistRequest(
+                    offer_id=params[a.id]["offer_id"],
+                    local_id=params[a.id]["local_id"],
+                    duration_days=params[a.id]["duration_days"],
+                    start_at=start_at.replace(tzinfo=UTC) if start_at else None,
+                )
+                for a in batch
+            ]
+            error: AllegroError | None = None
+            try:
+                results = self.marketplace.relist(requests)
+            except AllegroError as exc:
+                error, results = exc, list(getattr(exc, "completed", ()))
+            by_offer = {r.offer_id: r for r in results}
+            titles = self._titles(batch)
+            unknown = False
+            with database.atomic():
+                for action in batch:
+                    p = params[action.id]
+                    result = by_offer.get(p["offer_id"])
+                    title = titles.get(action.listing_id, str(p["offer_id"]))
+                    if result is None or result.error_code == "OUTCOME_UNKNOWN" or (result.ok and not result.new_offer_id):
+                        unknown = True  # relisted (or maybe) but the new id is not known yet: ask
+                    elif result.ok:
+                        new_listing_ids.append(effects.relisted(action.id, action.listing_id, result.new_offer_id, result.scheduled))
+                        self._counts["listings_relisted"] += 1
+                    elif result.error_code == "ERR_SELL_AGAIN_TIME_EXPIRED":
+                        effects.expired(action.id, action.listing_id, result.message)
+                        self._record_failure("relist", title, result.message)
+                    else:
+                        actions.mark(action.id, ActionState.FAILED, result.message)
+                        self._record_failure("relist", title, result.message)
+            if error is not None or unknown:
+                found = self._unknown(batch, error)
+                if found is not None:
+                    new_listing_ids += found.relisted_listing_ids
+                    self._counts["listings_relisted"] += len(found.relisted_listing_ids)
+        return new_listing_ids
+
+    def _quantities_after_relist(self, channel: Channel, listing_ids: list[int], report, cancelled) -> None:
+        """A relist copies the old offer's quantity; bring it to what is available now."""
+        views = [v for v in listings.snapshot(channel.id) if v.id in set(listing_ids)]
+        item_ids = {v.stock_item_id for v in views if v.stock_item_id}
+        avail = inventory.availability(stock.stock_location_id(channel), item_ids)
+        where = stock.where_text(channel)
+        drafts = []
+        for view in views:
+            have = avail.get(view.stock_item_id, inventory.NOTHING).available
+            draft = stock.quantity_draft(view, have, where)
+            if draft is not None:
+                drafts.append(draft)
+            elif have <= 0:
+                self._notes.append(f"“{view.title}” was relisted but its stock is gone again; the next sync proposes ending it.")
+        if drafts:
+            ids = actions.store(channel.id, self._run_id, drafts, True)
+            todo = list(PlannedAction.select().where(PlannedAction.id.in_(ids)).order_by(PlannedAction.id))
+            self._send_quantities(todo, report, cancelled)
+
+    def _send_tracking(self, todo, report, cancelled) -> None:
+        by_form: dict[int, list[PlannedAction]] = {}
+        for action in todo:
+            by_form.setdefault(actions.params(action)["form_id"], []).append(action)
+        forms = list(by_form.items())
+        for start in range(0, len(forms), TRACKING_BATCH):
+            self._step(report, cancelled, "Sending tracking numbers", start, len(forms))
+            for form_id, group in forms[start : start + TRACKING_BATCH]:
+                self._send_form_tracking(form_id, group)
+        report("Sending tracking numbers", len(forms), len(forms))
+
+    def _send_form_tracking(self, form_id: int, group: list[PlannedAction]) -> None:
+        params = {a.id: actions.params(a) for a in group}
+        with database.atomic():
+            actions.mark_sending([a.id for a in group])
+            for action in group:
+                if action.shipment_id:
+                    tracking.mark_sent(action.shipment_id, ShipmentState.SENDING)
+        packages = [
+            Package(
+                carrier_id=params[a.id]["carrier_id"],
+                tracking_number=params[a.id]["tracking_number"],
+                carrier_name=params[a.id].get("carrier_name") or "",
+            )
+            for a in group
+        ]
+        try:
+            answer = self.marketplace.add_tracking(form_id, packages)
+        except AllegroError as exc:
+            self._unknown(group, exc)
+            return
+        with database.atomic():
+            for action in group:
+                number = params[action.id]["tracking_number"]
+                state = effects.tracking_answer(
+                    action.id, action.shipment_id, number, answer.added, answer.wrong_carrier, answer.wrong_number
+                )
+                if state == ShipmentState.ACCEPTED:
+                    self._counts["tracking_accepted"] += 1
+                elif state == ShipmentState.REJECTED:
+                    self._counts["tracking_rejected"] += 1
+                    self._failures.append(f"Tracking number {number} (order {form_id}) was rejected by Allegro.")
+
+    # -- the run's record ----------------------------------------------------------------
+
+    def _save_progress(self) -> None:
+        SyncRun.update(counts=json.dumps(dict(self._counts), sort_keys=True)).where(SyncRun.id == self._run_id).execute()
+
+    def _finish_run(self, channel: Channel, outcome: str, error: BaseException | None = None) -> Report:
+        if error is not None and not isinstance(error, SyncCancelled):
+            message = getattr(error, "message", None) or str(error) or type(error).__name__
+            self._failures.append(message)
+            log.warning("Sync of %s stopped: %s", channel.sub_source, message)
+        now = utcnow()
+        try:
+            if self._run_id is not None:
+                SyncRun.update(
+                    finished_at=now,
+                    outcome=outcome,
+                    counts=json.dumps(dict(self._counts), sort_keys=True),
+                    errors="\n".join(self._failures + [f"Note: {n}" for n in self._notes]),
+                ).where(SyncRun.id == self._run_id).execute()
+            Channel.update(last_sync_at=now, last_sync_outcome=outcome).where(Channel.id == channel.id).execute()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+        return Report(
+            channel.id,
+            channel.sub_source,
+            self._run_id or 0,
+            outcome,
+            counts=dict(self._counts),
+            failures=list(self._failures),
+            notes=list(self._notes),
+        )

@@ -1,0 +1,340 @@
+"""Listings: refreshed from Allegro's My Allegro tabs, and the End and Relist rules.
+
+End: a linked live listing with no available stock, if End Listings is on. Auctions
+only with End Auctions; an auction with bids only with End Auctions with bids, and
+then it is ended keeping its bids, which sells it to the top bidder.
+
+Relist: a listing the app ended (pending relist) whose stock is back above zero,
+ended less than 60 days ago, not struck off, with no live listing of the same title
+on the account, if Relist Items is on. Past 60 days Allegro cannot relist it: it is
+marked expired and never tried again.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from core.allegro.port import Offer, OfferFormat, OfferState
+from core.db import database
+from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
+from core.sync import bulk
+from core.sync.actions import Draft, new_local_id
+
+RELIST_WINDOW = timedelta(days=60)
+LIVE = (ListingStatus.ACTIVE, ListingStatus.SCHEDULED)
+# Statuses the app gave a listing that Allegro's tabs do not know about (all ended there).
+APP_STATUSES = (
+    ListingStatus.PENDING_RELIST,
+    ListingStatus.STRUCK_OFF,
+    ListingStatus.EXPIRED,
+    ListingStatus.RELISTED,
+    ListingStatus.ENDED,
+)
+# Allegro takes no "until sold out" auction; a relisted auction then runs this long.
+AUCTION_FALLBACK_DAYS = 7
+MAX_QUANTITY = 999  # doChangeQuantityItem's upper bound
+
+
+def naive(moment: datetime | None) -> datetime | None:
+    """Aware UTC -> naive UTC, as the database stores times."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+@dataclass(slots=True)
+class ListingView:
+    """The planning rules' view of one listing row."""
+
+    id: int
+    offer_id: int
+    title: str
+    format: str
+    status: str
+    quantity: int
+    start_quantity: int
+    sold_quantity: int
+    bids: int
+    ended_at: datetime | None
+    ended_by_us: bool
+    stock_item_id: int | None
+
+    @property
+    def live(self) -> bool:
+        return self.status in LIVE
+
+    @property
+    def is_auction(self) -> bool:
+        return self.format == OfferFormat.AUCTION
+
+
+_VIEW_FIELDS = (
+    Listing.id,
+    Listing.offer_id,
+    Listing.title,
+    Listing.format,
+    Listing.status,
+    Listing.quantity,
+    Listing.start_quantity,
+    Listing.sold_quantity,
+    Listing.bids,
+    Listing.ended_at,
+    Listing.ended_by_us,
+    Listing.stock_item,
+)
+
+
+def snapshot(channel_id: int) -> list[ListingView]:
+    return [ListingView(*row) for row in Listing.select(*_VIEW_FIELDS).where(Listing.channel == channel_id).tuples()]
+
+
+# -- refresh ------------------------------------------------------------------------
+
+_REFRESHED = (
+    "title",
+    "format",
+    "status",
+    "quantity",
+    "start_quantity",
+    "sold_quantity",
+    "bids",
+    "price",
+    "end_time",
+    "ended_at",
+    "ended_by_us",
+)
+
+
+@dataclass
+class RefreshResult:
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    ended_elsewhere: int = 0  # were live, Allegro now shows them ended (sold out, time, by hand)
+
+
+def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshResult:
+    """Bring the channel's listings in line with Allegro's tabs, in one transaction.
+
+    Statuses the app keeps (pending relist, struck off, expired, relisted) survive,
+    since on Allegro those offers are simply ended. A live listing Allegro shows ended
+    becomes `ended` (not by us): it sold out or ran its time, and is not relisted.
+    """
+    existing = {
+        row[1]: row
+        for row in Listing.select(
+            Listing.id,
+            Listing.offer_id,
+            *(getattr(Listing, name) for name in _REFRESHED),
+        )
+        .where(Listing.channel == channel_id)
+        .tuples()
+    }
+    result = RefreshResult()
+    inserts: list[dict] = []
+    updates: list[tuple] = []
+    for offer in offers:
+        result.seen += 1
+        row = existing.get(offer.offer_id)
+        live = offer.state in (OfferState.ACTIVE, OfferState.SCHEDULED)
+        remote = ListingStatus.SCHEDULED if offer.state == OfferState.SCHEDULED else ListingStatus.ACTIVE
+        end_time = naive(offer.end_time)
+        if row is None:
+            inserts.append(
+                {
+                    "channel": channel_id,
+                    "offer_id": offer.offer_id,
+                    "title": offer.title,
+                    "format": str(offer.format),
+                    "status": remote if live else ListingStatus.ENDED,
+                    "quantity": offer.quantity,
+                    "start_quantity": offer.start_quantity,
+                    "sold_quantity": offer.sold_quantity,
+                    "bids": offer.bids,
+                    "price": offer.price,
+                    "end_time": end_time,
+                    "ended_at": None if live else (end_time or now),
+                    "ended_by_us": False,
+                    "updated_at": now,
+                }
+            )
+            continue
+        old = dict(zip(_REFRESHED, row[2:], strict=True))
+        new = dict(old)
+        new.update(
+            title=offer.title,
+            format=str(offer.format),
+            quantity=offer.quantity,
+            start_quantity=offer.start_quantity,
+            sold_quantity=offer.sold_quantity,
+            bids=offer.bids,
+            price=offer.price,
+            end_time=end_time,
+        )
+        if live:
+            new["status"] = remote
+            if old["status"] not in LIVE:
+                new["ended_at"], new["ended_by_us"] = None, False
+        elif old["status"] in LIVE:
+            new["status"] = ListingStatus.ENDED
+            new["ended_at"] = end_time or now
+            new["ended_by_us"] = False
+            result.ended_elsewhere += 1
+        if _differs(old, new):
+            updates.append(tuple(new[name] for name in _REFRESHED) + (now, row[0]))
+    with database.atomic():
+        bulk.insert_many(Listing, inserts)
+        bulk.update_many(Listing, (*_REFRESHED, "updated_at"), updates)
+    result.new, result.changed = len(inserts), len(updates)
+    return result
+
+
+def _differs(old: dict, new: dict) -> bool:
+    for name, value in new.items():
+        before = old[name]
+        if name == "price":
+            if before is None or value is None:
+                if before != value:
+                    return True
+            elif round(float(before), 2) != round(float(value), 2):
+                return True
+        elif before != value:
+            return True
+    return False
+
+
+# -- the End rule ---------------------------------------------------------------------
+
+
+@dataclass
+class Skipped:
+    """A listing the rules would have acted on but an option forbids; told to the seller."""
+
+    why: str
+    title: str
+
+
+def end_draft(listing: ListingView, available: int, channel: Channel, where: str) -> Draft | Skipped | None:
+    """An End action for a linked live listing with nothing available, or why not."""
+    if not listing.live or listing.stock_item_id is None or available > 0:
+        return None
+    if not channel.end_listings:
+        return Skipped("no stock, but End Listings is off", listing.title)
+    with_bids = listing.is_auction and listing.bids > 0
+    if listing.is_auction and not channel.end_auctions:
+        return Skipped("auction with no stock, but End Auctions is off", listing.title)
+    if with_bids and not channel.end_auctions_with_bids:
+        return Skipped("auction with bids and no stock, but End Auctions with bids is off", listing.title)
+    reason = f"Available {max(available, 0)} {where}"
+    if with_bids:
+        reason += f"; ending it sells it to the top bidder ({listing.bids} bid{'s' if listing.bids != 1 else ''})"
+    return Draft(
+        kind="end",
+        reason=reason,
+        listing_id=listing.id,
+        params={
+            "offer_id": listing.offer_id,
+            "cancel_bids": False,  # keeping bids sells to the top bidder; cancelling is not offered
+            "bids": listing.bids,
+            "format": listing.format,
+            "available": available,
+        },
+    )
+
+
+# -- the Relist rule ------------------------------------------------------------------
+
+
+def expire_old(channel_id: int, now: datetime) -> int:
+    """Pending-relist listings past Allegro's 60-day window become expired."""
+    return (
+        Listing.update(status=ListingStatus.EXPIRED, updated_at=utcnow())
+        .where(
+            (Listing.channel == channel_id)
+            & (Listing.status == ListingStatus.PENDING_RELIST)
+            & Listing.ended_at.is_null(False)
+            & (Listing.ended_at <= now - RELIST_WINDOW)
+        )
+        .execute()
+    )
+
+
+def relist_draft(
+    listing: ListingView,
+    available: int,
+    channel: Channel,
+    now: datetime,
+    live_titles: set[str],
+) -> Draft | Skipped | None:
+    """A Relist action for a listing the app ended whose stock is back, or why not."""
+    if listing.status != ListingStatus.PENDING_RELIST or not listing.ended_by_us:
+        return None
+    if listing.stock_item_id is None or available <= 0 or listing.ended_at is None:
+        return None
+    age = now - listing.ended_at
+    if age >= RELIST_WINDOW:
+        return None  # expire_old marks it
+    if not channel.relist_items:
+        return Skipped("back in stock, but Relist Items is off", listing.title)
+    if listing.title in live_titles:
+        return Skipped("back in stock, but a live listing with the same title exists", listing.title)
+    duration = channel.relist_duration
+    days = round(age.total_seconds() / 86400)
+    reason = f"Back in stock: {available}; ended {days} day{'s' if days != 1 else ''} ago"
+    if listing.is_auction and duration in (0, 99):
+        duration = AUCTION_FALLBACK_DAYS
+        reason += f"; an auction cannot run until sold out, so it runs {duration} days"
+    start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
+    days_left = max((RELIST_WINDOW - age).days, 0)
+    return Draft(
+        kind="relist",
+        reason=reason,
+        listing_id=listing.id,
+        params={
+            "offer_id": listing.offer_id,
+            "local_id": new_local_id(),
+            "duration_days": duration,
+            "start_at": start_at.isoformat() if start_at else None,
+            "available": available,
+            "ended_at": listing.ended_at.isoformat(),
+            "days_left": days_left,
+        },
+    )
+
+
+# -- the seller's decisions -----------------------------------------------------------
+
+
+def strike_off(listing_ids: Iterable[int]) -> int:
+    """Never relist these pending-relist listings. Returns how many changed."""
+    ids = list(listing_ids)
+    return (
+        Listing.update(status=ListingStatus.STRUCK_OFF, updated_at=utcnow())
+        .where(Listing.id.in_(ids) & (Listing.status == ListingStatus.PENDING_RELIST))
+        .execute()
+    )
+
+
+def reinstate(listing_ids: Iterable[int]) -> int:
+    """Undo strike_off: the listings may be relisted again."""
+    ids = list(listing_ids)
+    return (
+        Listing.update(status=ListingStatus.PENDING_RELIST, updated_at=utcnow())
+        .where(Listing.id.in_(ids) & (Listing.status == ListingStatus.STRUCK_OFF))
+        .execute()
+    )
+
+
+def stock_names(item_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Item id -> (sku, title), for showing actions."""
+    ids = sorted(set(item_ids))
+    out: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 900):
+        for item_id, sku, title in (
+            StockItem.select(StockItem.id, StockItem.sku, StockItem.title)
+            .where(StockItem.id.in_(ids[start : start + 900]))
+            .tuples()
+        ):
+            out[item_id] = (sku, title)
+    return out

@@ -1,0 +1,141 @@
+"""One sync of a channel at a time, across threads and processes sharing one database.
+
+The lock is a row of SyncLock (unique per channel) naming its owner as host:pid:token.
+Taking it is an INSERT that the unique index lets only one writer win; a stale lock
+(its process is gone, or its heartbeat is old) is taken over with an UPDATE that
+names the old owner, so two processes cannot both take it over.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import sys
+import time
+from datetime import timedelta
+
+from peewee import IntegrityError
+
+from core.db import database
+from core.models import SyncLock, utcnow
+
+STALE_AFTER = timedelta(minutes=30)  # long enough for a confirmation dialog left open
+HEARTBEAT_EVERY = 10.0  # seconds between heartbeat writes
+
+
+class SyncBusy(Exception):
+    """Another sync of this channel is running; `message` is for the seller."""
+
+    def __init__(self, channel_name: str, owner: str) -> None:
+        host, pid = _host_pid(owner)
+        where = "in another window or process" if host == socket.gethostname() else f"on {host}"
+        self.message = f"A sync of {channel_name} is already running {where}. Try again when it has finished."
+        super().__init__(self.message)
+
+
+class LockLost(Exception):
+    """The lock was taken over while this sync waited (for example on a dialog)."""
+
+    def __init__(self, channel_name: str) -> None:
+        self.message = f"Another sync of {channel_name} started meanwhile; nothing more was sent. Sync again."
+        super().__init__(self.message)
+
+
+def _host_pid(owner: str) -> tuple[str, int]:
+    host, _, rest = owner.partition(":")
+    pid, _, _ = rest.partition(":")
+    try:
+        return host, int(pid)
+    except ValueError:
+        return host, -1
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x00100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT
+        finally:
+            ctypes.windll.kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def is_stale(owner: str, heartbeat, now=None) -> bool:
+    now = now or utcnow()
+    host, pid = _host_pid(owner)
+    if host == socket.gethostname() and not pid_alive(pid):
+        return True
+    return heartbeat is None or now - heartbeat > STALE_AFTER
+
+
+class ChannelLock:
+    def __init__(self, channel_id: int, channel_name: str = "") -> None:
+        self.channel_id = channel_id
+        self.channel_name = channel_name or f"channel {channel_id}"
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
+        self.held = False
+        self._beat = 0.0
+
+    def acquire(self) -> None:
+        """Take the lock or raise SyncBusy."""
+        now = utcnow()
+        try:
+            with database.atomic():
+                SyncLock.insert(channel=self.channel_id, owner=self.owner, heartbeat=now).execute()
+            self._got()
+            return
+        except IntegrityError:
+            pass
+        row = SyncLock.get_or_none(SyncLock.channel == self.channel_id)
+        if row is None:  # released between our insert and this read
+            return self.acquire()
+        if row.owner == self.owner:
+            self._got()
+            return
+        if not is_stale(row.owner, row.heartbeat, now):
+            raise SyncBusy(self.channel_name, row.owner)
+        taken = (
+            SyncLock.update(owner=self.owner, heartbeat=now)
+            .where((SyncLock.channel == self.channel_id) & (SyncLock.owner == row.owner))
+            .execute()
+        )
+        if taken != 1:
+            current = SyncLock.get_or_none(SyncLock.channel == self.channel_id)
+            raise SyncBusy(self.channel_name, current.owner if current else row.owner)
+        self._got()
+
+    def _got(self) -> None:
+        self.held = True
+        self._beat = time.monotonic()
+
+    def heartbeat(self, force: bool = False) -> None:
+        """Show we are alive (at most every HEARTBEAT_EVERY seconds); raise LockLost if taken over."""
+        if not force and time.monotonic() - self._beat < HEARTBEAT_EVERY:
+            return
+        updated = (
+            SyncLock.update(heartbeat=utcnow())
+            .where((SyncLock.channel == self.channel_id) & (SyncLock.owner == self.owner))
+            .execute()
+        )
+        if updated != 1:
+            self.held = False
+            raise LockLost(self.channel_name)
+        self._beat = time.monotonic()
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        SyncLock.delete().where((SyncLock.channel == self.channel_id) & (SyncLock.owner == self.owner)).execute()
+        self.held = False

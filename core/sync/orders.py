@@ -1,0 +1,313 @@
+"""Orders: read from Allegro's deals journal, stored once per post-buy form, linked to stock.
+
+The journal is read from the channel's cursor (the first run from Sync Orders From).
+Forms named by its events are fetched 25 at a time, and each batch is stored in the
+same transaction that moves the cursor past the events it covers: a run stopped at
+any point re-reads from a cursor that matches what is stored, and the unique
+(channel, form id) keeps an order from ever being stored twice.
+
+Order items link to a stock item through the listing's link, else (with Link Order
+Item to Stock Item By Title) through an exact title. A title matching several stock
+items is not guessed: the item stays unlinked as `ambiguous` and is reported.
+Linked items of open orders allocate stock (core/inventory.py); shipping an order
+takes its items off the stock level.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core import inventory
+from core.allegro.port import Marketplace, PostBuyForm
+from core.db import database
+from core.models import Channel, LinkState, Listing, Order, OrderItem, OrderStatus, StockItem, utcnow
+from core.sync import bulk
+from core.sync.listings import naive
+
+FORMS_BATCH = 25
+# dealEventType: 1 deal created (no form yet), 2 form filled, 3 form cancelled, 4 paid.
+FORM_EVENTS = (2, 3, 4)
+UNLINKED_STATES = (LinkState.UNLINKED, LinkState.AMBIGUOUS)
+
+
+class OrderError(Exception):
+    """A refused change to an order; `message` is for the seller."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+@dataclass
+class OrdersResult:
+    events: int = 0
+    imported: int = 0
+    updated: int = 0
+    cancelled: int = 0
+    relinked: int = 0
+    forms_fetched: int = 0
+    cancelled_after_shipping: list[int] = field(default_factory=list)  # form ids
+
+
+class Stop(Exception):
+    """Raised by import_orders when cancelled; what was stored stays stored."""
+
+
+# -- linking ----------------------------------------------------------------------------
+
+
+class Linker:
+    """Finds the stock item of order items: listing link first, then exact title."""
+
+    def __init__(self, channel: Channel) -> None:
+        self.channel_id = channel.id
+        self.by_title = channel.link_by_title
+
+    def link(self, pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, str], tuple[int | None, str]]:
+        """(offer id, title) -> (stock item id or None, LinkState)."""
+        pairs = list(set(pairs))
+        offer_ids = sorted({offer_id for offer_id, _ in pairs})
+        mapped: dict[int, int] = {}
+        for start in range(0, len(offer_ids), 900):
+            for offer_id, item_id in (
+                Listing.select(Listing.offer_id, Listing.stock_item)
+                .where(
+                    (Listing.channel == self.channel_id)
+                    & Listing.offer_id.in_(offer_ids[start : start + 900])
+                    & Listing.stock_item.is_null(False)
+                )
+                .tuples()
+            ):
+                mapped[offer_id] = item_id
+        by_title: dict[str, list[int]] = defaultdict(list)
+        if self.by_title:
+            titles = sorted({title for offer_id, title in pairs if offer_id not in mapped and title})
+            for start in range(0, len(titles), 900):
+                for item_id, title in (
+                    StockItem.select(StockItem.id, StockItem.title)
+                    .where(StockItem.title.in_(titles[start : start + 900]))
+                    .tuples()
+                ):
+                    if title in titles:  # exact, even where the database compares loosely
+                        by_title[title].append(item_id)
+        out = {}
+        for offer_id, title in pairs:
+            if offer_id in mapped:
+                out[(offer_id, title)] = (mapped[offer_id], LinkState.LISTING)
+            elif self.by_title and len(by_title.get(title, ())) == 1:
+                out[(offer_id, title)] = (by_title[title][0], LinkState.TITLE)
+            elif self.by_title and len(by_title.get(title, ())) > 1:
+                out[(offer_id, title)] = (None, LinkState.AMBIGUOUS)
+            else:
+                out[(offer_id, title)] = (None, LinkState.UNLINKED)
+        return out
+
+
+def relink(channel: Channel) -> int:
+    """Try again to link the unlinked items of the channel's open orders (a listing may
+    have been linked since). Returns how many got linked."""
+    rows = list(
+        OrderItem.select(OrderItem.id, OrderItem.offer_id, OrderItem.title)
+        .join(Order)
+        .where(
+            (Order.channel == channel.id)
+            & (Order.status == OrderStatus.OPEN)
+            & OrderItem.link_state.in_(UNLINKED_STATES)
+        )
+        .tuples()
+    )
+    if not rows:
+        return 0
+    links = Linker(channel).link((offer_id, title) for _, offer_id, title in rows)
+    changed = 0
+    with database.atomic():
+        for item_id, offer_id, title in rows:
+            stock_id, state = links[(offer_id, title)]
+            if stock_id is not None or state == LinkState.AMBIGUOUS:
+                changed += stock_id is not None
+                OrderItem.update(stock_item=stock_id, link_state=state).where(OrderItem.id == item_id).execute()
+    return changed
+
+
+def unlinked_items(channel_id: int, limit: int | None = None) -> list[tuple[int, int, str, str]]:
+    """(form id, offer id, title, link state) of unlinked items of open orders."""
+    query = (
+        OrderItem.select(Order.form_id, OrderItem.offer_id, OrderItem.title, OrderItem.link_state)
+        .join(Order)
+        .where(
+            (Order.channel == channel_id)
+            & (Order.status == OrderStatus.OPEN)
+            & OrderItem.link_state.in_(UNLINKED_STATES)
+        )
+        .order_by(Order.form_id)
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(query.tuples())
+
+
+# -- storing forms ------------------------------------------------------------------------
+
+
+def _order_fields(form: PostBuyForm, channel: Channel) -> dict:
+    address = form.address
+    return {
+        "buyer_id": form.buyer_id,
+        "buyer_login": form.buyer_login[:100],
+        "buyer_email": form.buyer_email[:254],
+        "created_at": naive(form.created_at),
+        "amount": form.amount,
+        "postage_amount": form.postage_amount,
+        "currency": (form.currency or channel.currency or "PLN")[:3],
+        "pay_type": form.pay_type[:50],
+        "pay_status": form.pay_status[:50],
+        "ship_name": address.full_name[:255],
+        "ship_company": address.company[:255],
+        "ship_street": address.street[:255],
+        "ship_postcode": address.postcode[:20],
+        "ship_city": address.city[:100],
+        "ship_country": address.country[:100],
+        "ship_phone": address.phone[:50],
+        "message": form.message,
+    }
+
+
+def store_forms(channel: Channel, forms: list[PostBuyForm], since: datetime | None, result: OrdersResult) -> None:
+    """Insert new orders with their linked items, update known ones. Call inside db.atomic()."""
+    if not forms:
+        return
+    ids = [form.form_id for form in forms]
+    known = {
+        form_id: (order_id, status)
+        for order_id, form_id, status in Order.select(Order.id, Order.form_id, Order.status)
+        .where((Order.channel == channel.id) & Order.form_id.in_(ids))
+        .tuples()
+    }
+    new_forms = []
+    for form in forms:
+        fields = _order_fields(form, channel)
+        if form.form_id in known:
+            order_id, status = known[form.form_id]
+            if form.cancelled and status == OrderStatus.OPEN:
+                fields["status"] = OrderStatus.CANCELLED
+                result.cancelled += 1
+            elif form.cancelled and status == OrderStatus.SHIPPED:
+                result.cancelled_after_shipping.append(form.form_id)
+            Order.update(**fields).where(Order.id == order_id).execute()
+            result.updated += 1
+            continue
+        created = naive(form.created_at)
+        if since is not None and created is not None and created < since:
+            continue  # before Sync Orders From
+        new_forms.append((form, fields))
+    if not new_forms:
+        return
+    now = utcnow()
+    rows = []
+    for form, fields in new_forms:
+        status = OrderStatus.CANCELLED if form.cancelled else OrderStatus.OPEN
+        rows.append({**fields, "channel": channel.id, "form_id": form.form_id, "status": status, "imported_at": now})
+        result.imported += 1
+        result.cancelled += form.cancelled
+    bulk.insert_many(Order, rows)
+    order_ids = dict(
+        Order.select(Order.form_id, Order.id)
+        .where((Order.channel == channel.id) & Order.form_id.in_([f.form_id for f, _ in new_forms]))
+        .tuples()
+    )
+    links = Linker(channel).link((item.offer_id, item.title) for form, _ in new_forms for item in form.items)
+    items = []
+    for form, _ in new_forms:
+        for item in form.items:
+            stock_id, state = links[(item.offer_id, item.title)]
+            items.append(
+                {
+                    "order": order_ids[form.form_id],
+                    "offer_id": item.offer_id,
+                    "title": item.title[:255],
+                    "quantity": item.quantity,
+                    "price": item.price,
+                    "stock_item": stock_id,
+                    "link_state": state,
+                }
+            )
+    bulk.insert_many(OrderItem, items)
+
+
+def import_orders(
+    channel: Channel,
+    marketplace: Marketplace,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> OrdersResult:
+    """Read the journal from the channel's cursor and store the forms it names.
+
+    Forms are fetched in batches of 25 (the fewest calls the contract allows); each
+    batch is stored together with the cursor position it covers.
+    """
+    result = OrdersResult()
+    cursor = channel.journal_cursor
+    since = naive(channel.sync_orders_from) if cursor is None else None
+    pending: dict[int, None] = {}  # form ids in journal order
+    covered = cursor  # the last event whose forms are in `pending` or stored
+
+    def flush(upto: int | None) -> None:
+        forms = marketplace.post_buy_forms(list(pending)) if pending else []
+        result.forms_fetched += len(forms)
+        with database.atomic():
+            store_forms(channel, forms, since, result)
+            if upto is not None and upto != channel.journal_cursor:
+                Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
+                channel.journal_cursor = upto
+        pending.clear()
+        if progress:
+            progress(result.imported + result.updated)
+
+    for page in marketplace.journal(cursor):
+        for event in page:
+            result.events += 1
+            wanted = (
+                event.event_type in FORM_EVENTS
+                and event.transaction_id
+                and (since is None or naive(event.event_time) >= since)
+            )
+            if wanted and event.transaction_id not in pending:
+                if len(pending) == FORMS_BATCH:
+                    flush(covered)
+                pending[event.transaction_id] = None
+            covered = event.event_id
+        if cancelled and cancelled():
+            flush(covered)
+            raise Stop()
+    flush(covered)
+    return result
+
+
+# -- shipping ----------------------------------------------------------------------------
+
+
+def ship_order(order: Order | int, carrier_id: int | None = None, tracking_number: str = "", carrier_name: str = ""):
+    """Mark an open order shipped: its linked items leave the stock level, and the tracking
+    number (if given) goes to Allegro on the next sync. Returns the Shipment or None."""
+    from core.sync import tracking  # tracking imports nothing from here; keep the edge one-way at import time
+
+    order_id = order if isinstance(order, int) else order.id
+    with database.atomic():
+        row = Order.get_by_id(order_id)
+        if row.status == OrderStatus.SHIPPED:
+            raise OrderError("This order is already shipped.")
+        if row.status == OrderStatus.CANCELLED:
+            raise OrderError("This order was cancelled by the buyer; it cannot be shipped.")
+        updated = (
+            Order.update(status=OrderStatus.SHIPPED)
+            .where((Order.id == order_id) & (Order.status == OrderStatus.OPEN))
+            .execute()
+        )
+        if updated != 1:
+            raise OrderError("This order changed meanwhile; look at it again.")
+        inventory.take_off(row)
+        if tracking_number:
+            return tracking.add_tracking(order_id, carrier_id, tracking_number, carrier_name)
+    return None

@@ -1,0 +1,131 @@
+"""Actions whose outcome is unknown (left in `sending` by a killed run, or a call whose
+answer was lost): ask Allegro what happened instead of sending them again.
+
+- quantity: doGetItemsInfo shows the offer's initial quantity; it equals what was sent
+  (quantity left + sold) exactly when the change was made;
+- end: the offer is ended, or still live;
+- relist: doVerifyItem(localId) names the new offer, if one was created;
+- tracking: the post-buy form lists the parcels Allegro accepted.
+
+What Allegro shows as done is recorded as done, with its local effect. What it shows
+as not done is marked failed ("not sent"), and the run plans it afresh from the
+current state. What it cannot tell yet stays in `sending` for the next run.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core.allegro.port import Marketplace, OfferState
+from core.db import database
+from core.models import ActionKind, ActionState, PlannedAction, ShipmentState
+from core.sync import actions, effects, tracking
+
+log = logging.getLogger(__name__)
+
+NOT_SENT = "Allegro shows this was not done (the sync stopped before it was sent); it is planned again."
+# doVerifyItem itemListed: 0 pending, 3 queued for relisting: Allegro is still on it.
+_IN_PROGRESS = (0, 3)
+
+
+@dataclass
+class Recovered:
+    done: int = 0
+    not_done: int = 0
+    still_unknown: int = 0
+    done_kinds: Counter = field(default_factory=Counter)
+    relisted_listing_ids: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def recover(marketplace: Marketplace, pending: Sequence[PlannedAction], now: datetime) -> Recovered:
+    """Resolve `pending` (actions in `sending`) by asking Allegro. Raises AllegroError when
+    Allegro cannot be asked; the actions then stay in `sending`."""
+    result = Recovered()
+    by_kind: dict[str, list[PlannedAction]] = {}
+    for action in pending:
+        by_kind.setdefault(action.kind, []).append(action)
+    if by_kind.get(ActionKind.QUANTITY):
+        _quantities(marketplace, by_kind[ActionKind.QUANTITY], result)
+    if by_kind.get(ActionKind.END):
+        _ends(marketplace, by_kind[ActionKind.END], now, result)
+    if by_kind.get(ActionKind.RELIST):
+        _relists(marketplace, by_kind[ActionKind.RELIST], result)
+    if by_kind.get(ActionKind.TRACKING):
+        _tracking(marketplace, by_kind[ActionKind.TRACKING], result)
+    return result
+
+
+def _not_done(action: PlannedAction, result: Recovered) -> None:
+    actions.mark(action.id, ActionState.FAILED, NOT_SENT)
+    result.not_done += 1
+
+
+def _quantities(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
+    wanted = {action.id: actions.params(action) for action in todo}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+    with database.atomic():
+        for action in todo:
+            p = wanted[action.id]
+            offer = offers.get(p["offer_id"])
+            if offer is not None and offer.start_quantity == p["quantity"] + p["sold"]:
+                effects.quantity_set(action.id, action.listing_id, p["quantity"], p["sold"])
+                result.done += 1
+                result.done_kinds[action.kind] += 1
+            else:
+                _not_done(action, result)
+
+
+def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, result: Recovered) -> None:
+    wanted = {action.id: actions.params(action) for action in todo}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+    with database.atomic():
+        for action in todo:
+            offer = offers.get(wanted[action.id]["offer_id"])
+            if offer is not None and offer.state in (OfferState.SOLD, OfferState.NOT_SOLD):
+                effects.ended(action.id, action.listing_id, now)
+                result.done += 1
+                result.done_kinds[action.kind] += 1
+            elif offer is None:
+                actions.mark(action.id, ActionState.FAILED, "Allegro no longer knows this offer.")
+                result.not_done += 1
+            else:
+                _not_done(action, result)
+
+
+def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
+    wanted = {action.id: actions.params(action) for action in todo}
+    verified = {v.local_id: v for v in marketplace.verify(p["local_id"] for p in wanted.values())}
+    with database.atomic():
+        for action in todo:
+            found = verified.get(wanted[action.id]["local_id"])
+            if found is not None and found.offer_id:
+                new_id = effects.relisted(action.id, action.listing_id, found.offer_id, scheduled=found.listed == 2)
+                result.relisted_listing_ids.append(new_id)
+                result.done += 1
+                result.done_kinds[action.kind] += 1
+            elif found is not None and found.listed in _IN_PROGRESS:
+                result.still_unknown += 1  # Allegro is still creating it; ask again next run
+            else:
+                _not_done(action, result)
+
+
+def _tracking(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
+    wanted = {action.id: actions.params(action) for action in todo}
+    forms = {f.form_id: f for f in marketplace.post_buy_forms({p["form_id"] for p in wanted.values()})}
+    with database.atomic():
+        for action in todo:
+            p = wanted[action.id]
+            form = forms.get(p["form_id"])
+            known = {pkg.tracking_number for pkg in getattr(form, "packages", ())} if form else set()
+            if p["tracking_number"] in known:
+                effects.tracking_answer(action.id, action.shipment_id, p["tracking_number"], known, (), ())
+                result.done += 1
+                result.done_kinds[action.kind] += 1
+            else:
+                if action.shipment_id is not None:
+                    tracking.mark_sent(action.shipment_id, ShipmentState.PENDING)
+                _not_done(action, result)
