@@ -37,8 +37,9 @@ class LinkError(Exception):
 
 
 def title_key(title: str) -> str:
-    """Titles match exactly, apart from spaces around them."""
-    return title.strip()
+    """Titles match exactly, as the sync's "Link Order Item to Stock Item By Title" does,
+    so a suggestion here and a link made by the sync never disagree."""
+    return title
 
 
 # --- finding ------------------------------------------------------------------

@@ -10,4 +10,5 @@ from PySide6.QtCore import QCoreApplication
 SCREENS: list[tuple[str, str, str, str]] = [
     ("home", QCoreApplication.translate("Screens", "Overview"), "ui.home", "HomeScreen"),
     ("inventory", QCoreApplication.translate("Screens", "Inventory"), "ui.inventory.screen", "InventoryScreen"),
+    ("listings", QCoreApplication.translate("Screens", "Listings"), "ui.listings.screen", "ListingsScreen"),
 ]

@@ -43,14 +43,16 @@ def display(value: Any) -> str:
     return str(value)
 
 
-def search_text(row: Sequence[Any]) -> str:
-    """What a filter matches: every shown value, lower-cased."""
-    return "\x1f".join(display(v) for v in row[1:]).casefold()
+def search_text(row: Sequence[Any], columns: int | None = None) -> str:
+    """What a filter matches: the shown values (the first `columns`), lower-cased."""
+    shown = row[1:] if columns is None else row[1 : 1 + columns]
+    return "\x1f".join(display(v) for v in shown).casefold()
 
 
-def prepare(rows: list[tuple]) -> tuple[list[tuple], list[str]]:
-    """Rows and their search strings; call it in the loading job, off the GUI thread."""
-    return rows, [search_text(r) for r in rows]
+def prepare(rows: list[tuple], columns: int | None = None) -> tuple[list[tuple], list[str]]:
+    """Rows and their search strings; call it in the loading job, off the GUI thread.
+    Values after the first `columns` are hidden data the filter does not match."""
+    return rows, [search_text(r, columns) for r in rows]
 
 
 # Polish letters sort right after their base letter (Ł after L, not after Z), the way a
@@ -85,7 +87,7 @@ class RowTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[tuple], search: list[str] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._search = search if search is not None else [search_text(r) for r in rows]
+        self._search = search if search is not None else [search_text(r, len(self.columns)) for r in rows]
         self._order = list(range(len(rows)))
         if self._sort is not None:
             self._order.sort(key=self._key_for(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)

@@ -65,11 +65,12 @@ def test_search_by_sku_or_title(shop):
 
 def test_suggestions_exact_and_ambiguous(shop):
     listings = [(lst.id, lst.title) for lst in Listing.select().where(Listing.offer_id.in_([1002, 1003]))]
-    found = suggest(listings + [(99, "Kubek ceramiczny żółty ")])
+    found = suggest(listings + [(99, "Kubek ceramiczny żółty"), (98, "kubek ceramiczny żółty")])
     assert found[99].exact and found[99].text == "Exact title: KUB-01"
     parasol = found[find_listing(1002, "MyAllegro").id]
     assert parasol.ambiguous and parasol.text == "Ambiguous: 2 items (PAR-01, PAR-02)"
     assert find_listing(1003).id not in found
+    assert 98 not in found  # exact means exact: case matters
 
 
 def test_auto_link_links_only_unambiguous_matches(shop):

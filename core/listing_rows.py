@@ -1,0 +1,83 @@
+"""The Listings screen's rows: every listing of every channel, its status and stock link.
+
+One pass over the listings joined to their channel and stock item, plus one
+availability query per distinct channel stock location and one title index for the
+exact-title suggestions: 20,000 listings load in a fraction of a second.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from peewee import JOIN
+
+from core import inventory
+from core.listing_links import LINKABLE, suggest, status_text, titles_index
+from core.models import Channel, Listing, StockItem, utcnow
+from core.sync.stock import stock_location_id
+
+FORMATS = {"buy_now": "Buy now", "auction": "Auction"}
+
+# Shown: channel, offer id, title, format, quantity, bids, status, sku, stock title,
+# available, suggestion. Hidden after them: status code, channel id, suggestion state
+# ("exact" | "ambiguous" | ""), stock item id, suggested item id, format code.
+COLUMN_COUNT = 11
+STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT = range(COLUMN_COUNT + 1, COLUMN_COUNT + 7)
+
+
+def listing_rows(now: datetime | None = None) -> list[tuple]:
+    now = now or utcnow()
+    channels = {c.id: c for c in Channel.select()}
+    where = {cid: stock_location_id(c) for cid, c in channels.items()}
+    available = {loc: inventory.availability(location=loc) for loc in set(where.values())}
+    query = (
+        Listing.select(
+            Listing.id,
+            Listing.channel,
+            Listing.offer_id,
+            Listing.title,
+            Listing.format,
+            Listing.quantity,
+            Listing.bids,
+            Listing.status,
+            Listing.ended_at,
+            Listing.stock_item,
+            StockItem.sku,
+            StockItem.title,
+        )
+        .join(StockItem, JOIN.LEFT_OUTER, on=(Listing.stock_item == StockItem.id))
+        .order_by(Listing.id)
+        .tuples()
+    )
+    raw = list(query.iterator())
+    unlinked = [(r[0], r[3]) for r in raw if r[9] is None and r[7] in LINKABLE]
+    suggestions = suggest(unlinked, titles_index()) if unlinked else {}
+    rows = []
+    for lid, cid, offer_id, title, fmt, qty, bids, status, ended_at, item_id, sku, item_title in raw:
+        avail = None
+        if item_id is not None:
+            avail = available[where[cid]].get(item_id, inventory.NOTHING).available
+        suggestion = suggestions.get(lid)
+        state = "" if suggestion is None else ("exact" if suggestion.exact else "ambiguous")
+        rows.append(
+            (
+                lid,
+                channels[cid].sub_source,
+                offer_id,
+                title,
+                FORMATS.get(fmt, fmt),
+                qty,
+                bids,
+                status_text(status, ended_at, now),
+                sku or "",
+                item_title or "",
+                avail,
+                suggestion.text if suggestion else "",
+                status,
+                cid,
+                state,
+                item_id,
+                suggestion.items[0][0] if suggestion is not None and suggestion.exact else None,
+                fmt,
+            )
+        )
+    return rows

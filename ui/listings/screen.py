@@ -1,0 +1,409 @@
+"""Listings (inventory mapping): link listings to stock items, strike off pending relists.
+
+Every change here can be undone (Ctrl+Z) rather than asked about first: linking is
+done many times an hour, and a question each time would only be clicked away.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.listing_links import LinkError, link, reinstate, strike_off
+from core.listing_rows import (
+    CHANNEL_ID,
+    COLUMN_COUNT,
+    FORMAT,
+    ITEM_ID,
+    STATUS,
+    SUGGESTED_ITEM,
+    SUGGESTION,
+    listing_rows,
+)
+from core.models import Channel, ListingStatus
+from ui.listings.link_dialog import LinkDialog
+from ui.tables import ALERT, MUTED, Column, RowTableModel, TableLoader, make_table, prepare, restore_header, save_header
+
+ALL = ""
+
+SHOW = [
+    ("all", "All listings", None),
+    ("unlinked", "Unlinked", lambda r: r[ITEM_ID] is None and r[STATUS] != ListingStatus.RELISTED),
+    ("linked", "Linked", lambda r: r[ITEM_ID] is not None),
+    ("exact", "Exact-title suggestions", lambda r: r[SUGGESTION] == "exact"),
+    ("ambiguous", "Ambiguous titles", lambda r: r[SUGGESTION] == "ambiguous"),
+    ("live", "Live", lambda r: r[STATUS] == ListingStatus.ACTIVE),
+    ("pending", "Pending relist", lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
+    ("struck", "Struck off", lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
+    ("expired", "Expired", lambda r: r[STATUS] == ListingStatus.EXPIRED),
+    ("ended", "Ended", lambda r: r[STATUS] == ListingStatus.ENDED),
+    ("bids", "Auctions with bids", lambda r: r[FORMAT] == "auction" and r[6] > 0),
+]
+
+
+class ListingsModel(RowTableModel):
+    SUGGESTION_COLUMN = 10
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            [
+                Column("Channel", width=110),
+                Column("Offer ID", numeric=True, width=100),
+                Column("Title", width=280),
+                Column("Format", width=70),
+                Column("Qty on Allegro", numeric=True, tooltip="Quantity Allegro showed at the last sync", width=90),
+                Column("Bids", numeric=True, width=45),
+                Column("Status", width=170),
+                Column("SKU", width=100),
+                Column("Stock item", width=200),
+                Column("Available", numeric=True, tooltip="Available stock that the next sync sends", width=70),
+                Column("Suggestion", tooltip="Stock items whose title equals the listing's"),
+            ],
+            parent,
+        )
+
+    def foreground(self, row, column):
+        if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
+            return ALERT
+        if column == 6 and row[STATUS] in (ListingStatus.STRUCK_OFF, ListingStatus.EXPIRED, ListingStatus.RELISTED):
+            return MUTED
+        if column in (7, 8) and row[ITEM_ID] is None:
+            return MUTED
+        return None
+
+    def tooltip(self, row, column):
+        if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
+            return "Several stock items have this title: link by hand (Link…), it is never guessed."
+        if column == 5 and row[FORMAT] == "auction" and row[6] > 0:
+            return "Ending this auction sells it to the top bidder."
+        return None
+
+
+class Change(QUndoCommand):
+    """A mapping change already made; undo and redo call the given functions."""
+
+    def __init__(self, text: str, undo, redo, on_error) -> None:
+        super().__init__(text)
+        self._undo, self._redo, self._on_error = undo, redo, on_error
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the change was made (and checked) before it was pushed
+            self._first = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, fn) -> None:
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001 - PySide swallows exceptions from undo/redo
+            self._on_error(getattr(e, "message", str(e)))
+
+
+class ListingsScreen(QWidget):
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("listings")
+        self._reselect: list[int] = []
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+
+        self.model = ListingsModel(self)
+        self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), COLUMN_COUNT), self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self.show_error)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("listings_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by offer id, title, SKU or status (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter listings"))
+        self.filter.textChanged.connect(self.model.set_filter)
+        top.addWidget(self.filter, 3)
+        channel_label = QLabel(self.tr("C&hannel:"))
+        self.channel = QComboBox()
+        self.channel.setObjectName("listings_channel")
+        channel_label.setBuddy(self.channel)
+        top.addWidget(channel_label)
+        top.addWidget(self.channel, 1)
+        show_label = QLabel(self.tr("S&how:"))
+        self.show_choice = QComboBox()
+        self.show_choice.setObjectName("listings_show")
+        for key, text, _keep in SHOW:
+            self.show_choice.addItem(self.tr(text), key)
+        show_label.setBuddy(self.show_choice)
+        top.addWidget(show_label)
+        top.addWidget(self.show_choice, 1)
+        self.count = QLabel()
+        self.count.setObjectName("listings_count")
+        top.addWidget(self.count)
+        layout.addLayout(top)
+
+        buttons = QHBoxLayout()
+        self.link_button = QPushButton(self.tr("&Link…"))
+        self.unlink_button = QPushButton(self.tr("&Unlink"))
+        self.accept_button = QPushButton(self.tr("Accept &suggestion"))
+        self.accept_button.setToolTip(self.tr("Link the selected listings to the one stock item with the same title"))
+        self.link_exact_button = QPushButton(self.tr("Link all e&xact matches"))
+        self.link_exact_button.setToolTip(
+            self.tr("Link every unlinked listing shown whose title matches exactly one stock item; ambiguous ones are left")
+        )
+        self.strike_button = QPushButton(self.tr("S&trike off"))
+        self.strike_button.setToolTip(self.tr("Never relist this pending-relist listing"))
+        self.reinstate_button = QPushButton(self.tr("&Reinstate"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
+        for button, slot, name in (
+            (self.link_button, self.link_selected, "link"),
+            (self.unlink_button, self.unlink_selected, "unlink"),
+            (self.accept_button, self.accept_suggestions, "accept_suggestion"),
+            (self.link_exact_button, self.link_all_exact, "link_all_exact"),
+            (self.strike_button, self.strike_off_selected, "strike_off"),
+            (self.reinstate_button, self.reinstate_selected, "reinstate"),
+            (self.undo_button, self.undo_stack.undo, "undo"),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_button.setText(self.tr("Undo %1").replace("%1", text) if text else self.tr("Undo"))
+        )
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("listings_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.table = make_table("listings_table", self.model, self)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(lambda _i: self.link_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.filtered.connect(self._update_count)
+        layout.addWidget(self.table, 1)
+
+        for keys, slot in (
+            ("Ctrl+F", lambda: (self.filter.setFocus(), self.filter.selectAll())),
+            ("Ctrl+L", self.link_selected),
+            (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+            (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.addAction(action)
+
+        restore_header(self.table, "listings")
+        self.fill_channels()
+        saved_show = QSettings().value("listings/show", "all")
+        self.show_choice.setCurrentIndex(max(self.show_choice.findData(saved_show), 0))
+        self.channel.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self.show_choice.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self._apply_choice()
+        self.refresh()
+
+    # --- loading and filtering -------------------------------------------------
+    def fill_channels(self) -> None:
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("All channels"), ALL)
+        for channel in Channel.select().order_by(Channel.sub_source):
+            self.channel.addItem(channel.sub_source, channel.id)
+        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
+        self.channel.blockSignals(False)
+
+    def _apply_choice(self) -> None:
+        channel_id = self.channel.currentData()
+        keep = dict((k, f) for k, _t, f in SHOW)[self.show_choice.currentData()]
+        if channel_id in (ALL, None) and keep is None:
+            self.model.set_row_filter(None)
+        elif channel_id in (ALL, None):
+            self.model.set_row_filter(keep)
+        else:
+            self.model.set_row_filter(lambda r: r[CHANNEL_ID] == channel_id and (keep is None or keep(r)))
+
+    def refresh(self) -> None:
+        self._reselect = self.selected_ids() or self._reselect
+        self.count.setText(self.tr("Loading…"))
+        self.loader.refresh()
+
+    def _loaded(self, _count: int) -> None:
+        self._update_count()
+        rows = [self.model.row_of(i) for i in self._reselect]
+        rows = [r for r in rows if r >= 0]
+        if rows:
+            selection = self.table.selectionModel()
+            self.table.setCurrentIndex(self.model.index(rows[0], 0))
+            for r in rows:
+                selection.select(
+                    self.model.index(r, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        self._reselect = []
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(
+            self.tr("%1 listings").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 of %2 listings").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def showEvent(self, event) -> None:  # channels and stock change on other screens
+        super().showEvent(event)
+        if self.model.total():
+            self.fill_channels()
+            self.refresh()
+
+    # --- selection -------------------------------------------------------------
+    def selected_rows(self) -> list[tuple]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_data(r) for r in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [r[0] for r in self.selected_rows()]
+
+    def select_offer(self, offer_id: int) -> bool:
+        for r in range(self.model.rowCount()):
+            if self.model.row_data(r)[2] == offer_id:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        rows = self.selected_rows()
+        self.link_button.setEnabled(len(rows) >= 1 and rows[0][STATUS] != ListingStatus.RELISTED)
+        self.unlink_button.setEnabled(any(r[ITEM_ID] is not None for r in rows))
+        self.accept_button.setEnabled(any(r[SUGGESTION] == "exact" for r in rows))
+        self.strike_button.setEnabled(any(r[STATUS] == ListingStatus.PENDING_RELIST for r in rows))
+        self.reinstate_button.setEnabled(any(r[STATUS] == ListingStatus.STRUCK_OFF for r in rows))
+
+    # --- changes (each one undoable) --------------------------------------------
+    def _relink(self, pairs: list[tuple[int, int | None]]) -> None:
+        for listing_id, item_id in pairs:
+            link(listing_id, item_id)
+
+    def _push_links(self, text: str, changes: list[tuple[int, int | None, int | None]]) -> None:
+        """changes: (listing id, item before, item after), already made."""
+        if not changes:
+            return
+        before = [(lid, old) for lid, old, _new in changes]
+        after = [(lid, new) for lid, _old, new in changes]
+        self.undo_stack.push(Change(text, lambda: self._relink(before), lambda: self._relink(after), self.show_error))
+        self.flash(text + self.tr(" (Ctrl+Z undoes it)"))
+
+    def link_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows or rows[0][STATUS] == ListingStatus.RELISTED:
+            return
+        row = rows[0]
+        item_id = LinkDialog.ask(row[3], row[3], self)
+        if item_id is None:
+            return
+        try:
+            previous = link(row[0], item_id)
+        except LinkError as e:
+            self.show_error(e.message)
+            return
+        self._reselect = [row[0]]
+        self._push_links(self.tr("Linked offer %1").replace("%1", str(row[2])), [(row[0], previous, item_id)])
+
+    def unlink_selected(self) -> None:
+        rows = [r for r in self.selected_rows() if r[ITEM_ID] is not None]
+        changes = [(r[0], link(r[0], None), None) for r in rows]
+        self._reselect = [r[0] for r in rows]
+        what = str(rows[0][2]) if len(rows) == 1 else self.tr("%1 listings").replace("%1", str(len(rows)))
+        self._push_links(self.tr("Unlinked %1").replace("%1", what), changes)
+
+    def accept_suggestions(self) -> None:
+        rows = [r for r in self.selected_rows() if r[SUGGESTION] == "exact" and r[ITEM_ID] is None]
+        changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
+        self._reselect = [r[0] for r in rows]
+        self._push_links(self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes))), changes)
+
+    def link_all_exact(self) -> None:
+        """Every shown unlinked listing with exactly one same-titled stock item."""
+        rows = [
+            self.model.row_data(r)
+            for r in range(self.model.rowCount())
+            if self.model.row_data(r)[SUGGESTION] == "exact" and self.model.row_data(r)[ITEM_ID] is None
+        ]
+        ambiguous = sum(1 for r in range(self.model.rowCount()) if self.model.row_data(r)[SUGGESTION] == "ambiguous")
+        if not rows:
+            self.flash(self.tr("No unlinked listing shown has exactly one stock item with its title."))
+            return
+        changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
+        text = self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes)))
+        self._push_links(text, changes)
+        if ambiguous:
+            self.flash(
+                text
+                + self.tr("; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)").replace("%1", str(ambiguous))
+            )
+
+    def strike_off_selected(self) -> None:
+        ids = [r[0] for r in self.selected_rows() if r[STATUS] == ListingStatus.PENDING_RELIST]
+        if not ids:
+            return
+        for listing_id in ids:
+            strike_off(listing_id)
+        self._reselect = ids
+        text = self.tr("Struck off %1 listing(s): they will not be relisted").replace("%1", str(len(ids)))
+        self.undo_stack.push(
+            Change(text, lambda: [reinstate(i) for i in ids], lambda: [strike_off(i) for i in ids], self.show_error)
+        )
+        self.flash(text + self.tr(" (Ctrl+Z undoes it)"))
+
+    def reinstate_selected(self) -> None:
+        ids = [r[0] for r in self.selected_rows() if r[STATUS] == ListingStatus.STRUCK_OFF]
+        if not ids:
+            return
+        statuses = {i: reinstate(i) for i in ids}
+        back = [i for i, s in statuses.items() if s == ListingStatus.PENDING_RELIST]
+        self._reselect = ids
+        text = self.tr("Reinstated %1 listing(s)").replace("%1", str(len(ids)))
+        self.undo_stack.push(Change(text, lambda: [strike_off(i) for i in back], lambda: [reinstate(i) for i in back], self.show_error))
+        expired = len(ids) - len(back)
+        self.flash(
+            text
+            + (self.tr("; %1 past Allegro's 60 days are expired").replace("%1", str(expired)) if expired else "")
+            + self.tr(" (Ctrl+Z undoes it)")
+        )
+
+    # --- messages and state ----------------------------------------------------
+    def flash(self, text: str) -> None:
+        self.notice.setStyleSheet("")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def show_error(self, text: str) -> None:
+        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def shutdown(self) -> None:
+        save_header(self.table, "listings")
+        QSettings().setValue("listings/show", self.show_choice.currentData())
+        self.loader.shutdown()
