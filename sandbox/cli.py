@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 
-from .server import SandboxServer
+from .loopback import refuse_remote
 from .sessions import SELLER_LOGIN, SELLER_PASSWORD, WEBAPI_KEY
 from .state_file import StateFileError
 
@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
         print("--latency-ms and --offers cannot be negative.", file=sys.stderr)
         return 2
     try:
+        refuse_remote(args.host, args.allow_remote)  # before the slow imports
+        from .server import SandboxServer
+
         server = SandboxServer(host=args.host, port=args.port, state_file=args.state,
                                seed=args.seed, offers=args.offers,
                                latency_ms=args.latency_ms, allow_remote=args.allow_remote)

@@ -6,7 +6,6 @@ parsed and answered outside the shop lock; only the operation itself holds it.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import threading
@@ -21,6 +20,7 @@ from .calls import CallRecorder
 from .control_api import MAX_CONTROL_BODY, ControlApi
 from .faults import WebApiFault
 from .injection import Decision, FaultPlan
+from .loopback import is_loopback, refuse_remote
 from .shop import Shop
 from .state_file import StateSaver, read
 from .webapi import NotImplementedOperation, WebApi
@@ -42,25 +42,13 @@ class DropConnection(ConnectionAbortedError):
     """
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 class SandboxServer:
     """The Allegro WebAPI sandbox on a real HTTP port."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, state_file=None, seed: int = 1,
                  offers: int = 60, latency_ms: int = 0, allow_remote: bool = False,
                  threads: int = 16, strict_responses: bool = False):
-        if not allow_remote and not is_loopback(host):
-            raise ValueError(
-                f"The sandbox only listens on a loopback address, not {host!r}; "
-                "pass allow_remote=True (--allow-remote) to expose it.")
+        refuse_remote(host, allow_remote)
         self.host = host
         self.requested_port = port
         self.state_file = Path(state_file) if state_file else None
