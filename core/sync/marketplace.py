@@ -1,0 +1,36 @@
+"""Wiring a channel to Allegro: its settings, the keyring password and the environment's address."""
+from __future__ import annotations
+
+from core import channels, secrets
+from core.allegro.port import Credentials, Marketplace
+from core.models import Channel
+from core.sync.engine import SyncRefused
+
+
+def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
+    """A WebApiMarketplace for `channel` (the local Sandbox is started when it is the environment).
+
+    Syncs follow Allegro's current Api Key Version (the engine stores it on the channel and
+    says so in the run's notes): Allegro moved the key without notice, and a sync stuck on a
+    stale key until someone clicks Test lets stock drift. `options` go to WebApiMarketplace.
+    """
+    from core.allegro.webapi import WebApiMarketplace  # zeep is heavy; load it only to sync
+
+    row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
+    try:
+        password = channels.stored_password(row.id)
+    except secrets.KeyringUnavailable as error:
+        raise SyncRefused(error.message) from None
+    if not password:
+        raise SyncRefused(
+            f"No password is stored for {row.sub_source}. Open the channel, type the password and save it."
+        )
+    credentials = Credentials(
+        url=channels.service_url(row.environment, paths),
+        username=row.username,
+        password=password,
+        api_key=row.api_key,
+        api_key_version=row.api_key_version,
+    )
+    options.setdefault("accept_current_version", True)
+    return WebApiMarketplace(credentials, **options)
