@@ -293,6 +293,14 @@ def post_buy_form(struct: Any) -> port.PostBuyForm:
         cancelled_at=text_time(_get(struct, "postBuyFormDateCancel")),
         address=address(shipping),
         message=opt_str(struct, "postBuyFormMsgToSeller"),
+        packages=tuple(
+            port.Package(
+                carrier_id=opt_int(parcel, "postBuyFormOperatorId"),
+                tracking_number=opt_str(parcel, "postBuyFormPackageId"),
+                carrier_name=opt_str(parcel, "postBuyFormOperatorName"),
+            )
+            for parcel in items(_get(struct, "postBuyFormShipmentTracking"))
+        ),
     )
 
 
