@@ -11,4 +11,5 @@ SCREENS: list[tuple[str, str, str, str]] = [
     ("home", QCoreApplication.translate("Screens", "Overview"), "ui.home", "HomeScreen"),
     ("inventory", QCoreApplication.translate("Screens", "Inventory"), "ui.inventory.screen", "InventoryScreen"),
     ("listings", QCoreApplication.translate("Screens", "Listings"), "ui.listings.screen", "ListingsScreen"),
+    ("orders", QCoreApplication.translate("Screens", "Orders"), "ui.orders.screen", "OrdersScreen"),
 ]

@@ -260,7 +260,12 @@ def finish(worker: Worker, timeout_ms: int = 30_000) -> None:
         loop.exec()
 
 
-def make_table(name: str, model: RowTableModel, parent: QWidget | None = None) -> QTableView:
+def make_table(
+    name: str,
+    model: RowTableModel,
+    parent: QWidget | None = None,
+    sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
+) -> QTableView:
     """A read-only, sortable table view tuned for many rows."""
     view = QTableView(parent)
     view.setObjectName(name)
@@ -269,7 +274,7 @@ def make_table(name: str, model: RowTableModel, parent: QWidget | None = None) -
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt starts descending
+    view.sortByColumn(*sort)  # else Qt starts with column 0 descending
     view.setWordWrap(False)
     view.setTabKeyNavigation(False)  # Tab leaves the table, as keyboard users expect
     vertical = view.verticalHeader()

@@ -1,0 +1,221 @@
+"""The Orders screen's data: order rows, one order's detail, linking an order item by hand.
+
+Shipping and tracking numbers are the sync's business (core.sync.orders.ship_order,
+core.sync.tracking); this module only reads them back for the seller.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from peewee import JOIN, Case, fn
+
+from core.db import database
+from core.models import (
+    Channel,
+    LinkState,
+    Listing,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Shipment,
+    ShipmentState,
+    StockItem,
+)
+
+STATUS_TEXT = {OrderStatus.OPEN: "Open", OrderStatus.SHIPPED: "Shipped", OrderStatus.CANCELLED: "Cancelled"}
+SHIPMENT_TEXT = {
+    ShipmentState.PENDING: "waiting for the next sync",
+    ShipmentState.SENDING: "being sent",
+    ShipmentState.ACCEPTED: "accepted by Allegro",
+    ShipmentState.REJECTED: "rejected by Allegro",
+    ShipmentState.INVALID: "not sent: wrong format",
+}
+LINK_TEXT = {
+    LinkState.LISTING: "via listing",
+    LinkState.TITLE: "by title",
+    LinkState.MANUAL: "by hand",
+    LinkState.UNLINKED: "Unlinked",
+    LinkState.AMBIGUOUS: "Ambiguous title",
+}
+
+# Shown: date, channel, order (form id), buyer, items, amount, currency, payment, status,
+# tracking. Hidden after them: status code, channel id, unlinked item count, last
+# shipment state.
+COLUMN_COUNT = 10
+STATUS, CHANNEL_ID, UNLINKED, TRACKING_STATE = range(COLUMN_COUNT + 1, COLUMN_COUNT + 5)
+
+
+class OrderDeskError(Exception):
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+def shipment_text(state: str, carrier: str, number: str, reason: str = "") -> str:
+    text = f"{carrier} {number}: {SHIPMENT_TEXT.get(state, state)}".strip()
+    return f"{text} — {reason}" if reason and state in (ShipmentState.REJECTED, ShipmentState.INVALID) else text
+
+
+def order_rows() -> list[tuple]:
+    channels = dict(Channel.select(Channel.id, Channel.sub_source).tuples())
+    counts: dict[int, tuple[int, int]] = {}
+    for order_id, items, unlinked in (
+        OrderItem.select(
+            OrderItem.order,
+            fn.SUM(OrderItem.quantity),
+            fn.SUM(Case(None, [(OrderItem.stock_item.is_null(), 1)], 0)),
+        )
+        .group_by(OrderItem.order)
+        .tuples()
+    ):
+        counts[order_id] = (int(items or 0), int(unlinked or 0))
+    last: dict[int, tuple[str, str, str, str]] = {}
+    for order_id, state, carrier, number, reason in (
+        Shipment.select(Shipment.order, Shipment.state, Shipment.carrier_name, Shipment.tracking_number, Shipment.reason)
+        .order_by(Shipment.id)
+        .tuples()
+    ):
+        last[order_id] = (state, carrier, number, reason)  # the newest wins
+    rows = []
+    for oid, created, cid, form_id, buyer, amount, currency, pay_status, status in (
+        Order.select(
+            Order.id,
+            Order.created_at,
+            Order.channel,
+            Order.form_id,
+            Order.buyer_login,
+            Order.amount,
+            Order.currency,
+            Order.pay_status,
+            Order.status,
+        )
+        .order_by(Order.created_at.desc())
+        .tuples()
+        .iterator()
+    ):
+        items, unlinked = counts.get(oid, (0, 0))
+        shipment = last.get(oid)
+        rows.append(
+            (
+                oid,
+                created,
+                channels.get(cid, ""),
+                form_id,
+                buyer,
+                items,
+                amount if isinstance(amount, Decimal) else Decimal(str(amount or 0)),
+                currency,
+                pay_status,
+                STATUS_TEXT.get(status, status),
+                shipment_text(*shipment) if shipment else "",
+                status,
+                cid,
+                unlinked,
+                shipment[0] if shipment else "",
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    order_item_id: int
+    offer_id: int
+    title: str
+    quantity: int
+    price: Decimal
+    stock_item_id: int | None
+    sku: str
+    link_state: str
+
+    @property
+    def linked(self) -> bool:
+        return self.stock_item_id is not None
+
+
+@dataclass(frozen=True)
+class ShipmentLine:
+    shipment_id: int
+    carrier_id: int
+    carrier: str
+    number: str
+    state: str
+    reason: str
+    sent_at: datetime | None
+
+    @property
+    def editable(self) -> bool:
+        return self.state in (ShipmentState.PENDING, ShipmentState.REJECTED, ShipmentState.INVALID)
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    order: Order
+    channel: str
+    items: list[ItemLine]
+    shipments: list[ShipmentLine]
+
+    @property
+    def address(self) -> str:
+        o = self.order
+        lines = [o.ship_name, o.ship_company, o.ship_street, f"{o.ship_postcode} {o.ship_city}".strip(), o.ship_country]
+        if o.ship_phone:
+            lines.append(f"tel. {o.ship_phone}")
+        return "\n".join(line for line in lines if line)
+
+
+def order_detail(order_id: int) -> OrderDetail | None:
+    order = Order.get_or_none(Order.id == order_id)
+    if order is None:
+        return None
+    items = [
+        ItemLine(oid, offer, title, qty, price, item_id, sku or "", state)
+        for oid, offer, title, qty, price, item_id, sku, state in (
+            OrderItem.select(
+                OrderItem.id,
+                OrderItem.offer_id,
+                OrderItem.title,
+                OrderItem.quantity,
+                OrderItem.price,
+                OrderItem.stock_item,
+                StockItem.sku,
+                OrderItem.link_state,
+            )
+            .join(StockItem, JOIN.LEFT_OUTER, on=(OrderItem.stock_item == StockItem.id))
+            .where(OrderItem.order == order_id)
+            .order_by(OrderItem.id)
+            .tuples()
+        )
+    ]
+    shipments = [
+        ShipmentLine(s.id, s.carrier_id, s.carrier_name, s.tracking_number, s.state, s.reason, s.sent_at)
+        for s in Shipment.select().where(Shipment.order == order_id).order_by(Shipment.id)
+    ]
+    return OrderDetail(order, order.channel.sub_source, items, shipments)
+
+
+def link_order_item(order_item_id: int, stock_item_id: int | None, link_listing: bool = False) -> tuple[int | None, str]:
+    """Link an order item to a stock item by hand (None unlinks).
+
+    With `link_listing`, the channel's unlinked listing of the same offer is linked too,
+    so later orders of that offer link themselves. Returns the previous (item, state).
+    """
+    with database.atomic():
+        row = OrderItem.get_by_id(order_item_id)
+        previous = (row.stock_item_id, row.link_state)
+        state = LinkState.MANUAL if stock_item_id is not None else LinkState.UNLINKED
+        OrderItem.update(stock_item=stock_item_id, link_state=state).where(OrderItem.id == order_item_id).execute()
+        if link_listing and stock_item_id is not None:
+            order = Order.get_by_id(row.order_id)
+            Listing.update(stock_item=stock_item_id).where(
+                (Listing.channel == order.channel_id) & (Listing.offer_id == row.offer_id) & Listing.stock_item.is_null()
+            ).execute()
+    return previous
+
+
+def restore_order_item(order_item_id: int, previous: tuple[int | None, str]) -> None:
+    """Put back what link_order_item returned (undo)."""
+    item_id, state = previous
+    OrderItem.update(stock_item=item_id, link_state=state).where(OrderItem.id == order_item_id).execute()

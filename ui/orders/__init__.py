@@ -1,0 +1,1 @@
+"""The Orders screen: orders, their items' stock links, shipping and tracking numbers."""

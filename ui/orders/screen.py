@@ -1,0 +1,585 @@
+"""Orders: buyer, amount, items and their stock links, shipping and tracking numbers."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.inventory import order_location_id
+from core.models import Channel, Location, OrderStatus, ShipmentState
+from core.order_desk import (
+    CHANNEL_ID,
+    COLUMN_COUNT,
+    LINK_TEXT,
+    SHIPMENT_TEXT,
+    STATUS,
+    STATUS_TEXT,
+    TRACKING_STATE,
+    UNLINKED,
+    link_order_item,
+    order_detail,
+    order_rows,
+)
+from core.sync.orders import OrderError, ship_order
+from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
+from ui.confirm_box import ConfirmBox
+from ui.listings.link_dialog import LinkDialog
+from ui.tables import ALERT, MUTED, Column, RowTableModel, TableLoader, display, make_table, prepare, restore_header, save_header
+
+OK_COLOR = "#1b5e20"
+ALL = ""
+# The carriers Polish sellers use most come first; DPD has two ids at Allegro, 9 is the current one.
+CARRIER_ORDER = [5, 9, 6, 15, 4, 2, 1, 10, 11, 12, 13, 14, 16, 17, 18, 3]
+
+SHOW = [
+    ("all", "All orders", None),
+    ("open", "Open", lambda r: r[STATUS] == OrderStatus.OPEN),
+    ("shipped", "Shipped", lambda r: r[STATUS] == OrderStatus.SHIPPED),
+    ("cancelled", "Cancelled", lambda r: r[STATUS] == OrderStatus.CANCELLED),
+    ("unlinked", "With unlinked items", lambda r: r[UNLINKED] > 0),
+    (
+        "tracking",
+        "Tracking problems",
+        lambda r: r[TRACKING_STATE] in (ShipmentState.REJECTED, ShipmentState.INVALID),
+    ),
+]
+
+
+class OrdersModel(RowTableModel):
+    TRACKING_COLUMN = 9
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            [
+                Column("Date", width=120),
+                Column("Channel", width=100),
+                Column("Order", numeric=True, tooltip="Allegro's post-buy form id", width=90),
+                Column("Buyer", width=120),
+                Column("Items", numeric=True, width=45),
+                Column("Amount", numeric=True, width=80),
+                Column("Currency", width=60),
+                Column("Payment", width=90),
+                Column("Status", width=70),
+                Column("Tracking"),
+            ],
+            parent,
+        )
+
+    def foreground(self, row, column):
+        if column == 4 and row[UNLINKED]:
+            return ALERT
+        if column == self.TRACKING_COLUMN and row[TRACKING_STATE] in (ShipmentState.REJECTED, ShipmentState.INVALID):
+            return ALERT
+        if row[STATUS] == OrderStatus.CANCELLED:
+            return MUTED
+        return None
+
+    def tooltip(self, row, column):
+        if column == 4 and row[UNLINKED]:
+            return f"{row[UNLINKED]} item(s) not linked to stock: they hold no stock"
+        return None
+
+
+class OrdersScreen(QWidget):
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("orders")
+        self.detail = None
+        self._reselect: int | None = None
+        # what was typed in the shipping fields per order, kept when another order is
+        # looked at, so a number typed for one order never ships another
+        self._drafts: dict[int, tuple[int, str, str]] = {}
+        self._shown_order: int | None = None
+
+        self.model = OrdersModel(self)
+        self.loader = TableLoader(self.model, lambda: prepare(order_rows(), COLUMN_COUNT), self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self.show_error)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("orders_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter orders"))
+        self.filter.textChanged.connect(self.model.set_filter)
+        top.addWidget(self.filter, 3)
+        channel_label = QLabel(self.tr("C&hannel:"))
+        self.channel = QComboBox()
+        self.channel.setObjectName("orders_channel")
+        channel_label.setBuddy(self.channel)
+        top.addWidget(channel_label)
+        top.addWidget(self.channel, 1)
+        show_label = QLabel(self.tr("S&how:"))
+        self.show_choice = QComboBox()
+        self.show_choice.setObjectName("orders_show")
+        for key, text, _keep in SHOW:
+            self.show_choice.addItem(self.tr(text), key)
+        show_label.setBuddy(self.show_choice)
+        top.addWidget(show_label)
+        top.addWidget(self.show_choice, 1)
+        self.count = QLabel()
+        self.count.setObjectName("orders_count")
+        top.addWidget(self.count)
+        layout.addLayout(top)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("orders_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.table = make_table("orders_table", self.model, self, sort=(0, Qt.SortOrder.DescendingOrder))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.model.modelReset.connect(self.show_detail)
+        self.model.filtered.connect(self._update_count)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("orders_splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self._build_detail())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        action = QAction(self)
+        action.setShortcut(QKeySequence("Ctrl+F"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        self.addAction(action)
+
+        state = QSettings().value("orders/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        restore_header(self.table, "orders")
+        self.fill_channels()
+        self.channel.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self.show_choice.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self.refresh()
+
+    # --- building ------------------------------------------------------------
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        outer = QHBoxLayout(box)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        left = QVBoxLayout()
+        self.heading = QLabel(self.tr("Select an order to see its items and shipping."))
+        self.heading.setObjectName("order_heading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.heading)
+        self.address = QLabel()
+        self.address.setObjectName("order_address")
+        self.address.setWordWrap(True)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.address)
+        self.items = QTableWidget(0, 6)
+        self.items.setObjectName("order_items")
+        self.items.setHorizontalHeaderLabels(
+            [self.tr("Title"), self.tr("Offer"), self.tr("Qty"), self.tr("Price"), self.tr("Stock item"), self.tr("Link")]
+        )
+        self.items.verticalHeader().setVisible(False)
+        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items.setTabKeyNavigation(False)
+        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items.itemSelectionChanged.connect(self._update_item_buttons)
+        self.items.doubleClicked.connect(lambda _i: self.link_item())
+        left.addWidget(self.items, 1)
+        item_buttons = QHBoxLayout()
+        self.link_item_button = QPushButton(self.tr("&Link item to stock…"))
+        self.link_item_button.setObjectName("link_order_item")
+        self.link_item_button.clicked.connect(lambda: self.link_item())
+        self.also_listing = QCheckBox(self.tr("Also link the listing"))
+        self.also_listing.setObjectName("also_link_listing")
+        self.also_listing.setToolTip(self.tr("Link the offer's listing too, so its next orders link themselves"))
+        self.also_listing.setChecked(True)
+        item_buttons.addWidget(self.link_item_button)
+        item_buttons.addWidget(self.also_listing)
+        item_buttons.addStretch(1)
+        left.addLayout(item_buttons)
+        outer.addLayout(left, 3)
+
+        self.shipping = QGroupBox(self.tr("Shipping"))
+        self.shipping.setObjectName("shipping")
+        right = QVBoxLayout(self.shipping)
+        form = QFormLayout()
+        self.carrier = QComboBox()
+        self.carrier.setObjectName("carrier")
+        for carrier_id in CARRIER_ORDER:
+            self.carrier.addItem(CARRIERS[carrier_id].name, carrier_id)
+        self.carrier.addItem(self.tr("Other (name it)"), OTHER)
+        last = QSettings().value("orders/carrier", 5, type=int)
+        self.carrier.setCurrentIndex(max(self.carrier.findData(last), 0))
+        self.carrier_name = QLineEdit()
+        self.carrier_name.setObjectName("carrier_name")
+        self.carrier_name.setPlaceholderText(self.tr("Carrier name"))
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("tracking_number")
+        self.tracking.setPlaceholderText(self.tr("Tracking number"))
+        self.check_label = QLabel()
+        self.check_label.setObjectName("tracking_check")
+        self.check_label.setWordWrap(True)
+        carrier_label = QLabel(self.tr("&Carrier:"))
+        carrier_label.setBuddy(self.carrier)
+        name_label = QLabel(self.tr("Carrier &name:"))
+        name_label.setBuddy(self.carrier_name)
+        number_label = QLabel(self.tr("&Tracking number:"))
+        number_label.setBuddy(self.tracking)
+        form.addRow(carrier_label, self.carrier)
+        form.addRow(name_label, self.carrier_name)
+        form.addRow(number_label, self.tracking)
+        form.addRow("", self.check_label)
+        right.addLayout(form)
+        buttons = QHBoxLayout()
+        self.ship_button = QPushButton(self.tr("&Mark shipped…"))
+        self.ship_button.setObjectName("mark_shipped")
+        self.ship_button.clicked.connect(lambda: self.mark_shipped())
+        self.add_tracking_button = QPushButton(self.tr("&Add tracking number"))
+        self.add_tracking_button.setObjectName("add_tracking")
+        self.add_tracking_button.clicked.connect(lambda: self.add_tracking())
+        self.save_tracking_button = QPushButton(self.tr("&Save correction"))
+        self.save_tracking_button.setObjectName("save_tracking")
+        self.save_tracking_button.setToolTip(self.tr("Change the selected tracking number; it is sent again at the next sync"))
+        self.save_tracking_button.clicked.connect(lambda: self.save_tracking())
+        for button in (self.ship_button, self.add_tracking_button, self.save_tracking_button):
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        self.shipments = QTableWidget(0, 4)
+        self.shipments.setObjectName("shipments")
+        self.shipments.setHorizontalHeaderLabels([self.tr("Carrier"), self.tr("Number"), self.tr("Allegro"), self.tr("Why")])
+        self.shipments.verticalHeader().setVisible(False)
+        self.shipments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.shipments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.shipments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.shipments.setTabKeyNavigation(False)
+        self.shipments.setWordWrap(True)
+        self.shipments.horizontalHeader().setStretchLastSection(True)
+        self.shipments.itemSelectionChanged.connect(self._shipment_selected)
+        right.addWidget(self.shipments, 1)
+        outer.addWidget(self.shipping, 2)
+
+        self.carrier.currentIndexChanged.connect(lambda _i: self._check_number())
+        self.carrier_name.textChanged.connect(lambda _t: self._check_number())
+        self.tracking.textChanged.connect(lambda _t: self._check_number())
+        self._check_number()
+        return box
+
+    # --- loading -------------------------------------------------------------
+    def fill_channels(self) -> None:
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("All channels"), ALL)
+        for channel in Channel.select().order_by(Channel.sub_source):
+            self.channel.addItem(channel.sub_source, channel.id)
+        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
+        self.channel.blockSignals(False)
+
+    def _apply_choice(self) -> None:
+        channel_id = self.channel.currentData()
+        keep = dict((k, f) for k, _t, f in SHOW)[self.show_choice.currentData()]
+        if channel_id in (ALL, None):
+            self.model.set_row_filter(keep)
+        else:
+            self.model.set_row_filter(lambda r: r[CHANNEL_ID] == channel_id and (keep is None or keep(r)))
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self._reselect = current if current is not None else self._reselect
+        self.loader.refresh()
+
+    def _loaded(self, _count: int) -> None:
+        self._update_count()
+        if self._reselect is not None:
+            self.select_order(self._reselect)
+        self._reselect = None
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(
+            self.tr("%1 orders").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 of %2 orders").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
+        super().showEvent(event)
+        if self.model.total():
+            self.fill_channels()
+            self.refresh()
+
+    # --- selection -----------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def select_order(self, order_id: int) -> bool:
+        row = self.model.row_of(order_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _switch_drafts(self, order_id: int | None) -> None:
+        if order_id == self._shown_order:
+            return
+        if self._shown_order is not None:
+            if self.tracking.text().strip() or self.carrier_name.text().strip():
+                self._drafts[self._shown_order] = (self.carrier_id(), self.carrier_name.text(), self.tracking.text())
+            else:
+                self._drafts.pop(self._shown_order, None)
+        carrier, name, number = self._drafts.get(order_id, (self.carrier_id(), "", ""))
+        self.carrier.setCurrentIndex(max(self.carrier.findData(carrier), 0))
+        self.carrier_name.setText(name)
+        self.tracking.setText(number)
+        self._shown_order = order_id
+
+    def show_detail(self) -> None:
+        order_id = self.current_id()
+        if order_id is None and self.loader.loading:
+            return  # a reload in progress; the order is selected again when it ends
+        self._switch_drafts(order_id)
+        self.detail = order_detail(order_id) if order_id is not None else None
+        detail = self.detail
+        self.items.setRowCount(0)
+        self.shipments.setRowCount(0)
+        if detail is None:
+            self.heading.setText(self.tr("Select an order to see its items and shipping."))
+            self.address.clear()
+            self._update_item_buttons()
+            self._update_ship_buttons()
+            return
+        o = detail.order
+        email = f" &lt;{o.buyer_email}&gt;" if o.buyer_email else ""
+        self.heading.setText(
+            f"<b>{self.tr('Order')} {o.form_id}</b> · {display(o.created_at)} · {detail.channel} · "
+            f"<b>{STATUS_TEXT.get(o.status, o.status)}</b><br>"
+            f"{self.tr('Buyer')}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
+            + (f" ({self.tr('postage')} {display(o.postage_amount)})" if o.postage_amount else "")
+            + f" · {o.pay_type} {o.pay_status}".rstrip()
+        )
+        address = detail.address or self.tr("No shipping address given.")
+        if o.message:
+            address += "\n" + self.tr("Message from the buyer: %1").replace("%1", o.message)
+        self.address.setText(address)
+        self.items.setRowCount(len(detail.items))
+        for r, line in enumerate(detail.items):
+            values = (line.title, str(line.offer_id), str(line.quantity), display(line.price), line.sku, LINK_TEXT.get(line.link_state, line.link_state))
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, line.order_item_id)
+                if c in (2, 3):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not line.linked:
+                    cell.setForeground(ALERT)
+                    cell.setToolTip(self.tr("Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”."))
+                self.items.setItem(r, c, cell)
+        self.items.resizeColumnsToContents()
+        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.shipments.setRowCount(len(detail.shipments))
+        for r, s in enumerate(detail.shipments):
+            state = SHIPMENT_TEXT.get(s.state, s.state)
+            for c, value in enumerate((s.carrier, s.number, state, s.reason)):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, s.shipment_id)
+                if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID):
+                    cell.setForeground(ALERT)
+                elif s.state == ShipmentState.ACCEPTED:
+                    cell.setForeground(Qt.GlobalColor.darkGreen)
+                self.shipments.setItem(r, c, cell)
+        self.shipments.resizeRowsToContents()
+        self._update_item_buttons()
+        self._update_ship_buttons()
+        problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
+        if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
+            self.shipments.selectRow(detail.shipments.index(problem))
+
+    def _update_item_buttons(self) -> None:
+        self.link_item_button.setEnabled(self.detail is not None and self.selected_item_id() is not None)
+
+    def _update_ship_buttons(self) -> None:
+        order = self.detail.order if self.detail else None
+        self.ship_button.setEnabled(order is not None and order.status == OrderStatus.OPEN)
+        self.add_tracking_button.setEnabled(order is not None and order.status == OrderStatus.SHIPPED)
+        shipment = self.selected_shipment()
+        self.save_tracking_button.setEnabled(shipment is not None and shipment.editable)
+
+    def selected_item_id(self) -> int | None:
+        rows = self.items.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.items.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+
+    def selected_shipment(self):
+        if self.detail is None:
+            return None
+        rows = self.shipments.selectionModel().selectedRows()
+        if not rows:
+            return None
+        shipment_id = self.shipments.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        return next((s for s in self.detail.shipments if s.shipment_id == shipment_id), None)
+
+    def _shipment_selected(self) -> None:
+        shipment = self.selected_shipment()
+        if shipment is not None and shipment.editable:
+            # load it into the fields so a correction starts from what was sent
+            index = self.carrier.findData(shipment.carrier_id)
+            if index >= 0:
+                self.carrier.setCurrentIndex(index)
+            if shipment.carrier_id == OTHER:
+                self.carrier_name.setText(shipment.carrier)
+            self.tracking.setText(shipment.number)
+        self._update_ship_buttons()
+
+    # --- tracking ------------------------------------------------------------
+    def carrier_id(self) -> int:
+        return self.carrier.currentData()
+
+    def _check_number(self) -> str | None:
+        """Check the number as typed; the message shows next to the field."""
+        other = self.carrier_id() == OTHER
+        self.carrier_name.setEnabled(other)
+        number = self.tracking.text().strip()
+        if not number:
+            self.check_label.setText(self.tr("Leave empty to ship without a tracking number."))
+            self.check_label.setStyleSheet("")
+            return None
+        problem = check(self.carrier_id(), number, self.carrier_name.text())
+        if problem:
+            self.check_label.setText(problem)
+            self.check_label.setStyleSheet(f"color: {ALERT.name()}")
+        else:
+            self.check_label.setText(self.tr("Looks right for %1.").replace("%1", self.carrier.currentText()))
+            self.check_label.setStyleSheet(f"color: {OK_COLOR}")
+        return problem
+
+    def mark_shipped(self) -> None:
+        if self.detail is None:
+            return
+        order = self.detail.order
+        number = self.tracking.text().strip()
+        if number and self._check_number():
+            self.tracking.setFocus()
+            return
+        linked = [i for i in self.detail.items if i.linked]
+        location = Location.get_or_none(Location.id == order_location_id(order.channel))
+        where = location.name if location else self.tr("no location")
+        details = (
+            self.tr("%1 linked item(s) are taken off stock at %2.").replace("%1", str(sum(i.quantity for i in linked))).replace("%2", where)
+            if linked
+            else self.tr("No item of this order is linked to stock, so no stock changes.")
+        )
+        details += "\n" + (
+            self.tr("Tracking number %1 (%2) goes to Allegro at the next sync.").replace("%1", number).replace("%2", self.carrier.currentText())
+            if number
+            else self.tr("No tracking number: you can add one later.")
+        )
+        if not ConfirmBox.ask(
+            self,
+            self.tr("Mark shipped"),
+            self.tr("Mark order %1 shipped? This cannot be undone.").replace("%1", str(order.form_id)),
+            self.tr("Mark shipped"),
+            details,
+        ):
+            return
+        try:
+            ship_order(order.id, self.carrier_id() if number else None, number, self.carrier_name.text())
+        except (OrderError, TrackingError) as e:
+            self.show_error(e.message)
+            return
+        QSettings().setValue("orders/carrier", self.carrier_id())
+        self.tracking.clear()
+        self._drafts.pop(order.id, None)
+        self.flash(self.tr("Order %1 is shipped.").replace("%1", str(order.form_id)))
+        self.refresh()
+
+    def add_tracking(self) -> None:
+        if self.detail is None:
+            return
+        number = self.tracking.text().strip()
+        problem = check(self.carrier_id(), number, self.carrier_name.text())
+        if problem:
+            self._check_number() if number else self.check_label.setText(problem)
+            self.check_label.setStyleSheet(f"color: {ALERT.name()}")
+            self.tracking.setFocus()
+            return
+        add_tracking(self.detail.order.id, self.carrier_id(), number, self.carrier_name.text())
+        QSettings().setValue("orders/carrier", self.carrier_id())
+        self.tracking.clear()
+        self.flash(self.tr("Tracking number %1 added; it goes to Allegro at the next sync.").replace("%1", number))
+        self.refresh()
+
+    def save_tracking(self) -> None:
+        shipment = self.selected_shipment()
+        if shipment is None:
+            return
+        number = self.tracking.text().strip()
+        problem = check(self.carrier_id(), number, self.carrier_name.text())
+        if problem:
+            self.check_label.setText(problem)
+            self.check_label.setStyleSheet(f"color: {ALERT.name()}")
+            self.tracking.setFocus()
+            return
+        try:
+            row = edit_tracking(shipment.shipment_id, self.carrier_id(), number, self.carrier_name.text())
+        except TrackingError as e:
+            self.show_error(e.message)
+            return
+        if row.state == ShipmentState.REJECTED:
+            self.show_error(self.tr("Allegro already refused exactly this number; change the number or the carrier."))
+            return
+        self.tracking.clear()
+        self.flash(self.tr("Tracking number corrected; it goes to Allegro at the next sync."))
+        self.refresh()
+
+    # --- linking items -------------------------------------------------------
+    def link_item(self) -> None:
+        order_item_id = self.selected_item_id()
+        if order_item_id is None or self.detail is None:
+            return
+        line = next(i for i in self.detail.items if i.order_item_id == order_item_id)
+        item_id = LinkDialog.ask(line.title, line.title, self)
+        if item_id is None:
+            return
+        link_order_item(order_item_id, item_id, self.also_listing.isChecked())
+        self.flash(self.tr("Linked “%1”.").replace("%1", line.title))
+        self.refresh()
+
+    # --- messages and state ----------------------------------------------------
+    def flash(self, text: str) -> None:
+        self.notice.setStyleSheet("")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def show_error(self, text: str) -> None:
+        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
+        self.notice.setText(text)
+        self.notice.show()
+
+    def shutdown(self) -> None:
+        QSettings().setValue("orders/splitter", self.splitter.saveState())
+        save_header(self.table, "orders")
+        self.loader.shutdown()
