@@ -155,3 +155,39 @@ def test_zeep_sees_code_and_polish_message(api):
         login_enc(api, password_hash("nope"))
     assert caught.value.code == "ERR_USER_PASSWD"
     assert "hasło" in caught.value.message
+
+
+SESSION_CALLS = {
+    "doGetMySellItems": lambda api, s: api.doGetMySellItems(sessionId=s),
+    "doGetMySoldItems": lambda api, s: api.doGetMySoldItems(sessionId=s),
+    "doGetMyNotSoldItems": lambda api, s: api.doGetMyNotSoldItems(sessionId=s),
+    "doGetItemsInfo": lambda api, s: api.doGetItemsInfo(sessionHandle=s, itemsIdArray={"item": [1]}),
+    "doChangeQuantityItem": lambda api, s: api.doChangeQuantityItem(sessionHandle=s, itemId=1,
+                                                                    newItemQuantity=1),
+    "doFinishItem": lambda api, s: api.doFinishItem(sessionHandle=s, finishItemId=1),
+    "doFinishItems": lambda api, s: api.doFinishItems(
+        sessionHandle=s, finishItemsList={"item": [{"finishItemId": 1}]}),
+    "doSellSomeAgain": lambda api, s: api.doSellSomeAgain(
+        sessionHandle=s, sellItemsArray={"item": [1]}, sellAuctionDuration=7),
+    "doVerifyItem": lambda api, s: api.doVerifyItem(sessionHandle=s, localId=1),
+    "doGetSiteJournalDeals": lambda api, s: api.doGetSiteJournalDeals(sessionId=s),
+    "doGetSiteJournalDealsInfo": lambda api, s: api.doGetSiteJournalDealsInfo(sessionId=s),
+    "doGetPostBuyFormsIds": lambda api, s: api.doGetPostBuyFormsIds(sessionId=s),
+    "doGetPostBuyFormsDataForSellers": lambda api, s: api.doGetPostBuyFormsDataForSellers(
+        sessionId=s, transactionsIdsArray={"item": [1]}),
+    "doGetTransactionsIDs": lambda api, s: api.doGetTransactionsIDs(
+        sessionHandle=s, itemsIdArray={"item": [1]}, userRole="seller"),
+    "doAddPackageInfoToPostBuyForm": lambda api, s: api.doAddPackageInfoToPostBuyForm(
+        sessionId=s, transactionId=1, packageInfo={"item": []}),
+}
+
+
+@pytest.mark.parametrize("operation", sorted(SESSION_CALLS))
+def test_every_session_operation_checks_the_session(api, control, operation):
+    call = SESSION_CALLS[operation]
+    assert fault_code(lambda: call(api, "made-up-handle")) == "ERR_NO_SESSION"
+    session = login(api)
+    control.expire_sessions()
+    assert fault_code(lambda: call(api, session)) == "ERR_SESSION_EXPIRED"
+    counts = control.calls()
+    assert counts["counts"][operation] == 2 and operation not in counts["executed"]
