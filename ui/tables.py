@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,11 +31,18 @@ class Column:
     width: int = 0  # initial width in pixels; 0 = the view's default
 
 
+def local_time(moment: datetime) -> str:
+    """A stored time (naive UTC) as the seller's clock shows it."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return local_time(value)
     if isinstance(value, Decimal):
         return f"{value:,.2f}".replace(",", " ")
     if isinstance(value, bool):

@@ -25,6 +25,7 @@ from tests.helpers import type_text
 from ui.confirm_box import ConfirmBox
 from ui.listings.link_dialog import LinkDialog
 from ui.orders.screen import OrdersScreen
+from ui.tables import local_time
 
 
 @pytest.fixture
@@ -100,7 +101,7 @@ def reload(qtbot, screen):
 
 def test_orders_show_buyer_amount_payment_and_tracking(screen):
     assert row(screen, 5001) == {
-        "Date": "2026-03-02 10:30",
+        "Date": local_time(datetime(2026, 3, 2, 10, 30)),
         "Channel": "MyAllegro",
         "Order": "5001",
         "Buyer": "zosia_kupuje",

@@ -1,0 +1,1 @@
+"""The Sync screen and the confirmation dialog shown between planning and applying."""

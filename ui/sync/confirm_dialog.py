@@ -1,0 +1,300 @@
+"""The confirmation dialog: which listings the sync may end and relist.
+
+Shown between planning and applying unless the channel has No Manual Confirmation.
+Only ticked rows are applied; Cancel applies nothing and leaves every action
+proposed, so the next sync asks again. Auctions with bids start unticked: ending
+one sells it to the top bidder, which the seller should choose knowingly.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.sync.plan import Plan, ProposedAction
+from ui.tables import ALERT, local_time
+
+FORMATS = {"buy_now": "Buy now", "auction": "Auction"}
+
+
+def duration_text(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days in (0, 99):  # 99 is the WebAPI's "until sold out" for some forms
+        return "Until sold out"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def start_text(action: ProposedAction) -> str:
+    return local_time(action.start_at) if action.start_at else "At once"
+
+
+class ActionsModel(QAbstractTableModel):
+    """One list of the dialog (ends or relists): a checkbox per row."""
+
+    checked_changed = Signal()
+
+    def __init__(self, actions: Sequence[ProposedAction], relists: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.actions = list(actions)
+        self.relists = relists
+        self.headers = ["", "Offer", "Listing", "Stock item", "Reason"]
+        if relists:
+            self.headers += ["Duration", "Start"]
+        else:
+            self.headers += ["Note"]
+        self.checked = [not a.sells_to_top_bidder for a in self.actions]
+
+    # --- checks --------------------------------------------------------------
+    def set_all(self, value: bool) -> None:
+        self.checked = [value] * len(self.actions)
+        if self.actions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.actions) - 1, 0), [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit()
+
+    def toggle(self, row: int) -> None:
+        self.setData(
+            self.index(row, 0),
+            Qt.CheckState.Unchecked if self.checked[row] else Qt.CheckState.Checked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+
+    def checked_ids(self) -> list[int]:
+        return [a.action_id for a, on in zip(self.actions, self.checked) if on]
+
+    def count_checked(self) -> int:
+        return sum(self.checked)
+
+    # --- Qt model ------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.actions)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def _text(self, action: ProposedAction, column: int) -> str:
+        if column == 1:
+            return str(action.offer_id)
+        if column == 2:
+            return f"{action.title} ({FORMATS.get(action.format, action.format)})"
+        if column == 3:
+            return f"{action.sku} — {action.stock_title}" if action.sku else ""
+        if column == 4:
+            return action.reason
+        if self.relists:
+            return duration_text(action.duration_days) if column == 5 else start_text(action)
+        if action.sells_to_top_bidder:
+            return f"Auction with {action.bids} bid{'s' if action.bids != 1 else ''}: ending sells it to the top bidder"
+        return ""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.actions):
+            return None
+        action = self.actions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole and column > 0:
+            return self._text(action, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return "Ticked: apply this change (Space toggles)"
+            if action.sells_to_top_bidder:
+                return "Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order."
+            return self._text(action, column) if column > 0 else None
+        if role == Qt.ItemDataRole.ForegroundRole and action.sells_to_top_bidder and column in (2, 5):
+            return QBrush(ALERT)
+        if role == Qt.ItemDataRole.FontRole and action.sells_to_top_bidder and column == 5:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return ("ticked: " if self.checked[index.row()] else "not ticked: ") + action.title
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+        self.checked[index.row()] = state == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit()
+        return True
+
+
+class ActionsView(QTableView):
+    """Space ticks or unticks the selected rows, wherever the cursor is in the row.
+    Enter does nothing here: it must never reach the dialog's Apply button by accident."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and not event.modifiers():
+            rows = sorted({i.row() for i in self.selectionModel().selectedRows()}) or (
+                [self.currentIndex().row()] if self.currentIndex().isValid() else []
+            )
+            model: ActionsModel = self.model()
+            if rows:
+                target = not all(model.checked[r] for r in rows)
+                for r in rows:
+                    if model.checked[r] != target:
+                        model.toggle(r)
+            return
+        super().keyPressEvent(event)
+
+
+class ActionsSection(QWidget):
+    """A heading with counts, Select all / none, and the list."""
+
+    def __init__(self, title: str, actions: Sequence[ProposedAction], relists: bool, key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.model = ActionsModel(actions, relists, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName(f"{key}_heading")
+        head.addWidget(self.heading, 1)
+        # distinct mnemonics per list, and none clashing with Alt+A for Apply selected
+        self.all_button = QPushButton(self.tr("Select a&ll") if key == "end" else self.tr("S&elect all"))
+        self.none_button = QPushButton(self.tr("Select &none") if key == "end" else self.tr("Select n&one"))
+        self.all_button.setObjectName(f"{key}_all")
+        self.none_button.setObjectName(f"{key}_none")
+        for button in (self.all_button, self.none_button):
+            button.setAutoDefault(False)
+            head.addWidget(button)
+        self.all_button.clicked.connect(lambda: self.model.set_all(True))
+        self.none_button.clicked.connect(lambda: self.model.set_all(False))
+        layout.addLayout(head)
+        self.view = ActionsView()
+        self.view.setObjectName(f"{key}_list")
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(title)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(0, 28)
+        self.view.setColumnWidth(1, 95)
+        self.view.setColumnWidth(2, 230)
+        self.view.setColumnWidth(3, 190)
+        self.view.setColumnWidth(4, 260 if relists else 200)
+        if relists:
+            self.view.setColumnWidth(5, 100)
+        if actions:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        layout.addWidget(self.view)
+        self.model.checked_changed.connect(self._update)
+        self._update()
+        self.setVisible(bool(actions))
+
+    def _update(self) -> None:
+        self.heading.setText(
+            f"<b>{self.title}</b> — "
+            + self.tr("%1 of %2 ticked").replace("%1", str(self.model.count_checked())).replace("%2", str(len(self.model.actions)))
+        )
+
+
+class ConfirmDialog(QDialog):
+    """Build it with a plan, tick, press Apply selected; `approved_ids()` is the answer."""
+
+    def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setObjectName("confirm_dialog")
+        self.setWindowTitle(self.tr("Confirm changes on Allegro — %1").replace("%1", plan.channel_name))
+        self.resize(1080, 560)
+        ends = [a for a in plan.ends if not a.approved]
+        relists = [a for a in plan.relists if not a.approved]
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The sync of <b>%1</b> would end %2 listing(s) and relist %3. Only the ticked ones are sent to "
+                "Allegro. <b>Cancel</b> sends none of them; they are proposed again at the next sync."
+            )
+            .replace("%1", plan.channel_name)
+            .replace("%2", str(len(ends)))
+            .replace("%3", str(len(relists)))
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("confirm_intro")
+        layout.addWidget(intro)
+        with_bids = sum(1 for a in ends if a.sells_to_top_bidder)
+        self.bids_warning = QLabel(
+            self.tr(
+                "%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the "
+                "top bidder and creates an order. They start unticked."
+            ).replace("%1", str(with_bids))
+        )
+        self.bids_warning.setObjectName("bids_warning")
+        self.bids_warning.setWordWrap(True)
+        self.bids_warning.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
+        self.bids_warning.setVisible(with_bids > 0)
+        layout.addWidget(self.bids_warning)
+        self.ends = ActionsSection(self.tr("Listings to end"), ends, False, "end", self)
+        self.relists = ActionsSection(self.tr("Listings to relist"), relists, True, "relist", self)
+        layout.addWidget(self.ends, 1)
+        layout.addWidget(self.relists, 1)
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton(self.tr("&Apply selected"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setObjectName("apply_selected")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancel")
+        for button in (self.apply_button, self.cancel_button):
+            button.setAutoDefault(False)  # Enter in a list must not send anything
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.ends.model.checked_changed.connect(self._update)
+        self.relists.model.checked_changed.connect(self._update)
+        self._update()
+        first = self.ends if ends else self.relists
+        first.view.setFocus()
+
+    def _update(self) -> None:
+        n = self.ends.model.count_checked() + self.relists.model.count_checked()
+        self.apply_button.setText(self.tr("&Apply selected (%1)").replace("%1", str(n)))
+
+    def approved_ids(self) -> list[int]:
+        return self.ends.model.checked_ids() + self.relists.model.checked_ids()
+
+    @classmethod
+    def ask(cls, plan: Plan, parent: QWidget | None = None) -> list[int] | None:
+        """The ticked action ids, or None when cancelled. Tests replace this method."""
+        dialog = cls(plan, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.approved_ids()
