@@ -17,10 +17,11 @@ from typing import Any
 from core.db import database
 from core.models import ActionKind, ActionState, PlannedAction, utcnow
 
-# doSellSomeAgain localIds: 1..9 999 999 999 999, unique per account. A random
-# 12-digit value keeps two databases on one account (or a restored backup) apart.
-_LOCAL_ID_LOW = 100_000_000_000
-_LOCAL_ID_HIGH = 999_999_999_999
+# doSellSomeAgain localIds are unique per account, and the WSDL types them xs:int.
+# A random value in the upper part of that range keeps two databases on one account
+# (or a restored backup) from reusing each other's ids.
+_LOCAL_ID_LOW = 100_000_000
+_LOCAL_ID_HIGH = 2**31 - 1
 
 NEEDS_DECISION = (ActionKind.END, ActionKind.RELIST)
 
