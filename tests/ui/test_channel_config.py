@@ -197,3 +197,16 @@ def test_tab_order_follows_the_form(qtbot, window, config):
         "sub_source", "username", "password", "api_key", "api_key_version", "currency", "environment",
         "demo_account", "address", "test_button", "integration_save",
     ]
+
+
+def test_the_focused_option_is_explained_without_a_mouse(qtbot, window, config):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    click_box(qtbot, config.end_listings)
+    click_box(qtbot, config.end_auctions)
+    config.end_auctions_with_bids.setFocus(Qt.FocusReason.TabFocusReason)
+    assert "sells the item to the top bidder" in config.help.text()
+    assert config.help.text().startswith("<b>End Auctions with bids</b>")
+    click_box(qtbot, config.relist_items)
+    config.relist_delay.setFocus(Qt.FocusReason.TabFocusReason)
+    assert config.help.text().startswith("<b>Relist Listing Delay</b>: Start relisted listings")

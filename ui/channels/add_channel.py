@@ -17,7 +17,9 @@ CHANNEL_KINDS = {
     "allegro": (
         "Allegro.pl",
         "Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your "
-        "stock, ends listings that run out and relists them when stock returns, sends tracking numbers.",
+        "stock, ends listings that run out and relists them when stock returns, sends tracking numbers.\n"
+        "No account at hand? Keep the Sandbox environment on the next screen to try it all on the "
+        "built-in demo shop.",
     ),
 }
 

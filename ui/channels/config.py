@@ -11,10 +11,13 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -230,11 +233,25 @@ class ChannelConfigScreen(QWidget):
         self.no_locations.setVisible(False)
         stock_form.insertRow(4, self.no_locations)
 
+        # Tooltips need a mouse; this panel tells keyboard users what the focused option does.
+        self.help = QLabel("Move to an option to read what it does.")
+        self.help.setObjectName("option_help")
+        self.help.setWordWrap(True)
+        self.help.setFrameShape(QFrame.Shape.StyledPanel)
+        self.help.setMargin(8)
+        self.help.setMinimumHeight(64)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
         options_page = QWidget()
         options_page.setObjectName("options_page")
-        options_layout = QHBoxLayout(options_page)
-        options_layout.addWidget(stock_box, 1)
-        options_layout.addWidget(listing_box, 1)
+        boxes = QHBoxLayout()
+        boxes.addWidget(stock_box, 1)
+        boxes.addWidget(listing_box, 1)
+        options_layout = QVBoxLayout(options_page)
+        options_layout.addLayout(boxes)
+        options_layout.addWidget(self.help)
+        options_layout.addStretch(1)
 
         self.account = IntegrationForm(paths)
         account_page = QWidget()
@@ -274,6 +291,15 @@ class ChannelConfigScreen(QWidget):
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
         self.account.version_accepted.connect(lambda _v: self.message.setText(
             "Api Key Version updated on the Account tab. Save to keep it."))
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and isinstance(new.parent(), QAbstractSpinBox):
+            new = new.parent()  # the line edit inside a date or number box
+        for name, widget in self.option_widgets.items():
+            if widget is new:
+                title = self.labels[name].text() if name in self.labels else widget.text()
+                self.help.setText(f"<b>{_escape(title.replace('&', ''))}</b>: {_escape(TIPS[name])}")
+                return
 
     # --- dependencies -------------------------------------------------------------------
     def _parent_toggled(self, parent_box: QCheckBox, child: QWidget, on: bool) -> None:

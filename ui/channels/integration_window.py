@@ -37,7 +37,7 @@ class ChannelIntegrationWindow(QDialog):
         self.paths = paths
         self.setObjectName("channel_integration")
         self.setWindowTitle("Channel Integration")
-        self.resize(980, 660)
+        self.resize(960, 600)
 
         self.model = ChannelListModel(self)
         self.list_page = self._build_list_page()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from core import channels
 from core.models import Channel
@@ -109,6 +110,8 @@ class ChannelListModel(QAbstractTableModel):
                 return local_time(row.last_sync_at)
             if column == OUTCOME:
                 return OUTCOMES.get(row.last_sync_outcome, row.last_sync_outcome or "—")
+        if role == Qt.ItemDataRole.ForegroundRole and column == OUTCOME and row.last_sync_outcome in ("failed", "partial"):
+            return QColor("#b3261e")
         if role == Qt.ItemDataRole.AccessibleTextRole and column in TOGGLES:
             return f"{COLUMNS[column]}: {'on' if getattr(row, TOGGLES[column]) else 'off'}"
         if role == Qt.ItemDataRole.ToolTipRole:
