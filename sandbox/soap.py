@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 from zeep import Client, Settings
 from zeep.helpers import serialize_object
+from zeep.xsd.types.builtins import BuiltinType
 
 WSDL_PATH = Path(__file__).parent.parent / "resources" / "webapi.wsdl"
 NS = "https://webapi.allegro.pl/service.php"
@@ -78,6 +79,12 @@ class Contract:
         self._schema = self._compile_schema()
         self._schema_lock = threading.Lock()
         self._parser_local = threading.local()
+        # Operations whose request / response hold only simple values take a fast path
+        # (the hot quantity changes and logins); zeep handles every nested structure.
+        self._flat_inputs = {n: f for n, op in self._operations.items()
+                             if (f := _flat_fields(op.input.body))}
+        self._flat_outputs = {n: f for n, op in self._operations.items()
+                              if (f := _flat_fields(op.output.body))}
 
     # -- the WSDL document ------------------------------------------------------------
     def operation_names(self) -> list[str]:
@@ -142,6 +149,15 @@ class Contract:
         problem = self._validate(call)
         if problem is not None:
             raise SoapRequestError(f"Invalid {operation} request: {problem}")
+        flat = self._flat_inputs.get(operation)
+        if flat is not None:
+            # Already schema-valid: every child is one of these simple elements.
+            values = {name: None for name in flat}
+            for child in call:
+                if isinstance(child.tag, str):
+                    name = etree.QName(child).localname
+                    values[name] = flat[name][0].pythonvalue(child.text or "")
+            return Request(operation, values)
         value = self._operations[operation].input.deserialize(root)
         params = _plain(serialize_object(value, target_cls=dict)) if value is not None else {}
         return Request(operation, params)
@@ -149,6 +165,10 @@ class Contract:
     # -- responses ----------------------------------------------------------------------
     def build_response(self, operation: str, fields: dict) -> bytes:
         """The response envelope of ``operation``; zeep refuses missing required fields."""
+        flat = self._flat_outputs.get(operation)
+        if flat is not None:
+            element = self._operations[operation].output.body.qname.localname
+            return _flat_response(element, flat, fields)
         message = self._operations[operation].output.serialize(**fields)
         return etree.tostring(message.content, xml_declaration=True, encoding="UTF-8")
 
@@ -160,6 +180,36 @@ class Contract:
         if child.tag == f"{{{SOAP_ENV}}}Fault":
             return None
         return self._validate(child)
+
+
+def _flat_fields(element) -> dict | None:
+    """{name: (simple type, required)} when every child of the message is simple."""
+    fields = {}
+    for name, child in element.type.elements:
+        if not isinstance(child.type, BuiltinType) or child.max_occurs != 1:
+            return None
+        fields[name] = (child.type, child.min_occurs > 0)
+    return fields or None
+
+
+def _flat_response(element: str, flat: dict, fields: dict) -> bytes:
+    unknown = set(fields) - set(flat)
+    if unknown:
+        raise TypeError(f"{element} has no field(s) {sorted(unknown)}")
+    parts = []
+    for name, (xsd_type, required) in flat.items():
+        value = fields.get(name)
+        if value is None:
+            if required:  # what zeep's serializer refuses too
+                raise ValueError(f"Missing element {name} ({element}.{name})")
+            continue
+        parts.append(f"<ns0:{name}>{escape(xsd_type.xmlvalue(value))}</ns0:{name}>")
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f'<soap-env:Envelope xmlns:soap-env="{SOAP_ENV}"><soap-env:Body>'
+        f'<ns0:{element} xmlns:ns0="{NS}">{"".join(parts)}'
+        f"</ns0:{element}></soap-env:Body></soap-env:Envelope>"
+    ).encode("utf-8")
 
 
 def build_fault(faultcode: str, faultstring: str, faultactor: str | None = None) -> bytes:
