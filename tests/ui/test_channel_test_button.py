@@ -139,3 +139,17 @@ def test_the_sandbox_environment_starts_the_emulator_in_this_process(qtbot, wind
         assert url in shown.details and url.startswith("http://127.0.0.1:")
     finally:
         local_sandbox.stop(paths)
+
+
+def test_closing_the_window_stops_waiting_for_a_test(qtbot, window, messages, sandbox_server, world):  # noqa: F811
+    world.set_faults(latency_ms=400)
+    form = integration_form(window)
+    fill_account(form, url=sandbox_server.url)
+    qtbot.mouseClick(form.test_button, Qt.MouseButton.LeftButton)
+    worker = form._worker
+    with qtbot.waitSignal(form.test_finished) as finished:
+        window.close()
+    assert finished.args == ["cancelled"]
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        pass
+    assert messages.shown == []

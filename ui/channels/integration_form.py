@@ -61,7 +61,7 @@ def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, ti
 class IntegrationForm(QWidget):
     """Account fields + Test. `load(config)` / `to_config()` over a ChannelConfig."""
 
-    test_finished = Signal(str)  # "ok", "failed" or "cancelled", after any message was shown
+    test_finished = Signal(str)  # "ok", "failed", "cancelled" or "invalid", after any message was shown
     version_accepted = Signal(int)
 
     def __init__(self, paths, parent: QWidget | None = None) -> None:

@@ -241,7 +241,8 @@ class ChannelIntegrationWindow(QDialog):
         self.model.setData(index, Qt.CheckState.Unchecked if on else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
 
     def hideEvent(self, event) -> None:
-        # Closed or Escape: stop waiting for a Test, so no answer pops up over nothing.
-        self.integration_page.form.shutdown()
-        self.config_page.shutdown()
+        # Closed or Escape (not minimised): stop waiting for a Test, so no answer pops up over nothing.
+        if not event.spontaneous():
+            self.integration_page.form.shutdown()
+            self.config_page.shutdown()
         super().hideEvent(event)
