@@ -107,7 +107,7 @@ class Shop:
         return self.control.offer(offer_id)
 
 
-def busy_day(shop: Shop, control) -> dict:
+def busy_day(shop: Shop, control, auctions_with_bids: bool = True) -> dict:
     """A day with every kind of work waiting for one sync: orders to import, quantities to
     push, listings (and auctions with bids) to end, listings to relist, tracking to send.
 
@@ -120,7 +120,10 @@ def busy_day(shop: Shop, control) -> dict:
     mugs = [(shop.item(f"QTY-{n}", f"Kubek {n}", stock=30), shop.offer(f"Kubek {n}", quantity=40)) for n in range(12)]
     plates = [(shop.item(f"END-{n}", f"Talerz {n}", stock=3), shop.offer(f"Talerz {n}", quantity=3)) for n in range(8)]
     clock = shop.item("ZEG-1", "Zegar antyczny", stock=1)
-    auctions = [shop.offer(f"Zegar antyczny {n}", quantity=1, fmt="auction", price=100.0, duration_days=7) for n in range(2)]
+    auctions = [
+        shop.offer(f"Zegar antyczny {n}", quantity=1, fmt="auction", price=100.0, duration_days=7)
+        for n in range(2 if auctions_with_bids else 0)
+    ]
     lamp = shop.item("LAMP", "Lampka", stock=20)
     lamp_offer = shop.offer("Lampka", quantity=20)
     pairs = [(offer, item) for item, offer in (*vases, *mugs, *plates)]
