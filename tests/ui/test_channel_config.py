@@ -210,3 +210,29 @@ def test_the_focused_option_is_explained_without_a_mouse(qtbot, window, config):
     click_box(qtbot, config.relist_items)
     config.relist_delay.setFocus(Qt.FocusReason.TabFocusReason)
     assert config.help.text().startswith("<b>Relist Listing Delay</b>: Start relisted listings")
+
+
+def test_back_with_unsaved_changes_asks_save_discard_or_keep_editing(qtbot, window, config, messages, saved):
+    qtbot.mouseClick(config.back_button, Qt.MouseButton.LeftButton)  # nothing changed: no question
+    assert window.stack.currentWidget() is window.list_page and messages.shown == []
+
+    window.open_config(saved.id)
+    click_box(qtbot, config.submit_tracking)
+    messages.answers = ["stay"]
+    qtbot.mouseClick(config.back_button, Qt.MouseButton.LeftButton)
+    assert messages.shown[-1].text == "Save the changes to “Mój sklep”?"
+    assert messages.shown[-1].buttons == {"save": "Save", "discard": "Discard", "stay": "Keep editing"}
+    assert window.stack.currentWidget() is config and config.submit_tracking.isChecked()
+
+    messages.answers = ["discard"]
+    qtbot.mouseClick(config.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.list_page
+    assert channels.load(saved.id).submit_tracking is False
+
+    window.open_config(saved.id)
+    assert not config.submit_tracking.isChecked()
+    click_box(qtbot, config.submit_tracking)
+    messages.answers = ["save"]
+    qtbot.mouseClick(config.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.list_page
+    assert channels.load(saved.id).submit_tracking is True

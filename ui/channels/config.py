@@ -33,7 +33,7 @@ from core import channels, secrets
 from core.channels import ChannelConfig
 from core.models import Location
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
-from ui.channels.message import Message
+from ui.channels.message import Message, Role
 
 TIPS = {
     "enabled": "Sync this channel. Untick to leave it out of every sync without deleting it.",
@@ -104,7 +104,7 @@ class ChannelConfigScreen(QWidget):
         self.back_button.setAccessibleName("Back to the channel list")
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
         self.back_button.setToolTip("Back to the channel list (Alt+Left).")
-        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.clicked.connect(self.leave)
         self.title = QLabel()
         self.title.setObjectName("config_title")
         self.save_button = QPushButton("Save")
@@ -289,8 +289,9 @@ class ChannelConfigScreen(QWidget):
         ]
         for parent_box, child in self._dependents:
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
-        self.account.version_accepted.connect(lambda _v: self.message.setText(
-            "Api Key Version updated on the Account tab. Save to keep it."))
+        self.account.version_accepted.connect(
+            lambda _v: self.say("Api Key Version updated on the Account tab. Save to keep it.")
+        )
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and isinstance(new.parent(), QAbstractSpinBox):
@@ -365,7 +366,12 @@ class ChannelConfigScreen(QWidget):
             enabled=self.enabled.isChecked(),
             inventory_sync=self.inventory_sync.isChecked(),
             update_from_location=self.update_from_location.isChecked(),
-            location_id=self.location.currentData() if self.location.count() else self._base.location_id,
+            # a location counts only while Inventory Update From Location is ticked
+            location_id=(
+                self.location.currentData()
+                if self.update_from_location.isChecked() and self.location.count()
+                else self._base.location_id
+            ),
             submit_tracking=self.submit_tracking.isChecked(),
             sync_orders_from=_from_qt(self.sync_orders_from.dateTime()),
             link_by_title=self.link_by_title.isChecked(),
@@ -405,8 +411,7 @@ class ChannelConfigScreen(QWidget):
         on_options = self.show_errors(problems)
         on_account = self.account.show_errors(problems)
         if problems:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText("Not saved: correct the fields marked in red.")
+            self.say("Not saved: correct the fields marked in red.", error=True)
             if on_options:
                 self.tabs.setCurrentIndex(0)
                 self.option_widgets[on_options[0]].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -417,21 +422,54 @@ class ChannelConfigScreen(QWidget):
         try:
             saved = channels.save(config)
         except secrets.KeyringUnavailable as error:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(error.message)
+            self.say(error.message, error=True)
             Message.ask(Message(self, "Channel not saved", error.message, icon=QMessageBox.Icon.Warning))
             return False
         except channels.ChannelInvalid as error:
             self.show_errors(error.errors)
             self.account.show_errors(error.errors)
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText("Not saved: correct the fields marked in red.")
+            self.say("Not saved: correct the fields marked in red.", error=True)
             return False
         self.load(saved, has_stored_password=True)
-        self.message.setStyleSheet("")
-        self.message.setText("Saved.")
+        self.say("Saved.")
         self.saved.emit(saved.id)
         return True
+
+    def has_unsaved_changes(self) -> bool:
+        def comparable(config: ChannelConfig) -> ChannelConfig:
+            return replace(config, sync_orders_from=config.sync_orders_from.replace(microsecond=0))
+
+        return bool(self.account.password.text()) or comparable(self.to_config()) != comparable(self._base)
+
+    def leave(self) -> None:
+        """Back to the list; unsaved changes are saved, dropped or kept, as the seller chooses."""
+        if self.has_unsaved_changes():
+            box = Message(
+                self,
+                "Unsaved changes",
+                f"Save the changes to “{self._base.sub_source}”?",
+                icon=QMessageBox.Icon.Question,
+                buttons=(
+                    ("save", "Save", Role.AcceptRole),
+                    ("discard", "Discard", Role.DestructiveRole),
+                    ("stay", "Keep editing", Role.RejectRole),
+                ),
+                default="save",
+            )
+            answer = Message.ask(box)
+            if answer == "save":
+                if not self.save():
+                    return
+            elif answer == "discard":
+                self.load(self._base, has_stored_password=self.account.has_stored_password)
+            else:
+                return
+        self.back_requested.emit()
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """The line under the header: what just happened."""
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
 
     def shutdown(self) -> None:
         self.account.shutdown()

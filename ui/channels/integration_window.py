@@ -179,7 +179,7 @@ class ChannelIntegrationWindow(QDialog):
         self._integration_started = False
         self.model.refresh()
         self.open_config(channel_id)
-        self.config_page.message.setText("Channel saved. Choose its options, then Save.")
+        self.config_page.say("Channel saved. Choose its options, then Save.")
 
     def open_config(self, channel_id: int) -> None:
         if self.config_page.channel_id != channel_id or self.stack.currentWidget() is not self.config_page:
