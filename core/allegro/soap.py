@@ -213,6 +213,10 @@ class SoapCaller:
             log.info("%s %s in %.0f ms, try %d again in %.2f s", operation, error.code, elapsed_ms, attempt + 1, delay)
             self._sleep(delay)
 
+    def backoff(self, attempt: int) -> None:
+        """Wait before trying again after failed attempt number `attempt`."""
+        self._sleep(self.policy.delay(attempt))
+
     def _attempt(self, operation: str, args: dict[str, Any], idempotent: bool) -> tuple[Any, _Failure | None]:
         """One attempt; never raises what zeep or urllib3 raise."""
         try:

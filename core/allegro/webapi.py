@@ -38,7 +38,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from core.allegro import environments, errors, logsafe, ratelimit, responses, wsdl
+from core.allegro import environments, errors, logsafe, ratelimit, responses, soap, wsdl
 from core.allegro.errors import AllegroError, OutcomeUnknown
 from core.allegro.port import (
     Credentials,
@@ -477,23 +477,53 @@ class WebApiMarketplace:
     def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
         """End offers, 25 a call, one call after another.
 
-        If a call's outcome is unknown (the connection broke after sending), nothing
-        more is sent: OutcomeUnknown names that batch's offers and carries the results
-        of the earlier batches in `completed`.
+        Offers Allegro lists as failed with a "not now" code (ERR_WEBAPI_NOT_AVAIL,
+        as it did in 2019) were explicitly not ended, so they are sent again after a
+        backoff. If a call's outcome is unknown (the connection broke after sending),
+        nothing more is sent: OutcomeUnknown names that call's offers and carries the
+        results known so far in `completed`.
         """
         todo = responses.unique_by(list(requests), lambda r: r.offer_id)
-        results: list[FinishResult] = []
-        for batch in chunks(todo, FINISH_BATCH):
-            try:
-                results.extend(self._finish_batch(batch))
-            except AllegroError as exc:
-                exc.completed = tuple(results)
-                raise
+        results = self._batches_with_retry(
+            todo, FINISH_BATCH, self._finish_batch, lambda r: r.offer_id, progress
+        )
+        return [results[r.offer_id] for r in todo]
+
+    def _batches_with_retry(
+        self,
+        todo: Sequence[T],
+        size: int,
+        send: Callable[[Sequence[T]], dict[int, Any]],
+        key: Callable[[T], int],
+        progress: Progress | None,
+    ) -> dict[int, Any]:
+        """Send `todo` in batches, one after another; resend items refused as transient."""
+        results: dict[int, Any] = {}
+        done = 0
+        for batch in chunks(todo, size):
+            pending = list(batch)
+            attempt = 0
+            while pending:
+                try:
+                    results.update(send(pending))
+                except AllegroError as exc:
+                    unknown = set(getattr(exc, "offer_ids", ()))
+                    exc.completed = tuple(
+                        results[key(item)] for item in todo if key(item) in results and key(item) not in unknown
+                    )
+                    raise
+                attempt += 1
+                pending = [item for item in pending if results[key(item)].error_code in soap.TRANSIENT_CODES]
+                if not pending or attempt > self._caller.policy.retries:
+                    break
+                log.info("%d offers refused for now; sending them again", len(pending))
+                self._caller.backoff(attempt)
+            done += len(batch)
             if progress:
-                progress(len(results), len(todo))
+                progress(done, len(todo))
         return results
 
-    def _finish_batch(self, batch: Sequence[FinishRequest]) -> list[FinishResult]:
+    def _finish_batch(self, batch: Sequence[FinishRequest]) -> dict[int, FinishResult]:
         ids = [r.offer_id for r in batch]
         structs = []
         for request in batch:
@@ -505,7 +535,7 @@ class WebApiMarketplace:
             "doFinishItems", {"finishItemsList": {"item": structs}}, idempotent=False, offer_ids=ids
         )
 
-        def convert() -> list[FinishResult]:
+        def convert() -> dict[int, FinishResult]:
             succeeded = set(responses.id_list(responses._get(answer, "finishItemsSucceed")))
             failed = {}
             for row in responses.items(responses._get(answer, "finishItemsFailed")):
@@ -513,15 +543,15 @@ class WebApiMarketplace:
                     responses.opt_str(row, "finishErrorCode"),
                     responses.opt_str(row, "finishErrorMessage"),
                 )
-            out = []
+            out = {}
             for offer_id in ids:
                 if offer_id in succeeded:
-                    out.append(FinishResult(offer_id, ok=True))
+                    out[offer_id] = FinishResult(offer_id, ok=True)
                 elif offer_id in failed:
                     code, text = failed[offer_id]
-                    out.append(FinishResult(offer_id, ok=False, error_code=code, message=_sentence(code, text)))
+                    out[offer_id] = FinishResult(offer_id, ok=False, error_code=code, message=_sentence(code, text))
                 else:
-                    out.append(_unreported_finish(offer_id))
+                    out[offer_id] = _unreported_finish(offer_id)
             return out
 
         return self._read_after_change("doFinishItems", convert, offer_ids=ids)
@@ -546,19 +576,29 @@ class WebApiMarketplace:
         groups: dict[tuple[int, int], list[RelistRequest]] = {}
         for request in todo:
             groups.setdefault((request.duration_days, _unix(request.start_at)), []).append(request)
-        by_source: dict[int, RelistResult] = {}
+        results: dict[int, RelistResult] = {}
         done = 0
         for (duration, start), group in groups.items():
-            for batch in chunks(group, RELIST_BATCH):
-                try:
-                    by_source.update(self._relist_batch(batch, duration, start))
-                except AllegroError as exc:
-                    exc.completed = tuple(by_source[r.offer_id] for r in todo if r.offer_id in by_source)
-                    raise
-                done += len(batch)
+
+            def step(done_here: int, _total: int, base: int = done) -> None:
                 if progress:
-                    progress(done, len(todo))
-        return [by_source[r.offer_id] for r in todo]
+                    progress(base + done_here, len(todo))
+
+            try:
+                results.update(
+                    self._batches_with_retry(
+                        group,
+                        RELIST_BATCH,
+                        lambda batch, d=duration, s=start: self._relist_batch(batch, d, s),
+                        lambda r: r.offer_id,
+                        step,
+                    )
+                )
+            except AllegroError as exc:
+                exc.completed = tuple(results.values()) + exc.completed
+                raise
+            done += len(group)
+        return [results[r.offer_id] for r in todo]
 
     def _relist_batch(self, batch: Sequence[RelistRequest], duration: int, start: int) -> dict[int, RelistResult]:
         ids = [r.offer_id for r in batch]

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from core.allegro import errors
-from core.allegro.port import Credentials, FinishRequest, OfferState
+from core.allegro.port import Credentials, FinishRequest, OfferState, RelistRequest
 from core.allegro.retry import RetryPolicy
 from core.allegro.webapi import WebApiMarketplace
 
@@ -38,8 +38,10 @@ def sell_items(rows: str, counter: str = "<ns1:sellItemsCounter>1</ns1:sellItems
 
 class ScriptedServer:
     def __init__(self):
-        self.answers: dict[str, tuple[int, str]] = dict(LOGIN_ANSWERS)
+        # operation -> (status, body), or a list of them answered in turn (the last repeats)
+        self.answers: dict[str, tuple[int, str] | list[tuple[int, str]]] = dict(LOGIN_ANSWERS)
         self.calls: dict[str, int] = {}
+        self.bodies: dict[str, list[str]] = {}
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -47,10 +49,14 @@ class ScriptedServer:
                 pass
 
             def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                request = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
                 operation = self.headers.get("SOAPAction", "").strip('"#')
                 outer.calls[operation] = outer.calls.get(operation, 0) + 1
-                status, body = outer.answers.get(operation, (500, "no script"))
+                outer.bodies.setdefault(operation, []).append(request)
+                answer = outer.answers.get(operation, (500, "no script"))
+                if isinstance(answer, list):
+                    answer = answer.pop(0) if len(answer) > 1 else answer[0]
+                status, body = answer
                 data = body.encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "text/xml; charset=utf-8")
@@ -187,3 +193,76 @@ def test_a_server_that_never_answers_times_out(scripted):
         assert url in caught.value.message
     finally:
         silent.close()
+
+
+def finish_answer(succeeded: list[int], failed: list[tuple[int, str]]) -> tuple[int, str]:
+    ok = "".join(f"<ns1:item>{i}</ns1:item>" for i in succeeded)
+    bad = "".join(
+        f"<ns1:item><ns1:finishItemId>{i}</ns1:finishItemId><ns1:finishErrorCode>{code}</ns1:finishErrorCode>"
+        f"<ns1:finishErrorMessage>W tej chwili nie można skorzystać z Allegro API!</ns1:finishErrorMessage></ns1:item>"
+        for i, code in failed
+    )
+    return 200, ENVELOPE.format(
+        f"<ns1:doFinishItemsResponse><ns1:finishItemsSucceed>{ok}</ns1:finishItemsSucceed>"
+        f"<ns1:finishItemsFailed>{bad}</ns1:finishItemsFailed></ns1:doFinishItemsResponse>"
+    )
+
+
+def test_offers_refused_for_now_in_a_finish_are_sent_again_alone(scripted):
+    # Allegro answered a doFinishItems with per-offer ERR_WEBAPI_NOT_AVAIL (GH#1574)
+    scripted.answers["doFinishItems"] = [
+        finish_answer([1, 3], [(2, "ERR_WEBAPI_NOT_AVAIL"), (4, "ERR_END_DURING_CHANGES")]),
+        finish_answer([2], []),
+    ]
+    with marketplace(scripted.url) as mp:
+        results = mp.finish([FinishRequest(i) for i in (1, 2, 3, 4)])
+    assert [(r.offer_id, r.ok, r.error_code) for r in results] == [
+        (1, True, ""), (2, True, ""), (3, True, ""), (4, False, "ERR_END_DURING_CHANGES")]
+    assert scripted.calls["doFinishItems"] == 2
+    second = scripted.bodies["doFinishItems"][1]
+    assert "<ns0:finishItemId>2</ns0:finishItemId>" in second and second.count("finishItemId>") == 2
+
+
+def test_an_offer_allegro_keeps_refusing_for_now_ends_as_a_failure(scripted):
+    scripted.answers["doFinishItems"] = [finish_answer([], [(7, "ERR_WEBAPI_NOT_AVAIL")])]
+    with marketplace(scripted.url) as mp:
+        (result,) = mp.finish([FinishRequest(7)])
+    assert not result.ok and result.error_code == "ERR_WEBAPI_NOT_AVAIL"
+    assert result.message == "Allegro is not available at the moment. Try again later."
+    assert scripted.calls["doFinishItems"] == 3  # 1 + 2 retries
+
+
+def test_an_offer_missing_from_a_finish_answer_is_reported_as_unknown(scripted):
+    scripted.answers["doFinishItems"] = [finish_answer([1], [])]
+    with marketplace(scripted.url) as mp:
+        results = mp.finish([FinishRequest(1), FinishRequest(2)])
+    assert results[0].ok
+    assert not results[1].ok and results[1].error_code == "OUTCOME_UNKNOWN"
+    assert scripted.calls["doFinishItems"] == 1
+
+
+def test_relists_refused_for_now_are_sent_again_with_the_same_local_id(scripted):
+    def again(source: int, local: int) -> str:
+        return (f"<ns1:item><ns1:sellItemId>{source}</ns1:sellItemId><ns1:sellItemInfo>-</ns1:sellItemInfo>"
+                f"<ns1:sellItemLocalId>{local}</ns1:sellItemLocalId></ns1:item>")
+
+    scripted.answers["doSellSomeAgain"] = [
+        (200, ENVELOPE.format(
+            f"<ns1:doSellSomeAgainResponse><ns1:itemsSellAgain>{again(1, 11)}</ns1:itemsSellAgain>"
+            "<ns1:itemsSellFailed><ns1:item><ns1:sellItemId>2</ns1:sellItemId>"
+            "<ns1:sellFaultCode>ERR_INTERNAL_SYSTEM_ERROR</ns1:sellFaultCode>"
+            "<ns1:sellFaultString>Wewnętrzny bład systemu.</ns1:sellFaultString></ns1:item></ns1:itemsSellFailed>"
+            "</ns1:doSellSomeAgainResponse>")),
+        (200, ENVELOPE.format(
+            f"<ns1:doSellSomeAgainResponse><ns1:itemsSellAgain>{again(2, 12)}</ns1:itemsSellAgain>"
+            "</ns1:doSellSomeAgainResponse>")),
+    ]
+    scripted.answers["doVerifyItem"] = (200, ENVELOPE.format(
+        "<ns1:doVerifyItemResponse><ns1:itemId>555</ns1:itemId><ns1:itemListed>1</ns1:itemListed>"
+        "<ns1:itemStartingTime>1700000000</ns1:itemStartingTime></ns1:doVerifyItemResponse>"))
+    with marketplace(scripted.url) as mp:
+        results = mp.relist([RelistRequest(1, 11, 0), RelistRequest(2, 12, 0)])
+    assert all(r.ok and r.new_offer_id == 555 for r in results)
+    assert scripted.calls["doSellSomeAgain"] == 2
+    second = scripted.bodies["doSellSomeAgain"][1]
+    assert "<ns0:localIds><ns0:item>12</ns0:item></ns0:localIds>" in second
