@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from core.allegro.errors import AllegroError
+
 PRODUCTION_URL = "https://webapi.allegro.pl/service.php"
 
 
@@ -22,8 +24,13 @@ class EnvironmentKind(StrEnum):
 DEFAULT_KIND = EnvironmentKind.SANDBOX
 
 
-class InvalidAddress(ValueError):
-    """A service address the app refuses to use; the text is a seller's sentence."""
+class InvalidAddress(AllegroError, ValueError):
+    """A service address the app refuses to use, in the seller's words."""
+
+    default_code = "INVALID_ADDRESS"
+
+    def __init__(self, message: str, message_pl: str) -> None:
+        super().__init__(self.default_code, message=message, message_pl=message_pl)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +43,17 @@ class Environment:
         check_url(self.url)
         loopback = is_loopback(self.url)
         if not self.verify_tls and not loopback:
-            raise InvalidAddress("TLS verification cannot be turned off for an address outside this computer.")
+            raise InvalidAddress(
+                "TLS verification cannot be turned off for an address outside this computer.",
+                "Weryfikacji TLS nie można wyłączyć dla adresu spoza tego komputera.",
+            )
         if self.kind is EnvironmentKind.SANDBOX and not loopback:
-            raise InvalidAddress("The Sandbox runs on this computer; its address must be 127.0.0.1 or localhost.")
+            raise InvalidAddress(
+                "The Sandbox runs on this computer; its address must be 127.0.0.1 or localhost.",
+                "Piaskownica działa na tym komputerze; jej adres to 127.0.0.1 lub localhost.",
+            )
         if self.kind is EnvironmentKind.PRODUCTION and self.url != PRODUCTION_URL:
-            raise InvalidAddress(f"Production is {PRODUCTION_URL}.")
+            raise InvalidAddress(f"Production is {PRODUCTION_URL}.", f"Produkcja to {PRODUCTION_URL}.")
 
     @property
     def label(self) -> str:
@@ -73,9 +86,15 @@ def check_url(url: str) -> None:
     """Refuse addresses that are not http(s), or plain http outside this computer."""
     parts = urlsplit(url or "")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidAddress(f"{url!r} is not a web address (it must start with https://).")
+        raise InvalidAddress(
+            f"{url!r} is not a web address (it must start with https://).",
+            f"{url!r} nie jest adresem internetowym (musi zaczynać się od https://).",
+        )
     if parts.scheme == "http" and not is_loopback(url):
-        raise InvalidAddress("Only addresses on this computer may use http://; Allegro needs https://.")
+        raise InvalidAddress(
+            "Only addresses on this computer may use http://; Allegro needs https://.",
+            "Tylko adresy na tym komputerze mogą używać http://; Allegro wymaga https://.",
+        )
 
 
 def is_loopback(url: str) -> bool:

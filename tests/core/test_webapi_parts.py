@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 from zeep import Client
 
-from core.allegro import environments, logsafe, wsdl
+from core.allegro import environments, errors, logsafe, wsdl
 from core.allegro.ratelimit import RateLimiter
 from core.allegro.retry import RetryPolicy
 from core.allegro.webapi import SESSION_PARAM, WebApiMarketplace, password_hash, preload_wsdl
@@ -179,3 +179,10 @@ def test_registered_secrets_stay_bounded_and_the_newest_is_masked():
     logsafe.register_secret("the-newest-session//02_1")
     assert len(logsafe._secrets) <= logsafe._MAX_SECRETS
     assert logsafe.redact("handle the-newest-session//02_1 used") == "handle *** used"
+
+
+def test_a_refused_address_is_an_allegro_error_in_both_languages():
+    with pytest.raises(errors.AllegroError) as caught:
+        WebApiMarketplace(Credentials("http://webapi.example.com/service.php", "u", "p", "k", 1))
+    assert caught.value.code == "INVALID_ADDRESS"
+    assert "https://" in caught.value.message and "https://" in caught.value.message_pl
