@@ -1,9 +1,10 @@
 """The WebAPI contract, parsed once per process from resources/ (never from the network).
 
-`preload()` parses it on a background thread at start-up so the window never waits;
-`document()` returns the parsed contract (waiting for a preload in progress). Each
-thread then builds its own cheap zeep Client on the shared Document: zeep clients
-and their HTTP sessions are not shared across threads.
+`preload()` imports zeep (about a second) and parses the contract on a background
+thread, so the window never waits; importing this module costs nothing. `document()`
+returns the parsed contract (waiting for a preload in progress). Each thread then
+builds its own cheap zeep Client on the shared Document: zeep clients and their HTTP
+connections are not shared across threads.
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import logging
 import threading
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from zeep import Settings
-from zeep.transports import Transport
-from zeep.wsdl import Document
+if TYPE_CHECKING:  # zeep is imported lazily: it takes about a second
+    from zeep import Settings
+    from zeep.wsdl import Document
 
 WSDL_PATH = Path(__file__).resolve().parents[2] / "resources" / "webapi.wsdl"
 NAMESPACE = "https://webapi.allegro.pl/service.php"
@@ -23,24 +25,32 @@ BINDING = "{%s}serviceBinding" % NAMESPACE
 log = logging.getLogger("core.allegro")
 
 _lock = threading.Lock()
-_loads: dict[Path, Future[Document]] = {}
+_loads: dict[Path, Future[Any]] = {}
 
 
 def settings() -> Settings:
+    from zeep import Settings
+
     # strict: answers that break the contract fail loudly instead of half-parsing.
     return Settings(strict=True, xml_huge_tree=False, forbid_dtd=True, forbid_entities=True)
 
 
-def _load(path: Path, future: Future[Document]) -> None:
+def _load(path: Path, future: Future[Any], warm: bool = False) -> None:
     try:
+        from zeep.transports import Transport
+        from zeep.wsdl import Document
+
         # A file path never touches the network; the Transport only reads the file.
         future.set_result(Document(str(path), Transport(), settings=settings()))
         log.debug("WebAPI contract loaded from %s", path.name)
     except BaseException as exc:  # handed to whoever waits on document()
         future.set_exception(exc)
+        return
+    if warm:
+        import core.allegro.webapi  # noqa: F401  (the first sync then starts at once)
 
 
-def _future(path: Path, background: bool) -> tuple[Future[Document], bool]:
+def _future(path: Path, background: bool) -> tuple[Future[Any], bool]:
     with _lock:
         future = _loads.get(path)
         if future is not None and not (future.done() and future.exception() is not None):
@@ -48,12 +58,12 @@ def _future(path: Path, background: bool) -> tuple[Future[Document], bool]:
         future = Future()
         _loads[path] = future
     if background:
-        threading.Thread(target=_load, args=(path, future), name="wsdl-preload", daemon=True).start()
+        threading.Thread(target=_load, args=(path, future, True), name="wsdl-preload", daemon=True).start()
         return future, False
     return future, True
 
 
-def preload(path: Path = WSDL_PATH) -> Future[Document]:
+def preload(path: Path = WSDL_PATH) -> Future[Any]:
     """Start parsing the contract in the background (idempotent); returns its future."""
     future, _ = _future(Path(path), background=True)
     return future
