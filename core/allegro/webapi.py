@@ -298,7 +298,6 @@ class WebApiMarketplace:
         tasks: Sequence[T],
         run: Callable[[T], R],
         progress: Progress | None = None,
-        weight: Callable[[T], int] = lambda _: 1,
     ) -> list[R]:
         """Run `run` over `tasks` on the pool; results in task order.
 
@@ -307,10 +306,9 @@ class WebApiMarketplace:
         """
         if not tasks:
             return []
-        total = sum(weight(task) for task in tasks)
         futures = {self._pool.submit(run, task): index for index, task in enumerate(tasks)}
         results: list[Any] = [None] * len(tasks)
-        done_weight = 0
+        done = 0
         pending = set(futures)
         failure: BaseException | None = None
         while pending:
@@ -324,9 +322,9 @@ class WebApiMarketplace:
                     continue
                 index = futures[future]
                 results[index] = future.result()
-                done_weight += weight(tasks[index])
+                done += 1
                 if progress:
-                    progress(done_weight, total)
+                    progress(done, len(tasks))
             if failure is not None:
                 for future in pending:
                     future.cancel()

@@ -186,3 +186,17 @@ def test_a_refused_address_is_an_allegro_error_in_both_languages():
         WebApiMarketplace(Credentials("http://webapi.example.com/service.php", "u", "p", "k", 1))
     assert caught.value.code == "INVALID_ADDRESS"
     assert "https://" in caught.value.message and "https://" in caught.value.message_pl
+
+
+def test_starting_the_preload_costs_the_window_nothing():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time; t = time.perf_counter(); from core.allegro import wsdl; "
+        "assert 'zeep' not in sys.modules, 'importing wsdl imported zeep'; f = wsdl.preload(); "
+        "started = time.perf_counter() - t; f.result(60); print(round(started, 3))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=str(wsdl.WSDL_PATH.parents[1]))
+    assert out.returncode == 0, out.stderr
+    assert float(out.stdout) < 0.3
