@@ -45,8 +45,18 @@ def main(argv: list[str] | None = None) -> int:
         from core.paths import app_paths
 
         paths = app_paths(data_dir)
-        setup_logging(paths.log_file, to_stderr=True)
-        return importlib.import_module(COMMANDS[command]).main(args, paths) or 0
+        setup_logging(paths.log_file)  # commands print their own sentences; details go to the log
+        try:
+            return importlib.import_module(COMMANDS[command]).main(args, paths) or 0
+        except KeyboardInterrupt:
+            print("Interrupted.", file=sys.stderr)
+            return 130
+        except Exception:
+            import logging
+
+            logging.getLogger("main").exception("The %s command failed", command)
+            print(f"The {command} command failed unexpectedly. Details are in {paths.log_file}.", file=sys.stderr)
+            return 1
     if rest and not rest[0].startswith("-"):
         print(f"Unknown command: {rest[0]}. Commands: {', '.join(sorted(COMMANDS))}.", file=sys.stderr)
         return 2

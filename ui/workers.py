@@ -53,7 +53,12 @@ class _Runner(QObject):
         try:
             result = self._job(self._report, self._cancel.is_set, *self._args, **self._kwargs)
         except BaseException as error:  # noqa: BLE001 - the GUI must hear of every failure
-            if not isinstance(error, JobCancelled):
+            if isinstance(error, JobCancelled):
+                pass
+            elif isinstance(getattr(error, "message", None), str):
+                # a domain error told in the seller's words: expected, no traceback
+                log.info("Background job stopped: %s", error_message(error))
+            else:
                 log.exception("Background job failed")
             self.done.emit(False, error, error_message(error))
         else:
