@@ -12,4 +12,5 @@ SCREENS: list[tuple[str, str, str, str]] = [
     ("inventory", QCoreApplication.translate("Screens", "Inventory"), "ui.inventory.screen", "InventoryScreen"),
     ("listings", QCoreApplication.translate("Screens", "Listings"), "ui.listings.screen", "ListingsScreen"),
     ("orders", QCoreApplication.translate("Screens", "Orders"), "ui.orders.screen", "OrdersScreen"),
+    ("sync", QCoreApplication.translate("Screens", "Sync"), "ui.sync.screen", "SyncScreen"),
 ]

@@ -1,0 +1,471 @@
+"""Sync: run a sync now or every N minutes, watch its progress, read the history of runs."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.models import Channel
+from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
+from ui.sync.chart import DailyChart
+from ui.sync.confirm_dialog import ConfirmDialog
+from ui.sync_worker import SyncSession, SyncState
+from ui.tables import ALERT, Column, RowTableModel, TableLoader, finish, local_time, make_table, prepare, restore_header, save_header
+
+ALL = ""
+AUTO_MINUTES_DEFAULT = 15
+CHART_DAYS = 14
+
+OUTCOMES = [
+    ("all", "All runs", None),
+    ("ok", "OK", lambda r: r[OUTCOME] == "ok"),
+    ("partial", "Partly failed", lambda r: r[OUTCOME] == "partial"),
+    ("failed", "Failed", lambda r: r[OUTCOME] == "failed"),
+    ("cancelled", "Cancelled", lambda r: r[OUTCOME] == "cancelled"),
+    ("problems", "With problems", lambda r: r[10] > 0),
+]
+
+
+class DeskSyncSession(SyncSession):
+    def apply_undecided(self) -> None:
+        """Send what needs no decision (quantities, tracking); ends and relists stay
+        proposed and the run says they wait. An automatic sync must never stop for a
+        dialog nobody may be there to answer, nor hold back stock updates meanwhile."""
+        if self.state != SyncState.WAITING:
+            raise RuntimeError("nothing waits for confirmation")
+        self._apply(None)
+
+
+class RunsModel(RowTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            [
+                Column("Started", width=125),
+                Column("Channel", width=110),
+                Column("Outcome", width=95),
+                Column("Took", width=70),
+                Column("Orders", numeric=True, tooltip="Orders imported", width=60),
+                Column("Quantities", numeric=True, tooltip="Quantities sent to Allegro", width=75),
+                Column("Ended", numeric=True, tooltip="Listings ended", width=55),
+                Column("Relisted", numeric=True, tooltip="Listings relisted", width=65),
+                Column("Tracking", numeric=True, tooltip="Tracking numbers accepted", width=65),
+                Column("Problems", numeric=True),
+            ],
+            parent,
+        )
+
+    def foreground(self, row, column):
+        if (column == 2 and row[OUTCOME] in ("failed", "partial")) or (column == 9 and row[10]):
+            return ALERT
+        return None
+
+    def tooltip(self, row, column):
+        return row[PROBLEMS] or None if column in (2, 9) else None
+
+
+def report_text(report) -> str:
+    """One line about a finished run, in the seller's words."""
+    c = report.counts
+    parts = []
+    for key, one, many in (
+        ("orders_imported", "order imported", "orders imported"),
+        ("quantities_changed", "quantity sent", "quantities sent"),
+        ("listings_ended", "listing ended", "listings ended"),
+        ("listings_relisted", "listing relisted", "listings relisted"),
+        ("tracking_accepted", "tracking number accepted", "tracking numbers accepted"),
+        ("tracking_rejected", "tracking number rejected", "tracking numbers rejected"),
+    ):
+        n = c.get(key, 0)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    outcome = {"ok": "done", "partial": "done with problems", "failed": "failed", "cancelled": "cancelled"}.get(
+        report.outcome, report.outcome
+    )
+    return f"{report.channel_name}: {outcome}" + (f" — {', '.join(parts)}." if parts else "; nothing needed changing.")
+
+
+class SyncScreen(QWidget):
+    run_finished = Signal()  # one channel's run ended (for tests and other screens)
+    all_finished = Signal()  # the whole Sync now (one or all channels) ended
+
+    def __init__(self, paths, parent: QWidget | None = None, session_class=DeskSyncSession) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("sync")
+        self.session_class = session_class
+        self.session: DeskSyncSession | None = None
+        self._queue: list[int] = []
+        self._auto_run = False
+        self._waiting_note: list[str] = []
+        self._results: list[tuple[str, bool]] = []
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_controls())
+
+        self.model = RunsModel(self)
+        self.loader = TableLoader(self.model, lambda: prepare(run_rows(), COLUMN_COUNT), self)
+        self.loader.loaded.connect(lambda _n: self._after_history())
+        self.model.filtered.connect(self._update_count)
+
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        history_label = QLabel(self.tr("<b>History</b>"))
+        filters.addWidget(history_label)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("history_filter")
+        self.filter.setPlaceholderText(self.tr("Filter runs (channel, outcome, date, problem text)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("Filter sync runs"))
+        self.filter.textChanged.connect(self._filter_changed)
+        filters.addWidget(self.filter, 2)
+        self.history_channel = QComboBox()
+        self.history_channel.setObjectName("history_channel")
+        self.history_channel.setAccessibleName(self.tr("Channel of the runs shown"))
+        filters.addWidget(self.history_channel, 1)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("history_outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome of the runs shown"))
+        for key, text, _keep in OUTCOMES:
+            self.outcome.addItem(self.tr(text), key)
+        filters.addWidget(self.outcome, 1)
+        self.count = QLabel()
+        self.count.setObjectName("history_count")
+        filters.addWidget(self.count)
+        history_layout.addLayout(filters)
+        self.table = make_table("runs_table", self.model, self, sort=(0, Qt.SortOrder.DescendingOrder))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_run())
+        history_layout.addWidget(self.table, 1)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("run_details")
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("What the selected run did"))
+        self.details.setPlaceholderText(self.tr("Select a run to see what it did and every problem."))
+        side_layout.addWidget(self.details, 3)
+        self.chart_title = QLabel(self.tr("<b>Last %1 days</b>").replace("%1", str(CHART_DAYS)))
+        side_layout.addWidget(self.chart_title)
+        self.chart = DailyChart()
+        side_layout.addWidget(self.chart, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sync_splitter")
+        self.splitter.addWidget(history)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setObjectName("auto_sync_timer")
+        self.auto_timer.timeout.connect(self._auto_sync)
+
+        settings = QSettings()
+        state = settings.value("sync/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        restore_header(self.table, "sync_runs")
+        self.minutes.setValue(settings.value("sync/auto_minutes", AUTO_MINUTES_DEFAULT, type=int))
+        self.auto.setChecked(settings.value("sync/auto", False, type=bool))
+        self.auto.toggled.connect(self._auto_changed)
+        self.minutes.valueChanged.connect(lambda _v: self._auto_changed(self.auto.isChecked()))
+        self._auto_changed(self.auto.isChecked())
+        self.history_channel.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self.outcome.currentIndexChanged.connect(lambda _i: self._apply_choice())
+        self.fill_channels()
+        self._set_running(False)
+        self.refresh_history()
+
+    # --- building ------------------------------------------------------------
+    def _build_controls(self) -> QWidget:
+        box = QGroupBox(self.tr("Sync with Allegro"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        channel_label = QLabel(self.tr("C&hannel:"))
+        self.channel = QComboBox()
+        self.channel.setObjectName("sync_channel")
+        self.channel.setMinimumContentsLength(18)
+        channel_label.setBuddy(self.channel)
+        row.addWidget(channel_label)
+        row.addWidget(self.channel)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.clicked.connect(lambda: self.sync_now())
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setObjectName("cancel_sync")
+        self.cancel_button.clicked.connect(lambda: self.cancel())
+        row.addWidget(self.sync_button)
+        row.addWidget(self.cancel_button)
+        row.addSpacing(24)
+        self.auto = QCheckBox(self.tr("Sync all enabled channels &automatically every"))
+        self.auto.setObjectName("auto_sync")
+        self.auto.setToolTip(
+            self.tr("Off by default. Run it on one computer only: two computers syncing one account import orders twice.")
+        )
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("auto_minutes")
+        self.minutes.setRange(5, 24 * 60)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Minutes between automatic syncs"))
+        row.addWidget(self.auto)
+        row.addWidget(self.minutes)
+        self.next_run = QLabel()
+        self.next_run.setObjectName("next_auto_sync")
+        row.addWidget(self.next_run)
+        row.addStretch(1)
+        layout.addLayout(row)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sync_progress")
+        self.progress.setTextVisible(True)
+        self.step = QLabel(self.tr("Ready."))
+        self.step.setObjectName("sync_step")
+        self.step.setMinimumWidth(360)
+        progress_row.addWidget(self.step, 1)
+        progress_row.addWidget(self.progress, 1)
+        layout.addLayout(progress_row)
+        self.result = QLabel()
+        self.result.setObjectName("sync_result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        return box
+
+    # --- channels ------------------------------------------------------------
+    def fill_channels(self) -> None:
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        enabled = list(Channel.select().where(Channel.enabled == True).order_by(Channel.sub_source))  # noqa: E712
+        if len(enabled) != 1:
+            self.channel.addItem(self.tr("All enabled channels"), ALL)
+        for channel in enabled:
+            self.channel.addItem(channel.sub_source, channel.id)
+        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
+        self.channel.blockSignals(False)
+        history_current = self.history_channel.currentData()
+        self.history_channel.blockSignals(True)
+        self.history_channel.clear()
+        self.history_channel.addItem(self.tr("All channels"), ALL)
+        for channel in Channel.select().order_by(Channel.sub_source):
+            self.history_channel.addItem(channel.sub_source, channel.id)
+        self.history_channel.setCurrentIndex(max(self.history_channel.findData(history_current), 0))
+        self.history_channel.blockSignals(False)
+        if not self.running:
+            self.sync_button.setEnabled(bool(enabled))
+            if not enabled:
+                self.step.setText(self.tr("No enabled channel: add one under Settings → Channel Integration."))
+
+    def showEvent(self, event) -> None:  # channels may have been added or switched off meanwhile
+        super().showEvent(event)
+        self.fill_channels()
+
+    # --- running a sync --------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.session is not None and self.session.running
+
+    def sync_now(self, auto: bool = False) -> bool:
+        """Sync the chosen channel, or every enabled one; False when one is running already."""
+        if self.running or self._queue:
+            return False
+        chosen = None if auto else self.channel.currentData()
+        if chosen in (None, ALL):
+            ids = [c.id for c in Channel.select(Channel.id).where(Channel.enabled == True).order_by(Channel.sub_source)]  # noqa: E712
+        else:
+            ids = [chosen]
+        if not ids:
+            self.step.setText(self.tr("No enabled channel to sync."))
+            return False
+        self._queue = ids
+        self._auto_run = auto
+        self._results = []
+        self._waiting_note = []
+        self.result.clear()
+        self._set_running(True)
+        self._next()
+        return True
+
+    def _next(self) -> None:
+        if not self._queue:
+            self._set_running(False)
+            self._show_results()
+            self.all_finished.emit()
+            return
+        channel_id = self._queue.pop(0)
+        session = self.session_class(channel_id, self.paths, parent=self)
+        self.session = session
+        self._channel_name = Channel.get_by_id(channel_id).sub_source
+        session.progress_changed.connect(self._progress)
+        session.confirmation_needed.connect(lambda plan, s=session: QTimer.singleShot(0, lambda: self._confirm(s, plan)))
+        session.applied.connect(self._applied)
+        session.cancelled.connect(lambda: self._results.append((self.tr("%1: cancelled; nothing more was sent.").replace("%1", self._channel_name), False)))
+        session.failed.connect(lambda message: self._results.append((f"{self._channel_name}: {message}", True)))
+        session.finished.connect(self._session_finished)
+        self.step.setText(self.tr("%1: starting…").replace("%1", self._channel_name))
+        self.progress.setRange(0, 0)
+        session.start()
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        text = f"{self._channel_name}: {step}"
+        if total:
+            text += self.tr(" — %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            if done:
+                text += f" — {done}"
+            self.progress.setRange(0, 0)
+        self.step.setText(text)
+
+    def _confirm(self, session: DeskSyncSession, plan) -> None:
+        if session is not self.session or session.state != SyncState.WAITING:
+            return
+        if self._auto_run:
+            waiting = len(plan.to_confirm)
+            self._waiting_note.append(
+                self.tr("%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.")
+                .replace("%1", plan.channel_name)
+                .replace("%2", str(waiting))
+            )
+            session.apply_undecided()
+            return
+        self.step.setText(self.tr("%1: waiting for your confirmation…").replace("%1", plan.channel_name))
+        approved = ConfirmDialog.ask(plan, self)
+        if session.state != SyncState.WAITING:
+            return
+        if approved is None:
+            session.cancel()
+        else:
+            session.confirm(approved)
+
+    def _applied(self, report) -> None:
+        self._results.append((report_text(report), report.failed))
+        for failure in report.failures:
+            self._results.append(("  • " + failure, True))
+
+    def _session_finished(self) -> None:
+        self.run_finished.emit()
+        self.refresh_history()
+        self._next()
+
+    def cancel(self) -> None:
+        """Stop after the current batch; channels not started yet are not synced."""
+        self._queue = []
+        if self.session is not None and self.session.running:
+            self.step.setText(self.tr("Cancelling after the current batch…"))
+            self.session.cancel()
+
+    def _show_results(self) -> None:
+        lines = [text for text, _bad in self._results] + self._waiting_note
+        bad = any(b for _t, b in self._results)
+        self.result.setText("\n".join(lines))
+        self.result.setStyleSheet(f"color: {ALERT.name()}" if bad else "")
+        self.step.setText(self.tr("Last sync finished at %1.").replace("%1", QDateTime.currentDateTime().toString("HH:mm")))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+
+    def _set_running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.channel.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    # --- automatic sync --------------------------------------------------------
+    def _auto_changed(self, on: bool) -> None:
+        QSettings().setValue("sync/auto", on)
+        QSettings().setValue("sync/auto_minutes", self.minutes.value())
+        if on:
+            self.auto_timer.start(self.minutes.value() * 60_000)
+            self._show_next_run()
+        else:
+            self.auto_timer.stop()
+            self.next_run.setText(self.tr("(off)"))
+
+    def _show_next_run(self) -> None:
+        at = QDateTime.currentDateTime().addMSecs(self.auto_timer.remainingTime())
+        self.next_run.setText(self.tr("next at %1").replace("%1", at.toString("HH:mm")))
+
+    def _auto_sync(self) -> None:
+        if not self.sync_now(auto=True):
+            self.next_run.setText(self.tr("skipped: a sync is running"))
+            return
+        self._show_next_run()
+
+    # --- history -------------------------------------------------------------
+    def refresh_history(self) -> None:
+        self.loader.refresh()
+
+    def _after_history(self) -> None:
+        self._update_count()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
+        self.show_run()
+        channel_id = self.history_channel.currentData()
+        self.chart.set_days(daily_totals(CHART_DAYS, None if channel_id in (ALL, None) else channel_id))
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+
+    def _apply_choice(self) -> None:
+        channel_id = self.history_channel.currentData()
+        keep = dict((k, f) for k, _t, f in OUTCOMES)[self.outcome.currentData()]
+        if channel_id in (ALL, None):
+            self.model.set_row_filter(keep)
+        else:
+            self.model.set_row_filter(lambda r: r[CHANNEL_ID] == channel_id and (keep is None or keep(r)))
+        self.chart.set_days(daily_totals(CHART_DAYS, None if channel_id in (ALL, None) else channel_id))
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count.setText(
+            self.tr("%1 runs").replace("%1", str(total))
+            if shown == total
+            else self.tr("%1 of %2 runs").replace("%1", str(shown)).replace("%2", str(total))
+        )
+
+    def show_run(self) -> None:
+        index = self.table.currentIndex()
+        detail = run_detail(self.model.row_id(index.row())) if index.isValid() else None
+        if detail is None:
+            self.details.clear()
+            return
+        lines = [f"{detail.channel} — {local_time(detail.started) if detail.started else ''} — {detail.outcome}", ""]
+        lines += [f"{text}: {value}" for text, value in detail.counts] or [self.tr("Nothing needed changing.")]
+        if detail.problems:
+            lines += ["", self.tr("Problems:")] + [f"• {p}" for p in detail.problems]
+        if detail.notes:
+            lines += ["", self.tr("Notes:")] + [f"• {n}" for n in detail.notes]
+        self.details.setPlainText("\n".join(lines))
+
+    # --- state ---------------------------------------------------------------
+    def shutdown(self) -> None:
+        settings = QSettings()
+        settings.setValue("sync/splitter", self.splitter.saveState())
+        save_header(self.table, "sync_runs")
+        self.auto_timer.stop()
+        self._queue = []
+        if self.session is not None and self.session.running:
+            self.session.cancel()
+            worker = getattr(self.session, "_worker", None)
+            if worker is not None:
+                finish(worker)
+        self.loader.shutdown()
