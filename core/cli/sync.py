@@ -22,17 +22,21 @@ INVALID = 2
 FAILED = 1
 
 COUNT_WORDS = [
-    ("orders_imported", "orders imported"),
-    ("orders_updated", "orders updated"),
-    ("orders_cancelled", "orders cancelled by buyers"),
-    ("quantities_changed", "quantities changed"),
-    ("listings_ended", "listings ended"),
-    ("listings_relisted", "listings relisted"),
-    ("listings_expired", "listings past the 60-day relist window"),
-    ("tracking_accepted", "tracking numbers accepted"),
-    ("tracking_rejected", "tracking numbers rejected"),
-    ("recovered_done", "unfinished changes found done on Allegro"),
+    ("orders_imported", "order imported", "orders imported"),
+    ("orders_updated", "order updated", "orders updated"),
+    ("orders_cancelled", "order cancelled by the buyer", "orders cancelled by buyers"),
+    ("quantities_changed", "quantity changed", "quantities changed"),
+    ("listings_ended", "listing ended", "listings ended"),
+    ("listings_relisted", "listing relisted", "listings relisted"),
+    ("listings_expired", "listing past the 60-day relist window", "listings past the 60-day relist window"),
+    ("tracking_accepted", "tracking number accepted", "tracking numbers accepted"),
+    ("tracking_rejected", "tracking number rejected", "tracking numbers rejected"),
+    ("recovered_done", "unfinished change found done on Allegro", "unfinished changes found done on Allegro"),
 ]
+
+
+def _counted(counts: dict, words) -> list[str]:
+    return [f"{counts[key]} {one if counts[key] == 1 else many}" for key, one, many in words if counts.get(key)]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -131,7 +135,7 @@ def _progress(name: str):
 def describe_plan(plan: Plan, approve: bool) -> list[str]:
     lines = []
     c = plan.counts
-    got = [f"{c[key]} {words}" for key, words in COUNT_WORDS[:3] if c.get(key)]
+    got = _counted(c, COUNT_WORDS[:3])
     if got:
         lines.append(f"{plan.channel_name}: " + ", ".join(got) + ".")
     todo = []
@@ -164,7 +168,7 @@ def describe_plan(plan: Plan, approve: bool) -> list[str]:
 
 def describe_report(report: Report) -> list[str]:
     c = report.counts
-    done = [f"{c[key]} {words}" for key, words in COUNT_WORDS[3:] if c.get(key)]
+    done = _counted(c, COUNT_WORDS[3:])
     outcome = {"ok": "done", "partial": "done with problems", "failed": "failed", "cancelled": "cancelled"}
     lines = [f"{report.channel_name}: {outcome.get(report.outcome, report.outcome)}" + (": " + ", ".join(done) if done else "") + "."]
     lines += [f"  Problem: {failure}" for failure in report.failures]
