@@ -184,3 +184,40 @@ def backup_sqlite(db, path: Path, backups_dir: Path, label: str) -> Path:
         dest.close()
     log.info("Backed up the database to %s", target)
     return target
+
+
+# Database URLs the app accepts in Preferences (peewee's playhouse.db_url schemes).
+URL_SCHEMES = ("postgresql", "postgres", "postgresext", "postgresqlext", "psycopg3", "sqlite")
+
+
+def url_problem(url: str) -> str | None:
+    """None when `url` is a database address the app can use; else the problem in the seller's words.
+
+    A password in the address is refused: Preferences are a plain settings file. PostgreSQL
+    reads the password from its own password file (pgpass) or PGPASSWORD instead.
+    """
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        return "That database address cannot be read. Write it like postgresql://user@server:5432/shop."
+    scheme = parts.scheme.lower().removesuffix("+pool")
+    if scheme not in URL_SCHEMES:
+        return "Use a PostgreSQL address such as postgresql://user@server:5432/shop (or sqlite:///path/to/file)."
+    if scheme == "sqlite":
+        return None if parts.path.strip("/") else "Add the database file's path: sqlite:///path/to/shop.sqlite3."
+    if parts.password:
+        return (
+            "Leave the password out of the address: Preferences are not a safe place for it. "
+            "Put it in PostgreSQL's password file (pgpass.conf / .pgpass) instead."
+        )
+    if not parts.hostname:
+        return "Add the server's name: postgresql://user@server:5432/shop."
+    if not parts.path.strip("/"):
+        return "Add the database's name at the end: postgresql://user@server:5432/shop."
+    return None

@@ -37,9 +37,43 @@ def acquire_instance_lock(paths) -> QLockFile | None:
     return lock
 
 
-def run_gui(args: list[str], data_dir: str | None = None) -> int:
-    import os
+def open_app_database(paths) -> bool:
+    """Open the database: ACM_DATABASE_URL, else the URL in Preferences, else the file in the
+    data folder. False (after telling the seller why) when the app cannot start on it."""
+    from ui.preferences import database_url_at_start, shown_url
 
+    url, source = database_url_at_start(paths)
+    try:
+        open_database(paths.database, url=url, backups_dir=paths.backups_dir)
+        return True
+    except DatabaseError as e:
+        problem = str(e)
+    except Exception as e:  # noqa: BLE001 - a server address can fail in many ways (driver, network, login)
+        if url is None:
+            raise
+        problem = f"{type(e).__name__}: {e}".strip()
+    log.error("Cannot open the database: %s", problem)
+    if source != "preferences":
+        where = f"The database at {shown_url(url)} cannot be opened ({DATABASE_URL_ENV}).\n\n" if url else ""
+        QMessageBox.critical(None, APP_DISPLAY_NAME, where + problem)
+        return False
+    answer = QMessageBox.question(
+        None,
+        APP_DISPLAY_NAME,
+        f"The database at {shown_url(url)} (set in Preferences) cannot be opened:\n{problem}\n\n"
+        f"Open the database file in the data folder instead, just this time?\n{paths.database}",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        open_database(paths.database, backups_dir=paths.backups_dir)
+    except DatabaseError as e:
+        QMessageBox.critical(None, APP_DISPLAY_NAME, str(e))
+        return False
+    return True
+
+
+def run_gui(args: list[str], data_dir: str | None = None) -> int:
     self_test = "--self-test" in args
     qt_args = [a for a in args if a != "--self-test"]
     app = make_application(qt_args)
@@ -54,11 +88,7 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
             "Switch to the open window instead of starting a second one.",
         )
         return 1
-    try:
-        open_database(paths.database, url=os.environ.get(DATABASE_URL_ENV), backups_dir=paths.backups_dir)
-    except DatabaseError as e:
-        log.error("Cannot open the database: %s", e)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(e))
+    if not open_app_database(paths):
         return 1
 
     from ui.main_window import MainWindow

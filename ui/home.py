@@ -1,30 +1,110 @@
-"""The overview: what is in the database at a glance, and where to start."""
+"""The first screen: a short welcome on an empty database, an overview afterwards.
+
+The welcome walks a new seller through the demo in two clicks: "Add the demo channel"
+(the Sandbox started in this process, the channel saved and tested, a stock list made
+and linked to the demo listings), then "Sync now" on the Sync screen, which imports the
+demo orders and asks before ending the listings with no stock. A third card leads to
+Channel Integration → Add New Channel for a Production account.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+import json
 
-from core.models import Channel, Listing, Order, StockItem
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import demo
+from core.db import database
+from core.models import Channel, Listing, Order, StockItem, SyncRun
+from ui.tables import ALERT
+from ui.workers import Worker
+
+OK_COLOUR = "#1b6e2a"
+CARD_STYLE = (
+    "QFrame#welcome_card { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }"
+)
+CONTENT_WIDTH = 760  # a readable line length on a wide window
+
+
+def set_up_demo_job(report, _cancelled, paths) -> demo.DemoSetUp:
+    """The demo set-up on a worker thread (its database connection closed after)."""
+    try:
+        return demo.set_up_demo(paths, progress=lambda step: report(step, 0, 0))
+    finally:
+        database.close()
+
+
+def _card(number: str, title: str, text: str) -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
+    """A bordered step: a numbered title, a paragraph; returns (frame, body, button row)."""
+    frame = QFrame()
+    frame.setObjectName("welcome_card")
+    frame.setStyleSheet(CARD_STYLE)
+    body = QVBoxLayout(frame)
+    body.setContentsMargins(16, 12, 16, 12)
+    heading = QLabel(f"<span style='font-size:13pt'><b>{number}&nbsp;&nbsp;{title}</b></span>")
+    heading.setTextFormat(Qt.TextFormat.RichText)
+    body.addWidget(heading)
+    words = QLabel(text)
+    words.setWordWrap(True)
+    words.setTextFormat(Qt.TextFormat.RichText)
+    body.addWidget(words)
+    buttons = QHBoxLayout()
+    body.addLayout(buttons)
+    return frame, body, buttons
 
 
 class HomeScreen(QWidget):
+    demo_ready = Signal(object)  # core.demo.DemoSetUp
+    demo_failed = Signal(str)  # the seller's sentence
+    demo_synced = Signal()  # the Sync screen finished the sync started here
+
     def __init__(self, paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.paths = paths
         self.setObjectName("home")
-        layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("<h2>Allegro Channel Manager</h2>"))
-        layout.addWidget(heading)
-        intro = QLabel(
-            self.tr(
-                "Your stock and your Allegro.pl channels in one place. Add a channel under "
-                "<b>Settings → Channel Integration</b>; the built-in Sandbox lets you try "
-                "everything without an Allegro account."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.first_run = not Channel.select().exists()
+        self.demo_channel_id: int | None = None
+        self.worker: Worker | None = None
+        self._sync_screen = None
+
+        column = QWidget()
+        column.setMaximumWidth(CONTENT_WIDTH)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        self.heading = QLabel()
+        self.heading.setObjectName("home_heading")
+        layout.addWidget(self.heading)
+        self.intro = QLabel()
+        self.intro.setObjectName("home_intro")
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        self.welcome = QWidget()
+        self.welcome.setObjectName("welcome")
+        welcome_layout = QVBoxLayout(self.welcome)
+        welcome_layout.setContentsMargins(0, 0, 0, 0)
+        welcome_layout.setSpacing(12)
+        welcome_layout.addWidget(self._build_demo_card())
+        welcome_layout.addWidget(self._build_sync_card())
+        welcome_layout.addWidget(self._build_production_card())
+        layout.addWidget(self.welcome)
+
+        self.overview = QWidget()
+        self.overview.setObjectName("overview")
+        overview_layout = QVBoxLayout(self.overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
         self.counts = QFormLayout()
-        self.labels = {}
+        self.labels: dict[str, QLabel] = {}
         for key, text in (
             ("channels", self.tr("Channels")),
             ("items", self.tr("Stock items")),
@@ -36,9 +116,247 @@ class HomeScreen(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key] = value
             self.counts.addRow(text + ":", value)
-        layout.addLayout(self.counts)
+        overview_layout.addLayout(self.counts)
+        quick = QHBoxLayout()
+        self.quick_sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.quick_sync_button.setObjectName("overview_sync_now")
+        self.quick_sync_button.clicked.connect(self.sync_now)
+        self.quick_add_button = QPushButton(self.tr("Add a &channel…"))
+        self.quick_add_button.setObjectName("overview_add_channel")
+        self.quick_add_button.clicked.connect(self.add_production_channel)
+        quick.addWidget(self.quick_sync_button)
+        quick.addWidget(self.quick_add_button)
+        quick.addStretch(1)
+        overview_layout.addLayout(quick)
+        layout.addWidget(self.overview)
         layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(column, 1)
+        holder_layout.addStretch(0)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._show_mode()
         self.refresh()
+
+    # --- building ------------------------------------------------------------
+    def _build_demo_card(self) -> QFrame:
+        card, body, buttons = _card(
+            "1",
+            self.tr("Try it on the demo shop"),
+            self.tr(
+                "Adds the channel <b>Sandbox demo</b> on the <b>Sandbox</b>, the Allegro emulator built into "
+                "this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with "
+                "one item per listing, linked to it: most in stock, a few at zero. No Allegro account is "
+                "needed and nothing reaches Allegro."
+            ),
+        )
+        self.demo_button = QPushButton(self.tr("&Add the demo channel"))
+        self.demo_button.setObjectName("add_demo_channel")
+        self.demo_button.setAccessibleName(self.tr("Add the Sandbox demo channel"))
+        self.demo_button.setDefault(True)
+        self.demo_button.clicked.connect(self.add_demo_channel)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        self.demo_status = QLabel()
+        self.demo_status.setObjectName("demo_status")
+        self.demo_status.setWordWrap(True)
+        self.demo_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_status.setVisible(False)
+        body.addWidget(self.demo_status)
+        return card
+
+    def _build_sync_card(self) -> QFrame:
+        card, body, buttons = _card(
+            "2",
+            self.tr("Run the first sync"),
+            self.tr(
+                "The sync imports the demo shop's orders and sends your stock quantities to the listings. "
+                "Before it ends the listings whose stock is zero, it shows them to you in the confirmation "
+                "dialog: keep them ticked and press <b>Apply selected</b>."
+            ),
+        )
+        self.sync_card = card
+        self.sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.sync_button.setObjectName("welcome_sync_now")
+        self.sync_button.setEnabled(False)
+        self.sync_button.setToolTip(self.tr("Add the demo channel first."))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.orders_button = QPushButton(self.tr("See the &orders"))
+        self.orders_button.setObjectName("see_orders")
+        self.orders_button.clicked.connect(lambda: self._show("orders"))
+        self.listings_button = QPushButton(self.tr("See the &listings"))
+        self.listings_button.setObjectName("see_listings")
+        self.listings_button.clicked.connect(lambda: self._show("listings"))
+        for button in (self.orders_button, self.listings_button):
+            button.setVisible(False)
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.orders_button)
+        buttons.addWidget(self.listings_button)
+        buttons.addStretch(1)
+        self.sync_status = QLabel()
+        self.sync_status.setObjectName("welcome_sync_status")
+        self.sync_status.setWordWrap(True)
+        self.sync_status.setVisible(False)
+        body.addWidget(self.sync_status)
+        return card
+
+    def _build_production_card(self) -> QFrame:
+        card, _body, buttons = _card(
+            "3",
+            self.tr("Connect your own Allegro account"),
+            self.tr(
+                "When you are ready, add a <b>Production</b> channel with your Allegro username and password, "
+                "the WebAPI key from My Allegro and its Api Key Version. The password is kept in your "
+                "system's keyring, never in the database."
+            ),
+        )
+        self.production_button = QPushButton(self.tr("Add a &Production channel…"))
+        self.production_button.setObjectName("add_production_channel")
+        self.production_button.setToolTip(self.tr("Opens Settings → Channel Integration → Add New Channel."))
+        self.production_button.clicked.connect(self.add_production_channel)
+        buttons.addWidget(self.production_button)
+        buttons.addStretch(1)
+        return card
+
+    def _show_mode(self) -> None:
+        if self.first_run:
+            self.heading.setText(self.tr("<h2>Welcome to Allegro Channel Manager</h2>"))
+            self.intro.setText(
+                self.tr(
+                    "It keeps your stock and your Allegro.pl listings in step: orders come in, quantities go "
+                    "out, listings that run out of stock are ended and relisted when it returns. "
+                    "Try it on the demo shop first; it takes a minute."
+                )
+            )
+        else:
+            self.heading.setText(self.tr("<h2>Allegro Channel Manager</h2>"))
+            self.intro.setText(
+                self.tr(
+                    "Your stock and your Allegro.pl channels in one place. Press F5 to sync; channels are set "
+                    "up under <b>Settings → Channel Integration</b>."
+                )
+            )
+        self.welcome.setVisible(self.first_run)
+        self.overview.setVisible(not self.first_run)
+
+    # --- the demo ------------------------------------------------------------
+    def add_demo_channel(self) -> None:
+        if self.worker is not None and self.worker.running:
+            return
+        self.demo_button.setEnabled(False)
+        self._say(self.demo_status, self.tr("Starting…"))
+        worker = Worker(set_up_demo_job, self.paths)
+        worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, step + "…"))
+        worker.succeeded.connect(self._demo_added)
+        worker.failed.connect(self._demo_failed)
+        self.worker = worker
+        worker.start()
+
+    def _demo_added(self, done: demo.DemoSetUp) -> None:
+        self.demo_channel_id = done.channel.id
+        stock = done.stock
+        linked = Listing.select().where(
+            (Listing.channel == done.channel.id) & Listing.stock_item.is_null(False)
+        ).count()
+        self._say(
+            self.demo_status,
+            self.tr(
+                "✓ <b>%1</b> is ready: the Test said OK. %2 listings are linked to stock items; "
+                "%3 of them have no stock, so the sync will propose ending them."
+            )
+            .replace("%1", done.channel.sub_source)
+            .replace("%2", str(linked))
+            .replace("%3", str(len(stock.out_of_stock))),
+            OK_COLOUR,
+        )
+        self.demo_button.setText(self.tr("Demo channel added"))
+        self.sync_button.setEnabled(True)
+        self.sync_button.setToolTip(self.tr("Opens the Sync screen and syncs the demo channel."))
+        self.sync_button.setDefault(True)
+        self.sync_button.setFocus()
+        self.refresh()
+        self.demo_ready.emit(done)
+
+    def _demo_failed(self, message: str, _error: object) -> None:
+        self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", message), ALERT.name())
+        self.demo_button.setEnabled(True)
+        self.demo_button.setText(self.tr("Try &again"))
+        self.demo_failed.emit(message)
+
+    def sync_now(self) -> None:
+        """Sync on the Sync screen (F5 does the same); the welcome hears when it is done."""
+        window = self.window()
+        starter = getattr(window, "sync_now", None)
+        if starter is None:
+            return
+        screen = starter()
+        if screen is not None and screen is not self._sync_screen and hasattr(screen, "all_finished"):
+            self._sync_screen = screen
+            screen.all_finished.connect(self._synced)
+
+    def _synced(self) -> None:
+        if self.demo_channel_id is None:
+            return
+        run = (
+            SyncRun.select()
+            .where((SyncRun.channel == self.demo_channel_id) & (SyncRun.outcome != "running"))
+            .order_by(SyncRun.id.desc())
+            .first()
+        )
+        if run is None:
+            return
+        try:
+            counts = json.loads(run.counts or "{}")
+        except ValueError:
+            counts = {}
+        orders = Order.select().where(Order.channel == self.demo_channel_id).count()
+        if run.outcome in ("ok", "partial"):
+            text = (
+                self.tr("✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended. See what came in:")
+                .replace("%1", str(orders))
+                .replace("%2", str(counts.get("quantities_changed", 0)))
+                .replace("%3", str(counts.get("listings_ended", 0)))
+            )
+            self._say(self.sync_status, text, OK_COLOUR)
+        else:
+            self._say(
+                self.sync_status,
+                self.tr("The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.").replace(
+                    "%1", run.outcome
+                ),
+                ALERT.name(),
+            )
+        self.orders_button.setVisible(orders > 0)
+        self.listings_button.setVisible(True)
+        self.refresh()
+        self.demo_synced.emit()
+
+    # --- a Production channel ------------------------------------------------
+    def add_production_channel(self) -> None:
+        opener = getattr(self.window(), "open_channel_integration", None)
+        if opener is not None:
+            opener(add_new=True)
+
+    # --- helpers -------------------------------------------------------------
+    def _show(self, key: str) -> None:
+        shower = getattr(self.window(), "show_screen", None)
+        if shower is not None:
+            shower(key)
+
+    @staticmethod
+    def _say(label: QLabel, text: str, colour: str = "") -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: {colour}" if colour else "")
+        label.setVisible(True)
 
     def refresh(self) -> None:
         self.labels["channels"].setText(str(Channel.select().count()))
@@ -49,3 +367,7 @@ class HomeScreen(QWidget):
     def showEvent(self, event) -> None:  # counts change while other screens are used
         self.refresh()
         super().showEvent(event)
+
+    def shutdown(self) -> None:
+        if self.worker is not None and self.worker.running:
+            self.worker.wait(30_000)

@@ -7,11 +7,11 @@ import logging
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.resources import app_icon
 from ui.screens import SCREENS
+from ui.tray import SyncTray
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,11 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._screens: dict[str, QWidget] = {}
         self._channel_window = None
+        self._quitting = False
+        self.tray = SyncTray(self)
+        self.tray.open_requested.connect(self.bring_to_front)
+        self.tray.sync_requested.connect(lambda: (self.bring_to_front(), self.sync_now()))
+        self.tray.quit_requested.connect(self.quit_app)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -64,14 +70,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().showMessage(self.tr("Ready"))
         self._restore_state()
+        self.apply_auto_sync()
 
     # --- menus ---------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setObjectName("sync_now_action")
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.sync_action.triggered.connect(self.sync_now)
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -88,6 +102,12 @@ class MainWindow(QMainWindow):
         self.channel_integration_action.setObjectName("channel_integration_action")
         self.channel_integration_action.triggered.connect(self.open_channel_integration)
         settings_menu.addAction(self.channel_integration_action)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setObjectName("preferences_action")
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        settings_menu.addAction(self.preferences_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         logs_action = QAction(self.tr("Open the &log folder"), self)
@@ -100,26 +120,67 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
-    def open_channel_integration(self) -> None:
+    def open_channel_integration(self, add_new: bool = False) -> None:
+        """Settings → Channel Integration; `add_new` goes straight to Add New Channel."""
         from ui.channels.integration_window import ChannelIntegrationWindow
 
         if self._channel_window is None:
             self._channel_window = ChannelIntegrationWindow(self.paths, self)
+        if add_new:
+            self._channel_window.open_add_channel()
         self._channel_window.show()
         self._channel_window.raise_()
         self._channel_window.activateWindow()
 
-    def about_text(self) -> str:
-        return self.tr(
-            "<h3>Allegro Channel Manager %1</h3>"
-            "<p>Keeps your stock and your Allegro.pl listings in step: orders in, quantities out, "
-            "listings ended when stock runs out and relisted when it returns.</p>"
-            "<p>Built with Qt for Python (PySide6, LGPLv3), zeep (MIT), peewee (MIT), keyring (MIT) "
-            "and platformdirs (MIT).</p>"
-        ).replace("%1", VERSION)
+    def open_preferences(self) -> None:
+        from ui.preferences import PreferencesDialog
+
+        if PreferencesDialog.ask(self.paths, self):
+            self.apply_auto_sync()
+            self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Allegro Channel Manager"), self.about_text())
+        from ui.about import AboutDialog
+
+        AboutDialog.ask(VERSION, self)
+
+    # --- sync ------------------------------------------------------------------
+    def sync_now(self) -> QWidget | None:
+        """F5: the Sync screen syncs the chosen channel (or every enabled one)."""
+        if "sync" not in {s[0] for s in SCREENS}:
+            return None
+        screen = self.show_screen("sync")
+        if not screen.sync_now() and getattr(screen, "running", False):
+            self.statusBar().showMessage(self.tr("A sync is already running."), 5000)
+        return screen
+
+    def apply_auto_sync(self) -> None:
+        """Follow the auto-sync setting: the Sync screen's timer runs (the screen is made
+        even if never shown) and, with auto-sync on, the tray icon is there."""
+        from ui.preferences import auto_sync_minutes, auto_sync_on
+
+        on = auto_sync_on()
+        screen = self._screens.get("sync")
+        if screen is None and on and "sync" in {s[0] for s in SCREENS}:
+            screen = self._make_screen("sync")
+        if screen is not None and hasattr(screen, "auto"):
+            # The Sync screen shows the same setting; its own handlers store it and (re)start its timer.
+            screen.minutes.setValue(auto_sync_minutes())
+            screen.auto.setChecked(on)
+        self.tray.set_active(on)
+
+    def bring_to_front(self) -> None:
+        QApplication.setQuitOnLastWindowClosed(True)
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        self.tray.window_shown()
+
+    def quit_app(self) -> None:
+        """File → Quit and the tray's Quit: really end the app, auto-sync or not."""
+        self._quitting = True
+        if self.close() and not QApplication.quitOnLastWindowClosed():
+            QApplication.quit()
 
     # --- screens -------------------------------------------------------------
     def show_screen(self, key: str) -> QWidget:
@@ -135,13 +196,22 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        key, _title, module, cls = SCREENS[row]
-        widget = self._screens.get(key)
-        if widget is None:
-            widget = getattr(importlib.import_module(module), cls)(self.paths, self)
-            self._screens[key] = widget
-            self.stack.addWidget(widget)
+        key = SCREENS[row][0]
+        widget = self._screens.get(key) or self._make_screen(key)
         self.stack.setCurrentWidget(widget)
+
+    def _make_screen(self, key: str) -> QWidget:
+        _key, _title, module, cls = next(s for s in SCREENS if s[0] == key)
+        widget = getattr(importlib.import_module(module), cls)(self.paths, self)
+        self._screens[key] = widget
+        self.stack.addWidget(widget)
+        if key == "sync":
+            # The tray follows the Sync screen's own auto-sync switch and hears of each run at once.
+            if hasattr(widget, "auto"):
+                widget.auto.toggled.connect(lambda on: self.tray.set_active(on))
+            if hasattr(widget, "run_finished"):
+                widget.run_finished.connect(self.tray.refresh)
+        return widget
 
     # --- state ---------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -157,17 +227,29 @@ class MainWindow(QMainWindow):
         self.show_screen(last if last in keys else keys[0])
 
     def closeEvent(self, event) -> None:
+        if self.tray.active and not self._quitting:
+            # Auto-sync keeps running: the window goes to the tray instead of closing.
+            self._save_state()
+            QApplication.setQuitOnLastWindowClosed(False)
+            event.ignore()
+            self.hide()
+            self.tray.window_closed_to_tray()
+            return
+        self._save_state()
+        for widget in self._screens.values():
+            close = getattr(widget, "shutdown", None)
+            if close:
+                close()
+        self.tray.shutdown()
+        super().closeEvent(event)
+
+    def _save_state(self) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
         item = self.nav.currentItem()
         if item is not None:
             settings.setValue("main_window/screen", item.data(Qt.ItemDataRole.UserRole))
-        for widget in self._screens.values():
-            close = getattr(widget, "shutdown", None)
-            if close:
-                close()
-        super().closeEvent(event)
 
     def self_test(self) -> int:
         """For packaged builds: the window opened, the database answers, the WSDL loads."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
 from core.paths import app_paths
 from ui.main_window import MainWindow
@@ -50,8 +49,15 @@ def test_channel_integration_opens_the_channel_list(window, qtbot):
 
 
 def test_about_names_the_app_and_its_libraries(window, monkeypatch):
+    from ui.about import AboutDialog
+
     shown = {}
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.update(title=title, text=text)))
+
+    def ask(cls, version, parent=None):
+        dialog = cls(version, parent)
+        shown.update(title=dialog.windowTitle(), text=dialog.text())
+
+    monkeypatch.setattr(AboutDialog, "ask", classmethod(ask))
     window.findChild(type(window.channel_integration_action), "about_action").trigger()
     assert shown["title"] == "About Allegro Channel Manager"
     assert "PySide6" in shown["text"] and "zeep" in shown["text"]

@@ -1,0 +1,338 @@
+"""Settings → Preferences: language, auto-sync, where the database is, the log folder.
+
+Everything is kept in QSettings. Auto-sync is the same setting the Sync screen shows
+(`AUTO_SYNC_KEY`, `AUTO_SYNC_MINUTES_KEY`). The database URL applies
+from the next start, and only to the data folder it was set for, so a second shop kept
+with --data-dir never opens the first shop's database by surprise.
+"""
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.db import url_problem
+from core.paths import DATABASE_URL_ENV
+from ui import i18n
+
+# Shared with the Sync screen's own auto-sync controls (ui/sync/screen.py): one setting, two places.
+AUTO_SYNC_KEY = "sync/auto"  # bool, off by default
+AUTO_SYNC_MINUTES_KEY = "sync/auto_minutes"  # int
+AUTO_SYNC_MINUTES_DEFAULT = 15
+AUTO_SYNC_MINUTES_RANGE = (5, 24 * 60)
+DATABASE_URL_KEY = "database/url"
+DATABASE_URL_FOLDER_KEY = "database/url_data_folder"
+ERROR_STYLE = "color: #b00020"
+
+
+# --- the settings, for the rest of the app ------------------------------------------
+
+
+def auto_sync_on() -> bool:
+    return QSettings().value(AUTO_SYNC_KEY, False, type=bool)
+
+
+def auto_sync_minutes() -> int:
+    """Minutes between automatic syncs (whether or not auto-sync is on)."""
+    low, high = AUTO_SYNC_MINUTES_RANGE
+    try:
+        minutes = int(QSettings().value(AUTO_SYNC_MINUTES_KEY, AUTO_SYNC_MINUTES_DEFAULT))
+    except (TypeError, ValueError):
+        return AUTO_SYNC_MINUTES_DEFAULT
+    return min(max(minutes, low), high)
+
+
+def set_auto_sync(on: bool, minutes: int) -> None:
+    settings = QSettings()
+    settings.setValue(AUTO_SYNC_KEY, bool(on))
+    settings.setValue(AUTO_SYNC_MINUTES_KEY, int(minutes))
+
+
+def stored_database_url(paths) -> str:
+    """The database URL Preferences hold for this data folder ("" for none)."""
+    settings = QSettings()
+    if settings.value(DATABASE_URL_FOLDER_KEY, "") != str(paths.data_dir):
+        return ""
+    return str(settings.value(DATABASE_URL_KEY, "") or "")
+
+
+def store_database_url(paths, url: str) -> None:
+    settings = QSettings()
+    url = url.strip()
+    if url:
+        settings.setValue(DATABASE_URL_KEY, url)
+        settings.setValue(DATABASE_URL_FOLDER_KEY, str(paths.data_dir))
+    else:
+        settings.remove(DATABASE_URL_KEY)
+        settings.remove(DATABASE_URL_FOLDER_KEY)
+
+
+def database_url_at_start(paths) -> tuple[str | None, str]:
+    """The database URL to open at start and where it came from ("environment",
+    "preferences"), or (None, "file") for the SQLite file in the data folder.
+    ACM_DATABASE_URL wins, so scripts and several desks can be pointed from outside."""
+    from_env = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if from_env:
+        return from_env, "environment"
+    stored = stored_database_url(paths)
+    if stored:
+        return stored, "preferences"
+    return None, "file"
+
+
+def shown_url(url: str) -> str:
+    """The URL with any password replaced by ***, fit to show on screen."""
+    try:
+        parts = urlsplit(url)
+        if parts.password:
+            netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+            return urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        pass
+    return url
+
+
+def database_in_use(paths) -> str:
+    """What the app has open now: the SQLite file's path, or the server's address."""
+    from core.db import database
+
+    db = database.obj
+    if db is None:
+        return str(paths.database)
+    params = getattr(db, "connect_params", {}) or {}
+    if type(db).__name__.lower().startswith("sqlite"):
+        return str(db.database)
+    host = params.get("host", "localhost")
+    port = f":{params['port']}" if params.get("port") else ""
+    user = f"{params['user']}@" if params.get("user") else ""
+    return f"postgresql://{user}{host}{port}/{db.database}"
+
+
+# --- the dialog ------------------------------------------------------------------------
+
+
+class PreferencesDialog(QDialog):
+    """Build it, change its fields, press OK (or call `accept()`): the settings are saved.
+
+    OK is refused while the database URL is not usable; the problem shows under the field.
+    """
+
+    def __init__(self, paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setObjectName("preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+
+        # Language
+        language_box = QGroupBox(self.tr("Language"))
+        language_form = QFormLayout(language_box)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        system_name = i18n.NATIVE_NAMES[i18n.system_language()]
+        self.language.addItem(self.tr("Follow the system (%1)").replace("%1", system_name), i18n.SYSTEM)
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.NATIVE_NAMES[code], code)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setToolTip(self.tr("The language of the app's windows and messages."))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        language_form.addRow(language_label, self.language)
+        self.language_note = QLabel(self.tr("A new language is used from the next start of the app."))
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        language_form.addRow("", self.language_note)
+        layout.addWidget(language_box)
+
+        # Sync
+        sync_box = QGroupBox(self.tr("Sync"))
+        sync_layout = QVBoxLayout(sync_box)
+        auto_row = QHBoxLayout()
+        self.auto_sync = QCheckBox(self.tr("Sync all enabled channels &automatically every"))
+        self.auto_sync.setObjectName("auto_sync")
+        self.auto_sync.setToolTip(
+            self.tr(
+                "Off by default. Orders come in and quantities go out on their own; listings to end or "
+                "relist wait for your confirmation unless the channel has No Manual Confirmation."
+            )
+        )
+        self.auto_minutes = QSpinBox()
+        self.auto_minutes.setObjectName("auto_minutes")
+        self.auto_minutes.setRange(*AUTO_SYNC_MINUTES_RANGE)
+        self.auto_minutes.setSuffix(self.tr(" min"))
+        self.auto_minutes.setAccessibleName(self.tr("Minutes between automatic syncs"))
+        self.auto_sync.toggled.connect(self.auto_minutes.setEnabled)
+        auto_row.addWidget(self.auto_sync)
+        auto_row.addWidget(self.auto_minutes)
+        auto_row.addStretch(1)
+        sync_layout.addLayout(auto_row)
+        auto_note = QLabel(
+            self.tr(
+                "When several computers share one database, turn this on on one of them only. "
+                "Closing the window keeps auto-sync running next to the clock (system tray)."
+            )
+        )
+        auto_note.setWordWrap(True)
+        sync_layout.addWidget(auto_note)
+        layout.addWidget(sync_box)
+
+        # Database
+        database_box = QGroupBox(self.tr("Database"))
+        database_form = QFormLayout(database_box)
+        self.in_use = QLabel(database_in_use(paths))
+        self.in_use.setObjectName("database_in_use")
+        self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.in_use.setWordWrap(True)
+        self.in_use.setAccessibleName(self.tr("Database in use"))
+        database_form.addRow(self.tr("In use now:"), self.in_use)
+        folder_row = QHBoxLayout()
+        self.data_folder = QLabel(str(paths.data_dir))
+        self.data_folder.setObjectName("data_folder")
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_folder.setWordWrap(True)
+        folder_row.addWidget(self.data_folder, 1)
+        self.open_data_button = QPushButton(self.tr("Open &data folder"))
+        self.open_data_button.setObjectName("open_data_folder")
+        self.open_data_button.setAutoDefault(False)
+        self.open_data_button.clicked.connect(lambda: self.open_folder(paths.data_dir))
+        folder_row.addWidget(self.open_data_button)
+        database_form.addRow(self.tr("Data folder:"), folder_row)
+        self.database_url = QLineEdit()
+        self.database_url.setObjectName("database_url")
+        self.database_url.setPlaceholderText("postgresql://user@server:5432/shop")
+        self.database_url.setAccessibleName(self.tr("Database URL"))
+        self.database_url.setClearButtonEnabled(True)
+        self.database_url.setToolTip(
+            self.tr(
+                "To share one PostgreSQL database between several desks, enter its address here. "
+                "Leave it empty to keep the database file in the data folder."
+            )
+        )
+        url_label = QLabel(self.tr("Database &URL:"))
+        url_label.setBuddy(self.database_url)
+        database_form.addRow(url_label, self.database_url)
+        self.url_error = QLabel()
+        self.url_error.setObjectName("database_url_error")
+        self.url_error.setStyleSheet(ERROR_STYLE)
+        self.url_error.setWordWrap(True)
+        self.url_error.setVisible(False)
+        database_form.addRow("", self.url_error)
+        self.url_note = QLabel()
+        self.url_note.setObjectName("database_url_note")
+        self.url_note.setWordWrap(True)
+        database_form.addRow("", self.url_note)
+        layout.addWidget(database_box)
+
+        # Logs
+        logs_box = QGroupBox(self.tr("Logs"))
+        logs_row = QHBoxLayout(logs_box)
+        self.log_folder = QLabel(str(paths.log_dir))
+        self.log_folder.setObjectName("log_folder")
+        self.log_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_folder.setWordWrap(True)
+        logs_row.addWidget(self.log_folder, 1)
+        self.open_logs_button = QPushButton(self.tr("Open the &log folder"))
+        self.open_logs_button.setObjectName("open_log_folder")
+        self.open_logs_button.setAutoDefault(False)
+        self.open_logs_button.clicked.connect(lambda: self.open_folder(paths.log_dir))
+        logs_row.addWidget(self.open_logs_button)
+        layout.addWidget(logs_box)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.load()
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.database_url.textChanged.connect(self._url_changed)
+
+    # --- load / save ---------------------------------------------------------------------
+    def load(self) -> None:
+        self._select(self.language, i18n.stored_choice())
+        self.auto_sync.setChecked(auto_sync_on())
+        self.auto_minutes.setValue(auto_sync_minutes())
+        self.auto_minutes.setEnabled(self.auto_sync.isChecked())
+        self.database_url.setText(stored_database_url(self.paths))
+        self._update_url_note()
+
+    def save(self) -> None:
+        i18n.store_choice(self.language.currentData())
+        set_auto_sync(self.auto_sync.isChecked(), self.auto_minutes.value())
+        store_database_url(self.paths, self.database_url.text())
+
+    def problem(self) -> str | None:
+        return url_problem(self.database_url.text())
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.url_error.setText(problem)
+            self.url_error.setVisible(True)
+            self.database_url.setFocus()
+            return
+        self.save()
+        super().accept()
+
+    # --- actions -------------------------------------------------------------------------
+    @staticmethod
+    def open_folder(folder) -> bool:
+        """Show a folder in the system's file manager."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _language_changed(self) -> None:
+        self.language_note.setVisible(self.language.currentData() != i18n.stored_choice())
+
+    def _url_changed(self) -> None:
+        problem = self.problem()
+        # Say what is wrong only once it was said on OK; clear it as soon as it is fixed.
+        if self.url_error.isVisible():
+            self.url_error.setText(problem or "")
+            self.url_error.setVisible(bool(problem))
+        self._update_url_note()
+
+    def _update_url_note(self) -> None:
+        from_env = os.environ.get(DATABASE_URL_ENV, "").strip()
+        if from_env:
+            text = self.tr(
+                "The %1 environment variable is set (%2); it is used instead of this field."
+            ).replace("%1", DATABASE_URL_ENV).replace("%2", shown_url(from_env))
+        elif self.database_url.text().strip() != stored_database_url(self.paths):
+            text = self.tr("The new database is opened at the next start of the app.")
+        elif self.database_url.text().strip():
+            text = self.tr("Leave it empty to go back to the database file in the data folder (from the next start).")
+        else:
+            text = self.tr(
+                "Empty: the database is the file in the data folder. To share one PostgreSQL database "
+                "between several computers, enter its address; it is used from the next start."
+            )
+        self.url_note.setText(text)
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    @classmethod
+    def ask(cls, paths, parent: QWidget | None = None) -> bool:
+        """Show Preferences modally; True when the seller saved them. Tests replace this."""
+        return cls(paths, parent).exec() == QDialog.DialogCode.Accepted
