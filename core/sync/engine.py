@@ -222,7 +222,7 @@ class SyncEngine:
             drafts += tracking.plan_uploads(channel.id)
             invalid = tracking.invalid_notes(channel.id)
             if invalid:
-                self._counts["tracking_invalid"] = len(invalid)
+                self._counts["tracking_invalid"] = tracking.invalid_count(channel.id)
                 self._notes.extend(invalid)
 
         self._step(report, cancelled, "Saving the plan")

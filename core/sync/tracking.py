@@ -196,7 +196,24 @@ def invalid_notes(channel_id: int) -> list[str]:
         )
         .tuples()
     )
-    return [f"Tracking number {number} (order {form_id}) not sent: {reason}" for number, reason, form_id in rows]
+    rows = list(rows)
+    notes = [f"Tracking number {number} (order {form_id}) not sent: {reason}" for number, reason, form_id in rows[:10]]
+    if len(rows) > 10:
+        notes.append(f"…and {len(rows) - 10} more tracking numbers wait for a correction.")
+    return notes
+
+
+def invalid_count(channel_id: int) -> int:
+    return (
+        Shipment.select()
+        .join(Order)
+        .where(
+            (Order.channel == channel_id)
+            & (Order.status == OrderStatus.SHIPPED)
+            & (Shipment.state == ShipmentState.INVALID)
+        )
+        .count()
+    )
 
 
 def mark_sent(shipment_id: int, state: str, reason: str = "") -> None:

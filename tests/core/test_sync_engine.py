@@ -577,3 +577,67 @@ def test_cancel_between_batches_stops_sending(world):
     assert ("Ending listings", 0, 60) in steps
     assert SyncRun.get_by_id(plan.run_id).outcome == "cancelled"
     assert world.engine().plan()  # the lock was released
+
+
+# -- smaller rules ------------------------------------------------------------------------------
+
+
+def test_quantity_is_capped_at_allegros_999(world):
+    item = world.item("KUB", "Kubek", stock=5000)
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    assert world.allegro.offers_[offer].left == 999
+
+
+def test_unlinked_listings_are_left_alone(world):
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    plan, _ = world.sync()
+    plan, _ = world.sync()
+    assert plan.is_empty and world.allegro.sent == []
+    assert world.listing(offer).stock_item_id is None
+
+
+def test_an_auction_is_relisted_for_a_fixed_time_even_when_the_channel_says_until_sold_out(world):
+    world.set(end_auctions=True, relist_duration=0)
+    item = world.item("WAZ", "Wazon", stock=0)
+    auction = world.allegro.add_offer("Wazon", quantity=1, fmt="auction")
+    world.first_sync_linking([(auction, item)])
+    world.sync()
+    world.stock(item, 1)
+    plan, _ = world.sync()
+    [relist] = plan.relists
+    assert relist.duration_days == 7 and "cannot run until sold out" in relist.reason
+    assert [s for s in world.allegro.sent if s[0] == "relist"] == [("relist", auction, 7)]
+
+
+def test_two_pending_listings_with_one_title_give_one_relist(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    first = world.allegro.add_offer("Kubek", quantity=2)
+    second = world.allegro.add_offer("Kubek", quantity=2)
+    world.first_sync_linking([(first, item), (second, item)])
+    world.sync()
+    world.stock(item, 3)
+    plan, _ = world.sync()
+    assert len(plan.relists) == 1
+    assert len([s for s in world.allegro.sent if s[0] == "relist"]) == 1
+
+
+def test_a_new_version_key_is_followed_and_noted(world):
+    world.set(api_key_version=1400)
+    plan, _ = world.sync()
+    assert Channel.get_by_id(world.channel.id).api_key_version == 1505
+    assert any("Api Key Version is now 1505 (was 1400)" in n for n in plan.notes)
+
+
+def test_decide_takes_action_ids_or_proposed_actions(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offers = [world.allegro.add_offer(f"Kubek {n}", quantity=2) for n in range(3)]
+    world.first_sync_linking([(o, item) for o in offers])
+    engine = world.engine()
+    plan = engine.plan()
+    assert decide(plan.to_confirm[:2], [plan.to_confirm[0].action_id]) == (1, 1)
+    assert decide([plan.to_confirm[2].action_id], []) == (0, 1)
+    assert decide(plan, [a.action_id for a in plan.to_confirm]) == (0, 0)  # already decided: unchanged
+    engine.apply(plan)
+    assert world.allegro.sent == [("finish", offers[0])]
