@@ -262,6 +262,7 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+        self._told = False
         self.load()
         self.language.currentIndexChanged.connect(self._language_changed)
         self.database_url.textChanged.connect(self._url_changed)
@@ -286,6 +287,7 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
+            self._told = True
             self.url_error.setText(problem)
             self.url_error.setVisible(True)
             self.database_url.setFocus()
@@ -304,8 +306,8 @@ class PreferencesDialog(QDialog):
 
     def _url_changed(self) -> None:
         problem = self.problem()
-        # Say what is wrong only once it was said on OK; clear it as soon as it is fixed.
-        if self.url_error.isVisible():
+        # Check as typed only after OK was refused once; clear the message as soon as it is fixed.
+        if self._told:
             self.url_error.setText(problem or "")
             self.url_error.setVisible(bool(problem))
         self._update_url_note()
