@@ -59,12 +59,12 @@ def sync_status() -> SyncStatus:
         for (cid,) in SyncRun.select(SyncRun.channel).where(SyncRun.outcome == "running").distinct().tuples()
     ]
     outcomes, problems, waiting, last = [], [], 0, None
-    for cid, finished, outcome, counts, errors in (
+    rows = (
         SyncRun.select(SyncRun.channel, SyncRun.finished_at, SyncRun.outcome, SyncRun.counts, SyncRun.errors)
         .where(SyncRun.id.in_(latest_ids))
-        .order_by(SyncRun.channel)
         .tuples()
-    ):
+    )
+    for cid, finished, outcome, counts, errors in sorted(rows, key=lambda r: names.get(r[0], "").casefold()):
         name = names.get(cid, "?")
         outcomes.append((name, outcome))
         if finished is not None and (last is None or finished > last):
