@@ -5,7 +5,7 @@ The welcome screen's one click runs `set_up_demo`: the channel is saved the app'
 is made for each listing title and linked to it. Most items hold what the listing
 offers, a few a little less (the first sync pushes those quantities) and every fourth
 buy-now item none, so the first sync imports the demo shop's orders and proposes ending
-those listings in the confirmation dialog.
+just those listings in the confirmation dialog.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class DemoStock:
     items_created: int
     listings_linked: int
     out_of_stock: tuple[str, ...]  # titles with 0 in stock: the first sync proposes ending them
-    below_listing: tuple[str, ...]  # titles with less stock than the listing offers
+    below_listing: tuple[str, ...]  # titles with one less than the listing offers and has sold
 
 
 @dataclass(frozen=True)
@@ -96,9 +96,11 @@ def add_demo_channel() -> channels.ChannelConfig:
 def stock_for(offer: Offer, index: int) -> int:
     """How many the demo holds of a listing's item (index: its place among buy-now listings).
 
-    Every fourth buy-now item holds none, so the first sync proposes ending its listing;
-    every fifth holds one less than the listing offers, so its quantity is pushed.
-    Auctions sell one piece; ended listings keep a little stock for a later relist demo.
+    A shelf holds what the listing still offers plus what was sold and not shipped yet;
+    the first sync's orders hold those back again, so the listing's quantity stays. Every
+    fourth buy-now item holds none, so the sync proposes ending its listing; every fifth
+    holds one less, so its quantity is pushed. Auctions sell one piece; ended listings
+    keep a little stock.
     """
     if offer.format == OfferFormat.AUCTION:
         return 1
@@ -106,9 +108,10 @@ def stock_for(offer: Offer, index: int) -> int:
         return 3
     if index % 4 == 1:
         return 0
+    shelf = offer.quantity + offer.sold_quantity
     if index % 5 == 3:
-        return max(1, offer.quantity - 1)
-    return max(1, offer.quantity)
+        return max(1, shelf - 1)
+    return max(1, shelf)
 
 
 def seed_demo_stock(channel_id: int, offers: Iterable[Offer], now: datetime | None = None) -> DemoStock:
@@ -155,7 +158,7 @@ def seed_demo_stock(channel_id: int, offers: Iterable[Offer], now: datetime | No
                 if live and offer.format == OfferFormat.BUY_NOW:
                     if quantity == 0:
                         empty.append(offer.title)
-                    elif quantity < offer.quantity:
+                    elif quantity < offer.quantity + offer.sold_quantity:
                         short.append(offer.title)
             linked += (
                 Listing.update(stock_item=item_id, updated_at=now)

@@ -31,6 +31,7 @@ from ui.workers import Worker
 OK_COLOUR = "#1b6e2a"
 CARD_STYLE = (
     "QFrame#welcome_card { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }"
+    "QFrame#welcome_card QPushButton { padding: 6px 16px; }"
 )
 CONTENT_WIDTH = 760  # a readable line length on a wide window
 
@@ -321,7 +322,7 @@ class HomeScreen(QWidget):
         orders = Order.select().where(Order.channel == self.demo_channel_id).count()
         if run.outcome in ("ok", "partial"):
             text = (
-                self.tr("✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended. See what came in:")
+                self.tr("✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.")
                 .replace("%1", str(orders))
                 .replace("%2", str(counts.get("quantities_changed", 0)))
                 .replace("%3", str(counts.get("listings_ended", 0)))

@@ -144,7 +144,9 @@ class PreferencesDialog(QDialog):
 
         # Language
         language_box = QGroupBox(self.tr("Language"))
-        language_form = QFormLayout(language_box)
+        language_layout = QVBoxLayout(language_box)
+        language_form = QFormLayout()
+        language_layout.addLayout(language_form)
         self.language = QComboBox()
         self.language.setObjectName("language")
         system_name = i18n.NATIVE_NAMES[i18n.system_language()]
@@ -160,7 +162,7 @@ class PreferencesDialog(QDialog):
         self.language_note.setObjectName("language_note")
         self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)
-        language_form.addRow("", self.language_note)
+        language_layout.addWidget(self.language_note)
         layout.addWidget(language_box)
 
         # Sync
@@ -235,11 +237,17 @@ class PreferencesDialog(QDialog):
         self.url_error.setStyleSheet(ERROR_STYLE)
         self.url_error.setWordWrap(True)
         self.url_error.setVisible(False)
-        database_form.addRow("", self.url_error)
         self.url_note = QLabel()
         self.url_note.setObjectName("database_url_note")
         self.url_note.setWordWrap(True)
-        database_form.addRow("", self.url_note)
+        # One row under the field for both, so a hidden error leaves no gap.
+        under_url = QWidget()
+        under_layout = QVBoxLayout(under_url)
+        under_layout.setContentsMargins(0, 0, 0, 0)
+        under_layout.addWidget(self.url_error)
+        under_layout.addWidget(self.url_note)
+        under_layout.addStretch(1)
+        database_form.addRow("", under_url)
         layout.addWidget(database_box)
 
         # Logs
@@ -257,6 +265,7 @@ class PreferencesDialog(QDialog):
         logs_row.addWidget(self.open_logs_button)
         layout.addWidget(logs_box)
 
+        layout.addStretch(1)  # spare height goes below the groups, not into them
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
