@@ -126,8 +126,10 @@ class MainWindow(QMainWindow):
 
         if self._channel_window is None:
             self._channel_window = ChannelIntegrationWindow(self.paths, self)
-        if add_new:
-            self._channel_window.open_add_channel()
+        window = self._channel_window
+        # Never leave a half-edited channel behind: an open config or integration page stays.
+        if add_new and (not window.isVisible() or window.stack.currentWidget() is window.list_page):
+            window.open_add_channel()
         self._channel_window.show()
         self._channel_window.raise_()
         self._channel_window.activateWindow()

@@ -155,3 +155,14 @@ def test_a_failed_demo_set_up_says_why_and_can_be_tried_again(qtbot, window, mon
     assert home.demo_button.isEnabled() and home.demo_button.text() == "Try &again"
     assert not home.sync_button.isEnabled()
     assert Channel.select().count() == 0
+
+
+def test_a_channel_being_typed_in_is_not_left_for_add_new_channel(qtbot, window):
+    window.open_channel_integration()
+    dialog = window._channel_window
+    dialog.open_integration()
+    qtbot.keyClicks(dialog.integration_page.form.sub_source, "MojeAllegro")
+    qtbot.mouseClick(window.screen("home").production_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentWidget() is dialog.integration_page
+    assert dialog.integration_page.form.sub_source.text() == "MojeAllegro"
+    dialog.close()
