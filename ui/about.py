@@ -18,8 +18,19 @@ from ui.resources import app_icon
 
 # The app's own runtime dependencies (pyproject.toml's [project] dependencies).
 APP_DEPENDENCIES = ("PySide6-Essentials", "zeep", "keyring", "peewee", "platformdirs", "waitress")
-# Where a package's metadata names no licence, what its own repository says.
-KNOWN_LICENCES = {"peewee": "MIT"}
+# Where a package's metadata names no licence, what its own repository says; also the
+# list shown when a build carries no package metadata at all.
+KNOWN_LICENCES = {
+    "pyside6-essentials": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
+    "shiboken6": "LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only",
+    "zeep": "MIT",
+    "lxml": "BSD-3-Clause",
+    "requests": "Apache-2.0",
+    "keyring": "MIT",
+    "peewee": "MIT",
+    "platformdirs": "MIT",
+    "waitress": "ZPL-2.1",
+}
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
@@ -102,6 +113,8 @@ def bundled_libraries(roots: tuple[str, ...] = APP_DEPENDENCIES) -> list[Library
             wanted = _wanted(requirement)
             if wanted and _key(wanted) not in found:
                 todo.append(wanted)
+    if not found:  # a frozen build without package metadata: say what we know
+        return [Library(name, "", licence) for name, licence in sorted(KNOWN_LICENCES.items())]
     return sorted(found.values(), key=lambda lib: lib.name.lower())
 
 

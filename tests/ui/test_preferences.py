@@ -279,3 +279,14 @@ def test_a_licence_pasted_whole_is_read_from_the_classifiers():
         )
 
     assert licence_of(Dist()) == "BSD License"
+
+
+def test_without_package_metadata_about_still_names_the_libraries(monkeypatch):
+    from importlib import metadata
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", missing)
+    names = {lib.name: lib.licence for lib in bundled_libraries()}
+    assert names["zeep"] == "MIT" and "LGPL-3.0-only" in names["pyside6-essentials"]
