@@ -16,6 +16,7 @@ from typing import Any
 
 from core.db import database
 from core.models import ActionKind, ActionState, PlannedAction, utcnow
+from core.sync import bulk
 
 # doSellSomeAgain localIds are unique per account, and the WSDL types them xs:int.
 # A random value in the upper part of that range keeps two databases on one account
@@ -133,14 +134,22 @@ def mark_sending(action_ids: Sequence[int]) -> None:
             ).execute()
 
 
-def mark(action_id: int, state: str, result: str = "", params_update: dict | None = None) -> None:
-    """Record an action's outcome. Call inside the transaction that stores its effect."""
-    fields: dict[str, Any] = {"state": state, "result": result, "updated_at": utcnow()}
-    if params_update:
-        action = PlannedAction.get_by_id(action_id)
-        merged = {**params(action), **params_update}
-        fields["params"] = json.dumps(merged, sort_keys=True, default=str)
-    PlannedAction.update(**fields).where(PlannedAction.id == action_id).execute()
+def mark(action_id: int, state: str, result: str = "", params: dict | None = None) -> None:
+    """Record an action's outcome (and its final params). Call inside the transaction that stores its effect."""
+    mark_many([(action_id, state, result, params)])
+
+
+def mark_many(outcomes: Sequence[tuple[int, str, str, dict | None]]) -> None:
+    """(action id, state, result, params or None to keep them) for many actions at once."""
+    now = utcnow()
+    keep = [(state, result, now, action_id) for action_id, state, result, p in outcomes if p is None]
+    replace = [
+        (state, result, json.dumps(p, sort_keys=True, default=str), now, action_id)
+        for action_id, state, result, p in outcomes
+        if p is not None
+    ]
+    bulk.update_many(PlannedAction, ("state", "result", "updated_at"), keep)
+    bulk.update_many(PlannedAction, ("state", "result", "params", "updated_at"), replace)
 
 
 def approved(run_id: int, kind: str) -> list[PlannedAction]:

@@ -1,31 +1,40 @@
 """What a completed action changes locally. Each function runs inside the transaction
-that marks the action done, so the local state and the journal never disagree."""
+that marks the action done, so the local state and the journal never disagree.
+The frequent ones take a whole batch, written with one executemany per table."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from core.models import ActionState, Listing, ListingStatus, ShipmentState, utcnow
-from core.sync import actions, tracking
+from core.sync import actions, bulk, tracking
 
 
-def quantity_set(action_id: int, listing_id: int | None, quantity: int, sold: int) -> None:
-    if listing_id is not None:
-        Listing.update(quantity=quantity, start_quantity=quantity + sold, updated_at=utcnow()).where(
-            Listing.id == listing_id
-        ).execute()
-    actions.mark(action_id, ActionState.DONE)
+def quantities_set(done: Sequence[tuple[int, int | None, int, int]]) -> None:
+    """(action id, listing id, quantity left, sold) of quantity changes Allegro made."""
+    now = utcnow()
+    bulk.update_many(
+        Listing,
+        ("quantity", "start_quantity", "updated_at"),
+        [(quantity, quantity + sold, now, listing_id) for _, listing_id, quantity, sold in done if listing_id],
+    )
+    actions.mark_many([(action_id, ActionState.DONE, "", None) for action_id, *_ in done])
 
 
-def ended(action_id: int, listing_id: int | None, when: datetime) -> None:
-    """Ended by the app: pending relist, with the time it ended."""
-    if listing_id is not None:
-        Listing.update(
-            status=ListingStatus.PENDING_RELIST, ended_at=when, ended_by_us=True, updated_at=utcnow()
-        ).where(Listing.id == listing_id).execute()
-    actions.mark(action_id, ActionState.DONE, params_update={"ended_at": when.isoformat()})
+def ended(done: Sequence[tuple[int, int | None, dict]], when: datetime) -> None:
+    """(action id, listing id, params) of listings the app ended: pending relist, with the time they ended."""
+    now = utcnow()
+    bulk.update_many(
+        Listing,
+        ("status", "ended_at", "ended_by_us", "updated_at"),
+        [(ListingStatus.PENDING_RELIST, when, True, now, listing_id) for _, listing_id, _ in done if listing_id],
+    )
+    actions.mark_many(
+        [(action_id, ActionState.DONE, "", {**p, "ended_at": when.isoformat()}) for action_id, _, p in done]
+    )
 
 
-def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool) -> int:
+def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool, params: dict) -> int:
     """The new offer takes over the old one's link; the old row stays as history.
 
     Returns the new listing's id.
@@ -57,7 +66,7 @@ def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool
             previous_offer_id=old.offer_id,
             updated_at=now,
         ).execute()
-    actions.mark(action_id, ActionState.DONE, params_update={"new_offer_id": new_offer_id, "scheduled": scheduled})
+    actions.mark(action_id, ActionState.DONE, params={**params, "new_offer_id": new_offer_id, "scheduled": scheduled})
     return new_id
 
 

@@ -415,18 +415,21 @@ class SyncEngine:
                 error, results = exc, list(getattr(exc, "completed", ()))
             by_offer = {r.offer_id: r for r in results}
             titles = self._titles(batch)
+            done, refused = [], []
+            for action in batch:
+                p = params[action.id]
+                result = by_offer.get(p["offer_id"])
+                if result is None:
+                    continue  # outcome unknown: asked below
+                if result.ok:
+                    done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
+                else:
+                    refused.append((action.id, ActionState.FAILED, result.message, None))
+                    self._record_failure("quantity", titles.get(action.listing_id, str(p["offer_id"])), result.message)
             with database.atomic():
-                for action in batch:
-                    p = params[action.id]
-                    result = by_offer.get(p["offer_id"])
-                    if result is None:
-                        continue  # outcome unknown: asked below
-                    if result.ok:
-                        effects.quantity_set(action.id, action.listing_id, p["quantity"], p["sold"])
-                        self._counts["quantities_changed"] += 1
-                    else:
-                        actions.mark(action.id, ActionState.FAILED, result.message)
-                        self._record_failure("quantity", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+                effects.quantities_set(done)
+                actions.mark_many(refused)
+            self._counts["quantities_changed"] += len(done)
             if error is not None or len(by_offer) < len(batch):
                 self._unknown(batch, error)
 
@@ -444,18 +447,21 @@ class SyncEngine:
             titles = self._titles(batch)
             unknown = False
             now = self.now()
+            done, refused = [], []
+            for action in batch:
+                p = params[action.id]
+                result = by_offer.get(p["offer_id"])
+                if result is None or result.error_code == "OUTCOME_UNKNOWN":
+                    unknown = True
+                elif result.ok:
+                    done.append((action.id, action.listing_id, p))
+                else:
+                    refused.append((action.id, ActionState.FAILED, result.message, None))
+                    self._record_failure("end", titles.get(action.listing_id, str(p["offer_id"])), result.message)
             with database.atomic():
-                for action in batch:
-                    p = params[action.id]
-                    result = by_offer.get(p["offer_id"])
-                    if result is None or result.error_code == "OUTCOME_UNKNOWN":
-                        unknown = True
-                    elif result.ok:
-                        effects.ended(action.id, action.listing_id, now)
-                        self._counts["listings_ended"] += 1
-                    else:
-                        actions.mark(action.id, ActionState.FAILED, result.message)
-                        self._record_failure("end", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+                effects.ended(done, now)
+                actions.mark_many(refused)
+            self._counts["listings_ended"] += len(done)
             if error is not None or unknown:
                 self._unknown(batch, error)
 
@@ -497,7 +503,9 @@ class SyncEngine:
                     if result is None or result.error_code == "OUTCOME_UNKNOWN" or (result.ok and not result.new_offer_id):
                         unknown = True  # relisted (or maybe) but the new id is not known yet: ask
                     elif result.ok:
-                        new_listing_ids.append(effects.relisted(action.id, action.listing_id, result.new_offer_id, result.scheduled))
+                        new_listing_ids.append(
+                            effects.relisted(action.id, action.listing_id, result.new_offer_id, result.scheduled, p)
+                        )
                         self._counts["listings_relisted"] += 1
                     elif result.error_code == "ERR_SELL_AGAIN_TIME_EXPIRED":
                         effects.expired(action.id, action.listing_id, result.message)

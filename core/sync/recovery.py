@@ -68,32 +68,36 @@ def _quantities(marketplace: Marketplace, todo: list[PlannedAction], result: Rec
     wanted = {action.id: actions.params(action) for action in todo}
     offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
     with database.atomic():
+        done = []
         for action in todo:
             p = wanted[action.id]
             offer = offers.get(p["offer_id"])
             if offer is not None and offer.start_quantity == p["quantity"] + p["sold"]:
-                effects.quantity_set(action.id, action.listing_id, p["quantity"], p["sold"])
-                result.done += 1
-                result.done_kinds[action.kind] += 1
+                done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
             else:
                 _not_done(action, result)
+        effects.quantities_set(done)
+        result.done += len(done)
+        result.done_kinds[ActionKind.QUANTITY] += len(done)
 
 
 def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, result: Recovered) -> None:
     wanted = {action.id: actions.params(action) for action in todo}
     offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
     with database.atomic():
+        done = []
         for action in todo:
             offer = offers.get(wanted[action.id]["offer_id"])
             if offer is not None and offer.state in (OfferState.SOLD, OfferState.NOT_SOLD):
-                effects.ended(action.id, action.listing_id, now)
-                result.done += 1
-                result.done_kinds[action.kind] += 1
+                done.append((action.id, action.listing_id, wanted[action.id]))
             elif offer is None:
                 actions.mark(action.id, ActionState.FAILED, "Allegro no longer knows this offer.")
                 result.not_done += 1
             else:
                 _not_done(action, result)
+        effects.ended(done, now)
+        result.done += len(done)
+        result.done_kinds[ActionKind.END] += len(done)
 
 
 def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
@@ -103,7 +107,9 @@ def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recove
         for action in todo:
             found = verified.get(wanted[action.id]["local_id"])
             if found is not None and found.offer_id:
-                new_id = effects.relisted(action.id, action.listing_id, found.offer_id, scheduled=found.listed == 2)
+                new_id = effects.relisted(
+                    action.id, action.listing_id, found.offer_id, found.listed == 2, wanted[action.id]
+                )
                 result.relisted_listing_ids.append(new_id)
                 result.done += 1
                 result.done_kinds[action.kind] += 1
