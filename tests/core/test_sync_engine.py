@@ -641,3 +641,30 @@ def test_decide_takes_action_ids_or_proposed_actions(world):
     assert decide(plan, [a.action_id for a in plan.to_confirm]) == (0, 0)  # already decided: unchanged
     engine.apply(plan)
     assert world.allegro.sent == [("finish", offers[0])]
+
+
+def test_an_import_stopped_half_way_resumes_from_the_stored_cursor(world):
+    from core.allegro.errors import ServiceUnavailable
+
+    offer = world.allegro.add_offer("Kubek", quantity=999)
+    forms = [world.allegro.purchase(offer) for _ in range(60)]
+    original = world.allegro.post_buy_forms
+    asked = []
+
+    def second_batch_fails(ids):
+        asked.append(list(ids))
+        if len(asked) == 2:
+            raise ServiceUnavailable()
+        return original(asked[-1])
+
+    world.allegro.post_buy_forms = second_batch_fails
+    with pytest.raises(ServiceUnavailable):
+        world.sync()
+    assert [len(ids) for ids in asked] == [25, 25]
+    assert Order.select().count() == 25  # the first batch, stored with its cursor
+    cursor = Channel.get_by_id(world.channel.id).journal_cursor
+    assert cursor is not None and cursor < world.allegro.events[-1].event_id
+    assert SyncRun.get().outcome == "failed"
+    world.allegro.post_buy_forms = original
+    world.sync()
+    assert sorted(o.form_id for o in Order.select()) == sorted(forms)
