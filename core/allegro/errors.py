@@ -178,7 +178,10 @@ class InvalidResponse(AllegroError):
             self.default_code,
             detail,
             message=f"Allegro sent an answer the app cannot read ({operation}). Nothing was changed.",
-            message_pl=f"Allegro przysłało odpowiedź, której program nie potrafi odczytać ({operation}). Nic nie zmieniono.",
+            message_pl=(
+                f"Allegro przysłało odpowiedź, której program nie potrafi odczytać ({operation}). "
+                "Nic nie zmieniono."
+            ),
         )
 
 
@@ -328,7 +331,8 @@ _CATALOGUE: dict[str, tuple[type[AllegroError], str, str]] = {
     "ERR_INVALID_QUANTITY": (
         OfferRejected,
         "Allegro refused this quantity (allowed 1–999, no increase with bids, not below what was sold).",
-        "Allegro odrzuciło tę liczbę sztuk (dozwolone 1–999, bez zwiększania przy ofertach kupna, nie mniej niż sprzedano).",
+        "Allegro odrzuciło tę liczbę sztuk (dozwolone 1–999, bez zwiększania przy ofertach kupna, "
+        "nie mniej niż sprzedano).",
     ),
     "ERR_BID_DURING_CHANGES": (
         OfferRejected,

@@ -262,7 +262,10 @@ class SoapCaller:
                     f"HTTP_{status}",
                     f"HTTP {status}",
                     message=f"Allegro at {self.url} answered with a server error (HTTP {status}). Try again later.",
-                    message_pl=f"Allegro pod adresem {self.url} odpowiedziało błędem serwera (HTTP {status}). Spróbuj później.",
+                    message_pl=(
+                        f"Allegro pod adresem {self.url} odpowiedziało błędem serwera (HTTP {status}). "
+                        "Spróbuj później."
+                    ),
                 ),
                 transient=True,
                 maybe_done=True,
@@ -284,8 +287,7 @@ class SoapCaller:
         if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):  # nothing was sent yet
             return _Failure(errors.ConnectionFailed(self.url, timed_out=True, detail="connect timeout"), transient=True)
         if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
-            return _Failure(
-                errors.ConnectionFailed(self.url, timed_out=True, detail="read timeout"), transient=True, maybe_done=True
-            )
+            timed_out = errors.ConnectionFailed(self.url, timed_out=True, detail="read timeout")
+            return _Failure(timed_out, transient=True, maybe_done=True)
         # ProtocolError and the rest: the connection broke after the request went out.
         return _Failure(errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=True)

@@ -616,7 +616,10 @@ class WebApiMarketplace:
         )
 
         def convert() -> tuple[set[int], dict[int, tuple[str, str]], set[int]]:
-            again = {responses.required_int(row, "sellItemId") for row in responses.items(responses._get(answer, "itemsSellAgain"))}
+            again = {
+                responses.required_int(row, "sellItemId")
+                for row in responses.items(responses._get(answer, "itemsSellAgain"))
+            }
             failed = {
                 responses.required_int(row, "sellItemId"): (
                     responses.opt_str(row, "sellFaultCode"),
@@ -632,11 +635,12 @@ class WebApiMarketplace:
         )
         relisted = [r for r in batch if r.offer_id in again]
         verified = self._verify_quietly([r.local_id for r in relisted])
+        in_future = bool(start and start > self._server_now().timestamp())
         out: dict[int, RelistResult] = {}
         for request in batch:
             if request.offer_id in again:
                 found = verified.get(request.local_id)
-                scheduled = bool(found and found.listed == 2) or bool(start and start > self._server_now().timestamp())
+                scheduled = bool(found and found.listed == 2) or in_future
                 out[request.offer_id] = RelistResult(
                     request.offer_id,
                     request.local_id,
