@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Some platforms (Windows, plain X11 themes) define no Quit key; Ctrl+Q is what sellers try.
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
 

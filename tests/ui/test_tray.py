@@ -176,3 +176,14 @@ def test_tray_sync_now_opens_the_window_and_syncs(qtbot, db, paths, tray_desktop
     assert window.stack.currentWidget() is sync
     assert QApplication.quitOnLastWindowClosed()
     window.quit_app()
+
+
+def test_file_quit_ctrl_q_quits_even_with_auto_sync_on(qtbot, db, paths, tray_desktop):
+    preferences.set_auto_sync(True, 15)
+    window = open_window(qtbot, paths)
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = [a for a in file_menu.actions() if a.text() == "&Quit"][0]
+    assert "Ctrl+Q" in [k.toString() for k in quit_action.shortcuts()]  # also where the platform names none
+    quit_action.trigger()
+    assert window._quitting and not window.isVisible()
+    assert tray_desktop["messages"] == []  # quitting is not hiding: no "keeps syncing" notice
