@@ -134,6 +134,7 @@ def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshR
     # raw rows: values are compared in a normal form (_same), and unchanged ones written back as read
     existing = {row[1]: row for row in database.execute(query)}
     result = RefreshResult()
+    touched = utcnow()  # our clock; `now` is Allegro's, for when listings ended
     inserts: list[dict] = []
     updates: list[tuple] = []
     for offer in offers:
@@ -158,7 +159,7 @@ def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshR
                     "end_time": end_time,
                     "ended_at": None if live else (end_time or now),
                     "ended_by_us": False,
-                    "updated_at": now,
+                    "updated_at": touched,
                 }
             )
             continue
@@ -184,7 +185,7 @@ def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshR
             new["ended_by_us"] = False
             result.ended_elsewhere += 1
         if _differs(old, new):
-            updates.append(tuple(new[name] for name in _REFRESHED) + (now, row[0]))
+            updates.append(tuple(new[name] for name in _REFRESHED) + (touched, row[0]))
     with database.atomic():
         bulk.insert_many(Listing, inserts)
         bulk.update_many(Listing, (*_REFRESHED, "updated_at"), updates)
