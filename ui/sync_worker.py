@@ -8,6 +8,7 @@
     session.start()
     ...
     session.confirm(approved_action_ids)  # from the dialog's "Apply selected"
+    session.apply_undecided()             # auto-sync: send the rest, ends/relists stay proposed
     session.cancel()                      # Cancel: stops between batches, or closes the run
 
 The confirmation dialog opens between the two workers, never inside one: the plan
@@ -84,6 +85,13 @@ class SyncSession(QObject):
         if self.state != SyncState.WAITING:
             raise RuntimeError("nothing waits for confirmation")
         self._apply(list(approved_ids))
+
+    def apply_undecided(self) -> None:
+        """Apply without deciding: quantities and tracking are sent, ends and relists stay
+        proposed (for an automatic sync with nobody at the dialog)."""
+        if self.state != SyncState.WAITING:
+            raise RuntimeError("nothing waits for confirmation")
+        self._apply(None)
 
     def cancel(self) -> None:
         """Stop between batches; while the dialog is open, close the run with nothing sent."""

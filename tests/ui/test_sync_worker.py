@@ -233,3 +233,19 @@ def test_the_gui_thread_keeps_answering_during_a_sync_of_2000_listings(qtbot, db
     assert report.counts["quantities_changed"] >= 450
     assert "Changing quantities" in steps
     assert longest < 250, f"the GUI thread stalled for {longest} ms"
+
+
+def test_apply_undecided_sends_the_rest_and_keeps_ends_proposed(qtbot, world):
+    offers = end_candidates(world, 2)
+    item = world.item("TAL", "Talerz", stock=3)
+    plate = world.allegro.add_offer("Talerz", quantity=9)
+    world.first_sync_linking([(plate, item)])
+    session = session_for(world)
+    with qtbot.waitSignal(session.confirmation_needed, timeout=10_000):
+        session.start()
+    with qtbot.waitSignal(session.applied, timeout=10_000) as done:
+        session.apply_undecided()
+    assert world.allegro.sent == [("quantity", plate, 3)]
+    assert done.args[0].counts["waiting_for_confirmation"] == 2
+    states = {a.state for a in PlannedAction.select().where(PlannedAction.kind == ActionKind.END)}
+    assert states == {ActionState.PROPOSED} and len(offers) == 2
