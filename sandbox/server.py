@@ -98,7 +98,7 @@ class SandboxServer:
             threads=self.threads, ident="Allegro WebAPI sandbox",
             log_socket_errors=False, expose_tracebacks=False,
             max_request_body_size=HARD_BODY_LIMIT, channel_timeout=60,
-            connection_limit=200, asyncore_use_poll=True, asyncore_loop_timeout=0.25,
+            connection_limit=200, asyncore_use_poll=True, asyncore_loop_timeout=1,
         )
         self.port = self._server.effective_port
         self._wsdl = self.contract.wsdl_for(self.url)
