@@ -267,10 +267,10 @@ def test_relist_when_stock_is_back_replaces_the_offer_id_and_keeps_history(world
     world.set(relist_duration=10, relist_delay=0)
     item, old = end_for_no_stock(world)
     world.stock(item, 2)
-    world.allegro.advance(days=5)
+    world.allegro.advance(days=5, hours=1)
     plan, report = world.sync()
     [relist] = plan.relists
-    assert relist.duration_days == 10 and relist.days_left == 55 and "ended 5 days ago" in relist.reason
+    assert relist.duration_days == 10 and relist.days_left == 54 and "ended 5 days ago" in relist.reason
     new = world.allegro.local_ids[json.loads(PlannedAction.get_by_id(relist.action_id).params)["local_id"]]
     assert world.listing(old).status == ListingStatus.RELISTED
     fresh = world.listing(new)

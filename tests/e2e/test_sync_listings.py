@@ -124,7 +124,7 @@ def test_relist_at_day_59_and_none_at_day_61(shop, control):
     kubek, kubek_offer = ended_by_us(shop, control, "Kubek", "KUB-1")
     talerz, talerz_offer = ended_by_us(shop, control, "Talerz", "TAL-1")
 
-    control.advance_clock(days=59)
+    control.advance_clock(days=59, hours=1)  # 23 hours of the 60-day window left
     shop.stock(kubek, 3)
     control.reset_calls()
     plan, report = shop.sync()
@@ -138,7 +138,7 @@ def test_relist_at_day_59_and_none_at_day_61(shop, control):
     assert on_allegro["quantity"] == 3  # the copy had 4; brought to what is available
     assert shop.changes_sent() == {"doSellSomeAgain": 1, "doChangeQuantityItem": 1}
 
-    control.advance_clock(days=2)
+    control.advance_clock(days=2)  # day 61
     shop.stock(talerz, 3)
     control.reset_calls()
     plan, report = shop.sync()
