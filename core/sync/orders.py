@@ -109,7 +109,7 @@ def relink(channel: Channel) -> int:
     """Try again to link the unlinked items of the channel's open orders (a listing may
     have been linked since). Returns how many got linked."""
     rows = list(
-        OrderItem.select(OrderItem.id, OrderItem.offer_id, OrderItem.title)
+        OrderItem.select(OrderItem.id, OrderItem.offer_id, OrderItem.title, OrderItem.link_state)
         .join(Order)
         .where(
             (Order.channel == channel.id)
@@ -120,15 +120,15 @@ def relink(channel: Channel) -> int:
     )
     if not rows:
         return 0
-    links = Linker(channel).link((offer_id, title) for _, offer_id, title in rows)
-    changed = 0
+    links = Linker(channel).link((offer_id, title) for _, offer_id, title, _ in rows)
+    changes = [
+        (links[(offer_id, title)][0], links[(offer_id, title)][1], item_id)
+        for item_id, offer_id, title, state in rows
+        if links[(offer_id, title)][1] != state
+    ]
     with database.atomic():
-        for item_id, offer_id, title in rows:
-            stock_id, state = links[(offer_id, title)]
-            if stock_id is not None or state == LinkState.AMBIGUOUS:
-                changed += stock_id is not None
-                OrderItem.update(stock_item=stock_id, link_state=state).where(OrderItem.id == item_id).execute()
-    return changed
+        bulk.update_many(OrderItem, ("stock_item", "link_state"), changes)
+    return sum(1 for stock_id, _, _ in changes if stock_id is not None)
 
 
 def unlinked_items(channel_id: int, limit: int | None = None) -> list[tuple[int, int, str, str]]:

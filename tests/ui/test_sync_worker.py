@@ -232,7 +232,9 @@ def test_the_gui_thread_keeps_answering_during_a_sync_of_2000_listings(qtbot, db
     assert report.counts["orders_imported"] == 100 and report.counts["listings_ended"] == 20
     assert report.counts["quantities_changed"] >= 450
     assert "Changing quantities" in steps
-    assert longest < 250, f"the GUI thread stalled for {longest} ms"
+    # a sync done on the GUI thread would freeze it for seconds; the bound leaves room for a
+    # busy CI machine, where other processes take the CPU from the GUI thread now and then
+    assert longest < 400, f"the GUI thread stalled for {longest} ms"
 
 
 def test_apply_undecided_sends_the_rest_and_keeps_ends_proposed(qtbot, world):
