@@ -243,6 +243,10 @@ def save(config: ChannelConfig) -> ChannelConfig:
             row = Channel.get_or_none(Channel.id == clean.id)
             if row is None:
                 raise ChannelNotFound(clean.sub_source)
+            if clean.sync_orders_from < row.sync_orders_from:
+                # Moved back to fetch earlier orders: read the journal again from the start
+                # (orders are stored once per form, so nothing is imported twice).
+                values["journal_cursor"] = None
             Channel.update(**values).where(Channel.id == clean.id).execute()
         if new_password is not None:
             account = secret_account(row)
