@@ -17,11 +17,14 @@ from core.sync.stock import stock_location_id
 
 FORMATS = {"buy_now": "Buy now", "auction": "Auction"}
 
-# Shown: channel, offer id, title, format, quantity, bids, status, sku, stock title,
-# available, suggestion. Hidden after them: status code, channel id, suggestion state
-# ("exact" | "ambiguous" | ""), stock item id, suggested item id, format code.
-COLUMN_COUNT = 11
-STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT = range(COLUMN_COUNT + 1, COLUMN_COUNT + 7)
+# Shown: offer id, title, format, quantity, bids, status, sku, available, suggestion,
+# channel. After them the stock item's title (matched by the filter, shown as the SKU's
+# tooltip), then hidden: status code, channel id, suggestion state ("exact" |
+# "ambiguous" | ""), stock item id, suggested item id, format code.
+COLUMN_COUNT = 10
+STOCK_TITLE = COLUMN_COUNT + 1
+SEARCHED = COLUMN_COUNT + 1  # columns the filter matches
+STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT = range(COLUMN_COUNT + 2, COLUMN_COUNT + 8)
 
 
 def listing_rows(now: datetime | None = None) -> list[tuple]:
@@ -61,7 +64,6 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
         rows.append(
             (
                 lid,
-                channels[cid].sub_source,
                 offer_id,
                 title,
                 FORMATS.get(fmt, fmt),
@@ -69,9 +71,10 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 bids,
                 status_text(status, ended_at, now),
                 sku or "",
-                item_title or "",
                 avail,
                 suggestion.text if suggestion else "",
+                channels[cid].sub_source,
+                item_title or "",
                 status,
                 cid,
                 state,

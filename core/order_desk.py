@@ -32,6 +32,13 @@ SHIPMENT_TEXT = {
     ShipmentState.REJECTED: "rejected by Allegro",
     ShipmentState.INVALID: "not sent: wrong format",
 }
+# Allegro's postBuyFormPayType codes as a seller says them; unknown codes are shown as they come.
+PAY_TYPE_TEXT = {
+    "co": "online payment",
+    "ai": "instalments",
+    "collect_on_delivery": "cash on delivery",
+    "wire_transfer": "bank transfer",
+}
 LINK_TEXT = {
     LinkState.LISTING: "via listing",
     LinkState.TITLE: "by title",

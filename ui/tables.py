@@ -30,6 +30,7 @@ class Column:
     numeric: bool = False
     tooltip: str = ""
     width: int = 0  # initial width in pixels; 0 = the view's default
+    stretch: bool = False  # takes the room left over (one column per table)
 
 
 def local_time(moment: datetime) -> str:
@@ -268,7 +269,7 @@ class RowTableModel(QAbstractTableModel):
 class TableLoader(QObject):
     """Loads a model's rows with a job on a worker thread; a refresh during a load runs after it."""
 
-    loaded = Signal(int)  # rows loaded
+    loaded = Signal(int)  # rows loaded, and no newer refresh pending
     failed = Signal(str)
 
     def __init__(self, model: RowTableModel, job: Callable[..., tuple[list[tuple], list[str]]], parent=None) -> None:
@@ -301,7 +302,8 @@ class TableLoader(QObject):
     def _done(self, result) -> None:
         rows, search, order = result
         self.model.set_rows(rows, search, order)
-        self.loaded.emit(len(rows))
+        if not self._again:  # a refresh asked for meanwhile reloads first: only its rows are "loaded"
+            self.loaded.emit(len(rows))
 
     def _next(self) -> None:
         if self._again:
@@ -351,13 +353,23 @@ def make_table(
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
+    stretch = [i for i, c in enumerate(model.columns) if c.stretch]
+    header.setStretchLastSection(not stretch)
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
     for i, column in enumerate(model.columns):
         if column.width:
             view.setColumnWidth(i, column.width)
+    for i in stretch:
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
     return view
+
+
+def hide_channel_column(view: QTableView, column: int) -> None:
+    """With one channel (the usual shop) its name in every row is noise."""
+    from core.models import Channel
+
+    view.setColumnHidden(column, Channel.select().count() <= 1)
 
 
 def save_header(view: QTableView, key: str) -> None:

@@ -82,7 +82,7 @@ def test_two_lists_with_listing_stock_item_reason_and_relist_timing(dialog):
 def test_auctions_with_bids_are_marked_and_start_unticked(dialog):
     assert checked(dialog.ends) == [True, False, True]
     note = dialog.ends.model.index(1, 5)
-    assert note.data() == "Auction with 3 bids: ending sells it to the top bidder"
+    assert note.data() == "Sells to the top bidder (3 bids)"
     assert note.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
     assert dialog.bids_warning.isVisible()
     assert "sells it to the top bidder" in dialog.bids_warning.text()

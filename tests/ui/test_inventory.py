@@ -272,11 +272,11 @@ def test_splitter_and_columns_are_remembered(qtbot, shop, data_dir):
     qtbot.addWidget(first)
     first.resize(900, 700)
     first.show()
-    first.table.setColumnWidth(1, 411)
+    first.table.setColumnWidth(0, 211)
     first.splitter.setSizes([300, 250])
     first.shutdown()
     assert QSettings().value("inventory/splitter") is not None
     second = InventoryScreen(app_paths(data_dir))
     qtbot.addWidget(second)
-    assert second.table.columnWidth(1) == 411
+    assert second.table.columnWidth(0) == 211
     second.shutdown()

@@ -48,24 +48,24 @@ def screen(qtbot, shop, data_dir):
     widget.shutdown()
 
 
-COLUMNS = ["Channel", "Offer ID", "Title", "Format", "Qty on Allegro", "Bids", "Status", "SKU", "Stock item", "Available", "Suggestion"]
+COLUMNS = ["Offer ID", "Title", "Format", "Qty", "Bids", "Status", "Linked SKU", "Available", "Suggestion", "Channel"]
 
 
 def row(screen, offer_id, channel="MyAllegro"):
     for r in range(screen.model.rowCount()):
         values = [screen.model.index(r, c).data() for c in range(len(COLUMNS))]
-        if values[1] == str(offer_id) and values[0] == channel:
+        if values[0] == str(offer_id) and values[9] == channel:
             return dict(zip(COLUMNS, values))
     raise AssertionError(f"offer {offer_id} not shown")
 
 
 def offers(screen):
-    return sorted(int(screen.model.index(r, 1).data()) for r in range(screen.model.rowCount()))
+    return sorted(int(screen.model.index(r, 0).data()) for r in range(screen.model.rowCount()))
 
 
 def select(screen, offer_id, channel="MyAllegro"):
     for r in range(screen.model.rowCount()):
-        if screen.model.index(r, 1).data() == str(offer_id) and screen.model.index(r, 0).data() == channel:
+        if screen.model.index(r, 0).data() == str(offer_id) and screen.model.index(r, 9).data() == channel:
             screen.table.selectRow(r)
             return
     raise AssertionError(f"offer {offer_id} not shown")
@@ -77,22 +77,24 @@ def wait_reload(qtbot, screen):
 
 def test_every_listing_with_status_link_and_suggestion(screen):
     assert row(screen, 1003) == {
-        "Channel": "MyAllegro",
         "Offer ID": "1003",
         "Title": "Czajnik elektryczny 1,7 l",
         "Format": "Buy now",
-        "Qty on Allegro": "1",
+        "Qty": "1",
         "Bids": "0",
         "Status": "Pending relist (47 days left)",
-        "SKU": "CZA-01",
-        "Stock item": "Czajnik elektryczny 1,7 l",
+        "Linked SKU": "CZA-01",
         "Available": "2",
         "Suggestion": "",
+        "Channel": "MyAllegro",
     }
+    sku = screen.model.index(screen.model.row_of(Listing.get(offer_id=1003).id), 6)
+    assert sku.data(Qt.ItemDataRole.ToolTipRole) == "Czajnik elektryczny 1,7 l"
+    assert not screen.table.isColumnHidden(9)  # two channels: their names are shown
     assert row(screen, 1001)["Suggestion"] == "Exact title: KUB-01"
     assert row(screen, 1002)["Suggestion"] == "Ambiguous: 2 items (PAR-01, PAR-02)"
     assert row(screen, 1002)["Format"] == "Auction" and row(screen, 1002)["Bids"] == "2"
-    ambiguous = screen.model.index(screen.model.row_of(Listing.get(offer_id=1002).id), 10)
+    ambiguous = screen.model.index(screen.model.row_of(Listing.get(offer_id=1002).id), 8)
     assert ambiguous.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
     assert row(screen, 1004)["Suggestion"] == ""
     assert screen.count.text() == "5 listings"
@@ -129,13 +131,13 @@ def test_link_by_search_and_undo(screen, qtbot, monkeypatch):
     select(screen, 1004)
     with wait_reload(qtbot, screen):
         screen.link_button.click()
-    assert row(screen, 1004)["SKU"] == "CZA-01"
+    assert row(screen, 1004)["Linked SKU"] == "CZA-01"
     assert Listing.get(offer_id=1004).stock_item.sku == "CZA-01"
     assert "Linked offer 1004" in screen.notice.text()
     assert screen.undo_button.text() == "Undo Linked offer 1004"
     with wait_reload(qtbot, screen):
         screen.undo_button.click()
-    assert row(screen, 1004)["SKU"] == ""
+    assert row(screen, 1004)["Linked SKU"] == ""
     assert Listing.get(offer_id=1004).stock_item is None
 
 
@@ -154,9 +156,9 @@ def test_link_dialog_searches_sku_or_title_with_the_keyboard(qtbot, shop):
 def test_accepting_exact_suggestions_never_links_ambiguous_ones(screen, qtbot):
     with wait_reload(qtbot, screen):
         screen.link_exact_button.click()
-    assert row(screen, 1001)["SKU"] == "KUB-01"
-    assert row(screen, 2001, "Outlet")["SKU"] == "KUB-01"
-    assert row(screen, 1002)["SKU"] == ""  # ambiguous: left for the seller
+    assert row(screen, 1001)["Linked SKU"] == "KUB-01"
+    assert row(screen, 2001, "Outlet")["Linked SKU"] == "KUB-01"
+    assert row(screen, 1002)["Linked SKU"] == ""  # ambiguous: left for the seller
     assert "1 ambiguous title(s) left to link by hand" in screen.notice.text()
     with wait_reload(qtbot, screen):
         screen.undo_stack.undo()

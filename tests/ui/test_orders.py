@@ -118,11 +118,13 @@ def test_orders_show_buyer_amount_payment_and_tracking(screen):
         "Ruch ruch12345: rejected by Allegro — Allegro says this number does not match the carrier's format."
     )
     assert [screen.model.index(r, 2).data() for r in range(2)] == ["5001", "5002"]  # newest first
+    assert screen.table.isColumnHidden(1)  # one channel: its name in every row is noise
 
 
 def test_detail_shows_address_and_unlinked_items_stand_out(screen):
     select(screen, 5001)
     assert "Order 5001" in screen.heading.text() and "zosia@example.pl" in screen.heading.text()
+    assert "payment: Zakończona (PayU)" in screen.heading.text()
     assert screen.address.text().splitlines() == [
         "Zofia Żółkiewska",
         "ul. Świętokrzyska 12/4",
@@ -196,14 +198,12 @@ def test_saying_no_ships_nothing(screen, monkeypatch):
 
 def test_a_rejected_number_shows_why_and_can_be_corrected(screen, qtbot):
     select(screen, 5002)
-    assert [screen.shipments.item(0, c).text() for c in range(4)] == [
-        "Ruch",
-        "ruch12345",
-        "rejected by Allegro",
-        "Allegro says this number does not match the carrier's format.",
-    ]
-    # the rejected number is loaded for correction
+    assert [screen.shipments.item(0, c).text() for c in range(3)] == ["Ruch", "ruch12345", "rejected by Allegro"]
+    assert screen.shipment_reason.text() == "Why: Allegro says this number does not match the carrier's format."
+    assert screen.shipment_reason.isVisible()
+    # the rejected number is loaded for correction, and never called "looks right"
     assert screen.tracking.text() == "ruch12345" and screen.carrier.currentText() == "Ruch"
+    assert screen.check_label.text() == "Allegro refused this number; correct it, then Save correction."
     screen.save_tracking_button.click()
     assert "already refused exactly this number" in screen.notice.text()
     screen.tracking.clear()
@@ -213,6 +213,7 @@ def test_a_rejected_number_shows_why_and_can_be_corrected(screen, qtbot):
     shipment = Shipment.get(order=Order.get(form_id=5002))
     assert (shipment.tracking_number, shipment.state) == ("RUCH12345", ShipmentState.PENDING)
     assert row(screen, 5002)["Tracking"] == "Ruch RUCH12345: waiting for the next sync"
+    assert screen.check_label.text() == "Leave empty to ship without a tracking number."
 
 
 def test_typed_tracking_stays_with_its_order(screen):

@@ -55,12 +55,12 @@ class StockModel(RowTableModel):
         super().__init__(
             [
                 Column("SKU", width=130),
-                Column("Title", width=330),
+                Column("Title", width=330, stretch=True),
                 Column("Barcode", width=120),
                 Column("Stock level", numeric=True, tooltip="Quantity counted in stock", width=90),
                 Column("Allocated", numeric=True, tooltip="Held by open orders", width=80),
                 Column("Available", numeric=True, tooltip="Stock level minus allocated", width=80),
-                Column("Listings", numeric=True, tooltip="Listings linked to this item", width=70),
+                Column("Listings", numeric=True, tooltip="Listings linked to this item", width=65),
             ],
             parent,
         )

@@ -21,17 +21,29 @@ from PySide6.QtWidgets import (
 from core.listing_links import LinkError, link, reinstate, strike_off
 from core.listing_rows import (
     CHANNEL_ID,
-    COLUMN_COUNT,
     FORMAT,
     ITEM_ID,
+    SEARCHED,
     STATUS,
+    STOCK_TITLE,
     SUGGESTED_ITEM,
     SUGGESTION,
     listing_rows,
 )
 from core.models import Channel, ListingStatus
 from ui.listings.link_dialog import LinkDialog
-from ui.tables import ALERT, MUTED, Column, RowTableModel, TableLoader, make_table, prepare, restore_header, save_header
+from ui.tables import (
+    ALERT,
+    MUTED,
+    Column,
+    RowTableModel,
+    TableLoader,
+    hide_channel_column,
+    make_table,
+    prepare,
+    restore_header,
+    save_header,
+)
 
 ALL = ""
 
@@ -46,27 +58,26 @@ SHOW = [
     ("struck", "Struck off", lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
     ("expired", "Expired", lambda r: r[STATUS] == ListingStatus.EXPIRED),
     ("ended", "Ended", lambda r: r[STATUS] == ListingStatus.ENDED),
-    ("bids", "Auctions with bids", lambda r: r[FORMAT] == "auction" and r[6] > 0),
+    ("bids", "Auctions with bids", lambda r: r[FORMAT] == "auction" and r[5] > 0),
 ]
 
 
 class ListingsModel(RowTableModel):
-    SUGGESTION_COLUMN = 10
+    STATUS_COLUMN, SKU_COLUMN, AVAILABLE_COLUMN, SUGGESTION_COLUMN, CHANNEL_COLUMN = 5, 6, 7, 8, 9
 
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
+                Column("Offer ID", numeric=True, width=95),
+                Column("Title", width=260, stretch=True),
+                Column("Format", width=65),
+                Column("Qty", numeric=True, tooltip="Quantity on Allegro at the last sync", width=45),
+                Column("Bids", numeric=True, width=40),
+                Column("Status", width=175),
+                Column("Linked SKU", tooltip="The stock item this listing sells (its title in the tooltip)", width=95),
+                Column("Available", numeric=True, tooltip="Available stock that the next sync sends", width=65),
+                Column("Suggestion", tooltip="Stock items whose title equals the listing's", width=170),
                 Column("Channel", width=110),
-                Column("Offer ID", numeric=True, width=100),
-                Column("Title", width=280),
-                Column("Format", width=70),
-                Column("Qty on Allegro", numeric=True, tooltip="Quantity Allegro showed at the last sync", width=90),
-                Column("Bids", numeric=True, width=45),
-                Column("Status", width=170),
-                Column("SKU", width=100),
-                Column("Stock item", width=200),
-                Column("Available", numeric=True, tooltip="Available stock that the next sync sends", width=70),
-                Column("Suggestion", tooltip="Stock items whose title equals the listing's"),
             ],
             parent,
         )
@@ -74,16 +85,22 @@ class ListingsModel(RowTableModel):
     def foreground(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
             return ALERT
-        if column == 6 and row[STATUS] in (ListingStatus.STRUCK_OFF, ListingStatus.EXPIRED, ListingStatus.RELISTED):
-            return MUTED
-        if column in (7, 8) and row[ITEM_ID] is None:
+        if column == self.AVAILABLE_COLUMN and row[8] is not None and row[8] < 0:
+            return ALERT  # open orders need more than is in stock
+        if column == self.STATUS_COLUMN and row[STATUS] in (
+            ListingStatus.STRUCK_OFF,
+            ListingStatus.EXPIRED,
+            ListingStatus.RELISTED,
+        ):
             return MUTED
         return None
 
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
             return "Several stock items have this title: link by hand (Link…), it is never guessed."
-        if column == 5 and row[FORMAT] == "auction" and row[6] > 0:
+        if column == self.SKU_COLUMN and row[ITEM_ID] is not None:
+            return row[STOCK_TITLE]
+        if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
             return "Ending this auction sells it to the top bidder."
         return None
 
@@ -122,7 +139,7 @@ class ListingsScreen(QWidget):
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
 
         self.model = ListingsModel(self)
-        self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), COLUMN_COUNT), self)
+        self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), SEARCHED), self)
         self.loader.loaded.connect(self._loaded)
         self.loader.failed.connect(self.show_error)
 
@@ -225,6 +242,7 @@ class ListingsScreen(QWidget):
 
     # --- loading and filtering -------------------------------------------------
     def fill_channels(self) -> None:
+        hide_channel_column(self.table, ListingsModel.CHANNEL_COLUMN)
         current = self.channel.currentData()
         self.channel.blockSignals(True)
         self.channel.clear()
@@ -287,7 +305,7 @@ class ListingsScreen(QWidget):
 
     def select_offer(self, offer_id: int) -> bool:
         for r in range(self.model.rowCount()):
-            if self.model.row_data(r)[2] == offer_id:
+            if self.model.row_data(r)[1] == offer_id:
                 self.table.selectRow(r)
                 return True
         return False
@@ -319,7 +337,7 @@ class ListingsScreen(QWidget):
         if not rows or rows[0][STATUS] == ListingStatus.RELISTED:
             return
         row = rows[0]
-        item_id = LinkDialog.ask(row[3], row[3], self)
+        item_id = LinkDialog.ask(row[2], row[2], self)
         if item_id is None:
             return
         try:
@@ -328,13 +346,13 @@ class ListingsScreen(QWidget):
             self.show_error(e.message)
             return
         self._reselect = [row[0]]
-        self._push_links(self.tr("Linked offer %1").replace("%1", str(row[2])), [(row[0], previous, item_id)])
+        self._push_links(self.tr("Linked offer %1").replace("%1", str(row[1])), [(row[0], previous, item_id)])
 
     def unlink_selected(self) -> None:
         rows = [r for r in self.selected_rows() if r[ITEM_ID] is not None]
         changes = [(r[0], link(r[0], None), None) for r in rows]
         self._reselect = [r[0] for r in rows]
-        what = str(rows[0][2]) if len(rows) == 1 else self.tr("%1 listings").replace("%1", str(len(rows)))
+        what = str(rows[0][1]) if len(rows) == 1 else self.tr("%1 listings").replace("%1", str(len(rows)))
         self._push_links(self.tr("Unlinked %1").replace("%1", what), changes)
 
     def accept_suggestions(self) -> None:

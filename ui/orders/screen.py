@@ -27,6 +27,7 @@ from core.order_desk import (
     CHANNEL_ID,
     COLUMN_COUNT,
     LINK_TEXT,
+    PAY_TYPE_TEXT,
     SHIPMENT_TEXT,
     STATUS,
     STATUS_TEXT,
@@ -40,7 +41,19 @@ from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
 from ui.listings.link_dialog import LinkDialog
-from ui.tables import ALERT, MUTED, Column, RowTableModel, TableLoader, display, make_table, prepare, restore_header, save_header
+from ui.tables import (
+    ALERT,
+    MUTED,
+    Column,
+    RowTableModel,
+    TableLoader,
+    display,
+    hide_channel_column,
+    make_table,
+    prepare,
+    restore_header,
+    save_header,
+)
 
 OK_COLOR = "#1b5e20"
 ALL = ""
@@ -76,7 +89,7 @@ class OrdersModel(RowTableModel):
                 Column("Currency", width=60),
                 Column("Payment", width=90),
                 Column("Status", width=70),
-                Column("Tracking"),
+                Column("Tracking", stretch=True),
             ],
             parent,
         )
@@ -266,9 +279,9 @@ class OrdersScreen(QWidget):
         for button in (self.ship_button, self.add_tracking_button, self.save_tracking_button):
             buttons.addWidget(button)
         right.addLayout(buttons)
-        self.shipments = QTableWidget(0, 4)
+        self.shipments = QTableWidget(0, 3)
         self.shipments.setObjectName("shipments")
-        self.shipments.setHorizontalHeaderLabels([self.tr("Carrier"), self.tr("Number"), self.tr("Allegro"), self.tr("Why")])
+        self.shipments.setHorizontalHeaderLabels([self.tr("Carrier"), self.tr("Tracking number"), self.tr("Allegro")])
         self.shipments.verticalHeader().setVisible(False)
         self.shipments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.shipments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -277,7 +290,15 @@ class OrdersScreen(QWidget):
         self.shipments.setWordWrap(True)
         self.shipments.horizontalHeader().setStretchLastSection(True)
         self.shipments.itemSelectionChanged.connect(self._shipment_selected)
+        self.shipments.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.shipments.horizontalHeader().setStretchLastSection(False)
         right.addWidget(self.shipments, 1)
+        self.shipment_reason = QLabel()
+        self.shipment_reason.setObjectName("shipment_reason")
+        self.shipment_reason.setWordWrap(True)
+        self.shipment_reason.setStyleSheet(f"color: {ALERT.name()}")
+        self.shipment_reason.hide()
+        right.addWidget(self.shipment_reason)
         outer.addWidget(self.shipping, 2)
 
         self.carrier.currentIndexChanged.connect(lambda _i: self._check_number())
@@ -288,6 +309,7 @@ class OrdersScreen(QWidget):
 
     # --- loading -------------------------------------------------------------
     def fill_channels(self) -> None:
+        hide_channel_column(self.table, 1)
         current = self.channel.currentData()
         self.channel.blockSignals(True)
         self.channel.clear()
@@ -379,7 +401,8 @@ class OrdersScreen(QWidget):
             f"<b>{STATUS_TEXT.get(o.status, o.status)}</b><br>"
             f"{self.tr('Buyer')}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
             + (f" ({self.tr('postage')} {display(o.postage_amount)})" if o.postage_amount else "")
-            + f" · {o.pay_type} {o.pay_status}".rstrip()
+            + f" · {self.tr('payment')}: {o.pay_status or '—'}"
+            + (f" ({PAY_TYPE_TEXT.get(o.pay_type, o.pay_type)})" if o.pay_type else "")
         )
         address = detail.address or self.tr("No shipping address given.")
         if o.message:
@@ -402,20 +425,25 @@ class OrdersScreen(QWidget):
         self.shipments.setRowCount(len(detail.shipments))
         for r, s in enumerate(detail.shipments):
             state = SHIPMENT_TEXT.get(s.state, s.state)
-            for c, value in enumerate((s.carrier, s.number, state, s.reason)):
+            for c, value in enumerate((s.carrier, s.number, state)):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, s.shipment_id)
                 if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID):
                     cell.setForeground(ALERT)
                 elif s.state == ShipmentState.ACCEPTED:
                     cell.setForeground(Qt.GlobalColor.darkGreen)
+                if s.reason:
+                    cell.setToolTip(s.reason)
                 self.shipments.setItem(r, c, cell)
-        self.shipments.resizeRowsToContents()
+        self.shipments.resizeColumnToContents(0)
+        self.shipments.resizeColumnToContents(2)
+        self._show_reason()
         self._update_item_buttons()
         self._update_ship_buttons()
         problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
         if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
             self.shipments.selectRow(detail.shipments.index(problem))
+        self._check_number()
 
     def _update_item_buttons(self) -> None:
         self.link_item_button.setEnabled(self.detail is not None and self.selected_item_id() is not None)
@@ -442,7 +470,16 @@ class OrdersScreen(QWidget):
         shipment_id = self.shipments.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
         return next((s for s in self.detail.shipments if s.shipment_id == shipment_id), None)
 
+    def _show_reason(self) -> None:
+        shipment = self.selected_shipment()
+        if shipment is not None and shipment.reason:
+            self.shipment_reason.setText(self.tr("Why: %1").replace("%1", shipment.reason))
+            self.shipment_reason.show()
+        else:
+            self.shipment_reason.hide()
+
     def _shipment_selected(self) -> None:
+        self._show_reason()
         shipment = self.selected_shipment()
         if shipment is not None and shipment.editable:
             # load it into the fields so a correction starts from what was sent
@@ -468,13 +505,31 @@ class OrdersScreen(QWidget):
             self.check_label.setStyleSheet("")
             return None
         problem = check(self.carrier_id(), number, self.carrier_name.text())
+        refused = self._refused(number)
         if problem:
             self.check_label.setText(problem)
+            self.check_label.setStyleSheet(f"color: {ALERT.name()}")
+        elif refused is not None:
+            # the local check passes, but Allegro knows better: say so rather than "looks right"
+            self.check_label.setText(self.tr("Allegro refused this number; correct it, then Save correction."))
             self.check_label.setStyleSheet(f"color: {ALERT.name()}")
         else:
             self.check_label.setText(self.tr("Looks right for %1.").replace("%1", self.carrier.currentText()))
             self.check_label.setStyleSheet(f"color: {OK_COLOR}")
         return problem
+
+    def _refused(self, number: str):
+        """The rejected shipment of this order with exactly this carrier and number, if any."""
+        if self.detail is None:
+            return None
+        return next(
+            (
+                s
+                for s in self.detail.shipments
+                if s.state == ShipmentState.REJECTED and s.number == number and s.carrier_id == self.carrier_id()
+            ),
+            None,
+        )
 
     def mark_shipped(self) -> None:
         if self.detail is None:

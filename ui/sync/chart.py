@@ -76,12 +76,15 @@ class DailyChart(QWidget):
         group = plot.width() / len(self.days)
         bar = max(group * 0.8 / len(SERIES), 1.0)
         label_every = max(1, int((fm.horizontalAdvance("00.00") + 6) // max(group, 1)) + 1)
+        last = len(self.days) - 1
         for i, day in enumerate(self.days):
             gx = plot.left() + i * group + group * 0.1
             for k, (value, (_name, color)) in enumerate(zip(self._values(day), SERIES)):
                 h = plot.height() * value / top_value
                 painter.fillRect(QRectF(gx + k * bar, plot.bottom() - h, bar - 1, h), color)
-            if i % label_every == 0 or i == len(self.days) - 1:
+            # every few days a date, always the last one, never two on top of each other
+            labelled = (i % label_every == 0 and last - i >= label_every) or i == last
+            if labelled:
                 painter.setPen(text_color)
                 painter.drawText(QRectF(plot.left() + i * group - 10, plot.bottom() + 2, group + 20, fm.height()),
                                  Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, day.day.strftime("%d.%m"))

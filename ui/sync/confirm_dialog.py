@@ -110,7 +110,7 @@ class ActionsModel(QAbstractTableModel):
         if self.relists:
             return duration_text(action.duration_days) if column == 5 else start_text(action)
         if action.sells_to_top_bidder:
-            return f"Auction with {action.bids} bid{'s' if action.bids != 1 else ''}: ending sells it to the top bidder"
+            return f"Sells to the top bidder ({action.bids} bid{'s' if action.bids != 1 else ''})"
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -202,18 +202,14 @@ class ActionsSection(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # long Polish titles and reasons are read whole
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.view.setColumnWidth(0, 28)
-        self.view.setColumnWidth(1, 95)
-        self.view.setColumnWidth(2, 230)
-        self.view.setColumnWidth(3, 190)
-        self.view.setColumnWidth(4, 260 if relists else 200)
-        if relists:
-            self.view.setColumnWidth(5, 100)
+        for column, width in enumerate((28, 95, 270, 220, 270 if relists else 260, 100)):
+            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if actions:
             self.view.setCurrentIndex(self.model.index(0, 0))
         layout.addWidget(self.view)
@@ -236,7 +232,7 @@ class ConfirmDialog(QDialog):
         self.plan = plan
         self.setObjectName("confirm_dialog")
         self.setWindowTitle(self.tr("Confirm changes on Allegro — %1").replace("%1", plan.channel_name))
-        self.resize(1080, 560)
+        self.resize(1180, 600)
         ends = [a for a in plan.ends if not a.approved]
         relists = [a for a in plan.relists if not a.approved]
         layout = QVBoxLayout(self)

@@ -24,7 +24,19 @@ from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily
 from ui.sync.chart import DailyChart
 from ui.sync.confirm_dialog import ConfirmDialog
 from ui.sync_worker import SyncSession, SyncState
-from ui.tables import ALERT, Column, RowTableModel, TableLoader, finish, local_time, make_table, prepare, restore_header, save_header
+from ui.tables import (
+    ALERT,
+    Column,
+    RowTableModel,
+    TableLoader,
+    finish,
+    hide_channel_column,
+    local_time,
+    make_table,
+    prepare,
+    restore_header,
+    save_header,
+)
 
 ALL = ""
 AUTO_MINUTES_DEFAULT = 15
@@ -54,16 +66,16 @@ class RunsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("Started", width=125),
+                Column("Started", width=120),
                 Column("Channel", width=110),
-                Column("Outcome", width=95),
-                Column("Took", width=70),
-                Column("Orders", numeric=True, tooltip="Orders imported", width=60),
-                Column("Quantities", numeric=True, tooltip="Quantities sent to Allegro", width=75),
-                Column("Ended", numeric=True, tooltip="Listings ended", width=55),
-                Column("Relisted", numeric=True, tooltip="Listings relisted", width=65),
-                Column("Tracking", numeric=True, tooltip="Tracking numbers accepted", width=65),
-                Column("Problems", numeric=True),
+                Column("Outcome", width=90),
+                Column("Took", width=50),
+                Column("Orders", numeric=True, tooltip="Orders imported", width=52),
+                Column("Qty sent", numeric=True, tooltip="Quantities sent to Allegro", width=60),
+                Column("Ended", numeric=True, tooltip="Listings ended", width=50),
+                Column("Relisted", numeric=True, tooltip="Listings relisted", width=60),
+                Column("Tracking", numeric=True, tooltip="Tracking numbers accepted", width=60),
+                Column("Problems", numeric=True, width=65),
             ],
             parent,
         )
@@ -183,6 +195,8 @@ class SyncScreen(QWidget):
         state = settings.value("sync/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([680, 400])
         restore_header(self.table, "sync_runs")
         self.minutes.setValue(settings.value("sync/auto_minutes", AUTO_MINUTES_DEFAULT, type=int))
         self.auto.setChecked(settings.value("sync/auto", False, type=bool))
@@ -237,6 +251,9 @@ class SyncScreen(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("sync_progress")
         self.progress.setTextVisible(True)
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.step = QLabel(self.tr("Ready."))
         self.step.setObjectName("sync_step")
         self.step.setMinimumWidth(360)
@@ -262,6 +279,7 @@ class SyncScreen(QWidget):
             self.channel.addItem(channel.sub_source, channel.id)
         self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
         self.channel.blockSignals(False)
+        hide_channel_column(self.table, 1)
         history_current = self.history_channel.currentData()
         self.history_channel.blockSignals(True)
         self.history_channel.clear()
@@ -381,10 +399,10 @@ class SyncScreen(QWidget):
         self.result.setText("\n".join(lines))
         self.result.setStyleSheet(f"color: {ALERT.name()}" if bad else "")
         self.step.setText(self.tr("Last sync finished at %1.").replace("%1", QDateTime.currentDateTime().toString("HH:mm")))
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
 
     def _set_running(self, running: bool) -> None:
+        # retainSizeWhenHidden keeps the row still, so nothing jumps when a sync starts
+        self.progress.setVisible(running)
         self.sync_button.setEnabled(not running)
         self.channel.setEnabled(not running)
         self.cancel_button.setEnabled(running)
