@@ -194,15 +194,20 @@ def measure(name: str, screen, text: str) -> float:
         screen.filter.backspace()
         settle(screen.table, counter)
         backspaces.append((time.perf_counter() - started) * 1000)
+    meter.start()
     started = time.perf_counter()
     screen.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    while screen.model._sort_job is not None:  # big tables sort on a worker thread
+        QCoreApplication.processEvents()
     settle(screen.table, counter)
     sort_ms = (time.perf_counter() - started) * 1000
+    sort_stall = meter.stop()
     worst = max(times + backspaces)
     print(
         f"{name:<10} {rows:>7,} rows  load {load:5.2f} s (GUI thread's longest stall {stall:4.0f} ms)  "
         f"filter “{text}”: per keystroke median {statistics.median(times + backspaces):5.1f} ms, "
-        f"worst {worst:5.1f} ms (aim < {AIM_MS} ms) → {shown:,} rows  sort {sort_ms:5.0f} ms"
+        f"worst {worst:5.1f} ms (aim < {AIM_MS} ms) → {shown:,} rows;  sort by title {sort_ms:5.0f} ms "
+        f"(GUI stall {sort_stall:4.0f} ms)"
     )
     screen.shutdown()
     return worst

@@ -101,6 +101,7 @@ _USER = Qt.ItemDataRole.UserRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _FILTER_CACHE = 24  # recent filters kept, so typing on and backspacing stay cheap
+ASYNC_SORT_ROWS = 20_000  # from this size a header click sorts on a worker thread
 
 
 class RowTableModel(QAbstractTableModel):
@@ -111,9 +112,11 @@ class RowTableModel(QAbstractTableModel):
     """
 
     filtered = Signal()
+    sorting = Signal(bool)  # a long sort started (True) or ended (False)
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._sort_job: tuple[list[tuple], tuple[int, Qt.SortOrder]] | None = None  # the latest sort asked for
         self.columns = list(columns)
         self._rows: list[tuple] = []
         self._search: list[str] = []
@@ -259,11 +262,34 @@ class RowTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self.beginResetModel()
         self._sort = (column, order)
-        self._order = sorted_order(self._rows, self._sort)
+        if len(self._rows) < ASYNC_SORT_ROWS:
+            self._use_order(sorted_order(self._rows, self._sort))
+            return
+        # 100,000 titles take a second or two to sort: never on the GUI thread
+        rows, sort = self._rows, self._sort
+        self._sort_job = (rows, sort)
+        worker = Worker(lambda report, cancelled: (rows, sort, sorted_order(rows, sort)))
+        worker.succeeded.connect(self._sorted)
+        self._sort_worker = worker
+        self.sorting.emit(True)
+        worker.start()
+
+    def _sorted(self, result) -> None:
+        rows, sort, order = result
+        if self._sort_job == (rows, sort):
+            self._sort_job = None
+            self.sorting.emit(False)
+        # rows reloaded or another header clicked meanwhile: this order is stale
+        if rows is self._rows and sort == self._sort:
+            self._use_order(order)
+
+    def _use_order(self, order: list[int]) -> None:
+        self.beginResetModel()
+        self._order = order
         self._rebase()
         self.endResetModel()
+        self.filtered.emit()
 
 
 class TableLoader(QObject):

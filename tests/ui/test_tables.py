@@ -94,3 +94,18 @@ def test_the_qt_binding_keeps_its_references_on_emit():
     for _ in range(200):
         model.filtered.emit()
     assert sys.getrefcount(True) >= before
+
+
+def test_a_big_table_sorts_off_the_gui_thread_and_keeps_the_last_click(qtbot, monkeypatch):
+    import ui.tables
+
+    monkeypatch.setattr(ui.tables, "ASYNC_SORT_ROWS", 100)
+    rows = make_rows(400)
+    model = model_with(rows)
+    model.set_filter("kubek")
+    with qtbot.waitSignal(model.sorting, timeout=5000, check_params_cb=lambda busy: busy is False):
+        model.sort(1, Qt.SortOrder.AscendingOrder)  # overtaken by the next click
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model._sort_job is None, timeout=5000)
+    expected = sorted((r[0] for r in rows if "kubek" in r[2]), reverse=True)
+    qtbot.waitUntil(lambda: shown_ids(model) == expected, timeout=5000)
