@@ -236,6 +236,8 @@ class SandboxServer:
             problem = self.contract.validate_response(payload)
             if problem is not None:
                 raise AssertionError(f"{operation} response breaks the WSDL: {problem}")
+            if payload != self.contract.build_response_zeep(operation, fields):
+                raise AssertionError(f"{operation} response differs from zeep's serialiser")
         if decision.after is not None:
             return self._injected(decision.after, operation, item_ids, executed=executed)
         self.calls.record(operation, item_ids, outcome, executed, self.shop.now())

