@@ -112,12 +112,51 @@ def _no_unexpected_modals(request, monkeypatch, tmp_path):
     yield
 
 
+TEST_DATABASE_URL_ENV = "ACM_TEST_DATABASE_URL"
+
+
+def _empty_postgres(url: str) -> None:
+    """Drop everything the previous test left in the PostgreSQL test database."""
+    from playhouse.db_url import connect
+
+    admin = connect(url)
+    try:
+        # a worker thread's connection may still hold locks that DROP SCHEMA would wait for
+        admin.execute_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        admin.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        admin.execute_sql("CREATE SCHEMA public")
+    finally:
+        admin.close()
+
+
 @pytest.fixture
 def db(tmp_path):
-    """A fresh app database in a file (workers on other threads can share it)."""
+    """A fresh app database in a file (workers on other threads can share it).
+
+    With ACM_TEST_DATABASE_URL set (postgresql://…), an emptied PostgreSQL database instead.
+    """
     from core.db import database, open_database
 
-    handle = open_database(tmp_path / "test.sqlite3", backups_dir=tmp_path / "backups")
+    url = os.environ.get(TEST_DATABASE_URL_ENV)
+    if url:
+        _empty_postgres(url)
+        handle = open_database(url=url)
+    else:
+        handle = open_database(tmp_path / "test.sqlite3", backups_dir=tmp_path / "backups")
     yield handle
     handle.close()
     database.initialize(None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect what cannot run on this database: postgres_only tests without
+    ACM_TEST_DATABASE_URL, sqlite_only tests with it (CI also says so with -m)."""
+    on_postgres = bool(os.environ.get(TEST_DATABASE_URL_ENV))
+    unfit = "sqlite_only" if on_postgres else "postgres_only"
+    dropped = [item for item in items if item.get_closest_marker(unfit)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not item.get_closest_marker(unfit)]

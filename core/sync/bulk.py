@@ -4,13 +4,34 @@ peewee builds one SQL text per insert_many chunk, converting every value through
 expression tree; for the sync's volumes that was most of the local work. These helpers
 build the statement once and convert values with each field's own db_value, so what is
 stored is exactly what peewee would store.
+
+On PostgreSQL an executemany is one network round trip per row (psycopg2), so rows go
+as multi-row INSERTs and pages of UPDATEs instead: a shared server may be a LAN away.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from peewee import PostgresqlDatabase
+
 from core.db import database
+
+PAGE = 500  # rows per statement (INSERT) or per round trip (UPDATE) on PostgreSQL
+
+
+def _on_postgres() -> bool:
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def _executemany(sql: str, rows: list[tuple]) -> None:
+    cursor = database.cursor()
+    if _on_postgres() and type(cursor).__module__.startswith("psycopg2"):
+        from psycopg2.extras import execute_batch
+
+        execute_batch(cursor, sql, rows, page_size=PAGE)
+    else:  # SQLite; psycopg 3 pipelines executemany itself
+        cursor.executemany(sql, rows)
 
 
 def _value(field, row: dict[str, Any]):
@@ -31,8 +52,15 @@ def insert_many(model, rows: Sequence[dict[str, Any]]) -> None:
     fields = [f for f in meta.sorted_fields if f is not meta.primary_key or f.name in rows[0]]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     marks = ", ".join([database.param] * len(fields))
-    sql = f'INSERT INTO "{meta.table_name}" ({columns}) VALUES ({marks})'
-    database.cursor().executemany(sql, [tuple(_value(f, row) for f in fields) for row in rows])
+    sql = f'INSERT INTO "{meta.table_name}" ({columns}) VALUES '
+    values = [tuple(_value(f, row) for f in fields) for row in rows]
+    if not _on_postgres():
+        database.cursor().executemany(sql + f"({marks})", values)
+        return
+    cursor = database.cursor()
+    for start in range(0, len(values), PAGE):
+        page = values[start : start + PAGE]
+        cursor.execute(sql + ", ".join([f"({marks})"] * len(page)), [v for row in page for v in row])
 
 
 def update_many(model, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -51,4 +79,4 @@ def update_many(model, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
         tuple(field.db_value(value) for field, value in zip(columns, row[:-1], strict=True)) + (row[-1],)
         for row in rows
     ]
-    database.cursor().executemany(sql, converted)
+    _executemany(sql, converted)

@@ -1,7 +1,6 @@
 """The demo a new user meets: the Sandbox channel and its linked stock, up to a first sync."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from decimal import Decimal
 
@@ -50,9 +49,7 @@ def test_the_demo_channel_is_saved_with_its_options_and_its_password_in_the_keyr
     assert row.sync_orders_from < utcnow() - timedelta(days=20)  # the demo shop's recent sales come in
     assert channels.stored_password(row.id) == "sandbox-pass-1"
     assert "sandbox-pass-1" in memory_keyring.passwords.values()
-    database_file = db.database
-    db.close()
-    for table_row in sqlite3.connect(database_file).execute("SELECT * FROM channel"):
+    for table_row in db.execute_sql("SELECT * FROM channel"):  # the stored columns, raw
         assert "sandbox-pass-1" not in map(str, table_row)
     assert done.url == local_sandbox.ensure_running(paths)
 

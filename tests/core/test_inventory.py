@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import pytest
 
@@ -16,6 +17,7 @@ from core.models import (
     StockItem,
     StockLevel,
 )
+from core.sync import bulk
 from core.sync.orders import OrderError, ship_order
 
 
@@ -121,28 +123,22 @@ def test_cancelled_orders_cannot_be_shipped(shop):
 def test_bulk_availability_is_fast_at_100000_items(db):
     loc = Location.create(name="Główny", is_default=True)
     ch = channel()
-    with db.atomic():  # plain executemany: the fixture, not the code under test, should be quick
-        db.cursor().executemany(
-            "INSERT INTO stock_item (sku, title, barcode, created_at) VALUES (?, ?, '', '2026-01-01')",
-            [(f"S{n}", f"Item {n}") for n in range(100_000)],
-        )
+    day = datetime(2026, 1, 1)
+    with db.atomic():  # batched inserts: the fixture, not the code under test, should be quick
+        bulk.insert_many(StockItem, [{"sku": f"S{n}", "title": f"Item {n}", "created_at": day} for n in range(100_000)])
         first = StockItem.select().order_by(StockItem.id).first().id
-        db.cursor().executemany(
-            "INSERT INTO stock_level (item_id, location_id, quantity) VALUES (?, ?, ?)",
-            [(first + n, loc.id, n % 7) for n in range(100_000)],
+        bulk.insert_many(
+            StockLevel, [{"item": first + n, "location": loc.id, "quantity": n % 7} for n in range(100_000)]
         )
-        db.cursor().executemany(
-            "INSERT INTO \"order\" (channel_id, form_id, buyer_id, buyer_login, buyer_email, amount, postage_amount,"
-            " currency, pay_type, pay_status, status, ship_name, ship_company, ship_street, ship_postcode, ship_city,"
-            " ship_country, ship_phone, message, imported_at)"
-            " VALUES (?, ?, 0, '', '', 0, 0, 'PLN', '', '', 'open', '', '', '', '', '', '', '', '', '2026-01-01')",
-            [(ch.id, n) for n in range(5000)],
-        )
+        bulk.insert_many(Order, [{"channel": ch.id, "form_id": n, "imported_at": day} for n in range(5000)])
         first_order = Order.select().order_by(Order.id).first().id
-        db.cursor().executemany(
-            "INSERT INTO order_item (order_id, offer_id, title, quantity, price, stock_item_id, link_state)"
-            " VALUES (?, ?, 'x', 1, 0, ?, 'listing')",
-            [(first_order + n, n, first + n * 3) for n in range(5000)],
+        bulk.insert_many(
+            OrderItem,
+            [
+                {"order": first_order + n, "offer_id": n, "title": "x", "quantity": 1, "stock_item": first + n * 3,
+                 "link_state": LinkState.LISTING}
+                for n in range(5000)
+            ],
         )
     started = time.perf_counter()
     got = inventory.availability()
