@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.db import database
-from core.models import Location, StockItem, StockLevel
+from core.models import Location, StockItem, StockLevel, utcnow
 from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX
 
 COLUMNS = ("sku", "title", "location", "quantity", "barcode")
@@ -31,7 +31,8 @@ REQUIRED = ("sku", "quantity")
 MAX_LINE_CHARS = 10_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CHUNK = 500  # rows per SQL statement: under SQLite's variable limit
+CHUNK = 500  # ids per IN (...) lookup
+WRITE_CHUNK = 2000  # rows per INSERT: 3 values each, far under SQLite's 32,766 variables
 
 Report = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
@@ -303,14 +304,64 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
         yield items[i : i + size]
 
 
-def _existing_items(skus: list[str]) -> dict[str, StockItem]:
-    found: dict[str, StockItem] = {}
+class _Item:
+    """What the import needs of an existing stock item (plain, not a peewee model: 100,000 of
+    those take seconds to build)."""
+
+    __slots__ = ("id", "title", "barcode")
+
+    def __init__(self, item_id: int, title: str, barcode: str) -> None:
+        self.id, self.title, self.barcode = item_id, title, barcode
+
+
+# Past this many SKUs one pass over the whole table beats thousands of IN (...) lookups.
+_FULL_SCAN = 5000
+
+
+def _existing_items(skus: list[str]) -> dict[str, _Item]:
+    columns = (StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode)
+    found: dict[str, _Item] = {}
+    if len(skus) > _FULL_SCAN:
+        wanted = set(skus)
+        for item_id, sku, title, barcode in _raw(StockItem.select(*columns)):
+            if sku in wanted:
+                found[sku] = _Item(item_id, title, barcode)
+        return found
     for chunk in _chunks(skus):
-        for item in StockItem.select(StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode).where(
-            StockItem.sku.in_(chunk)
-        ):
-            found[item.sku] = item
+        for item_id, sku, title, barcode in _raw(StockItem.select(*columns).where(StockItem.sku.in_(chunk))):
+            found[sku] = _Item(item_id, title, barcode)
     return found
+
+
+def _existing_levels(item_ids: list[int], cancelled: Cancelled) -> dict[tuple[int, int], int]:
+    columns = (StockLevel.item, StockLevel.location, StockLevel.quantity)
+    if len(item_ids) > _FULL_SCAN:
+        wanted = set(item_ids)
+        return {
+            (item_id, location_id): quantity
+            for item_id, location_id, quantity in _raw(StockLevel.select(*columns))
+            if item_id in wanted
+        }
+    levels: dict[tuple[int, int], int] = {}
+    for chunk in _chunks(item_ids):
+        if cancelled():
+            raise CsvCancelled()
+        for item_id, location_id, quantity in _raw(StockLevel.select(*columns).where(StockLevel.item.in_(chunk))):
+            levels[(item_id, location_id)] = quantity
+    return levels
+
+
+def _raw(query):
+    """The query's rows straight from the driver: these columns need no conversion, and
+    peewee's per-value conversion is most of the time at 100,000 rows."""
+    return database.execute(query)
+
+
+def _write_many(table: str, columns: tuple[str, ...], rows: list[tuple], conflict: str = "") -> None:
+    """One prepared INSERT run for many rows (executemany), inside the caller's transaction."""
+    marks = ", ".join([database.param] * len(columns))
+    names = ", ".join(f'"{c}"' for c in columns)
+    database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks}){conflict}', rows)
 
 
 def _compare_with_database(preview: ImportPreview, cancelled: Cancelled) -> None:
@@ -318,15 +369,9 @@ def _compare_with_database(preview: ImportPreview, cancelled: Cancelled) -> None
     skus = sorted({r.sku for r in preview.rows})
     items = _existing_items(skus)
     location_ids = {loc.name: loc.id for loc in Location.select()}
-    levels: dict[tuple[int, int], int] = {}
-    item_ids = [i.id for i in items.values()]
-    for chunk in _chunks(item_ids):
-        if cancelled():
-            raise CsvCancelled()
-        for lvl in StockLevel.select(StockLevel.item, StockLevel.location, StockLevel.quantity).where(
-            StockLevel.item.in_(chunk)
-        ):
-            levels[(lvl.item_id, lvl.location_id)] = lvl.quantity
+    if cancelled():
+        raise CsvCancelled()
+    levels = _existing_levels([i.id for i in items.values()], cancelled)
     titled = {r.sku for r in preview.rows if r.title}
     kept: list[ImportRow] = []
     new_skus: set[str] = set()
@@ -376,10 +421,15 @@ def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled:
                 new["title"] = new["title"] or row.title
                 new["barcode"] = new["barcode"] or row.barcode
         done = 0
-        for chunk in _chunks(list(new_items.values())):
+        created = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # as peewee writes a DateTimeField
+        for chunk in _chunks(list(new_items.values()), WRITE_CHUNK):
             if cancelled():
                 raise CsvCancelled()
-            StockItem.insert_many(chunk).execute()
+            _write_many(
+                StockItem._meta.table_name,
+                ("sku", "title", "barcode", "created_at"),
+                [(n["sku"], n["title"], n["barcode"], created) for n in chunk],
+            )
             done += len(chunk)
             report("Adding new items", done, len(new_items))
         items.update(_existing_items(list(new_items)))
@@ -397,19 +447,14 @@ def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled:
             if changes:
                 StockItem.update(changes).where(StockItem.id == item.id).execute()
         done = 0
-        for chunk in _chunks(rows):
+        for chunk in _chunks(rows, WRITE_CHUNK):
             if cancelled():
                 raise CsvCancelled()
-            values = [
-                {"item": items[r.sku].id, "location": location_ids[r.location], "quantity": r.quantity} for r in chunk
-            ]
-            (
-                StockLevel.insert_many(values)
-                .on_conflict(
-                    conflict_target=[StockLevel.item, StockLevel.location],
-                    preserve=[StockLevel.quantity],
-                )
-                .execute()
+            _write_many(
+                StockLevel._meta.table_name,
+                ("item_id", "location_id", "quantity"),
+                [(items[r.sku].id, location_ids[r.location], r.quantity) for r in chunk],
+                ' ON CONFLICT ("item_id", "location_id") DO UPDATE SET "quantity" = excluded."quantity"',
             )
             done += len(chunk)
             report("Setting stock levels", done, total)

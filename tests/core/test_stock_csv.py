@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 
 import pytest
 
@@ -63,6 +64,7 @@ def test_a_valid_file_previews_then_applies(shop, tmp_path):
     assert level("ŁYŻ-02", "Magazyn Główny") == 15  # empty location = the default one
     new = StockItem.get(sku="ŁYŻ-02")
     assert (new.title, new.barcode) == ("Łyżka drewniana", "5900000000017")
+    assert isinstance(new.created_at, datetime)  # written the way peewee reads it back
     assert StockItem.get(sku="KUB-01").title == "Kubek ceramiczny żółty"  # empty title keeps the old one
 
 
@@ -119,7 +121,7 @@ def test_semicolon_files_from_polish_excel_and_a_bom(shop, tmp_path):
 
 
 def test_apply_is_all_or_nothing(shop, tmp_path, monkeypatch):
-    lines = ["sku,title,quantity"] + [f"N-{i},Nowy {i},{i}" for i in range(1200)]
+    lines = ["sku,title,quantity"] + [f"N-{i},Nowy {i},{i}" for i in range(7000)]
     preview = read_import(write(tmp_path, "\n".join(lines) + "\n"))
     assert preview.ok
     calls = []
