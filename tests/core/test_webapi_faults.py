@@ -346,3 +346,23 @@ def test_a_run_under_a_20_percent_fault_rate_sends_no_change_twice(webapi_server
     assert executed_ids(shop, "doSellSomeAgain") == {i: 1 for i in for_end}
     relisted = {o["relisted_from"]: o["offer_id"] for o in shop.offers() if o["relisted_from"]}
     assert relisted == new_ids and len(relisted) == len(for_end)
+
+
+def test_an_account_failure_stops_a_quantity_batch_and_keeps_what_was_done(market, shop):
+    ids = buy_now(shop, 60)
+    market.login()
+    armed = threading.Event()
+
+    def block_after_ten(done, total):
+        if done == 10 and not armed.is_set():
+            armed.set()
+            shop.set_faults(rules=[fault("doChangeQuantityItem", "ERR_BLOCKED_USER_CANT_INVOKE_METHOD")])
+
+    with pytest.raises(errors.AccountBlocked) as caught:
+        market.change_quantities([QuantityChange(i, 8, 0) for i in ids], progress=block_after_ten)
+    done = caught.value.completed
+    assert len(done) >= 10 and all(r.ok for r in done)
+    on_sandbox = {o["offer_id"]: o["quantity"] for o in shop.offers(ids)}
+    assert all(on_sandbox[r.offer_id] == 8 for r in done)
+    assert sum(1 for q in on_sandbox.values() if q == 8) == len(done)  # completed is the whole truth
+    assert calls(shop)["doChangeQuantityItem"] < len(ids)  # the rest was never sent
