@@ -451,6 +451,12 @@ class InventoryScreen(QWidget):
         self.notice.setText(text)
         self.notice.show()
 
+    def showEvent(self, event) -> None:  # a sync or a shipped order changed the numbers meanwhile
+        super().showEvent(event)
+        if self.model.total():
+            self.fill_locations()
+            self.refresh()
+
     # --- state ---------------------------------------------------------------
     def _restore(self) -> None:
         settings = QSettings()
