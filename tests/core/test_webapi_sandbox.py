@@ -437,3 +437,20 @@ def test_many_parcels_are_sent_20_per_call(market, shop):
     result = market.add_tracking(form_id, packages)
     assert len(result.added) == 20
     assert calls(shop)["doAddPackageInfoToPostBuyForm"] == 1
+
+
+def test_scheduled_offers_are_listed_from_the_future_tab(market, shop):
+    (offer_id,) = buy_now(shop, 1, quantity=6)
+    market.finish([FinishRequest(offer_id)])
+    start = datetime.fromtimestamp(shop.now(), UTC) + timedelta(days=3)
+    (relisted,) = market.relist([RelistRequest(offer_id, local_id=31, duration_days=0, start_at=start)])
+    shop.reset_calls()
+    scheduled = list(market.offers([OfferState.SCHEDULED]))
+    assert [o.offer_id for o in scheduled] == [relisted.new_offer_id]
+    (offer,) = scheduled
+    assert offer.state is OfferState.SCHEDULED and offer.start_quantity == 6
+    assert offer.start_time == start.replace(microsecond=0)
+    assert calls(shop)["doGetMyFutureItems"] == 1
+    everything = {o.offer_id: o.state for o in market.offers(list(OfferState))}
+    assert everything[relisted.new_offer_id] is OfferState.SCHEDULED
+    assert everything[offer_id] is OfferState.NOT_SOLD
