@@ -265,3 +265,25 @@ def test_the_history_model_is_valid(qtbot, desk, screen, qtmodeltester):
     screen.outcome.setCurrentIndex(screen.outcome.findText("With problems"))
     assert screen.model.rowCount() == 1
     qtmodeltester.check(screen.model)
+
+
+def test_sync_now_for_all_enabled_channels_one_after_another(qtbot, desk, sandbox, control):
+    from core import channels
+
+    for name, enabled in (("Outlet", True), ("Archiwum", False)):
+        channels.save(channels.ChannelConfig(
+            sub_source=name, username="sandbox-seller", password="sandbox-pass-1", api_key="SANDBOX-WEBAPI-KEY",
+            api_key_version=str(control.state()["version_key"]), environment=sandbox.url, enabled=enabled))
+    desk.offer("Poduszka dekoracyjna", quantity=2)
+    widget = SyncScreen(desk.paths)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert [widget.channel.itemText(i) for i in range(widget.channel.count())] == [
+        "All enabled channels", "MyAllegro", "Outlet"]  # a disabled channel is not offered
+    assert not widget.table.isColumnHidden(1)  # several channels: the history names them
+    sync(qtbot, widget)
+    runs = [(r.channel.sub_source, r.outcome) for r in SyncRun.select().order_by(SyncRun.id)]
+    assert runs == [("MyAllegro", "ok"), ("Outlet", "ok")]
+    assert widget.result.text().splitlines() == [
+        "MyAllegro: done; nothing needed changing.", "Outlet: done; nothing needed changing."]
+    widget.shutdown()
