@@ -212,3 +212,29 @@ def test_progress_is_reported(shop, tmp_path):
     assert {"Checking rows", "Adding new items", "Setting stock levels"} <= steps
     assert seen[-1] == ("Setting stock levels", 4500, 4500)
     assert StockItem.select().count() == 4501
+
+
+def test_any_file_gives_a_preview_or_a_clear_message_never_a_crash(shop, tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+    rows = st.lists(st.lists(cells, min_size=0, max_size=6), max_size=8)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(header=st.sampled_from(["sku,title,location,quantity,barcode", "sku;quantity", "quantity,sku,title"]),
+           body=rows, raw=st.binary(max_size=64))
+    def check(header, body, raw):
+        path = tmp_path / "fuzz.csv"
+        text = header + "\n" + "\n".join(",".join(r) for r in body)
+        path.write_bytes(text.encode("utf-8") + raw)
+        try:
+            preview = read_import(path)
+        except CsvFileError as e:
+            assert e.message and "Traceback" not in e.message
+            return
+        for problem in preview.problems:
+            assert problem.reasons and all(problem.reasons)
+        assert StockItem.select().count() == 1  # checking never writes
+
+    check()
