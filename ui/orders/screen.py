@@ -87,7 +87,7 @@ class OrdersModel(RowTableModel):
                 Column("Items", numeric=True, width=45),
                 Column("Amount", numeric=True, width=80),
                 Column("Currency", width=60),
-                Column("Payment", width=90),
+                Column("Payment", width=125),
                 Column("Status", width=70),
                 Column("Tracking", stretch=True),
             ],
