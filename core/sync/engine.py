@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from core import inventory
-from core.allegro.errors import AllegroError
+from core.allegro.errors import AllegroError, ConnectionFailed
 from core.allegro.port import (
     FinishRequest,
     Marketplace,
@@ -76,6 +76,12 @@ class SyncCancelled(Exception):
     """The seller cancelled; what was done so far is recorded."""
 
     message = "The sync was cancelled."
+
+
+def _timed_out(error: AllegroError | None) -> bool:
+    """The request got no answer in time: Allegro may still be carrying it out."""
+    cause = getattr(error, "cause", None) or error
+    return isinstance(cause, ConnectionFailed) and cause.timed_out
 
 
 def _nothing(*_args) -> None:
@@ -371,8 +377,9 @@ class SyncEngine:
         )]
         if not pending:
             return None
+        in_doubt = _timed_out(error)
         try:
-            found = self._recover(pending)
+            found = self._recover(pending, settle=not in_doubt)
         except AllegroError as again:
             self._failures.append(
                 f"{len(pending)} change(s) may or may not have reached Allegro ({again.message}); "
@@ -385,10 +392,15 @@ class SyncEngine:
         if found.not_done:
             why = f": {error.message}" if error is not None else ""
             self._failures.append(f"{found.not_done} change(s) did not reach Allegro{why}. The next sync plans them again.")
+        if found.in_doubt:
+            self._failures.append(
+                f"Allegro did not answer {found.in_doubt} change(s) in time and may still be making them; "
+                "the next sync checks them before sending anything again."
+            )
         return found
 
-    def _recover(self, pending: Sequence[PlannedAction]) -> recovery.Recovered:
-        found = recovery.recover(self.marketplace, pending, self.now())
+    def _recover(self, pending: Sequence[PlannedAction], settle: bool = True) -> recovery.Recovered:
+        found = recovery.recover(self.marketplace, pending, self.now(), settle)
         self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
         if found.still_unknown:
             self._counts["still_unknown"] += found.still_unknown

@@ -9,7 +9,9 @@ answer was lost): ask Allegro what happened instead of sending them again.
 
 What Allegro shows as done is recorded as done, with its local effect. What it shows
 as not done is marked failed ("not sent"), and the run plans it afresh from the
-current state. What it cannot tell yet stays in `sending` for the next run.
+current state. What it cannot tell yet stays in `sending` for the next run — and so
+does everything when the call timed out (`settle=False`): Allegro may still be
+carrying that request out, and a "not done" read now could be overtaken by it.
 """
 from __future__ import annotations
 
@@ -36,15 +38,20 @@ class Recovered:
     done: int = 0
     not_done: int = 0
     still_unknown: int = 0
+    in_doubt: int = 0  # not done yet, but the request may still be under way: asked again next run
     done_kinds: Counter = field(default_factory=Counter)
     relisted_listing_ids: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    settle: bool = True  # False: "not done" is not final yet
 
 
-def recover(marketplace: Marketplace, pending: Sequence[PlannedAction], now: datetime) -> Recovered:
+def recover(
+    marketplace: Marketplace, pending: Sequence[PlannedAction], now: datetime, settle: bool = True
+) -> Recovered:
     """Resolve `pending` (actions in `sending`) by asking Allegro. Raises AllegroError when
-    Allegro cannot be asked; the actions then stay in `sending`."""
-    result = Recovered()
+    Allegro cannot be asked; the actions then stay in `sending`. With `settle=False` what
+    Allegro shows as not done stays in `sending` too (counted in `in_doubt`)."""
+    result = Recovered(settle=settle)
     by_kind: dict[str, list[PlannedAction]] = {}
     for action in pending:
         by_kind.setdefault(action.kind, []).append(action)
@@ -60,6 +67,11 @@ def recover(marketplace: Marketplace, pending: Sequence[PlannedAction], now: dat
 
 
 def _not_done(action: PlannedAction, result: Recovered) -> None:
+    if not result.settle:
+        result.in_doubt += 1
+        return
+    if action.kind == ActionKind.TRACKING and action.shipment_id is not None:
+        tracking.mark_sent(action.shipment_id, ShipmentState.PENDING)
     actions.mark(action.id, ActionState.FAILED, NOT_SENT)
     result.not_done += 1
 
@@ -132,6 +144,4 @@ def _tracking(marketplace: Marketplace, todo: list[PlannedAction], result: Recov
                 result.done += 1
                 result.done_kinds[action.kind] += 1
             else:
-                if action.shipment_id is not None:
-                    tracking.mark_sent(action.shipment_id, ShipmentState.PENDING)
                 _not_done(action, result)

@@ -1,0 +1,65 @@
+"""The reliability suite: one sandbox per module, one busy moment of a shop to return to."""
+from __future__ import annotations
+
+import keyring
+import pytest
+
+from core.db import database
+from sandbox.control import SandboxControl
+from sandbox.server import SandboxServer
+from tests.conftest import MemoryKeyring
+
+from .scenario import CHANGES, Scenario, differences
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with SandboxServer(port=0) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def sandbox_control(sandbox):
+    return SandboxControl(sandbox.base_url)
+
+
+@pytest.fixture(scope="module")
+def scenario(sandbox, sandbox_control, tmp_path_factory):
+    """The busy moment, built once per module (built before any test's own keyring exists,
+    so it brings its own)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        world = Scenario(tmp_path_factory.mktemp("reliability"), sandbox, sandbox_control).build()
+    finally:
+        keyring.set_keyring(previous)
+    yield world
+    world.db.close()
+    database.initialize(None)
+
+
+@pytest.fixture(scope="module")
+def reference_after_one_run(scenario):
+    """Both sides after one fault-free run from the busy moment (and proof that a second
+    run finds nothing left to send)."""
+    scenario.reset()
+    first = scenario.sync()
+    assert first.code == 0 and not first.crash, first.out + first.err
+    want = scenario.snapshot()
+    before = scenario.control.calls()["executed"]
+    again = scenario.sync()
+    after = scenario.control.calls()["executed"]
+    assert again.code == 0, again.out + again.err
+    assert not [op for op in CHANGES if after.get(op, 0) != before.get(op, 0)], (before, after)
+    assert differences(want, scenario.snapshot()) == []
+    return want
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the fault matrix whenever its test ran (CI shows it in the log)."""
+    from . import fault_matrix
+
+    text = fault_matrix.render()
+    if text:
+        terminalreporter.section("reliability: faults x steps")
+        terminalreporter.write_line(text)

@@ -1,0 +1,100 @@
+"""Faults × steps: every fault kind at every step of a sync, once and lasting.
+
+For each cell the busy moment is restored, the sandbox injects the fault on the step's
+operations, and `main.py sync --yes` runs (in this process, through the command's own
+code). The run must complete, or stop with a sentence for the seller. Then the fault
+clears, the next run goes, and both sides must equal, field by field, what one
+fault-free run reaches; no end, relist or parcel may have been executed twice.
+
+Two variants per cell: "once" (the fault hits each of the step's operations one time,
+as a blip would) and "lasting" (every call of the step fails for the whole run). The
+matrix is printed at the end of the test session (conftest.py) and kept in
+`fault_matrix.RESULTS`.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from . import fault_matrix
+from .fault_matrix import FAULTS, STEPS, Verdict
+from .scenario import CHANGES_ONCE_ONLY, differences
+
+# What a seller must never see: the insides of the program.
+INNARDS = ("Traceback", "zeep", "urllib3", "lxml", "Error(", "Exception", "None")
+
+
+def rules(fault: str, step: str, lasting: bool) -> list[dict]:
+    shape = FAULTS[fault]
+    return [
+        {**shape, "operation": operation, "rate": 1.0, "count": None if lasting else 1}
+        for operation in STEPS[step]
+    ]
+
+
+def duplicates(log: list[dict]) -> list[str]:
+    seen: dict[tuple[str, int], int] = {}
+    for entry in log:
+        if entry["executed"] and entry["operation"] in CHANGES_ONCE_ONLY:
+            for item in entry["item_ids"]:
+                seen[(entry["operation"], item)] = seen.get((entry["operation"], item), 0) + 1
+    return [f"{op} executed {n} times for {item}" for (op, item), n in seen.items() if n > 1]
+
+
+def seller_problem(outcome) -> str:
+    """The sentence the seller was shown when the run stopped ('' when none or unclear)."""
+    lines = [
+        line.strip()
+        for line in (outcome.err + outcome.out).splitlines()
+        if "the sync stopped:" in line or line.strip().startswith("Problem:")
+    ]
+    text = " ".join(lines)
+    if not text or any(word in text for word in INNARDS):
+        return ""
+    return text
+
+
+def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Verdict:
+    scenario.reset()
+    scenario.control.set_faults(rules=rules(fault, step, lasting), seed=7)
+    started = time.monotonic()
+    hit = scenario.sync()
+    seconds = time.monotonic() - started
+    fired = sum(r["fired"] for r in scenario.control.faults()["rules"])
+    scenario.control.clear_faults()
+    # a delayed request the client gave up on still runs on the server: let it land first
+    time.sleep(FAULTS[fault].get("delay_ms", 0) / 1000)
+    problems = []
+    if hit.crash:
+        problems.append(f"the command crashed: {hit.crash}")
+    if hit.code == 0:
+        first = "completed"
+    elif hit.code == 1 and seller_problem(hit):
+        first = "stopped"
+    else:
+        first = "unclear"
+        problems.append(f"exit {hit.code} without a clear sentence: {hit.err.strip() or hit.out[-300:]}")
+    if not fired:
+        problems.append("the fault never fired (the step was not reached)")
+    lock_left = [p for p in scenario.loose_ends() if "lock" in p]
+    problems += lock_left
+    rerun = scenario.sync()
+    if rerun.code != 0 or rerun.crash:
+        problems.append(f"the run after the fault cleared failed: {rerun.crash or rerun.err.strip()}")
+    problems += scenario.loose_ends()
+    problems += duplicates(scenario.control.call_log())
+    problems += differences(reference, scenario.snapshot())
+    return Verdict(first, seller_problem(hit), problems, seconds, fired)
+
+
+@pytest.mark.parametrize("step", list(STEPS))
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_a_fault_at_a_step_completes_or_stops_cleanly_and_the_next_run_converges(scenario, reference_after_one_run, fault, step):
+    verdicts = {}
+    for lasting in (False, True):
+        verdict = run_variant(scenario, reference_after_one_run, fault, step, lasting)
+        verdicts["lasting" if lasting else "once"] = verdict
+        fault_matrix.RESULTS[(fault, step, "lasting" if lasting else "once")] = verdict
+    bad = {variant: v.problems for variant, v in verdicts.items() if v.problems}
+    assert not bad, f"{fault} at {step}: {bad}"
