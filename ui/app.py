@@ -96,6 +96,11 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
     window = MainWindow(paths)
     window.show()
     log.info("Started with data folder %s", paths.data_dir)
+    # Parse the WSDL on a background thread once the window is painted, so the first
+    # Test or sync does not wait for it and start-up does not either.
+    from core.allegro import wsdl
+
+    QTimer.singleShot(0, wsdl.preload)
     if self_test:
         QTimer.singleShot(0, lambda: app.exit(window.self_test()))
     code = app.exec()
