@@ -63,6 +63,10 @@ class _Runner(QObject):
             self.done.emit(False, error, error_message(error))
         else:
             self.done.emit(True, result, "")
+        finally:
+            # End the thread from inside: a GUI thread blocked in Worker.wait() could
+            # never run the queued slot that would otherwise stop it.
+            QThread.currentThread().quit()
 
     def _report(self, step: str, done: int = 0, total: int = 0) -> None:
         self.progress.emit(step, done, total)
@@ -110,9 +114,7 @@ class Worker(QObject):
 
     @Slot(bool, object, str)
     def _on_done(self, ok: bool, payload: object, message: str) -> None:
-        thread = self._thread
-        thread.quit()
-        thread.wait()
+        self._thread.wait()
         self.running = False
         _running.discard(self)
         if ok:

@@ -62,3 +62,14 @@ def test_signals_are_delivered_on_the_gui_thread(qtbot):
         worker.succeeded.connect(lambda _: threads.append(threading.current_thread()))
         worker.start()
     assert threads == [threading.main_thread(), threading.main_thread()]
+
+
+def test_wait_on_the_gui_thread_returns_when_the_job_ends(qtbot):
+    import time
+
+    worker = Worker(lambda report, cancelled: "done")
+    with qtbot.waitSignal(worker.succeeded, timeout=5000):
+        worker.start()
+        began = time.monotonic()
+        assert worker.wait(5000)
+        assert time.monotonic() - began < 2  # not the whole timeout
