@@ -86,9 +86,8 @@ class _Compiler:
         self.scope[fields] = frozenset(n for n, _ in elements)
         self.scope[f"_name{name}"] = complex_type.name or "message"
         lines = [f"def {name}(v, out):", "    a = out.append"]
-        if len(elements) == 1 and elements[0][1].accepts_multiple:
-            # zeep takes a bare list for an ArrayOfX
-            lines.append(f"    if v.__class__ is list: v = {{{elements[0][0]!r}: v}}")
+        # Only dicts: zeep also takes a bare list for an ArrayOfX, but writes only its
+        # first value, so the sandbox always says {"item": [...]}.
         lines.append(f"    if not {fields}.issuperset(v): _unknown(_name{name}, v, {fields})")
         lines.append("    g = v.get")
         for run in self._runs(elements):

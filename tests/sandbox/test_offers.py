@@ -197,3 +197,31 @@ def test_change_quantity_of_a_scheduled_offer(api, session, control):
     assert control.offer(offer)["state"] == "scheduled"
     assert api.doChangeQuantityItem(sessionHandle=session, itemId=offer,
                                     newItemQuantity=8).itemQuantityLeft == 8
+
+
+def test_pages_follow_every_change_between_calls(api, session, control):
+    """Paging keeps the sorted tab between calls only while nothing changes."""
+    control.reset(demo=False)
+    ids = control.add_offers([{"title": f"Szklanka {i:02}", "quantity": 10 + i, "price": 5}
+                              for i in range(30)])
+    by_quantity = {"sortType": 9, "sortOrder": 2}
+
+    def page(number):
+        answer = api.doGetMySellItems(sessionId=session, pageSize=10, pageNumber=number,
+                                      sortOptions=by_quantity)
+        return answer.sellItemsCounter, [i.itemId for i in items(answer.sellItemsList)]
+
+    assert page(0) == (30, ids[::-1][:10])
+    control.purchase(ids[29], quantity=39)  # sold out: leaves the tab
+    assert page(0) == (29, ids[28::-1][:10])
+    api.doChangeQuantityItem(sessionHandle=session, itemId=ids[0], newItemQuantity=500)
+    assert page(0)[1][0] == ids[0]
+    assert page(2) == (29, ids[9:0:-1])
+    api.doFinishItem(sessionHandle=session, finishItemId=ids[5])
+    assert page(2) == (28, [i for i in ids[9:0:-1] if i != ids[5]])
+    control.reset(demo=False)
+    assert page(0) == (0, [])
+    fresh = control.add_offers([{"title": "Talerz", "quantity": 2, "start_offset_hours": 0.5}])
+    assert page(0) == (0, [])
+    control.advance_clock(hours=0.5)  # it starts
+    assert page(0) == (1, fresh)
