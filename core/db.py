@@ -1,9 +1,9 @@
 """The database: one DatabaseProxy, opened once per process, schema kept up to date.
 
 SQLite by default (WAL, foreign keys, synchronous=normal); a database URL such as
-postgresql://… may replace it. Schema changes are numbered migrations applied in one
-transaction after an online backup of the file, so a failed upgrade leaves the old
-database as it was.
+postgresql://… may replace it, so several desks share one database. Schema changes are
+numbered migrations applied in one transaction (after an online backup of an SQLite
+file), so a failed upgrade leaves the old database as it was.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+import peewee
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,12 @@ SQLITE_PRAGMAS = {
     "synchronous": "normal",
     "busy_timeout": 10_000,
 }
+
+POSTGRES_CONNECT_TIMEOUT = 10  # seconds: an unreachable server must not hang the start
+# PostgreSQL advisory locks of this app are (ADVISORY_LOCKS, n): n = 0 guards schema
+# changes, n = a channel's id its sync (core/sync/lock.py). Channel ids start at 1.
+ADVISORY_LOCKS = 0x41434D  # "ACM"
+SCHEMA_LOCK = 0
 
 
 class DatabaseError(Exception):
@@ -51,19 +58,73 @@ SCHEMA_VERSION = max(MIGRATIONS, default=1)
 def open_database(path: Path | None = None, url: str | None = None, backups_dir: Path | None = None):
     """Open the app's database, create or upgrade its schema, and bind the models to it."""
     if url:
-        from playhouse.db_url import connect
-
-        db = connect(url)
+        db = _open_url(url)
     else:
         assert path is not None
         db = _open_sqlite(Path(path))
     database.initialize(db)
+    file = Path(db.database) if isinstance(db, SqliteDatabase) else None
     try:
-        ensure_schema(db, path if not url else None, backups_dir)
+        ensure_schema(db, file, backups_dir)
+    except peewee.DatabaseError as e:
+        db.close()
+        if file is not None:
+            raise
+        # for example a user without the right to create tables on the server
+        raise DatabaseError(f"The shared database cannot be used: {_first_line(e)}.") from e
     except Exception:
         db.close()
         raise
     return db
+
+
+def _open_url(url: str):
+    """Connect to a database URL (playhouse.db_url); problems become a DatabaseError."""
+    from urllib.parse import urlsplit
+
+    from playhouse.db_url import connect
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower().startswith("sqlite"):
+        # the file gets the same checks and pragmas (foreign keys, WAL) as the default one
+        return _open_sqlite(Path(parts.path[1:]))
+    where = f"{parts.hostname or 'localhost'}{f':{parts.port}' if parts.port else ''}{parts.path}"
+    try:
+        db = connect(url.strip())
+    except (RuntimeError, ValueError) as e:  # an unknown scheme
+        raise DatabaseError(f"The database address cannot be used: {e}") from e
+    if isinstance(db, PostgresqlDatabase):
+        db.connect_params.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.ImproperlyConfigured as e:
+        raise DatabaseError(f"This build of the app cannot talk to that kind of database ({e}).") from e
+    except Exception as e:  # noqa: BLE001 - the driver's errors: network, login, no such database
+        raise DatabaseError(_explain_server_error(where, e)) from e
+    return db
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _explain_server_error(where: str, error: Exception) -> str:
+    text = _first_line(error)
+    lowered = text.lower()
+    if "password" in lowered or "authentication" in lowered or "no pg_hba.conf entry" in lowered:
+        return (
+            f"The database server at {where} refused the login ({text}). Check the user name "
+            "and the password in PostgreSQL's password file (pgpass)."
+        )
+    if "does not exist" in lowered:
+        return f"The database server at {where} has no such database or user ({text})."
+    if "timeout" in lowered or "connection refused" in lowered or "could not" in lowered:
+        return (
+            f"The database server at {where} cannot be reached ({text}). Check the address, "
+            "that the server is running and that the network lets this computer in."
+        )
+    return f"The database at {where} cannot be opened ({text})."
 
 
 def _open_sqlite(path: Path) -> SqliteDatabase:
@@ -134,6 +195,16 @@ def schema_version(db) -> int | None:
 
 def ensure_schema(db, path: Path | None = None, backups_dir: Path | None = None) -> int:
     """Create the tables on a new database, or migrate an older one; returns the version."""
+    if isinstance(db, PostgresqlDatabase):
+        # Desks started together on a new or older shared database: one creates or
+        # upgrades the schema (DDL is transactional there), the others wait and find it done.
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)", (ADVISORY_LOCKS, SCHEMA_LOCK))
+            return _ensure_schema(db, None, None)
+    return _ensure_schema(db, path, backups_dir)
+
+
+def _ensure_schema(db, path: Path | None, backups_dir: Path | None) -> int:
     from core.models import ALL_MODELS, SchemaInfo
 
     current = schema_version(db)

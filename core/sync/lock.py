@@ -4,6 +4,11 @@ The lock is a row of SyncLock (unique per channel) naming its owner as host:pid:
 Taking it is an INSERT that the unique index lets only one writer win; a stale lock
 (its process is gone, or its heartbeat is old) is taken over with an UPDATE that
 names the old owner, so two processes cannot both take it over.
+
+On PostgreSQL (several desks on one server) a session-level advisory lock decides
+instead (core/sync/advisory.py): it holds across machines and dies with its holder's
+connection, so a row found without it is a dead desk's and is replaced at once, and a
+live holder is never taken over however long it waits. The row then only names who syncs.
 """
 from __future__ import annotations
 
@@ -14,13 +19,15 @@ import sys
 import time
 from datetime import timedelta
 
-from peewee import IntegrityError
+from peewee import IntegrityError, PostgresqlDatabase
 
-from core.db import database
+from core.db import ADVISORY_LOCKS, database
 from core.models import SyncLock, utcnow
+from core.sync.advisory import AdvisoryLock
 
 STALE_AFTER = timedelta(minutes=30)  # long enough for a confirmation dialog left open
 HEARTBEAT_EVERY = 10.0  # seconds between heartbeat writes
+UNKNOWN_DESK = "another desk:0:"  # the holder has its advisory lock but no row yet
 
 
 class SyncBusy(Exception):
@@ -87,9 +94,12 @@ class ChannelLock:
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
         self.held = False
         self._beat = 0.0
+        self._advisory: AdvisoryLock | None = None
 
     def acquire(self) -> None:
         """Take the lock or raise SyncBusy."""
+        if isinstance(database.obj, PostgresqlDatabase):
+            return self._acquire_shared()
         now = utcnow()
         try:
             with database.atomic():
@@ -116,6 +126,24 @@ class ChannelLock:
             raise SyncBusy(self.channel_name, current.owner if current else row.owner)
         self._got()
 
+    def _acquire_shared(self) -> None:
+        if self._advisory is None:
+            self._advisory = AdvisoryLock(database.obj, ADVISORY_LOCKS, self.channel_id)
+        if not self._advisory.try_acquire():
+            self._advisory = None
+            row = SyncLock.get_or_none(SyncLock.channel == self.channel_id)
+            raise SyncBusy(self.channel_name, row.owner if row else UNKNOWN_DESK)
+        try:
+            with database.atomic():
+                # a row still here belongs to a desk whose connection, and so its lock, is gone
+                SyncLock.delete().where(SyncLock.channel == self.channel_id).execute()
+                SyncLock.insert(channel=self.channel_id, owner=self.owner, heartbeat=utcnow()).execute()
+        except BaseException:
+            self._advisory.release()
+            self._advisory = None
+            raise
+        self._got()
+
     def _got(self) -> None:
         self.held = True
         self._beat = time.monotonic()
@@ -124,6 +152,9 @@ class ChannelLock:
         """Show we are alive (at most every HEARTBEAT_EVERY seconds); raise LockLost if taken over."""
         if not force and time.monotonic() - self._beat < HEARTBEAT_EVERY:
             return
+        if self._advisory is not None and not self._advisory.still_held():
+            self.held = False
+            raise LockLost(self.channel_name)
         updated = (
             SyncLock.update(heartbeat=utcnow())
             .where((SyncLock.channel == self.channel_id) & (SyncLock.owner == self.owner))
@@ -135,7 +166,13 @@ class ChannelLock:
         self._beat = time.monotonic()
 
     def release(self) -> None:
-        if not self.held:
-            return
-        SyncLock.delete().where((SyncLock.channel == self.channel_id) & (SyncLock.owner == self.owner)).execute()
-        self.held = False
+        try:
+            if self.held:
+                self.held = False
+                SyncLock.delete().where(
+                    (SyncLock.channel == self.channel_id) & (SyncLock.owner == self.owner)
+                ).execute()
+        finally:
+            if self._advisory is not None:  # after the row, so the next holder's row is never ours
+                self._advisory.release()
+                self._advisory = None

@@ -44,6 +44,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(channel):
     assert SyncLock.get().owner == lock.owner
 
 
+@pytest.mark.sqlite_only  # PostgreSQL trusts its advisory lock, not the row: test_sync_lock_pg.py
 def test_a_live_holder_with_an_old_heartbeat_is_taken_over(channel):
     SyncLock.create(
         channel=channel,
@@ -55,6 +56,7 @@ def test_a_live_holder_with_an_old_heartbeat_is_taken_over(channel):
     assert SyncLock.get().owner == lock.owner
 
 
+@pytest.mark.sqlite_only  # PostgreSQL trusts its advisory lock, not the row: test_sync_lock_pg.py
 def test_a_holder_on_another_machine_is_trusted_while_its_heartbeat_is_fresh(channel):
     SyncLock.create(channel=channel, owner="kasa-2:4242:tok", heartbeat=utcnow())
     with pytest.raises(SyncBusy, match="on kasa-2"):

@@ -1,0 +1,134 @@
+"""The shared PostgreSQL database: created, upgraded in place, values kept exactly.
+
+Run by .ci/run against a real server (ACM_TEST_DATABASE_URL); the SQLite side is test_db.py.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from playhouse.migrate import PostgresqlMigrator, migrate
+
+from core import db as dbmod
+from core.db import SCHEMA_VERSION, DatabaseError, database, open_database
+from core.models import ALL_MODELS, Channel, Listing, Location, SchemaInfo, StockItem, StockLevel
+
+pytestmark = pytest.mark.postgres_only
+
+ROOT = Path(__file__).resolve().parents[2]
+URL = os.environ.get("ACM_TEST_DATABASE_URL", "")
+
+
+def columns(db, table: str) -> dict[str, str]:
+    return {c.name: c.data_type for c in db.get_columns(table)}
+
+
+@pytest.fixture
+def version_1(db):
+    """The server's database as version 0.1 of the app left it, with a few rows; not bound."""
+    db.execute_sql("DROP SCHEMA public CASCADE")
+    db.execute_sql("CREATE SCHEMA public")
+    db.create_tables(ALL_MODELS)
+    migrator = PostgresqlMigrator(db)
+    migrate(migrator.drop_column("listing", "previous_offer_id"), migrator.drop_column("channel", "last_sync_outcome"))
+    SchemaInfo.create(version=1)
+    warehouse = Location.create(name="Magazyn Łódź", is_default=True)
+    for n in range(3):
+        item = StockItem.create(sku=f"SKU-{n}", title=f"Żółty kubek {n}")
+        StockLevel.create(item=item, location=warehouse, quantity=10 + n)
+    db.execute_sql(
+        "INSERT INTO channel (sub_source, username, api_key, api_key_version, currency, environment, enabled,"
+        " inventory_sync, update_from_location, submit_tracking, sync_orders_from, relist_items, end_listings,"
+        " no_manual_confirmation, relist_duration, relist_delay, end_auctions, end_auctions_with_bids,"
+        " link_by_title, created_at) VALUES ('MyAllegro', 'seller', 'KEY', 7, 'PLN', 'sandbox', true, true,"
+        " false, false, '2026-01-01', false, false, false, 0, 0, false, false, false, '2026-01-01')"
+    )
+    db.close()
+    database.initialize(None)
+    return db
+
+
+def test_values_come_back_exactly(db):
+    channel = Channel.create(sub_source="MojeAllegro", username="u", api_key="k", api_key_version=2**62 + 7)
+    when = datetime(2026, 3, 29, 1, 30, 15, 123456)  # naive UTC, microseconds, the night clocks move
+    Listing.create(
+        channel=channel, offer_id=2**53 + 1, title="Żółty kubek", format="buy_now",
+        price=Decimal("1234567890.99"), end_time=when,
+    )
+    got = Listing.get()
+    assert (got.offer_id, got.price, got.end_time) == (2**53 + 1, Decimal("1234567890.99"), when)
+    assert Channel.get().api_key_version == 2**62 + 7
+    assert columns(db, "listing")["end_time"] == "timestamp without time zone"
+
+
+def test_an_older_database_on_the_server_is_upgraded_in_place_with_its_rows(version_1):
+    assert "previous_offer_id" not in columns(version_1, "listing")
+    db = open_database(url=URL)
+    try:
+        assert SchemaInfo.get().version == SCHEMA_VERSION
+        assert "previous_offer_id" in columns(db, "listing")
+        assert Channel.get().sub_source == "MyAllegro" and Channel.get().last_sync_outcome == ""
+        assert sorted(i.title for i in StockItem.select()) == ["Żółty kubek 0", "Żółty kubek 1", "Żółty kubek 2"]
+        assert sum(level.quantity for level in StockLevel.select()) == 33
+    finally:
+        db.close()
+
+
+def test_a_failed_upgrade_leaves_the_server_database_as_it_was(version_1, monkeypatch):
+    def half_then_fail(migrator):
+        dbmod._migration_2(migrator)  # the columns are added ...
+        raise RuntimeError("network cut")  # ... and then the step dies
+
+    monkeypatch.setitem(dbmod.MIGRATIONS, 2, half_then_fail)
+    with pytest.raises(RuntimeError):
+        open_database(url=URL)
+    database.initialize(version_1)
+    try:
+        assert SchemaInfo.get().version == 1
+        assert StockItem.select().count() == 3
+        assert "previous_offer_id" not in columns(version_1, "listing")  # DDL rolled back too
+    finally:
+        version_1.close()
+
+
+def test_desks_started_together_on_an_empty_database_create_it_once(db):
+    db.execute_sql("DROP SCHEMA public CASCADE")
+    db.execute_sql("CREATE SCHEMA public")
+    db.close()
+    opener = "import sys; from core.db import open_database; sys.stdin.readline(); open_database(url=sys.argv[1]).close()"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    desks = [
+        subprocess.Popen([sys.executable, "-c", opener, URL], cwd=ROOT, env=env, stdin=subprocess.PIPE, text=True,
+                         stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    for desk in desks:  # all imported and waiting; now all at once
+        desk.stdin.write("\n")
+        desk.stdin.flush()
+    results = [(desk.wait(timeout=120), desk.stderr.read()) for desk in desks]
+    assert results == [(0, "")] * 4
+    assert [row.version for row in SchemaInfo.select()] == [SCHEMA_VERSION]
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_alone(db):
+    SchemaInfo.update(version=SCHEMA_VERSION + 5).execute()
+    db.close()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(url=URL)
+    database.initialize(db)
+    assert SchemaInfo.get().version == SCHEMA_VERSION + 5
+
+
+def test_a_user_without_rights_is_told_in_a_sentence(db):
+    db.execute_sql("DROP SCHEMA public CASCADE")
+    db.execute_sql("CREATE SCHEMA public")
+    db.execute_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    db.execute_sql("REVOKE CREATE ON SCHEMA public FROM CURRENT_USER")
+    db.close()
+    with pytest.raises(DatabaseError, match="The shared database cannot be used: permission denied"):
+        open_database(url=URL)
