@@ -1,15 +1,22 @@
 """The reliability suite: one sandbox per module, one busy moment of a shop to return to."""
 from __future__ import annotations
 
+import os
+
 import keyring
 import pytest
 
+from core.channels import secret_account
 from core.db import database
+from core.models import Channel
+from core.secrets import SERVICE
 from sandbox.control import SandboxControl
 from sandbox.server import SandboxServer
 from tests.conftest import MemoryKeyring
+from tests.e2e.file_keyring import FILE_ENV, FileKeyring
 
-from .scenario import CHANGES, Scenario, differences
+from .processes import Runner
+from .scenario import CHANGES, PASSWORD, Scenario, differences
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +60,19 @@ def reference_after_one_run(scenario):
     assert not [op for op in CHANGES if after.get(op, 0) != before.get(op, 0)], (before, after)
     assert differences(want, scenario.snapshot()) == []
     return want
+
+
+@pytest.fixture(scope="module")
+def runner(scenario, tmp_path_factory):
+    """A fork server of `main.py sync` processes that find the channel's password in a file keyring."""
+    keyring_file = tmp_path_factory.mktemp("keyring") / "keyring.json"
+    channel = Channel.get_by_id(scenario.channel_id)
+    FileKeyring(keyring_file).set_password(SERVICE, secret_account(channel), PASSWORD)
+    env = {**os.environ, FILE_ENV: str(keyring_file), "PYTHONUNBUFFERED": "1"}
+    env.pop("ACM_DATA_DIR", None)
+    running = Runner(env)
+    yield running
+    running.close()
 
 
 def pytest_terminal_summary(terminalreporter):
