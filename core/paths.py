@@ -35,6 +35,11 @@ class AppPaths:
         return self.data_dir / "acm.lock"
 
     @property
+    def settings_file(self) -> Path:
+        """Settings the headless commands need too (core cannot read Qt's QSettings)."""
+        return self.data_dir / "settings.json"
+
+    @property
     def sandbox_state(self) -> Path:
         return self.data_dir / "sandbox-state.json"
 

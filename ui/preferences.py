@@ -1,9 +1,10 @@
 """Settings → Preferences: language, auto-sync, where the database is, the log folder.
 
-Everything is kept in QSettings. Auto-sync is the same setting the Sync screen shows
-(`AUTO_SYNC_KEY`, `AUTO_SYNC_MINUTES_KEY`). The database URL applies
-from the next start, and only to the data folder it was set for, so a second shop kept
-with --data-dir never opens the first shop's database by surprise.
+Everything is kept in QSettings but the database URL, which the headless commands need
+too: core/settings.py keeps it in the data folder. Auto-sync is the same setting the Sync
+screen shows (`AUTO_SYNC_KEY`, `AUTO_SYNC_MINUTES_KEY`). The database URL applies from the
+next start, and only to the data folder it was set for, so a second shop kept with
+--data-dir never opens the first shop's database by surprise.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import settings as core_settings
 from core.db import url_problem
 from core.paths import DATABASE_URL_ENV
 from ui import i18n
@@ -37,8 +39,6 @@ AUTO_SYNC_KEY = "sync/auto"  # bool, off by default
 AUTO_SYNC_MINUTES_KEY = "sync/auto_minutes"  # int
 AUTO_SYNC_MINUTES_DEFAULT = 15
 AUTO_SYNC_MINUTES_RANGE = (5, 24 * 60)
-DATABASE_URL_KEY = "database/url"
-DATABASE_URL_FOLDER_KEY = "database/url_data_folder"
 ERROR_STYLE = "color: #b00020"
 
 
@@ -65,36 +65,10 @@ def set_auto_sync(on: bool, minutes: int) -> None:
     settings.setValue(AUTO_SYNC_MINUTES_KEY, int(minutes))
 
 
-def stored_database_url(paths) -> str:
-    """The database URL Preferences hold for this data folder ("" for none)."""
-    settings = QSettings()
-    if settings.value(DATABASE_URL_FOLDER_KEY, "") != str(paths.data_dir):
-        return ""
-    return str(settings.value(DATABASE_URL_KEY, "") or "")
-
-
-def store_database_url(paths, url: str) -> None:
-    settings = QSettings()
-    url = url.strip()
-    if url:
-        settings.setValue(DATABASE_URL_KEY, url)
-        settings.setValue(DATABASE_URL_FOLDER_KEY, str(paths.data_dir))
-    else:
-        settings.remove(DATABASE_URL_KEY)
-        settings.remove(DATABASE_URL_FOLDER_KEY)
-
-
-def database_url_at_start(paths) -> tuple[str | None, str]:
-    """The database URL to open at start and where it came from ("environment",
-    "preferences"), or (None, "file") for the SQLite file in the data folder.
-    ACM_DATABASE_URL wins, so scripts and several desks can be pointed from outside."""
-    from_env = os.environ.get(DATABASE_URL_ENV, "").strip()
-    if from_env:
-        return from_env, "environment"
-    stored = stored_database_url(paths)
-    if stored:
-        return stored, "preferences"
-    return None, "file"
+# The database URL lives in the data folder (core/settings.py): headless commands read it too.
+stored_database_url = core_settings.stored_database_url
+store_database_url = core_settings.store_database_url
+database_url_at_start = core_settings.database_url_at_start
 
 
 def shown_url(url: str) -> str:
