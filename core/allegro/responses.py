@@ -31,6 +31,13 @@ PRICE_AUCTION_TYPES = frozenset({2, 3, 4, 5})
 # ItemInfo.itEndingInfo: 1 = running, 2 = ended on time, 3 = ended early by the seller.
 ENDING_RUNNING = 1
 
+# Bounds of what a sane answer holds: ids and counts are xsd:long (64 bits; the database
+# cannot store more), and no text the app reads (titles, logins, addresses, a buyer's
+# message) comes anywhere near MAX_TEXT characters. Past them the answer is refused,
+# never stored.
+LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
+MAX_TEXT = 10_000
+
 
 class Malformed(ValueError):
     """An answer that does not fit the contract."""
@@ -79,24 +86,34 @@ def _get(obj: Any, name: str) -> Any:
         return getattr(obj, name, None)
 
 
+def _long(value: Any, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+    if not LONG_MIN <= number <= LONG_MAX:
+        raise Malformed(f"{name} is out of range: {str(value)[:40]}…")
+    return number
+
+
 def required_int(obj: Any, name: str) -> int:
     value = _get(obj, name)
     if value is None or isinstance(value, bool):
         raise Malformed(f"{name} is missing")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+    return _long(value, name)
 
 
 def opt_int(obj: Any, name: str, default: int = 0) -> int:
     value = _get(obj, name)
     if value is None:
         return default
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise Malformed(f"{name} is not a number: {str(value)[:40]!r}") from None
+    return _long(value, name)
+
+
+def _text(value: str, name: str) -> str:
+    if len(value) > MAX_TEXT:
+        raise Malformed(f"{name} is {len(value):,} characters long")
+    return value
 
 
 def opt_str(obj: Any, name: str) -> str:
@@ -105,7 +122,7 @@ def opt_str(obj: Any, name: str) -> str:
         return ""
     if not isinstance(value, str):
         raise Malformed(f"{name} is not text")
-    return value
+    return _text(value, name)
 
 
 def money(value: Any) -> Decimal:
@@ -305,17 +322,11 @@ def post_buy_form(struct: Any) -> port.PostBuyForm:
 
 
 def id_list(value: Any) -> list[int]:
-    out = []
-    for entry in items(value):
-        try:
-            out.append(int(entry))
-        except (TypeError, ValueError):
-            raise Malformed(f"not an id: {str(entry)[:40]!r}") from None
-    return out
+    return [_long(entry, "id") for entry in items(value)]
 
 
 def str_list(value: Any) -> tuple[str, ...]:
-    return tuple(str(entry) for entry in items(value) if entry is not None)
+    return tuple(_text(str(entry), "text") for entry in items(value) if entry is not None)
 
 
 def unique(values: Iterable[Any]) -> list[Any]:

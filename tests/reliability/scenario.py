@@ -53,6 +53,8 @@ CHANGES = (*CHANGES_ONCE_ONLY, "doChangeQuantityItem")
 # the app drew at random: compared as present / absent.
 _WHEN_DB = {"updated_at", "imported_at", "created_at", "sent_at", "ended_at"}
 _WHEN_SANDBOX = {"start_time", "end_time", "ended_at"}
+# What a seller must never be shown: the insides of the program.
+INNARDS = ("Traceback", "zeep", "urllib3", "lxml", "Error(", "Exception", "None")
 
 
 @dataclass
@@ -63,6 +65,19 @@ class SyncOutcome:
     out: str
     err: str
     crash: str = ""  # an exception that escaped the command (never acceptable)
+
+    @property
+    def seller_problem(self) -> str:
+        """The sentence(s) the seller was shown about what went wrong ('' when none or unclear)."""
+        lines = [
+            line.strip()
+            for line in (self.err + self.out).splitlines()
+            if "the sync stopped:" in line or line.strip().startswith("Problem:")
+        ]
+        text = " ".join(lines)
+        if not text or any(word in text for word in INNARDS):
+            return ""
+        return text
 
 
 class Scenario:
@@ -145,16 +160,31 @@ class Scenario:
 
     # -- syncing ----------------------------------------------------------------------
 
-    def marketplace_factory(self, **options):
+    def marketplace_factory(self, url: str | None = None, **options):
+        """The app's marketplace for the channel, with the tests' short timeouts and
+        retries; `url` sends it somewhere else than the sandbox (a spoiling proxy)."""
+        from core.allegro.port import Credentials
+        from core.allegro.webapi import WebApiMarketplace
         from core.sync.marketplace import make_marketplace
 
         options.setdefault("retry", RETRY)
         options.setdefault("connect_timeout", CONNECT_TIMEOUT)
         options.setdefault("operation_timeout", OPERATION_TIMEOUT)
-        return lambda channel, paths: make_marketplace(channel, paths, **options)
+        if url is None:
+            return lambda channel, paths: make_marketplace(channel, paths, **options)
 
-    def sync(self, report=None, **options) -> SyncOutcome:
-        """One `main.py sync --yes` of the channel, in this process, its output captured."""
+        def elsewhere(channel, paths):
+            credentials = Credentials(
+                url=url, username=channel.username, password=PASSWORD, api_key=channel.api_key,
+                api_key_version=channel.api_key_version,
+            )
+            return WebApiMarketplace(credentials, accept_current_version=True, **options)
+
+        return elsewhere
+
+    def sync(self, report=None, factory=None, **options) -> SyncOutcome:
+        """One `main.py sync --yes` of the channel, in this process, its output captured.
+        `factory(channel, paths)` makes the marketplace (default: the app's, with `options`)."""
         from core.cli import sync as sync_command
 
         out, err = io.StringIO(), io.StringIO()
@@ -167,7 +197,9 @@ class Scenario:
                     original = sync_command._progress
                     sync_command._progress = lambda name: _both(original(name), report)
                 try:
-                    code = sync_command.sync_channel(channel, self.paths, True, self.marketplace_factory(**options))
+                    code = sync_command.sync_channel(
+                        channel, self.paths, True, factory or self.marketplace_factory(**options)
+                    )
                 finally:
                     if report is not None:
                         sync_command._progress = original
