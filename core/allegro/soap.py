@@ -102,6 +102,26 @@ class _Transport(Transport):
         self.pool.clear()
 
 
+def _send_and_read(proxy: Any, operation: str, args: dict[str, Any], reader: Callable[[bytes], Any]) -> Any:
+    """zeep sends the request and hands back the raw answer; `reader` reads a good one.
+
+    What the reader does not take (a fault, an error page, broken XML) goes to zeep's
+    own reply handling, so it raises exactly what a plain zeep call would.
+    """
+    from core.allegro.xml_answers import ASK_ZEEP
+
+    client = proxy._client
+    with client.settings(raw_response=True):
+        response = getattr(proxy, operation)(**args)
+    content_type = (response.headers.get("Content-Type") or "text/xml").split(";", 1)[0].strip().lower()
+    if response.status_code == 200 and content_type in ("text/xml", "application/xml", "application/soap+xml"):
+        answer = reader(response.content)
+        if answer is not ASK_ZEEP:
+            return answer
+    binding = proxy._binding
+    return binding.process_reply(client, binding.get(operation), response)
+
+
 def _proxy_for(url: str) -> str | None:
     """The system's proxy for `url` (HTTPS_PROXY and friends), as requests would pick it."""
     host = urlsplit(url).hostname or ""
@@ -174,11 +194,13 @@ class SoapCaller:
         offer_ids: Iterable[int] = (),
         local_ids: Iterable[int] = (),
         form_ids: Iterable[int] = (),
+        reader: Callable[[bytes], Any] | None = None,
     ) -> Any:
         """Run `operation`, retrying what is safe to retry. Raises AllegroError subclasses.
 
         Session faults are raised as SessionExpired at once; renewing the session is the
-        caller's job (it knows how to log in again).
+        caller's job (it knows how to log in again). With a `reader` (xml_answers.py) a
+        successful answer is read by it instead of zeep; faults still go through zeep.
         """
         attempt = 0
         limit_hits = 0
@@ -186,7 +208,7 @@ class SoapCaller:
             attempt += 1
             self.limiter.acquire()
             started = time.perf_counter()
-            result, failure = self._attempt(operation, args, idempotent)
+            result, failure = self._attempt(operation, args, idempotent, reader)
             elapsed_ms = (time.perf_counter() - started) * 1000
             if failure is None:
                 log.info("%s ok in %.0f ms", operation, elapsed_ms)
@@ -217,7 +239,9 @@ class SoapCaller:
         """Wait before trying again after failed attempt number `attempt`."""
         self._sleep(self.policy.delay(attempt))
 
-    def _attempt(self, operation: str, args: dict[str, Any], idempotent: bool) -> tuple[Any, _Failure | None]:
+    def _attempt(
+        self, operation: str, args: dict[str, Any], idempotent: bool, reader: Callable[[bytes], Any] | None = None
+    ) -> tuple[Any, _Failure | None]:
         """One attempt; never raises what zeep or urllib3 raise."""
         try:
             proxy, transport = self._service()
@@ -225,6 +249,8 @@ class SoapCaller:
             return None, _Failure(errors.InvalidRequest("CONTRACT", type(exc).__name__))
         transport.phase = "idle"
         try:
+            if reader is not None:
+                return _send_and_read(proxy, operation, args, reader), None
             return getattr(proxy, operation)(**args), None
         except zeep.exceptions.Fault as exc:
             return None, self._fault(operation, exc)

@@ -38,7 +38,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from core.allegro import environments, errors, logsafe, ratelimit, responses, soap, wsdl
+from core.allegro import environments, errors, logsafe, ratelimit, responses, soap, wsdl, xml_answers
 from core.allegro.errors import AllegroError, OutcomeUnknown
 from core.allegro.port import (
     Credentials,
@@ -139,6 +139,7 @@ class WebApiMarketplace:
         accept_current_version: bool = False,
         environment: environments.Environment | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        fast_answers: bool = True,
     ) -> None:
         if pool_size < 1:
             raise ValueError("pool_size must be at least 1")
@@ -149,6 +150,8 @@ class WebApiMarketplace:
         self.environment = env
         self.accept_current_version = accept_current_version
         self.pool_size = pool_size
+        # Big answers (offer lists, journal, forms) read by xml_answers instead of zeep.
+        self.fast_answers = fast_answers
         self.version_key: int | None = None  # the key the current session was opened with
         self.user_id: int | None = None
         self._configured_version = credentials.api_key_version
@@ -262,10 +265,13 @@ class WebApiMarketplace:
 
     # -- calling ------------------------------------------------------------------------
 
-    def _call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Iterable[int]) -> Any:
+    def _call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Any) -> Any:
         return self._caller.call(operation, args, idempotent=idempotent, **ids)
 
-    def _session_call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Iterable[int]) -> Any:
+    def _reader(self, operation: str) -> Callable[[bytes], Any] | None:
+        return xml_answers.reader(operation) if self.fast_answers else None
+
+    def _session_call(self, operation: str, args: dict[str, Any], *, idempotent: bool, **ids: Any) -> Any:
         """A call with the session; on an expired session, log in again and retry once.
 
         A session fault is Allegro refusing the call, so even a non-idempotent change
@@ -345,7 +351,9 @@ class WebApiMarketplace:
 
     def _tab_page(self, state: OfferState, page: int) -> tuple[int, list[Offer]]:
         operation, counter, field = TABS[state]
-        answer = self._session_call(operation, {"pageSize": OFFERS_PAGE, "pageNumber": page}, idempotent=True)
+        answer = self._session_call(
+            operation, {"pageSize": OFFERS_PAGE, "pageNumber": page}, idempotent=True, reader=self._reader(operation)
+        )
 
         def convert() -> tuple[int, list[Offer]]:
             rows = [responses.offer_from_list(row, state) for row in responses.items(responses._get(answer, field))]
@@ -401,7 +409,9 @@ class WebApiMarketplace:
         cursor = start
         while True:
             args = {} if cursor is None else {"journalStart": cursor}
-            answer = self._session_call("doGetSiteJournalDeals", args, idempotent=True)
+            answer = self._session_call(
+                "doGetSiteJournalDeals", args, idempotent=True, reader=self._reader("doGetSiteJournalDeals")
+            )
             deals = self._read(
                 "doGetSiteJournalDeals",
                 lambda: [
@@ -424,7 +434,10 @@ class WebApiMarketplace:
 
         def fetch(batch: Sequence[int]) -> list[PostBuyForm]:
             answer = self._session_call(
-                "doGetPostBuyFormsDataForSellers", {"transactionsIdsArray": {"item": list(batch)}}, idempotent=True
+                "doGetPostBuyFormsDataForSellers",
+                {"transactionsIdsArray": {"item": list(batch)}},
+                idempotent=True,
+                reader=self._reader("doGetPostBuyFormsDataForSellers"),
             )
             return self._read(
                 "doGetPostBuyFormsDataForSellers",
