@@ -41,21 +41,29 @@ def main(argv: list[str] | None = None) -> int:
         command, args = rest[0], rest[1:]
         if command == "sandbox":  # the emulator stands alone: no app database, no app logs
             return importlib.import_module(COMMANDS[command]).main(args) or 0
+        from core import i18n
         from core.logsetup import setup_logging
         from core.paths import app_paths
+
+        i18n.set_language(i18n.language_from_environment())  # LANG=pl_PL.UTF-8 speaks Polish
 
         paths = app_paths(data_dir)
         setup_logging(paths.log_file)  # commands print their own sentences; details go to the log
         try:
             return importlib.import_module(COMMANDS[command]).main(args, paths) or 0
         except KeyboardInterrupt:
-            print("Interrupted.", file=sys.stderr)
+            print(i18n._("Interrupted."), file=sys.stderr)
             return 130
         except Exception:
             import logging
 
             logging.getLogger("main").exception("The %s command failed", command)
-            print(f"The {command} command failed unexpectedly. Details are in {paths.log_file}.", file=sys.stderr)
+            print(
+                i18n._("The {command} command failed unexpectedly. Details are in {log}.").format(
+                    command=command, log=paths.log_file
+                ),
+                file=sys.stderr,
+            )
             return 1
     if rest and not rest[0].startswith("-"):
         print(f"Unknown command: {rest[0]}. Commands: {', '.join(sorted(COMMANDS))}.", file=sys.stderr)

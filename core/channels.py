@@ -17,6 +17,7 @@ from core import currencies, secrets
 from core.allegro import environments
 from core.db import database
 from core.models import Channel, Environment, Location, utcnow
+from core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class ChannelInvalid(Exception):
 
 class ChannelNotFound(Exception):
     def __init__(self, name: str) -> None:
-        self.message = f"There is no channel called “{name}”."
+        self.message = _("There is no channel called “{name}”.").format(name=name)
         super().__init__(self.message)
 
 
@@ -108,38 +109,38 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
     problems: dict[str, str] = {}
     name = config.sub_source.strip()
     if not name:
-        problems["sub_source"] = "Enter a SubSource: the name this channel appears as, for example MyAllegroChannel."
+        problems["sub_source"] = _("Enter a SubSource: the name this channel appears as, for example MyAllegroChannel.")
     elif len(name) > 100:
-        problems["sub_source"] = "The SubSource can be at most 100 characters long."
+        problems["sub_source"] = _("The SubSource can be at most 100 characters long.")
     else:
         others = _other_names(config.id) if taken_names is None else taken_names
         if name.casefold() in {n.casefold() for n in others}:
-            problems["sub_source"] = f"Another channel is already called “{name}”. Choose a different SubSource."
+            problems["sub_source"] = _("Another channel is already called “{name}”. Choose a different SubSource.").format(name=name)
 
     username = config.username.strip()
     if not username:
-        problems["username"] = "Enter the username of your Allegro account."
+        problems["username"] = _("Enter the username of your Allegro account.")
     elif not (_is_login(username) or _is_email(username)):
-        problems["username"] = "The username must be 1–16 characters without spaces, or an e-mail address."
+        problems["username"] = _("The username must be 1–16 characters without spaces, or an e-mail address.")
 
     needs_password = config.id is None if new_password_needed is None else new_password_needed
     if needs_password and not config.password:
-        problems["password"] = "Enter the password of your Allegro account."
+        problems["password"] = _("Enter the password of your Allegro account.")
 
     key = config.api_key.strip()
     if not key:
-        problems["api_key"] = "Enter the WebAPI key from My Allegro → WebAPI."
+        problems["api_key"] = _("Enter the WebAPI key from My Allegro → WebAPI.")
     elif len(key) > 100 or any(c.isspace() for c in key):
-        problems["api_key"] = "The WebAPI key is a single word of at most 100 characters; check what was pasted."
+        problems["api_key"] = _("The WebAPI key is a single word of at most 100 characters; check what was pasted.")
 
     version = config.api_key_version.strip()
     if not version:
-        problems["api_key_version"] = "Enter the Api Key Version, a whole number such as 1505."
+        problems["api_key_version"] = _("Enter the Api Key Version, a whole number such as 1505.")
     elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
-        problems["api_key_version"] = "The Api Key Version must be a whole number, such as 1505."
+        problems["api_key_version"] = _("The Api Key Version must be a whole number, such as 1505.")
 
     if not currencies.is_currency(config.currency):
-        problems["currency"] = "Choose the Default Currency from the list of ISO 4217 currencies, such as PLN."
+        problems["currency"] = _("Choose the Default Currency from the list of ISO 4217 currencies, such as PLN.")
 
     address_problem = environment_problem(config.environment)
     if address_problem:
@@ -147,20 +148,20 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
 
     if config.update_from_location:
         if config.location_id is None:
-            problems["location_id"] = "Choose the location to take stock from, or untick Inventory Update From Location."
+            problems["location_id"] = _("Choose the location to take stock from, or untick Inventory Update From Location.")
         elif not Location.select().where(Location.id == config.location_id).exists():
-            problems["location_id"] = "That location no longer exists. Choose another one."
+            problems["location_id"] = _("That location no longer exists. Choose another one.")
 
     if config.sync_orders_from is None:
-        problems["sync_orders_from"] = "Enter the date to fetch orders from."
+        problems["sync_orders_from"] = _("Enter the date to fetch orders from.")
     elif config.sync_orders_from > utcnow() + FUTURE_SLACK:
-        problems["sync_orders_from"] = "Sync Orders From cannot be in the future."
+        problems["sync_orders_from"] = _("Sync Orders From cannot be in the future.")
 
     if config.relist_items:
         if config.relist_duration not in RELIST_DURATIONS:
-            problems["relist_duration"] = "Choose a Relist Listing Duration from the list."
+            problems["relist_duration"] = _("Choose a Relist Listing Duration from the list.")
         if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
-            problems["relist_delay"] = "The Relist Listing Delay can be from 0 minutes up to 30 days."
+            problems["relist_delay"] = _("The Relist Listing Delay can be from 0 minutes up to 30 days.")
     return problems
 
 
@@ -169,7 +170,7 @@ def environment_problem(environment: str) -> str | None:
     if environment in (SANDBOX, PRODUCTION):
         return None
     if not environment.strip():
-        return "Enter the WebAPI address, for example http://127.0.0.1:8080/service.php."
+        return _("Enter the WebAPI address, for example http://127.0.0.1:8080/service.php.")
     try:
         environments.check_url(environment.strip())
     except environments.InvalidAddress as problem:

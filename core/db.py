@@ -16,6 +16,7 @@ from pathlib import Path
 import peewee
 from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
+from core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def open_database(path: Path | None = None, url: str | None = None, backups_dir:
         if file is not None:
             raise
         # for example a user without the right to create tables on the server
-        raise DatabaseError(f"The shared database cannot be used: {_first_line(e)}.") from e
+        raise DatabaseError(_("The shared database cannot be used: {why}.").format(why=_first_line(e))) from e
     except Exception:
         db.close()
         raise
@@ -92,13 +93,13 @@ def _open_url(url: str):
     try:
         db = connect(url.strip())
     except (RuntimeError, ValueError) as e:  # an unknown scheme
-        raise DatabaseError(f"The database address cannot be used: {e}") from e
+        raise DatabaseError(_("The database address cannot be used: {why}").format(why=e)) from e
     if isinstance(db, PostgresqlDatabase):
         db.connect_params.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
     try:
         db.connect(reuse_if_open=True)
     except peewee.ImproperlyConfigured as e:
-        raise DatabaseError(f"This build of the app cannot talk to that kind of database ({e}).") from e
+        raise DatabaseError(_("This build of the app cannot talk to that kind of database ({why}).").format(why=e)) from e
     except Exception as e:  # noqa: BLE001 - the driver's errors: network, login, no such database
         raise DatabaseError(_explain_server_error(where, e)) from e
     return db
@@ -113,18 +114,18 @@ def _explain_server_error(where: str, error: Exception) -> str:
     text = _first_line(error)
     lowered = text.lower()
     if "password" in lowered or "authentication" in lowered or "no pg_hba.conf entry" in lowered:
-        return (
-            f"The database server at {where} refused the login ({text}). Check the user name "
+        return _(
+            "The database server at {where} refused the login ({why}). Check the user name "
             "and the password in PostgreSQL's password file (pgpass)."
-        )
+        ).format(where=where, why=text)
     if "does not exist" in lowered:
-        return f"The database server at {where} has no such database or user ({text})."
+        return _("The database server at {where} has no such database or user ({why}).").format(where=where, why=text)
     if "timeout" in lowered or "connection refused" in lowered or "could not" in lowered:
-        return (
-            f"The database server at {where} cannot be reached ({text}). Check the address, "
+        return _(
+            "The database server at {where} cannot be reached ({why}). Check the address, "
             "that the server is running and that the network lets this computer in."
-        )
-    return f"The database at {where} cannot be opened ({text})."
+        ).format(where=where, why=text)
+    return _("The database at {where} cannot be opened ({why}).").format(where=where, why=text)
 
 
 def _open_sqlite(path: Path) -> SqliteDatabase:
@@ -148,11 +149,13 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as e:
-        raise DatabaseError(f"The database file {path} cannot be read: {e.strerror}.") from e
+        raise DatabaseError(_("The database file {path} cannot be read: {why}.").format(path=path, why=e.strerror)) from e
     if header and header != b"SQLite format 3\x00":
         raise DatabaseError(
-            f"The file {path} is not a database of this app or is damaged. "
-            "It has been left untouched; move it away or restore a backup to continue."
+            _(
+                "The file {path} is not a database of this app or is damaged. "
+                "It has been left untouched; move it away or restore a backup to continue."
+            ).format(path=path)
         )
     uri = f"file:{path}?mode=ro"
     try:
@@ -165,23 +168,25 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(_explain_sqlite_error(path, e)) from e
     if row and row[0] != "ok":
         raise DatabaseError(
-            f"The database file {path} is damaged ({row[0]}). It has been left untouched; "
-            "restore a backup from the backups folder next to it."
+            _(
+                "The database file {path} is damaged ({why}). It has been left untouched; "
+                "restore a backup from the backups folder next to it."
+            ).format(path=path, why=row[0])
         )
 
 
 def _explain_sqlite_error(path: Path, error: Exception) -> str:
     text = str(error).lower()
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return f"The database file {path} cannot be opened for writing. Check that the folder is writable."
+        return _("The database file {path} cannot be opened for writing. Check that the folder is writable.").format(path=path)
     if "locked" in text or "busy" in text:
-        return f"The database file {path} is locked by another program."
+        return _("The database file {path} is locked by another program.").format(path=path)
     if "disk" in text and "full" in text:
-        return f"The disk holding {path} is full. Free some space and start again."
-    return (
-        f"The file {path} is not a database of this app or is damaged ({error}). "
+        return _("The disk holding {path} is full. Free some space and start again.").format(path=path)
+    return _(
+        "The file {path} is not a database of this app or is damaged ({why}). "
         "It has been left untouched; move it away or restore a backup to continue."
-    )
+    ).format(path=path, why=error)
 
 
 def schema_version(db) -> int | None:
@@ -210,7 +215,7 @@ def _ensure_schema(db, path: Path | None, backups_dir: Path | None) -> int:
     current = schema_version(db)
     if current is None:
         if [t for t in db.get_tables() if t != "schemainfo"]:
-            raise DatabaseError("The database has tables but no schema version; it is not this app's database.")
+            raise DatabaseError(_("The database has tables but no schema version; it is not this app's database."))
         with db.atomic():
             db.create_tables(ALL_MODELS)
             SchemaInfo.delete().execute()
@@ -218,8 +223,10 @@ def _ensure_schema(db, path: Path | None, backups_dir: Path | None) -> int:
         return SCHEMA_VERSION
     if current > SCHEMA_VERSION:
         raise DatabaseError(
-            f"The database was written by a newer version of the app (schema {current}, this app knows "
-            f"{SCHEMA_VERSION}). Update the app; the database has been left untouched."
+            _(
+                "The database was written by a newer version of the app (schema {current}, this app knows "
+                "{known}). Update the app; the database has been left untouched."
+            ).format(current=current, known=SCHEMA_VERSION)
         )
     if current == SCHEMA_VERSION:
         db.create_tables(ALL_MODELS, safe=True)  # tables added without a migration step
@@ -276,19 +283,19 @@ def url_problem(url: str) -> str | None:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError on a port that is not a number
     except ValueError:
-        return "That database address cannot be read. Write it like postgresql://user@server:5432/shop."
+        return _("That database address cannot be read. Write it like postgresql://user@server:5432/shop.")
     scheme = parts.scheme.lower().removesuffix("+pool")
     if scheme not in URL_SCHEMES:
-        return "Use a PostgreSQL address such as postgresql://user@server:5432/shop (or sqlite:///path/to/file)."
+        return _("Use a PostgreSQL address such as postgresql://user@server:5432/shop (or sqlite:///path/to/file).")
     if scheme == "sqlite":
-        return None if parts.path.strip("/") else "Add the database file's path: sqlite:///path/to/shop.sqlite3."
+        return None if parts.path.strip("/") else _("Add the database file's path: sqlite:///path/to/shop.sqlite3.")
     if parts.password:
-        return (
+        return _(
             "Leave the password out of the address: Preferences are not a safe place for it. "
             "Put it in PostgreSQL's password file (pgpass.conf / .pgpass) instead."
         )
     if not parts.hostname:
-        return "Add the server's name: postgresql://user@server:5432/shop."
+        return _("Add the server's name: postgresql://user@server:5432/shop.")
     if not parts.path.strip("/"):
-        return "Add the database's name at the end: postgresql://user@server:5432/shop."
+        return _("Add the database's name at the end: postgresql://user@server:5432/shop.")
     return None

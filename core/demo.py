@@ -19,6 +19,7 @@ from core.allegro.port import Offer, OfferFormat, OfferState
 from core.db import database
 from core.models import Channel, Listing, Location, StockItem, StockLevel, utcnow
 from core.sync import listings
+from core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -197,15 +198,15 @@ def set_up_demo(paths, progress: Progress | None = None, marketplace_factory=Non
     from core.sync.marketplace import make_marketplace
 
     say = progress or (lambda _step: None)
-    say("Starting the Sandbox")
+    say(_("Starting the Sandbox"))
     url = local_sandbox.ensure_running(paths)
-    say("Saving the demo channel")
+    say(_("Saving the demo channel"))
     existed = find_demo_channel() is not None
     config = add_demo_channel()
-    say("Testing the connection")
+    say(_("Testing the connection"))
     try:
         config = _test(config, paths)
-        say("Reading the demo shop's listings")
+        say(_("Reading the demo shop's listings"))
         marketplace = (marketplace_factory or make_marketplace)(config.id, paths)
         try:
             marketplace.login()
@@ -216,7 +217,7 @@ def set_up_demo(paths, progress: Progress | None = None, marketplace_factory=Non
         if not existed:
             channels.delete(config.id)
         raise
-    say("Filling the stock")
+    say(_("Filling the stock"))
     stock = seed_demo_stock(config.id, offers)
     return DemoSetUp(config, url, stock)
 

@@ -26,6 +26,7 @@ LINKABLE = (
     ListingStatus.EXPIRED,
     ListingStatus.SCHEDULED,
 )
+from core.i18n import _, n_
 
 
 class LinkError(Exception):
@@ -52,18 +53,19 @@ def find_listing(offer_id: int, channel: str | None = None) -> Listing:
         query = query.where(Channel.sub_source == channel)
     found = list(query)
     if not found:
-        where = f" in channel {channel}" if channel else ""
-        raise LinkError(f"There is no listing with offer id {offer_id}{where}.")
+        if channel:
+            raise LinkError(_("There is no listing with offer id {offer} in channel {channel}.").format(offer=offer_id, channel=channel))
+        raise LinkError(_("There is no listing with offer id {offer}.").format(offer=offer_id))
     if len(found) > 1:
         names = ", ".join(sorted(lst.channel.sub_source for lst in found))
-        raise LinkError(f"Offer id {offer_id} is in several channels ({names}); say which with --channel.")
+        raise LinkError(_("Offer id {offer} is in several channels ({names}); say which with --channel.").format(offer=offer_id, names=names))
     return found[0]
 
 
 def find_item(sku: str) -> StockItem:
     item = StockItem.get_or_none(StockItem.sku == sku.strip())
     if item is None:
-        raise LinkError(f"There is no stock item with SKU {sku.strip()}.")
+        raise LinkError(_("There is no stock item with SKU {sku}.").format(sku=sku.strip()))
     return item
 
 
@@ -90,7 +92,7 @@ def link(listing_id: int, item_id: int | None) -> int | None:
     """Link a listing to a stock item (None unlinks). Returns the previous item id, for undo."""
     listing = Listing.get_by_id(listing_id)
     if item_id is not None and listing.status == ListingStatus.RELISTED:
-        raise LinkError("This offer was relisted under a new id; link the new listing instead.")
+        raise LinkError(_("This offer was relisted under a new id; link the new listing instead."))
     previous = listing.stock_item_id
     Listing.update(stock_item=item_id, updated_at=utcnow()).where(Listing.id == listing_id).execute()
     return previous
@@ -134,9 +136,10 @@ class Suggestion:
     @property
     def text(self) -> str:
         if self.exact:
-            return f"Exact title: {self.items[0][1]}"
+            return _("Exact title: {sku}").format(sku=self.items[0][1])
         if self.ambiguous:
-            return f"Ambiguous: {len(self.items)} items ({', '.join(s for _, s in self.items[:3])}{'…' if len(self.items) > 3 else ''})"
+            skus = ", ".join(s for _sku_id, s in self.items[:3]) + ("…" if len(self.items) > 3 else "")
+            return _("Ambiguous: {n} items ({skus})").format(n=len(self.items), skus=skus)
         return ""
 
 
@@ -173,7 +176,7 @@ def auto_link_exact_title(channel: str | None = None, dry_run: bool = False) -> 
     )
     if channel is not None:
         if not Channel.select().where(Channel.sub_source == channel).exists():
-            raise LinkError(f"There is no channel called {channel}.")
+            raise LinkError(_("There is no channel called {name}.").format(name=channel))
         query = query.where(Channel.sub_source == channel)
     listings = list(query.order_by(Listing.title, Listing.offer_id))
     found = suggest([(lst.id, lst.title) for lst in listings])
@@ -184,7 +187,7 @@ def auto_link_exact_title(channel: str | None = None, dry_run: bool = False) -> 
             if suggestion is None:
                 report.unmatched.append(listing)
             elif suggestion.ambiguous:
-                report.ambiguous.append((listing, tuple(s for _, s in suggestion.items)))
+                report.ambiguous.append((listing, tuple(s for _sku_id, s in suggestion.items)))
             else:
                 item_id, sku = suggestion.items[0]
                 if not dry_run:
@@ -209,7 +212,7 @@ def strike_off(listing_id: int) -> None:
     """A pending-relist listing will never be relisted (until reinstated)."""
     listing = Listing.get_by_id(listing_id)
     if listing.status != ListingStatus.PENDING_RELIST:
-        raise LinkError("Only a listing waiting for relist can be struck off.")
+        raise LinkError(_("Only a listing waiting for relist can be struck off."))
     Listing.update(status=ListingStatus.STRUCK_OFF, updated_at=utcnow()).where(Listing.id == listing_id).execute()
 
 
@@ -217,7 +220,7 @@ def reinstate(listing_id: int) -> str:
     """Undo a strike-off; past Allegro's window the listing is expired instead. Returns the new status."""
     listing = Listing.get_by_id(listing_id)
     if listing.status != ListingStatus.STRUCK_OFF:
-        raise LinkError("Only a struck-off listing can be reinstated.")
+        raise LinkError(_("Only a struck-off listing can be reinstated."))
     days = relist_days_left(listing.ended_at)
     status = ListingStatus.EXPIRED if days is not None and days < 0 else ListingStatus.PENDING_RELIST
     Listing.update(status=status, updated_at=utcnow()).where(Listing.id == listing_id).execute()
@@ -229,15 +232,15 @@ def status_text(status: str, ended_at: datetime | None = None, now: datetime | N
     if status == ListingStatus.PENDING_RELIST:
         days = relist_days_left(ended_at, now)
         if days is None:
-            return "Pending relist"
+            return _("Pending relist")
         if days < 0:
-            return "Pending relist (window closed)"
-        return f"Pending relist ({days} day{'s' if days != 1 else ''} left)"
+            return _("Pending relist (window closed)")
+        return n_("Pending relist ({n} day left)", "Pending relist ({n} days left)", days).format(n=days)
     return {
-        ListingStatus.ACTIVE: "Live",
-        ListingStatus.ENDED: "Ended",
-        ListingStatus.STRUCK_OFF: "Struck off",
-        ListingStatus.EXPIRED: "Expired",
-        ListingStatus.RELISTED: "Relisted (history)",
-        ListingStatus.SCHEDULED: "Scheduled",
+        ListingStatus.ACTIVE: _("Live"),
+        ListingStatus.ENDED: _("Ended"),
+        ListingStatus.STRUCK_OFF: _("Struck off"),
+        ListingStatus.EXPIRED: _("Expired"),
+        ListingStatus.RELISTED: _("Relisted (history)"),
+        ListingStatus.SCHEDULED: _("Scheduled"),
     }.get(status, status)

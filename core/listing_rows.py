@@ -14,8 +14,9 @@ from core import inventory
 from core.listing_links import LINKABLE, suggest, status_text, titles_index
 from core.models import Channel, Listing, StockItem, utcnow
 from core.sync.stock import stock_location_id
+from core.i18n import N_, _
 
-FORMATS = {"buy_now": "Buy now", "auction": "Auction"}
+FORMATS = {"buy_now": N_("Buy now"), "auction": N_("Auction")}
 
 # Shown: offer id, title, format, quantity, bids, status, sku, available, suggestion,
 # channel. After them the stock item's title (matched by the filter, shown as the SKU's
@@ -66,7 +67,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 lid,
                 offer_id,
                 title,
-                FORMATS.get(fmt, fmt),
+                _(FORMATS.get(fmt, fmt)),
                 qty,
                 bids,
                 status_text(status, ended_at, now),

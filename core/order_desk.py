@@ -23,28 +23,30 @@ from core.models import (
     ShipmentState,
     StockItem,
 )
+from core.i18n import N_, _
 
-STATUS_TEXT = {OrderStatus.OPEN: "Open", OrderStatus.SHIPPED: "Shipped", OrderStatus.CANCELLED: "Cancelled"}
+# English; shown through core.i18n._() (the texts are looked up when shown, in the app's language).
+STATUS_TEXT = {OrderStatus.OPEN: N_("Open"), OrderStatus.SHIPPED: N_("Shipped"), OrderStatus.CANCELLED: N_("Cancelled")}
 SHIPMENT_TEXT = {
-    ShipmentState.PENDING: "waiting for the next sync",
-    ShipmentState.SENDING: "being sent",
-    ShipmentState.ACCEPTED: "accepted by Allegro",
-    ShipmentState.REJECTED: "rejected by Allegro",
-    ShipmentState.INVALID: "not sent: wrong format",
+    ShipmentState.PENDING: N_("waiting for the next sync"),
+    ShipmentState.SENDING: N_("being sent"),
+    ShipmentState.ACCEPTED: N_("accepted by Allegro"),
+    ShipmentState.REJECTED: N_("rejected by Allegro"),
+    ShipmentState.INVALID: N_("not sent: wrong format"),
 }
 # Allegro's postBuyFormPayType codes as a seller says them; unknown codes are shown as they come.
 PAY_TYPE_TEXT = {
-    "co": "online payment",
-    "ai": "instalments",
-    "collect_on_delivery": "cash on delivery",
-    "wire_transfer": "bank transfer",
+    "co": N_("online payment"),
+    "ai": N_("instalments"),
+    "collect_on_delivery": N_("cash on delivery"),
+    "wire_transfer": N_("bank transfer"),
 }
 LINK_TEXT = {
-    LinkState.LISTING: "via listing",
-    LinkState.TITLE: "by title",
-    LinkState.MANUAL: "by hand",
-    LinkState.UNLINKED: "Unlinked",
-    LinkState.AMBIGUOUS: "Ambiguous title",
+    LinkState.LISTING: N_("via listing"),
+    LinkState.TITLE: N_("by title"),
+    LinkState.MANUAL: N_("by hand"),
+    LinkState.UNLINKED: N_("Unlinked"),
+    LinkState.AMBIGUOUS: N_("Ambiguous title"),
 }
 
 # Shown: date, channel, order (form id), buyer, items, amount, currency, payment, status,
@@ -61,7 +63,7 @@ class OrderDeskError(Exception):
 
 
 def shipment_text(state: str, carrier: str, number: str, reason: str = "") -> str:
-    text = f"{carrier} {number}: {SHIPMENT_TEXT.get(state, state)}".strip()
+    text = f"{carrier} {number}: {_(SHIPMENT_TEXT.get(state, state))}".strip()
     return f"{text} — {reason}" if reason and state in (ShipmentState.REJECTED, ShipmentState.INVALID) else text
 
 
@@ -115,7 +117,7 @@ def order_rows() -> list[tuple]:
                 amount if isinstance(amount, Decimal) else Decimal(str(amount or 0)),
                 currency,
                 pay_status,
-                STATUS_TEXT.get(status, status),
+                _(STATUS_TEXT.get(status, status)),
                 shipment_text(*shipment) if shipment else "",
                 status,
                 cid,

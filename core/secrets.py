@@ -13,23 +13,25 @@ import keyring.backends.fail
 import keyring.backends.null
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
+from core.i18n import N_, _
+
 log = logging.getLogger(__name__)
 
 SERVICE = "Allegro Channel Manager"
 
-NO_KEYRING = (
+NO_KEYRING = N_(
     "No password keyring is available on this computer, so the channel was not saved. "
     "Install or unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager "
     "or the macOS Keychain) and try again."
 )
-LOCKED = "The password keyring is locked. Unlock it and try again; nothing was saved."
+LOCKED = N_("The password keyring is locked. Unlock it and try again; nothing was saved.")
 
 
 class KeyringUnavailable(Exception):
     """The keyring cannot store or give back a password; `message` is for the seller."""
 
     def __init__(self, message: str = NO_KEYRING) -> None:
-        self.message = message
+        self.message = _(message)
         super().__init__(message)
 
 
@@ -66,7 +68,7 @@ def set_password(account: str, password: str) -> None:
         raise _explain(error) from None
     if kept != password:
         raise KeyringUnavailable(
-            "The password keyring did not keep the password, so the channel was not saved."
+            N_("The password keyring did not keep the password, so the channel was not saved.")
         )
 
 

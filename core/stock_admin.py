@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from core.db import database
 from core.models import Listing, Location, StockItem, StockLevel
+from core.i18n import _
 
 SKU_MAX = 100
 TITLE_MAX = 255
@@ -57,24 +58,26 @@ def validate_item(draft: ItemDraft, item_id: int | None = None) -> dict[str, str
     problems: dict[str, str] = {}
     sku = draft.sku.strip()
     if not sku:
-        problems["sku"] = "Enter a SKU."
+        problems["sku"] = _("Enter a SKU.")
     elif len(sku) > SKU_MAX:
-        problems["sku"] = f"A SKU can be at most {SKU_MAX} characters."
+        problems["sku"] = _("A SKU can be at most {n} characters.").format(n=SKU_MAX)
     else:
         other = StockItem.get_or_none(StockItem.sku == sku)
         if other is not None and other.id != item_id:
-            problems["sku"] = f"SKU {sku} is already used by “{other.title}”."
+            problems["sku"] = _("SKU {sku} is already used by “{title}”.").format(sku=sku, title=other.title)
     title = draft.title.strip()
     if not title:
-        problems["title"] = "Enter a title."
+        problems["title"] = _("Enter a title.")
     elif len(title) > TITLE_MAX:
-        problems["title"] = f"A title can be at most {TITLE_MAX} characters."
+        problems["title"] = _("A title can be at most {n} characters.").format(n=TITLE_MAX)
     if len(draft.barcode.strip()) > BARCODE_MAX:
-        problems["barcode"] = f"A barcode can be at most {BARCODE_MAX} characters."
+        problems["barcode"] = _("A barcode can be at most {n} characters.").format(n=BARCODE_MAX)
     for location_id, quantity in draft.levels.items():
         if quantity < 0 or quantity > QUANTITY_MAX:
             name = Location.get_by_id(location_id).name
-            problems[f"level:{location_id}"] = f"The quantity at {name} must be between 0 and {QUANTITY_MAX}."
+            problems[f"level:{location_id}"] = _("The quantity at {location} must be between 0 and {n}.").format(
+                location=name, n=QUANTITY_MAX
+            )
     return problems
 
 
@@ -121,12 +124,12 @@ def delete_items(item_ids: list[int]) -> int:
 def _check_location_name(name: str, location_id: int | None = None) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError({"name": "Enter a location name."})
+        raise ValidationError({"name": _("Enter a location name.")})
     if len(name) > LOCATION_MAX:
-        raise ValidationError({"name": f"A location name can be at most {LOCATION_MAX} characters."})
+        raise ValidationError({"name": _("A location name can be at most {n} characters.").format(n=LOCATION_MAX)})
     other = Location.get_or_none(Location.name == name)
     if other is not None and other.id != location_id:
-        raise ValidationError({"name": f"There is already a location called {name}."})
+        raise ValidationError({"name": _("There is already a location called {name}.").format(name=name)})
     return name
 
 
@@ -171,7 +174,9 @@ def delete_location(location_id: int) -> None:
     )
     if held:
         raise StockError(
-            f"{location.name} still holds stock of {held} item(s). Set those quantities to 0 before deleting it."
+            _("{location} still holds stock of {n} item(s). Set those quantities to 0 before deleting it.").format(
+                location=location.name, n=held
+            )
         )
     with database.atomic():
         StockLevel.delete().where(StockLevel.location == location_id).execute()

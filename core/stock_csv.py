@@ -25,6 +25,7 @@ from pathlib import Path
 from core.db import database
 from core.models import Location, StockItem, StockLevel, utcnow
 from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX
+from core.i18n import _
 
 COLUMNS = ("sku", "title", "location", "quantity", "barcode")
 REQUIRED = ("sku", "quantity")
@@ -57,7 +58,9 @@ class CsvFileError(Exception):
 class CsvCancelled(Exception):
     """The user cancelled; nothing was changed or written."""
 
-    message = "Cancelled; nothing was changed."
+    @property
+    def message(self) -> str:
+        return _("Cancelled; nothing was changed.")
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,13 @@ class ImportPreview:
 
     def summary(self) -> str:
         if self.problems:
-            return (
-                f"{len(self.problems)} invalid row(s) of {len(self.rows) + len(self.problems)}; "
-                "nothing will be imported until they are fixed."
+            return _("{bad} invalid row(s) of {total}; nothing will be imported until they are fixed.").format(
+                bad=len(self.problems), total=len(self.rows) + len(self.problems)
             )
         if not self.rows:
-            return "The file has no rows to import."
-        return (
-            f"{len(self.rows)} row(s): {self.new_items} new item(s), "
-            f"{self.changed_levels} stock level(s) to change, {self.unchanged} unchanged."
+            return _("The file has no rows to import.")
+        return _("{rows} row(s): {new} new item(s), {changed} stock level(s) to change, {same} unchanged.").format(
+            rows=len(self.rows), new=self.new_items, changed=self.changed_levels, same=self.unchanged
         )
 
 
@@ -126,8 +127,10 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise CsvFileError(
-            f"{path.name} is not UTF-8 text (line {line} has a byte that is not). "
-            "Save it from your spreadsheet as “CSV UTF-8” and import it again."
+            _(
+                "{file} is not UTF-8 text (line {line} has a byte that is not). "
+                "Save it from your spreadsheet as “CSV UTF-8” and import it again."
+            ).format(file=path.name, line=line)
         ) from None
 
 
@@ -141,14 +144,18 @@ def _check_lines(text: str, path: Path) -> None:
             end = length
         if end - start > MAX_LINE_CHARS:
             raise CsvFileError(
-                f"Line {line} of {path.name} is longer than {MAX_LINE_CHARS:,} characters; "
-                "a stock CSV never needs lines that long. Check that this is the right file."
+                _(
+                    "Line {line} of {file} is longer than {n} characters; "
+                    "a stock CSV never needs lines that long. Check that this is the right file."
+                ).format(line=line, file=path.name, n=f"{MAX_LINE_CHARS:,}")
             )
         start = end + 1
         line += 1
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise CsvFileError(f"Line {line} of {path.name} contains a NUL byte; this is not a text CSV file.")
+        raise CsvFileError(
+            _("Line {line} of {file} contains a NUL byte; this is not a text CSV file.").format(line=line, file=path.name)
+        )
 
 
 def _delimiter(header_line: str) -> str:
@@ -178,16 +185,16 @@ def _parse_quantity(text: str) -> tuple[int | None, str | None]:
     # spreadsheets write thousands with spaces (also non-breaking ones) in Polish locales
     value = text.strip().replace(" ", "").replace("\u00a0", "")
     if not value:
-        return None, "quantity missing"
+        return None, _("quantity missing")
     if not _WHOLE.fullmatch(value):
         if _DECIMAL.fullmatch(value):
-            return None, f"quantity “{text.strip()}” is not a whole number"
-        return None, f"quantity “{text.strip()}” is not a number"
+            return None, _("quantity “{text}” is not a whole number").format(text=text.strip())
+        return None, _("quantity “{text}” is not a number").format(text=text.strip())
     number = int(value)
     if number < 0:
-        return None, f"negative quantity {number}"
+        return None, _("negative quantity {n}").format(n=number)
     if number > QUANTITY_MAX:
-        return None, f"quantity {number} is too large"
+        return None, _("quantity {n} is too large").format(n=number)
     return number, None
 
 
@@ -206,23 +213,27 @@ def read_import(
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CsvFileError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split it into smaller files.")
+            raise CsvFileError(
+                _("{file} is larger than {n} MB; split it into smaller files.").format(
+                    file=path.name, n=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
         data = path.read_bytes()
     except OSError as e:
-        raise CsvFileError(f"{path.name} cannot be read: {e.strerror or e}.") from None
+        raise CsvFileError(_("{file} cannot be read: {why}.").format(file=path.name, why=e.strerror or e)) from None
     text = _decode(data, path)
     _check_lines(text, path)
     if not text.strip():
-        raise CsvFileError(f"{path.name} is empty.")
+        raise CsvFileError(_("{file} is empty.").format(file=path.name))
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=False)
     header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise CsvFileError(
-            f"{path.name} has no {' or '.join(missing)} column. The first line must name the columns: "
-            + ", ".join(COLUMNS)
-            + "."
+            _("{file} has no {columns} column. The first line must name the columns: {all}.").format(
+                file=path.name, columns=f" {_('or')} ".join(missing), all=", ".join(COLUMNS)
+            )
         )
     index = {name: header.index(name) for name in COLUMNS if name in header}
     preview = ImportPreview(path=path, ignored_columns=tuple(h for h in header if h not in COLUMNS and h))
@@ -230,7 +241,7 @@ def read_import(
     locations = {loc.name.casefold(): loc.name for loc in Location.select()}
     fallback = location
     if fallback is not None and fallback.casefold() not in locations:
-        raise CsvFileError(f"There is no location called {fallback}.")
+        raise CsvFileError(_("There is no location called {name}.").format(name=fallback))
     if fallback is None:
         default = Location.get_or_none(Location.is_default == True)  # noqa: E712
         fallback = default.name if default else None
@@ -249,8 +260,10 @@ def read_import(
         except StopIteration:
             break
         except csv.Error as e:
-            why = "a cell is far too long" if "field larger" in str(e) else str(e)
-            raise CsvFileError(f"Line {reader.line_num} of {path.name} cannot be read as CSV: {why}.") from None
+            why = _("a cell is far too long") if "field larger" in str(e) else str(e)
+            raise CsvFileError(
+                _("Line {line} of {file} cannot be read as CSV: {why}.").format(line=reader.line_num, file=path.name, why=why)
+            ) from None
         line = reader.line_num
         if not any(c.strip() for c in row):
             continue
@@ -258,20 +271,20 @@ def read_import(
         if checked % 2000 == 0:
             if cancelled():
                 raise CsvCancelled()
-            report("Checking rows", line, total_lines)
+            report(_("Checking rows"), line, total_lines)
         reasons: list[str] = []
         sku = cell(row, "sku")
         title = cell(row, "title")
         barcode = cell(row, "barcode")
         location_cell = cell(row, "location")
         if not sku:
-            reasons.append("missing SKU")
+            reasons.append(_("missing SKU"))
         elif len(sku) > SKU_MAX:
-            reasons.append(f"SKU longer than {SKU_MAX} characters")
+            reasons.append(_("SKU longer than {n} characters").format(n=SKU_MAX))
         if len(title) > TITLE_MAX:
-            reasons.append(f"title longer than {TITLE_MAX} characters")
+            reasons.append(_("title longer than {n} characters").format(n=TITLE_MAX))
         if len(barcode) > BARCODE_MAX:
-            reasons.append(f"barcode longer than {BARCODE_MAX} characters")
+            reasons.append(_("barcode longer than {n} characters").format(n=BARCODE_MAX))
         quantity, problem = _parse_quantity(cell(row, "quantity"))
         if problem:
             reasons.append(problem)
@@ -279,22 +292,22 @@ def read_import(
         if location_cell:
             location_name = locations.get(location_cell.casefold())
             if location_name is None:
-                reasons.append(f"unknown location “{location_cell}”")
+                reasons.append(_("unknown location “{name}”").format(name=location_cell))
         elif fallback is None:
-            reasons.append("no location given and there is no default location")
+            reasons.append(_("no location given and there is no default location"))
         else:
             location_name = locations[fallback.casefold()]
         if sku and location_name is not None:
             key = (sku, location_name)
             if key in seen:
-                reasons.append(f"duplicate SKU {sku} (also on line {seen[key]})")
+                reasons.append(_("duplicate SKU {sku} (also on line {line})").format(sku=sku, line=seen[key]))
             else:
                 seen[key] = line
         if reasons:
             preview.problems.append(RowProblem(line, sku, tuple(reasons), tuple(row)))
         else:
             preview.rows.append(ImportRow(line, sku, title, location_name, quantity, barcode))
-    report("Checking rows", total_lines, total_lines)
+    report(_("Checking rows"), total_lines, total_lines)
     _compare_with_database(preview, cancelled)
     return preview
 
@@ -379,7 +392,7 @@ def _compare_with_database(preview: ImportPreview, cancelled: Cancelled) -> None
         item = items.get(row.sku)
         if item is None:
             if row.sku not in titled:
-                preview.problems.append(RowProblem(row.line, row.sku, (f"new SKU {row.sku} without a title",)))
+                preview.problems.append(RowProblem(row.line, row.sku, (_("new SKU {sku} without a title").format(sku=row.sku),)))
                 continue
             new_skus.add(row.sku)
             preview.changed_levels += 1
@@ -405,14 +418,18 @@ def _compare_with_database(preview: ImportPreview, cancelled: Cancelled) -> None
 def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled: Cancelled = _never) -> ImportResult:
     """Write an error-free preview in one transaction: every row or none."""
     if preview.problems:
-        raise CsvFileError(f"{len(preview.problems)} row(s) are invalid; fix them and import the file again.")
+        raise CsvFileError(
+            _("{n} row(s) are invalid; fix them and import the file again.").format(n=len(preview.problems))
+        )
     rows = preview.rows
     total = len(rows)
     with database.atomic():
         location_ids = {loc.name: loc.id for loc in Location.select()}
         missing = {r.location for r in rows} - set(location_ids)
         if missing:
-            raise CsvFileError(f"The location {sorted(missing)[0]} was deleted after the check; nothing was imported.")
+            raise CsvFileError(
+                _("The location {name} was deleted after the check; nothing was imported.").format(name=sorted(missing)[0])
+            )
         items = _existing_items(sorted({r.sku for r in rows}))
         new_items: dict[str, dict] = {}
         for row in rows:
@@ -431,7 +448,7 @@ def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled:
                 [(n["sku"], n["title"], n["barcode"], created) for n in chunk],
             )
             done += len(chunk)
-            report("Adding new items", done, len(new_items))
+            report(_("Adding new items"), done, len(new_items))
         items.update(_existing_items(list(new_items)))
         for row in rows:
             item = items[row.sku]
@@ -457,7 +474,7 @@ def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled:
                 ' ON CONFLICT ("item_id", "location_id") DO UPDATE SET "quantity" = excluded."quantity"',
             )
             done += len(chunk)
-            report("Setting stock levels", done, total)
+            report(_("Setting stock levels"), done, total)
     return ImportResult(rows=total, new_items=len(new_items), changed_levels=preview.changed_levels)
 
 
@@ -485,7 +502,7 @@ def export_csv(
     if location is not None:
         loc = Location.get_or_none(Location.name == location)
         if loc is None:
-            raise CsvFileError(f"There is no location called {location}.")
+            raise CsvFileError(_("There is no location called {name}.").format(name=location))
         query = query.where(Location.id == loc.id)
     rows = query.tuples().iterator()
     total = StockLevel.select().count()
@@ -509,10 +526,10 @@ def export_csv(
                 if count % 5000 == 0:
                     if cancelled():
                         raise CsvCancelled()
-                    report("Writing rows", count, total)
+                    report(_("Writing rows"), count, total)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    report("Writing rows", count, count)
+    report(_("Writing rows"), count, count)
     return count

@@ -7,37 +7,45 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from core.models import Channel, SyncRun, utcnow
+from core.i18n import N_, _
 
 OUTCOME_TEXT = {
-    "ok": "OK",
-    "partial": "Partly failed",
-    "failed": "Failed",
-    "cancelled": "Cancelled",
-    "running": "Running",
+    "ok": N_("OK"),
+    "partial": N_("Partly failed"),
+    "failed": N_("Failed"),
+    "cancelled": N_("Cancelled"),
+    "running": N_("Running"),
 }
 
 # The counts a seller cares about, in the order they are told.
 COUNT_TEXT = {
-    "orders_imported": "Orders imported",
-    "orders_updated": "Orders updated",
-    "orders_cancelled": "Orders cancelled by the buyer",
-    "order_items_unlinked": "Order items not linked to stock",
-    "order_items_ambiguous": "Order items with an ambiguous title",
-    "order_items_relinked": "Order items linked",
-    "listings_seen": "Listings read from Allegro",
-    "listings_new": "New listings found",
-    "listings_ended_elsewhere": "Listings ended outside the app",
-    "quantities_changed": "Quantities sent",
-    "quantity_failed": "Quantities refused",
-    "listings_ended": "Listings ended",
-    "end_failed": "Ends refused",
-    "listings_relisted": "Listings relisted",
-    "relist_failed": "Relists refused",
-    "listings_expired": "Listings past the 60-day relist window",
-    "tracking_accepted": "Tracking numbers accepted",
-    "tracking_rejected": "Tracking numbers rejected",
-    "tracking_invalid": "Tracking numbers in a wrong format (not sent)",
-    "waiting_for_confirmation": "Ends and relists waiting for confirmation",
+    "orders_imported": N_("Orders imported"),
+    "orders_updated": N_("Orders updated"),
+    "orders_cancelled": N_("Orders cancelled by the buyer"),
+    "order_items_unlinked": N_("Order items not linked to stock"),
+    "order_items_ambiguous": N_("Order items with an ambiguous title"),
+    "order_items_relinked": N_("Order items linked"),
+    "listings_seen": N_("Listings read from Allegro"),
+    "listings_new": N_("New listings found"),
+    "listings_ended_elsewhere": N_("Listings ended outside the app"),
+    "quantities_changed": N_("Quantities sent"),
+    "quantity_failed": N_("Quantities refused"),
+    "listings_ended": N_("Listings ended"),
+    "end_failed": N_("Ends refused"),
+    "listings_relisted": N_("Listings relisted"),
+    "relist_failed": N_("Relists refused"),
+    "listings_expired": N_("Listings past the 60-day relist window"),
+    "tracking_accepted": N_("Tracking numbers accepted"),
+    "tracking_rejected": N_("Tracking numbers rejected"),
+    "tracking_invalid": N_("Tracking numbers in a wrong format (not sent)"),
+    "waiting_for_confirmation": N_("Ends and relists waiting for confirmation"),
+    "recovered_done": N_("Unfinished changes found done on Allegro"),
+    "recovered_not_done": N_("Unfinished changes found not done (planned again)"),
+    "still_unknown": N_("Relists Allegro is still processing"),
+    "skipped_no_stock": N_("Listings with no stock left live (End Listings is off)"),
+    "skipped_auction_with_no_stock": N_("Auctions with no stock left live (End Auctions is off)"),
+    "skipped_auction_with_bids_and_no_stock": N_("Auctions with bids and no stock left live (End Auctions with bids is off)"),
+    "skipped_back_in_stock": N_("Listings back in stock not relisted (see the notes)"),
 }
 
 # Shown: started, channel, outcome, duration (s), orders, quantities, ended, relisted,
@@ -65,7 +73,9 @@ def duration_text(started: datetime | None, finished: datetime | None) -> str:
     if started is None or finished is None:
         return ""
     seconds = max(int((finished - started).total_seconds()), 0)
-    return f"{seconds} s" if seconds < 120 else f"{seconds // 60} min {seconds % 60} s"
+    if seconds < 120:
+        return _("{s} s").format(s=seconds)
+    return _("{m} min {s} s").format(m=seconds // 60, s=seconds % 60)
 
 
 def run_rows(limit: int = 5000) -> list[tuple]:
@@ -92,7 +102,7 @@ def run_rows(limit: int = 5000) -> list[tuple]:
                 run_id,
                 started,
                 channels.get(cid, ""),
-                OUTCOME_TEXT.get(outcome, outcome),
+                _(OUTCOME_TEXT.get(outcome, outcome)),
                 duration_text(started, finished),
                 c.get("orders_imported", 0),
                 c.get("quantities_changed", 0),
@@ -124,10 +134,12 @@ def run_detail(run_id: int) -> RunDetail | None:
     if run is None:
         return None
     c = _counts(run.counts)
-    told = [(text, c[key]) for key, text in COUNT_TEXT.items() if c.get(key)]
+    told = [(_(text), c[key]) for key, text in COUNT_TEXT.items() if c.get(key)]
     told += [(key.replace("_", " ").capitalize(), value) for key, value in sorted(c.items()) if key not in COUNT_TEXT and value]
     problems, notes = _split(run.errors)
-    return RunDetail(run.id, run.channel.sub_source, run.started_at, OUTCOME_TEXT.get(run.outcome, run.outcome), told, problems, notes)
+    return RunDetail(
+        run.id, run.channel.sub_source, run.started_at, _(OUTCOME_TEXT.get(run.outcome, run.outcome)), told, problems, notes
+    )
 
 
 @dataclass(frozen=True)

@@ -163,9 +163,10 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def libraries_html(self) -> str:
+        library, version, licence = self.tr("Library"), self.tr("Version"), self.tr("Licence")  # lupdate skips f-strings
         head = (
-            f"<tr><th align='left'>{self.tr('Library')}</th><th align='left'>{self.tr('Version')}</th>"
-            f"<th align='left'>{self.tr('Licence')}</th></tr>"
+            f"<tr><th align='left'>{library}</th><th align='left'>{version}</th>"
+            f"<th align='left'>{licence}</th></tr>"
         )
         rows = []
         for lib in self.libraries:

@@ -4,12 +4,13 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.db import DatabaseError, open_database
 from core.logsetup import setup_logging
 from core.paths import DATABASE_URL_ENV, app_paths
+from ui.i18n import install_translators
 from ui.resources import app_icon
 
 log = logging.getLogger(__name__)
@@ -54,14 +55,27 @@ def open_app_database(paths) -> bool:
         problem = f"{type(e).__name__}: {e}".strip()
     log.error("Cannot open the database: %s", problem)
     if source != "preferences":
-        where = f"The database at {shown_url(url)} cannot be opened ({DATABASE_URL_ENV}).\n\n" if url else ""
+        where = ""
+        if url:
+            where = (
+                QCoreApplication.translate("app", "The database at %1 cannot be opened (%2).")
+                .replace("%1", shown_url(url))
+                .replace("%2", DATABASE_URL_ENV)
+                + "\n\n"
+            )
         QMessageBox.critical(None, APP_DISPLAY_NAME, where + problem)
         return False
     answer = QMessageBox.question(
         None,
         APP_DISPLAY_NAME,
-        f"The database at {shown_url(url)} (set in Preferences) cannot be opened:\n{problem}\n\n"
-        f"Open the database file in the data folder instead, just this time?\n{paths.database}",
+        QCoreApplication.translate(
+            "app",
+            "The database at %1 (set in Preferences) cannot be opened:\n%2\n\n"
+            "Open the database file in the data folder instead, just this time?\n%3",
+        )
+        .replace("%1", shown_url(url))
+        .replace("%2", problem)
+        .replace("%3", str(paths.database)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -77,6 +91,7 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
     self_test = "--self-test" in args
     qt_args = [a for a in args if a != "--self-test"]
     app = make_application(qt_args)
+    install_translators(app)
     paths = app_paths(data_dir)
     setup_logging(paths.log_file)
     lock = acquire_instance_lock(paths)
@@ -84,8 +99,11 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
         QMessageBox.warning(
             None,
             APP_DISPLAY_NAME,
-            f"Allegro Channel Manager is already running with the data folder\n{paths.data_dir}\n\n"
-            "Switch to the open window instead of starting a second one.",
+            QCoreApplication.translate(
+                "app",
+                "Allegro Channel Manager is already running with the data folder\n%1\n\n"
+                "Switch to the open window instead of starting a second one.",
+            ).replace("%1", str(paths.data_dir)),
         )
         return 1
     if not open_app_database(paths):

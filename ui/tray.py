@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -24,7 +24,12 @@ NOTICE_SHOWN_KEY = "tray/hidden_notice_shown"
 POLL_MS = 15_000
 # Windows cuts a tray tooltip at 127 characters; the menu carries the full text.
 TOOLTIP_LIMIT = 120
-OUTCOME_WORDS = {"ok": "done", "partial": "done with problems", "failed": "failed", "cancelled": "cancelled"}
+OUTCOME_WORDS = {
+    "ok": QT_TRANSLATE_NOOP("SyncTray", "done"),
+    "partial": QT_TRANSLATE_NOOP("SyncTray", "done with problems"),
+    "failed": QT_TRANSLATE_NOOP("SyncTray", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncTray", "cancelled"),
+}
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,7 @@ class SyncTray(QObject):
         if status.ok:
             text = self.tr("Last sync %1: all done").replace("%1", _local(status.last_finished))
         else:
-            bad = [f"{c} {OUTCOME_WORDS.get(o, o)}" for c, o in status.outcomes if o not in ("ok", "cancelled")]
+            bad = [f"{c} {self.tr(OUTCOME_WORDS[o]) if o in OUTCOME_WORDS else o}" for c, o in status.outcomes if o not in ("ok", "cancelled")]
             text = self.tr("Last sync %1: %2").replace("%1", _local(status.last_finished)).replace(
                 "%2", "; ".join(bad) or self.tr("with problems")
             )

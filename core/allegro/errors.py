@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from core import i18n
+
 
 class AllegroError(Exception):
     """Something Allegro (or the way to it) refused or failed."""
@@ -30,13 +32,18 @@ class AllegroError(Exception):
     ) -> None:
         self.code = code or self.default_code
         self.allegro_text = allegro_text or ""
-        self.message = message or self.en
+        self.message_en = message or self.en
         self.message_pl = message_pl or self.pl
-        super().__init__(self.message)
+        super().__init__(self.message_en)
+
+    @property
+    def message(self) -> str:
+        """The seller's sentence in the app's language (core.i18n), for the UI, CLI and history."""
+        return self.message_for(i18n.language())
 
     def message_for(self, lang: str | None) -> str:
         """The seller's sentence in `lang` ("pl", "pl_PL", "en", ...); English otherwise."""
-        return self.message_pl if (lang or "").lower().startswith("pl") else self.message
+        return self.message_pl if (lang or "").lower().startswith("pl") else self.message_en
 
     def __str__(self) -> str:
         return self.message

@@ -19,6 +19,7 @@ from core import channels, secrets
 from core.allegro.errors import AllegroError, VersionKeyMismatch
 from core.cli.database import open_for_command
 from core.models import Channel
+from core.i18n import _
 
 INVALID = 2  # the input was refused
 FAILED = 1  # the input was fine, the work was not done
@@ -78,7 +79,7 @@ def _read_password() -> str:
     if sys.stdin is None:
         return ""
     if sys.stdin.isatty():
-        return getpass.getpass("Allegro password: ")
+        return getpass.getpass(_("Allegro password: "))
     return sys.stdin.readline().rstrip("\r\n")
 
 
@@ -98,7 +99,7 @@ def _add(args, paths) -> int:
     if problems:
         for sentence in problems.values():
             _err(sentence)
-        _err("The channel was not added.")
+        _err(_("The channel was not added."))
         return INVALID
     try:
         saved = channels.save(config)
@@ -109,7 +110,7 @@ def _add(args, paths) -> int:
         for sentence in error.errors.values():
             _err(sentence)
         return INVALID
-    print(f"Added channel “{saved.sub_source}”. Its password is in the system keyring.")
+    print(_("Added channel “{name}”. Its password is in the system keyring.").format(name=saved.sub_source))
     return 0
 
 
@@ -118,11 +119,11 @@ def _list(args, paths) -> int:
 
     rows = list(Channel.select().order_by(Channel.sub_source))
     if not rows:
-        print("No channels yet. Add one with: main.py channel add --help")
+        print(_("No channels yet. Add one with: main.py channel add --help"))
         return 0
-    table = [("SubSource", "Username", "Environment", "Enabled", "Inventory Sync", "Last sync", "Outcome")]
+    table = [(_("SubSource"), _("Username"), _("Environment"), _("Enabled"), _("Inventory Sync"), _("Last sync"), _("Outcome"))]
     for row in rows:
-        environment = {channels.SANDBOX: "Sandbox", channels.PRODUCTION: f"Production ({PRODUCTION_URL})"}.get(
+        environment = {channels.SANDBOX: _("Sandbox"), channels.PRODUCTION: _("Production ({url})").format(url=PRODUCTION_URL)}.get(
             row.environment, row.environment
         )
         table.append(
@@ -130,9 +131,9 @@ def _list(args, paths) -> int:
                 row.sub_source,
                 row.username,
                 environment,
-                "yes" if row.enabled else "no",
-                "yes" if row.inventory_sync else "no",
-                f"{row.last_sync_at:%Y-%m-%d %H:%M} UTC" if row.last_sync_at else "never",
+                _("yes") if row.enabled else _("no"),
+                _("yes") if row.inventory_sync else _("no"),
+                f"{row.last_sync_at:%Y-%m-%d %H:%M} UTC" if row.last_sync_at else _("never"),
                 row.last_sync_outcome or "—",
             )
         )
@@ -160,7 +161,11 @@ def _test(args, paths) -> int:
         _err(error.message)
         return FAILED
     if not password:
-        _err(f"The keyring has no password for “{config.sub_source}”. Add the channel again or type it in the app.")
+        _err(
+            _("The keyring has no password for “{name}”. Add the channel again or type it in the app.").format(
+                name=config.sub_source
+            )
+        )
         return FAILED
     try:
         try:
@@ -168,10 +173,10 @@ def _test(args, paths) -> int:
         except VersionKeyMismatch as mismatch:
             if not args.accept_version:
                 _err(mismatch.message)
-                _err(f"Run again with --accept-version to store {mismatch.current}.")
+                _err(_("Run again with --accept-version to store {version}.").format(version=mismatch.current))
                 return FAILED
             config = channels.save(replace(config, api_key_version=str(mismatch.current)))
-            print(f"Stored Api Key Version {mismatch.current}.")
+            print(_("Stored Api Key Version {version}.").format(version=mismatch.current))
             outcome = channels.check_connection(config, password, paths)
     except AllegroError as error:
         _err(error.message)
@@ -180,7 +185,11 @@ def _test(args, paths) -> int:
         _err(str(error))
         return FAILED
     print("OK")
-    print(f"Allegro at {outcome.url} accepted Api Key Version {outcome.version_key} and the login of {config.username}.")
+    print(
+        _("Allegro at {url} accepted Api Key Version {version} and the login of {username}.").format(
+            url=outcome.url, version=outcome.version_key, username=config.username
+        )
+    )
     return 0
 
 
@@ -192,7 +201,7 @@ def _remove(args, paths) -> int:
         channels.delete(config.id)
     except secrets.KeyringUnavailable as error:
         _err(error.message)
-        _err("The channel was not removed.")
+        _err(_("The channel was not removed."))
         return FAILED
-    print(f"Removed channel “{config.sub_source}” and its password.")
+    print(_("Removed channel “{name}” and its password.").format(name=config.sub_source))
     return 0

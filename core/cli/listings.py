@@ -18,6 +18,7 @@ from core.listing_links import (
     unlink_offer,
 )
 from core.models import Channel, Listing, StockItem
+from core.i18n import _, n_
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +72,7 @@ def _list(args) -> int:
     )
     if args.channel:
         if not Channel.select().where(Channel.sub_source == args.channel).exists():
-            raise LinkError(f"There is no channel called {args.channel}.")
+            raise LinkError(_("There is no channel called {name}.").format(name=args.channel))
         query = query.where(Channel.sub_source == args.channel)
     if args.unlinked:
         query = query.where(Listing.stock_item.is_null())
@@ -87,57 +88,61 @@ def _list(args) -> int:
         )
         for lst in query
     ]
-    header = ("OFFER ID", "CHANNEL", "STATUS", "FORMAT", "QTY", "SKU", "TITLE")
+    header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("TITLE"))
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
-    print(f"{len(rows)} listing(s).")
+    print(n_("{n} listing(s).", "{n} listing(s).", len(rows)).format(n=len(rows)))
     return 0
 
 
 def _link(args) -> int:
     listing = link_offer(args.offer_id, args.sku, args.channel)
-    print(f"Linked offer {listing.offer_id} “{listing.title}” to {args.sku.strip()}.")
+    print(_("Linked offer {offer} “{title}” to {sku}.").format(offer=listing.offer_id, title=listing.title, sku=args.sku.strip()))
     return 0
 
 
 def _unlink(args) -> int:
     listing = unlink_offer(args.offer_id, args.channel)
-    print(f"Unlinked offer {listing.offer_id} “{listing.title}”.")
+    print(_("Unlinked offer {offer} “{title}”.").format(offer=listing.offer_id, title=listing.title))
     return 0
 
 
 def _auto_link(args) -> int:
     report = auto_link_exact_title(args.channel, dry_run=args.dry_run)
-    verb = "Would link" if args.dry_run else "Linked"
+    line = _("Would link offer {offer} “{title}” to {sku}.") if args.dry_run else _("Linked offer {offer} “{title}” to {sku}.")
     for listing, sku in report.linked:
-        print(f"{verb} offer {listing.offer_id} “{listing.title}” to {sku}.")
+        print(line.format(offer=listing.offer_id, title=listing.title, sku=sku))
     if report.ambiguous:
-        print(f"Ambiguous, not linked ({len(report.ambiguous)}): the title matches several stock items.")
+        print(_("Ambiguous, not linked ({n}): the title matches several stock items.").format(n=len(report.ambiguous)))
         for listing, skus in report.ambiguous:
-            print(f"  offer {listing.offer_id} “{listing.title}”: {', '.join(skus)}")
+            print("  " + _("offer {offer} “{title}”").format(offer=listing.offer_id, title=listing.title) + ": " + ", ".join(skus))
     if report.unmatched:
-        print(f"No stock item with the same title ({len(report.unmatched)}):")
+        print(_("No stock item with the same title ({n}):").format(n=len(report.unmatched)))
         for listing in report.unmatched:
-            print(f"  offer {listing.offer_id} “{listing.title}”")
-    print(
-        f"{len(report.linked)} {'to link' if args.dry_run else 'linked'}, {len(report.ambiguous)} ambiguous, "
-        f"{len(report.unmatched)} without a match."
+            print("  " + _("offer {offer} “{title}”").format(offer=listing.offer_id, title=listing.title))
+    summary = _("{linked} to link, {ambiguous} ambiguous, {unmatched} without a match.") if args.dry_run else _(
+        "{linked} linked, {ambiguous} ambiguous, {unmatched} without a match."
     )
+    print(summary.format(linked=len(report.linked), ambiguous=len(report.ambiguous), unmatched=len(report.unmatched)))
     return 0
 
 
 def _strike_off(args) -> int:
     listing = find_listing(args.offer_id, args.channel)
     strike_off(listing.id)
-    print(f"Struck off offer {listing.offer_id} “{listing.title}”: it will not be relisted.")
+    print(_("Struck off offer {offer} “{title}”: it will not be relisted.").format(offer=listing.offer_id, title=listing.title))
     return 0
 
 
 def _reinstate(args) -> int:
     listing = find_listing(args.offer_id, args.channel)
     status = reinstate(listing.id)
-    print(f"Reinstated offer {listing.offer_id} “{listing.title}”: {status_text(status, listing.ended_at).lower()}.")
+    print(
+        _("Reinstated offer {offer} “{title}”: {status}.").format(
+            offer=listing.offer_id, title=listing.title, status=status_text(status, listing.ended_at).lower()
+        )
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ import sys
 
 from core.cli.database import open_for_command
 from core.stock_csv import CsvFileError, apply_import, export_csv, read_import
+from core.i18n import _
 
 MAX_PRINTED = 200  # more invalid rows than this are counted, not printed
 
@@ -50,20 +51,21 @@ def _import(args) -> int:
         print(f"{args.file}: {preview.summary()}", file=sys.stderr)
         for problem in preview.problems[:MAX_PRINTED]:
             sku = f" ({problem.sku})" if problem.sku else ""
-            print(f"  line {problem.line}{sku}: {problem.text}", file=sys.stderr)
+            print("  " + _("line {line}").format(line=problem.line) + f"{sku}: {problem.text}", file=sys.stderr)
         if len(preview.problems) > MAX_PRINTED:
-            print(f"  … and {len(preview.problems) - MAX_PRINTED} more.", file=sys.stderr)
+            print("  " + _("… and {n} more.").format(n=len(preview.problems) - MAX_PRINTED), file=sys.stderr)
         return 1
     if not preview.rows:
         print(f"{args.file}: {preview.summary()}", file=sys.stderr)
         return 1
     if args.check:
-        print(f"{args.file}: {preview.summary()} Nothing was changed (--check).")
+        print(f"{args.file}: {preview.summary()} " + _("Nothing was changed (--check)."))
         return 0
     result = apply_import(preview)
     print(
-        f"Imported {result.rows} row(s) from {args.file}: {result.new_items} new item(s), "
-        f"{result.changed_levels} stock level(s) changed."
+        _("Imported {rows} row(s) from {file}: {new} new item(s), {changed} stock level(s) changed.").format(
+            rows=result.rows, file=args.file, new=result.new_items, changed=result.changed_levels
+        )
     )
     return 0
 
@@ -75,7 +77,7 @@ def _export(args) -> int:
         print(e.message, file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"{args.file} cannot be written: {e.strerror or e}.", file=sys.stderr)
+        print(_("{file} cannot be written: {why}.").format(file=args.file, why=e.strerror or e), file=sys.stderr)
         return 1
-    print(f"Exported {count} row(s) to {args.file}.")
+    print(_("Exported {n} row(s) to {file}.").format(n=count, file=args.file))
     return 0

@@ -17,26 +17,28 @@ from core.models import Channel
 from core.sync.engine import SyncCancelled, SyncEngine, SyncRefused, decide
 from core.sync.lock import LockLost, SyncBusy
 from core.sync.plan import Plan, Report
+from core.i18n import N_, _, n_
 
 INVALID = 2
 FAILED = 1
 
+# (count, singular, plural): the singular is the catalogue key of the counted sentence (core.i18n.n_)
 COUNT_WORDS = [
-    ("orders_imported", "order imported", "orders imported"),
-    ("orders_updated", "order updated", "orders updated"),
-    ("orders_cancelled", "order cancelled by the buyer", "orders cancelled by buyers"),
-    ("quantities_changed", "quantity changed", "quantities changed"),
-    ("listings_ended", "listing ended", "listings ended"),
-    ("listings_relisted", "listing relisted", "listings relisted"),
-    ("listings_expired", "listing past the 60-day relist window", "listings past the 60-day relist window"),
-    ("tracking_accepted", "tracking number accepted", "tracking numbers accepted"),
-    ("tracking_rejected", "tracking number rejected", "tracking numbers rejected"),
-    ("recovered_done", "unfinished change found done on Allegro", "unfinished changes found done on Allegro"),
+    ("orders_imported", N_("{n} order imported"), "{n} orders imported"),
+    ("orders_updated", N_("{n} order updated"), "{n} orders updated"),
+    ("orders_cancelled", N_("{n} order cancelled by the buyer"), "{n} orders cancelled by buyers"),
+    ("quantities_changed", N_("{n} quantity changed"), "{n} quantities changed"),
+    ("listings_ended", N_("{n} listing ended"), "{n} listings ended"),
+    ("listings_relisted", N_("{n} listing relisted"), "{n} listings relisted"),
+    ("listings_expired", N_("{n} listing past the 60-day relist window"), "{n} listings past the 60-day relist window"),
+    ("tracking_accepted", N_("{n} tracking number accepted"), "{n} tracking numbers accepted"),
+    ("tracking_rejected", N_("{n} tracking number rejected"), "{n} tracking numbers rejected"),
+    ("recovered_done", N_("{n} unfinished change found done on Allegro"), "{n} unfinished changes found done on Allegro"),
 ]
 
 
 def _counted(counts: dict, words) -> list[str]:
-    return [f"{counts[key]} {one if counts[key] == 1 else many}" for key, one, many in words if counts.get(key)]
+    return [n_(one, many, counts[key]).format(n=counts[key]) for key, one, many in words if counts.get(key)]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,8 +68,8 @@ def main(argv: list[str], paths, marketplace_factory=None) -> int:
         if args.channel:
             channel = Channel.get_or_none(Channel.sub_source == args.channel)
             if channel is None:
-                names = ", ".join(c.sub_source for c in Channel.select().order_by(Channel.sub_source)) or "none"
-                print(f"There is no channel {args.channel}. Channels: {names}.", file=sys.stderr)
+                names = ", ".join(c.sub_source for c in Channel.select().order_by(Channel.sub_source)) or _("none")
+                print(_("There is no channel {name}. Channels: {names}.").format(name=args.channel, names=names), file=sys.stderr)
                 return INVALID
             chosen = [channel]
         else:
@@ -76,12 +78,12 @@ def main(argv: list[str], paths, marketplace_factory=None) -> int:
         synced = 0
         for channel in chosen:
             if not channel.enabled:
-                _say(f"{channel.sub_source}: disabled, skipped.")
+                _say(f"{channel.sub_source}: " + _("disabled, skipped."))
                 continue
             synced += 1
             status = max(status, sync_channel(channel, paths, args.yes, marketplace_factory))
         if not synced and not args.channel:
-            _say("No enabled channel to sync.")
+            _say(_("No enabled channel to sync."))
         return status
     finally:
         db.close()
@@ -92,7 +94,7 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
     from core.sync.marketplace import make_marketplace
 
     name = channel.sub_source
-    _say(f"{name}: syncing…")
+    _say(f"{name}: " + _("syncing…"))
     marketplace = None
     try:
         marketplace = (marketplace_factory or make_marketplace)(channel, paths)
@@ -102,16 +104,16 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
             _say(line)
         if approve and plan.to_confirm:
             decide(plan, [a.action_id for a in plan.to_confirm])
-        _say(f"{name}: applying…")
+        _say(f"{name}: " + _("applying…"))
         report = engine.apply(plan, _progress(name))
     except (SyncRefused, SyncBusy, LockLost) as error:
         print(f"{name}: {error.message}", file=sys.stderr)
         return FAILED
     except SyncCancelled:
-        print(f"{name}: cancelled.", file=sys.stderr)
+        print(f"{name}: " + _("cancelled."), file=sys.stderr)
         return FAILED
     except AllegroError as error:
-        print(f"{name}: the sync stopped: {error.message}", file=sys.stderr)
+        print(f"{name}: " + _("the sync stopped: {why}").format(why=error.message), file=sys.stderr)
         return FAILED
     finally:
         if marketplace is not None:
@@ -140,36 +142,50 @@ def describe_plan(plan: Plan, approve: bool) -> list[str]:
         lines.append(f"{plan.channel_name}: " + ", ".join(got) + ".")
     todo = []
     if plan.quantity_changes:
-        todo.append(f"{plan.quantity_changes} quantity change(s)")
+        todo.append(n_("{n} quantity change(s)", "{n} quantity change(s)", plan.quantity_changes).format(n=plan.quantity_changes))
     if plan.tracking_uploads:
-        todo.append(f"{plan.tracking_uploads} tracking number(s) to send")
+        todo.append(
+            n_("{n} tracking number(s) to send", "{n} tracking number(s) to send", plan.tracking_uploads).format(
+                n=plan.tracking_uploads
+            )
+        )
     if plan.ends:
-        todo.append(f"{len(plan.ends)} listing(s) to end")
+        todo.append(n_("{n} listing(s) to end", "{n} listing(s) to end", len(plan.ends)).format(n=len(plan.ends)))
     if plan.relists:
-        todo.append(f"{len(plan.relists)} listing(s) to relist")
-    lines.append(f"{plan.channel_name}: plan: " + (", ".join(todo) if todo else "nothing to send") + ".")
+        todo.append(n_("{n} listing(s) to relist", "{n} listing(s) to relist", len(plan.relists)).format(n=len(plan.relists)))
+    lines.append(f"{plan.channel_name}: " + _("plan: ") + (", ".join(todo) if todo else _("nothing to send")) + ".")
+    end_word, relist_word = _("End"), _("Relist")
+    width = max(len(end_word), len(relist_word))
     for action in plan.ends:
         item = f" [{action.sku}]" if action.sku else ""
-        lines.append(f"  End    {action.offer_id}  {action.title}{item}: {action.reason}")
+        lines.append(f"  {end_word.ljust(width)} {action.offer_id}  {action.title}{item}: {action.reason}")
     for action in plan.relists:
         item = f" [{action.sku}]" if action.sku else ""
-        duration = "until sold out" if action.duration_days in (0, 99, None) else f"{action.duration_days} days"
-        start = f", starts {action.start_at:%Y-%m-%d %H:%M} UTC" if action.start_at else ""
-        lines.append(f"  Relist {action.offer_id}  {action.title}{item}: {action.reason}; {duration}{start}")
+        if action.duration_days in (0, 99, None):
+            duration = _("until sold out")
+        else:
+            duration = n_("{n} day", "{n} days", action.duration_days).format(n=action.duration_days)
+        start = (", " + _("starts {time} UTC").format(time=f"{action.start_at:%Y-%m-%d %H:%M}")) if action.start_at else ""
+        lines.append(f"  {relist_word.ljust(width)} {action.offer_id}  {action.title}{item}: {action.reason}; {duration}{start}")
     if plan.to_confirm and not approve:
+        waiting = len(plan.to_confirm)
         lines.append(
-            f"{plan.channel_name}: {len(plan.to_confirm)} listing(s) to end or relist wait for confirmation; "
-            "run with --yes to apply them."
+            f"{plan.channel_name}: "
+            + n_(
+                "{n} listing(s) to end or relist wait for confirmation; run with --yes to apply them.",
+                "{n} listing(s) to end or relist wait for confirmation; run with --yes to apply them.",
+                waiting,
+            ).format(n=waiting)
         )
     for note in plan.notes:
-        lines.append(f"  Note: {note}")
+        lines.append("  " + _("Note: {note}").format(note=note))
     return lines
 
 
 def describe_report(report: Report) -> list[str]:
     c = report.counts
     done = _counted(c, COUNT_WORDS[3:])
-    outcome = {"ok": "done", "partial": "done with problems", "failed": "failed", "cancelled": "cancelled"}
+    outcome = {"ok": _("done"), "partial": _("done with problems"), "failed": _("failed"), "cancelled": _("cancelled")}
     lines = [f"{report.channel_name}: {outcome.get(report.outcome, report.outcome)}" + (": " + ", ".join(done) if done else "") + "."]
-    lines += [f"  Problem: {failure}" for failure in report.failures]
+    lines += ["  " + _("Problem: {problem}").format(problem=failure) for failure in report.failures]
     return lines

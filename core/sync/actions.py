@@ -17,6 +17,7 @@ from typing import Any
 from core.db import database
 from core.models import ActionKind, ActionState, PlannedAction, utcnow
 from core.sync import bulk
+from core.i18n import _
 
 # doSellSomeAgain localIds are unique per account, and the WSDL types them xs:int.
 # A random value in the upper part of that range keeps two databases on one account
@@ -117,7 +118,7 @@ def decide(action_ids: Iterable[int], approved_ids: Iterable[int]) -> tuple[int,
             )
         for chunk in _chunks(sorted(rejected)):
             n_no += (
-                PlannedAction.update(state=ActionState.REJECTED, updated_at=now, result="Not approved.")
+                PlannedAction.update(state=ActionState.REJECTED, updated_at=now, result=_("Not approved."))
                 .where(PlannedAction.id.in_(chunk) & (PlannedAction.state == ActionState.PROPOSED))
                 .execute()
             )

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from core.models import ActionState, Listing, ListingStatus, ShipmentState, utcnow
 from core.sync import actions, bulk, tracking
+from core.i18n import _
 
 
 def quantities_set(done: Sequence[tuple[int, int | None, int, int]]) -> None:
@@ -82,14 +83,14 @@ def tracking_answer(action_id: int, shipment_id: int | None, number: str, added,
         state, reason = ShipmentState.ACCEPTED, ""
         actions.mark(action_id, ActionState.DONE)
     elif number in wrong_carrier:
-        state, reason = ShipmentState.REJECTED, "Allegro refused the carrier for this number."
+        state, reason = ShipmentState.REJECTED, _("Allegro refused the carrier for this number.")
         actions.mark(action_id, ActionState.FAILED, reason)
     elif number in wrong_number:
-        state, reason = ShipmentState.REJECTED, "Allegro says this number does not match the carrier's format."
+        state, reason = ShipmentState.REJECTED, _("Allegro says this number does not match the carrier's format.")
         actions.mark(action_id, ActionState.FAILED, reason)
     else:  # Allegro answered without naming it (a known WebAPI quirk): send it again next time
         state, reason = ShipmentState.PENDING, ""
-        actions.mark(action_id, ActionState.FAILED, "Allegro did not confirm this number; it is sent again next sync.")
+        actions.mark(action_id, ActionState.FAILED, _("Allegro did not confirm this number; it is sent again next sync."))
     if shipment_id is not None:
         tracking.mark_sent(shipment_id, state, reason)
     return state

@@ -44,6 +44,7 @@ from core.sync import actions, effects, listings, orders, recovery, stock, track
 from core.sync.listings import ListingView, Skipped
 from core.sync.lock import ChannelLock
 from core.sync.plan import Plan, ProposedAction, Report
+from core.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,9 @@ class SyncRefused(Exception):
 class SyncCancelled(Exception):
     """The seller cancelled; what was done so far is recorded."""
 
-    message = "The sync was cancelled."
+    @property
+    def message(self) -> str:
+        return _("The sync was cancelled.")
 
 
 def _timed_out(error: AllegroError | None) -> bool:
@@ -127,7 +130,7 @@ class SyncEngine:
         report, cancelled = report or _nothing, cancelled or _never
         channel = Channel.get_by_id(self.channel_id)
         if not channel.enabled:
-            raise SyncRefused(f"{channel.sub_source} is disabled; it is not synced.")
+            raise SyncRefused(_("{name} is disabled; it is not synced.").format(name=channel.sub_source))
         self.lock = ChannelLock(channel.id, channel.sub_source)
         self.lock.acquire()
         self._counts, self._failures, self._notes = Counter(), [], []
@@ -146,26 +149,27 @@ class SyncEngine:
         report(name, done, total)
 
     def _plan(self, channel: Channel, report: Reporter, cancelled: IsCancelled) -> Plan:
-        self._step(report, cancelled, "Logging in to Allegro")
+        self._step(report, cancelled, _("Logging in to Allegro"))
         login = self.marketplace.login()
         if login.server_time is not None:
             server = login.server_time.astimezone(UTC).replace(tzinfo=None)
             self._skew = server - utcnow()
         if login.version_key and login.version_key != channel.api_key_version:
             self._notes.append(
-                f"Allegro's Api Key Version is now {login.version_key} (was {channel.api_key_version}); "
-                "the channel uses the new one."
+                _("Allegro's Api Key Version is now {new} (was {old}); the channel uses the new one.").format(
+                    new=login.version_key, old=channel.api_key_version
+                )
             )
             Channel.update(api_key_version=login.version_key).where(Channel.id == channel.id).execute()
             channel.api_key_version = login.version_key
 
         pending = actions.in_flight(channel.id)
         if pending:
-            self._step(report, cancelled, "Checking unfinished actions on Allegro", 0, len(pending))
+            self._step(report, cancelled, _("Checking unfinished actions on Allegro"), 0, len(pending))
             self._recover(pending)
         actions.drop_undecided(channel.id)
 
-        self._step(report, cancelled, "Reading listings")
+        self._step(report, cancelled, _("Reading listings"))
         seen = 0
 
         def offers():
@@ -173,7 +177,7 @@ class SyncEngine:
             for offer in self.marketplace.offers(self.offer_tabs):
                 seen += 1
                 if seen % 1000 == 0:
-                    self._step(report, cancelled, "Reading listings", seen, 0)
+                    self._step(report, cancelled, _("Reading listings"), seen, 0)
                 yield offer
 
         refreshed = listings.refresh(channel.id, offers(), self.now())
@@ -181,12 +185,12 @@ class SyncEngine:
             listings_seen=refreshed.seen, listings_new=refreshed.new, listings_ended_elsewhere=refreshed.ended_elsewhere
         )
 
-        self._step(report, cancelled, "Importing orders")
+        self._step(report, cancelled, _("Importing orders"))
         try:
             got = orders.import_orders(
                 channel,
                 self.marketplace,
-                progress=lambda n: self._step(report, cancelled, "Importing orders", n, 0),
+                progress=lambda n: self._step(report, cancelled, _("Importing orders"), n, 0),
                 cancelled=cancelled,
             )
         except orders.Stop:
@@ -199,17 +203,20 @@ class SyncEngine:
             order_items_relinked=relinked,
         )
         for form_id in got.cancelled_after_shipping:
-            self._notes.append(f"The buyer cancelled order {form_id} after it was shipped.")
+            self._notes.append(_("The buyer cancelled order {order} after it was shipped.").format(order=form_id))
         unlinked = orders.unlinked_items(channel.id)
         if unlinked:
             self._counts["order_items_unlinked"] = len(unlinked)
             ambiguous = [u for u in unlinked if u[3] == "ambiguous"]
             self._counts["order_items_ambiguous"] = len(ambiguous)
             self._notes.append(
-                f"{len(unlinked)} order item(s) are not linked to stock and hold no stock"
-                + (f"; {len(ambiguous)} match several stock items by title" if ambiguous else "")
+                _("{n} order item(s) are not linked to stock and hold no stock").format(n=len(unlinked))
+                + ("; " + _("{n} match several stock items by title").format(n=len(ambiguous)) if ambiguous else "")
                 + ": "
-                + "; ".join(f"“{title}” (order {form})" for form, _, title, _ in unlinked[:NOTE_EXAMPLES])
+                + "; ".join(
+                    _("“{title}” (order {order})").format(title=title, order=form)
+                    for form, _item, title, _state in unlinked[:NOTE_EXAMPLES]
+                )
                 + ("…" if len(unlinked) > NOTE_EXAMPLES else "")
             )
 
@@ -217,25 +224,25 @@ class SyncEngine:
         expired = listings.expire_old(channel.id, self.now())
         if expired:
             self._counts["listings_expired"] = expired
-            self._notes.append(f"{expired} listing(s) ended over 60 days ago: Allegro no longer relists them.")
+            self._notes.append(_("{n} listing(s) ended over 60 days ago: Allegro no longer relists them.").format(n=expired))
         views: list[ListingView] = []
         available: dict[int, int] = {}
         if channel.inventory_sync:
-            self._step(report, cancelled, "Planning stock")
+            self._step(report, cancelled, _("Planning stock"))
             drafts, views, available = self._plan_stock(channel)
         if channel.submit_tracking:
-            self._step(report, cancelled, "Planning tracking numbers")
+            self._step(report, cancelled, _("Planning tracking numbers"))
             drafts += tracking.plan_uploads(channel.id)
             invalid = tracking.invalid_notes(channel.id)
             if invalid:
                 self._counts["tracking_invalid"] = tracking.invalid_count(channel.id)
                 self._notes.extend(invalid)
 
-        self._step(report, cancelled, "Saving the plan")
+        self._step(report, cancelled, _("Saving the plan"))
         ids = actions.store(channel.id, self._run_id, drafts, channel.no_manual_confirmation)
         plan = self._build_plan(channel, ids, drafts, views, available)
         self._save_progress()
-        report("Plan ready", len(ids), len(ids))
+        report(_("Plan ready"), len(ids), len(ids))
         return plan
 
     def _plan_stock(self, channel: Channel):
@@ -268,7 +275,7 @@ class SyncEngine:
                     break
         for why, titles in skipped.items():
             self._notes.append(
-                f"{len(titles)} listing(s) {why}: "
+                _("{n} listing(s) {why}: ").format(n=len(titles), why=_(why))
                 + "; ".join(f"“{t}”" for t in titles[:NOTE_EXAMPLES])
                 + ("…" if len(titles) > NOTE_EXAMPLES else "")
             )
@@ -335,14 +342,14 @@ class SyncEngine:
         ).count()
         if waiting:
             self._counts["waiting_for_confirmation"] = waiting
-            self._notes.append(f"{waiting} listing(s) to end or relist wait for confirmation.")
+            self._notes.append(_("{n} listing(s) to end or relist wait for confirmation.").format(n=waiting))
         outcome = "partial" if self._failures else "ok"
         return self._finish_run(channel, outcome)
 
     def cancel(self, plan: Plan) -> Report:
         """The seller cancelled the confirmation: nothing is sent, the actions stay proposed."""
         channel = Channel.get_by_id(self.channel_id)
-        self._notes.append("Cancelled before sending; nothing was changed on Allegro.")
+        self._notes.append(_("Cancelled before sending; nothing was changed on Allegro."))
         return self._finish_run(channel, "cancelled")
 
     def _apply(self, channel: Channel, plan: Plan, report: Reporter, cancelled: IsCancelled) -> None:
@@ -361,7 +368,7 @@ class SyncEngine:
         uploads = actions.approved(run, ActionKind.TRACKING)
         if uploads:
             self._send_tracking(uploads, report, cancelled)
-        report("Done", 1, 1)
+        report(_("Done"), 1, 1)
 
     def _batches(self, todo: Sequence[PlannedAction], size: int, step: str, report, cancelled):
         total = len(todo)
@@ -382,20 +389,27 @@ class SyncEngine:
             found = self._recover(pending, settle=not in_doubt)
         except AllegroError as again:
             self._failures.append(
-                f"{len(pending)} change(s) may or may not have reached Allegro ({again.message}); "
-                "the next sync checks them before sending anything again."
+                _(
+                    "{n} change(s) may or may not have reached Allegro ({why}); "
+                    "the next sync checks them before sending anything again."
+                ).format(n=len(pending), why=again.message)
             )
             raise
         for kind, n in found.done_kinds.items():
             if kind != ActionKind.RELIST:  # the relist path counts its new listings itself
                 self._counts[DONE_COUNT[kind]] += n
         if found.not_done:
-            why = f": {error.message}" if error is not None else ""
-            self._failures.append(f"{found.not_done} change(s) did not reach Allegro{why}. The next sync plans them again.")
+            if error is not None:
+                text = _("{n} change(s) did not reach Allegro: {why}. The next sync plans them again.")
+            else:
+                text = _("{n} change(s) did not reach Allegro. The next sync plans them again.")
+            self._failures.append(text.format(n=found.not_done, why=error.message if error is not None else ""))
         if found.in_doubt:
             self._failures.append(
-                f"Allegro did not answer {found.in_doubt} change(s) in time and may still be making them; "
-                "the next sync checks them before sending anything again."
+                _(
+                    "Allegro did not answer {n} change(s) in time and may still be making them; "
+                    "the next sync checks them before sending anything again."
+                ).format(n=found.in_doubt)
             )
         return found
 
@@ -404,7 +418,7 @@ class SyncEngine:
         self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
         if found.still_unknown:
             self._counts["still_unknown"] += found.still_unknown
-            self._notes.append(f"{found.still_unknown} relist(s) are still being processed by Allegro.")
+            self._notes.append(_("{n} relist(s) are still being processed by Allegro.").format(n=found.still_unknown))
         return found
 
     def _record_failure(self, kind: str, title: str, message: str) -> None:
@@ -416,7 +430,7 @@ class SyncEngine:
         return dict(Listing.select(Listing.id, Listing.title).where(Listing.id.in_(ids)).tuples()) if ids else {}
 
     def _send_quantities(self, todo, report, cancelled) -> None:
-        for batch in self._batches(todo, QUANTITY_BATCH, "Changing quantities", report, cancelled):
+        for batch in self._batches(todo, QUANTITY_BATCH, _("Changing quantities"), report, cancelled):
             params = {a.id: actions.params(a) for a in batch}
             actions.mark_sending([a.id for a in batch])
             changes = [QuantityChange(params[a.id]["offer_id"], params[a.id]["quantity"], params[a.id]["sold"]) for a in batch]
@@ -446,7 +460,7 @@ class SyncEngine:
                 self._unknown(batch, error)
 
     def _send_ends(self, todo, report, cancelled) -> None:
-        for batch in self._batches(todo, FINISH_BATCH, "Ending listings", report, cancelled):
+        for batch in self._batches(todo, FINISH_BATCH, _("Ending listings"), report, cancelled):
             params = {a.id: actions.params(a) for a in batch}
             actions.mark_sending([a.id for a in batch])
             requests = [FinishRequest(params[a.id]["offer_id"], cancel_bids=False) for a in batch]
@@ -479,7 +493,7 @@ class SyncEngine:
 
     def _send_relists(self, channel: Channel, todo, report, cancelled) -> list[int]:
         new_listing_ids: list[int] = []
-        for batch in self._batches(todo, RELIST_BATCH, "Relisting", report, cancelled):
+        for batch in self._batches(todo, RELIST_BATCH, _("Relisting"), report, cancelled):
             params = {a.id: actions.params(a) for a in batch}
             now = self.now()
             start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
@@ -545,7 +559,9 @@ class SyncEngine:
             if draft is not None:
                 drafts.append(draft)
             elif have <= 0:
-                self._notes.append(f"“{view.title}” was relisted but its stock is gone again; the next sync proposes ending it.")
+                self._notes.append(
+                    _("“{title}” was relisted but its stock is gone again; the next sync proposes ending it.").format(title=view.title)
+                )
         if drafts:
             ids = actions.store(channel.id, self._run_id, drafts, True)
             todo = list(PlannedAction.select().where(PlannedAction.id.in_(ids)).order_by(PlannedAction.id))
@@ -557,10 +573,10 @@ class SyncEngine:
             by_form.setdefault(actions.params(action)["form_id"], []).append(action)
         forms = list(by_form.items())
         for start in range(0, len(forms), TRACKING_BATCH):
-            self._step(report, cancelled, "Sending tracking numbers", start, len(forms))
+            self._step(report, cancelled, _("Sending tracking numbers"), start, len(forms))
             for form_id, group in forms[start : start + TRACKING_BATCH]:
                 self._send_form_tracking(form_id, group)
-        report("Sending tracking numbers", len(forms), len(forms))
+        report(_("Sending tracking numbers"), len(forms), len(forms))
 
     def _send_form_tracking(self, form_id: int, group: list[PlannedAction]) -> None:
         params = {a.id: actions.params(a) for a in group}
@@ -592,7 +608,7 @@ class SyncEngine:
                     self._counts["tracking_accepted"] += 1
                 elif state == ShipmentState.REJECTED:
                     self._counts["tracking_rejected"] += 1
-                    self._failures.append(f"Tracking number {number} (order {form_id}) was rejected by Allegro.")
+                    self._failures.append(_("Tracking number {number} (order {order}) was rejected by Allegro.").format(number=number, order=form_id))
 
     # -- the run's record ----------------------------------------------------------------
 

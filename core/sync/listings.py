@@ -21,6 +21,7 @@ from core.db import database
 from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
 from core.sync import bulk
 from core.sync.actions import Draft, new_local_id
+from core.i18n import N_, _, n_
 
 RELIST_WINDOW = timedelta(days=60)
 LIVE = (ListingStatus.ACTIVE, ListingStatus.SCHEDULED)
@@ -230,15 +231,17 @@ def end_draft(listing: ListingView, available: int, channel: Channel, where: str
     if not listing.live or listing.stock_item_id is None or available > 0:
         return None
     if not channel.end_listings:
-        return Skipped("no stock, but End Listings is off", listing.title)
+        return Skipped(N_("no stock, but End Listings is off"), listing.title)
     with_bids = listing.is_auction and listing.bids > 0
     if listing.is_auction and not channel.end_auctions:
-        return Skipped("auction with no stock, but End Auctions is off", listing.title)
+        return Skipped(N_("auction with no stock, but End Auctions is off"), listing.title)
     if with_bids and not channel.end_auctions_with_bids:
-        return Skipped("auction with bids and no stock, but End Auctions with bids is off", listing.title)
-    reason = f"Available {max(available, 0)} {where}"
+        return Skipped(N_("auction with bids and no stock, but End Auctions with bids is off"), listing.title)
+    reason = _("Available {n} {where}").format(n=max(available, 0), where=where)
     if with_bids:
-        reason += f"; ending it sells it to the top bidder ({listing.bids} bid{'s' if listing.bids != 1 else ''})"
+        reason += "; " + n_(
+            "ending it sells it to the top bidder ({n} bid)", "ending it sells it to the top bidder ({n} bids)", listing.bids
+        ).format(n=listing.bids)
     return Draft(
         kind="end",
         reason=reason,
@@ -286,15 +289,17 @@ def relist_draft(
     if age >= RELIST_WINDOW:
         return None  # expire_old marks it
     if not channel.relist_items:
-        return Skipped("back in stock, but Relist Items is off", listing.title)
+        return Skipped(N_("back in stock, but Relist Items is off"), listing.title)
     if listing.title in live_titles:
-        return Skipped("back in stock, but a live listing with the same title exists", listing.title)
+        return Skipped(N_("back in stock, but a live listing with the same title exists"), listing.title)
     duration = channel.relist_duration
     days = round(age.total_seconds() / 86400)
-    reason = f"Back in stock: {available}; ended {days} day{'s' if days != 1 else ''} ago"
+    reason = n_("Back in stock: {available}; ended {n} day ago", "Back in stock: {available}; ended {n} days ago", days).format(
+        available=available, n=days
+    )
     if listing.is_auction and duration in (0, 99):
         duration = AUCTION_FALLBACK_DAYS
-        reason += f"; an auction cannot run until sold out, so it runs {duration} days"
+        reason += "; " + _("an auction cannot run until sold out, so it runs {n} days").format(n=duration)
     start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
     days_left = max((RELIST_WINDOW - age).days, 0)
     return Draft(

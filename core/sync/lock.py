@@ -24,6 +24,7 @@ from peewee import IntegrityError, PostgresqlDatabase
 from core.db import ADVISORY_LOCKS, database
 from core.models import SyncLock, utcnow
 from core.sync.advisory import AdvisoryLock
+from core.i18n import _
 
 STALE_AFTER = timedelta(minutes=30)  # long enough for a confirmation dialog left open
 HEARTBEAT_EVERY = 10.0  # seconds between heartbeat writes
@@ -35,8 +36,11 @@ class SyncBusy(Exception):
 
     def __init__(self, channel_name: str, owner: str) -> None:
         host, pid = _host_pid(owner)
-        where = "in another window or process" if host == socket.gethostname() else f"on {host}"
-        self.message = f"A sync of {channel_name} is already running {where}. Try again when it has finished."
+        if host == socket.gethostname():
+            text = _("A sync of {channel} is already running in another window or process. Try again when it has finished.")
+        else:
+            text = _("A sync of {channel} is already running on {host}. Try again when it has finished.")
+        self.message = text.format(channel=channel_name, host=host)
         super().__init__(self.message)
 
 
@@ -44,7 +48,7 @@ class LockLost(Exception):
     """The lock was taken over while this sync waited (for example on a dialog)."""
 
     def __init__(self, channel_name: str) -> None:
-        self.message = f"Another sync of {channel_name} started meanwhile; nothing more was sent. Sync again."
+        self.message = _("Another sync of {channel} started meanwhile; nothing more was sent. Sync again.").format(channel=channel_name)
         super().__init__(self.message)
 
 

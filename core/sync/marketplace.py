@@ -5,6 +5,7 @@ from core import channels, secrets
 from core.allegro.port import Credentials, Marketplace
 from core.models import Channel
 from core.sync.engine import SyncRefused
+from core.i18n import _
 
 
 def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
@@ -23,7 +24,7 @@ def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
         raise SyncRefused(error.message) from None
     if not password:
         raise SyncRefused(
-            f"No password is stored for {row.sub_source}. Open the channel, type the password and save it."
+            _("No password is stored for {name}. Open the channel, type the password and save it.").format(name=row.sub_source)
         )
     credentials = Credentials(
         url=channels.service_url(row.environment, paths),

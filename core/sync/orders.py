@@ -25,6 +25,7 @@ from core.db import database
 from core.models import Channel, LinkState, Listing, Order, OrderItem, OrderStatus, StockItem, utcnow
 from core.sync import bulk
 from core.sync.listings import naive
+from core.i18n import _
 
 FORMS_BATCH = 25
 # dealEventType: 1 deal created (no form yet), 2 form filled, 3 form cancelled, 4 paid.
@@ -297,16 +298,16 @@ def ship_order(order: Order | int, carrier_id: int | None = None, tracking_numbe
     with database.atomic():
         row = Order.get_by_id(order_id)
         if row.status == OrderStatus.SHIPPED:
-            raise OrderError("This order is already shipped.")
+            raise OrderError(_("This order is already shipped."))
         if row.status == OrderStatus.CANCELLED:
-            raise OrderError("This order was cancelled by the buyer; it cannot be shipped.")
+            raise OrderError(_("This order was cancelled by the buyer; it cannot be shipped."))
         updated = (
             Order.update(status=OrderStatus.SHIPPED)
             .where((Order.id == order_id) & (Order.status == OrderStatus.OPEN))
             .execute()
         )
         if updated != 1:
-            raise OrderError("This order changed meanwhile; look at it again.")
+            raise OrderError(_("This order changed meanwhile; look at it again."))
         inventory.take_off(row)
         if tracking_number:
             return tracking.add_tracking(order_id, carrier_id, tracking_number, carrier_name)

@@ -25,10 +25,11 @@ from core.allegro.port import Marketplace, OfferState
 from core.db import database
 from core.models import ActionKind, ActionState, PlannedAction, ShipmentState
 from core.sync import actions, effects, tracking
+from core.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-NOT_SENT = "Allegro shows this was not done (the sync stopped before it was sent); it is planned again."
+NOT_SENT = N_("Allegro shows this was not done (the sync stopped before it was sent); it is planned again.")
 # doVerifyItem itemListed: 0 pending, 3 queued for relisting: Allegro is still on it.
 _IN_PROGRESS = (0, 3)
 
@@ -72,7 +73,7 @@ def _not_done(action: PlannedAction, result: Recovered) -> None:
         return
     if action.kind == ActionKind.TRACKING and action.shipment_id is not None:
         tracking.mark_sent(action.shipment_id, ShipmentState.PENDING)
-    actions.mark(action.id, ActionState.FAILED, NOT_SENT)
+    actions.mark(action.id, ActionState.FAILED, _(NOT_SENT))
     result.not_done += 1
 
 
@@ -103,7 +104,7 @@ def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, re
             if offer is not None and offer.state in (OfferState.SOLD, OfferState.NOT_SOLD):
                 done.append((action.id, action.listing_id, wanted[action.id]))
             elif offer is None:
-                actions.mark(action.id, ActionState.FAILED, "Allegro no longer knows this offer.")
+                actions.mark(action.id, ActionState.FAILED, _("Allegro no longer knows this offer."))
                 result.not_done += 1
             else:
                 _not_done(action, result)

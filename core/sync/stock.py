@@ -10,6 +10,7 @@ from __future__ import annotations
 from core.models import Channel, Location
 from core.sync.actions import Draft
 from core.sync.listings import MAX_QUANTITY, ListingView
+from core.i18n import _
 
 
 def where_text(channel: Channel) -> str:
@@ -17,8 +18,8 @@ def where_text(channel: Channel) -> str:
     if channel.update_from_location and channel.location_id:
         location = Location.get_or_none(Location.id == channel.location_id)
         if location is not None:
-            return f"at {location.name}"
-    return "over all locations"
+            return _("at {location}").format(location=location.name)
+    return _("over all locations")
 
 
 def stock_location_id(channel: Channel) -> int | None:
@@ -35,7 +36,7 @@ def quantity_draft(listing: ListingView, available: int, where: str) -> Draft | 
         return None
     return Draft(
         kind="quantity",
-        reason=f"Available {available} {where}; Allegro shows {listing.quantity}",
+        reason=_("Available {n} {where}; Allegro shows {quantity}").format(n=available, where=where, quantity=listing.quantity),
         listing_id=listing.id,
         params={
             "offer_id": listing.offer_id,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from core.db import database
 from core.models import Order, OrderStatus, Shipment, ShipmentState, utcnow
 from core.sync.actions import Draft
+from core.i18n import _
 
 OTHER = 0  # operatorId 0: another carrier, named in carrier_name
 _GENERIC = r"[A-Za-z0-9][A-Za-z0-9-]{5,29}"
@@ -70,20 +71,22 @@ def carrier_name(carrier_id: int, given: str = "") -> str:
 def check(carrier_id: int | None, number: str, name: str = "") -> str | None:
     """Why this number cannot go to Allegro for this carrier, or None when it looks right."""
     if not number:
-        return "Enter a tracking number."
+        return _("Enter a tracking number.")
     if carrier_id is None:
-        return "Choose the carrier."
+        return _("Choose the carrier.")
     if carrier_id == OTHER:
         if not name.strip():
-            return "Name the carrier: Allegro needs a carrier name for “Other”."
+            return _("Name the carrier: Allegro needs a carrier name for “Other”.")
         if not _OTHER_PATTERN.fullmatch(number):
-            return f"{number} does not look like a tracking number (4–40 letters, digits, / or -)."
+            return _("{number} does not look like a tracking number (4–40 letters, digits, / or -).").format(number=number)
         return None
     carrier = CARRIERS.get(carrier_id)
     if carrier is None:
-        return "Allegro does not know this carrier."
+        return _("Allegro does not know this carrier.")
     if not carrier.pattern.fullmatch(number):
-        return f"{number} is not a {carrier.name} tracking number (for example {carrier.example})."
+        return _("{number} is not a {carrier} tracking number (for example {example}).").format(
+            number=number, carrier=carrier.name, example=carrier.example
+        )
     return None
 
 
@@ -120,9 +123,9 @@ def edit_tracking(shipment: Shipment | int, carrier_id: int | None, number: str,
     with database.atomic():
         row = Shipment.get_by_id(shipment_id)
         if row.state == ShipmentState.ACCEPTED:
-            raise TrackingError("Allegro has already accepted this tracking number; add a new one instead.")
+            raise TrackingError(_("Allegro has already accepted this tracking number; add a new one instead."))
         if row.state == ShipmentState.SENDING:
-            raise TrackingError("This tracking number is being sent to Allegro right now; try again after the sync.")
+            raise TrackingError(_("This tracking number is being sent to Allegro right now; try again after the sync."))
         changed = (row.carrier_id, row.tracking_number, row.carrier_name) != (
             carrier_id,
             number,
@@ -197,9 +200,12 @@ def invalid_notes(channel_id: int) -> list[str]:
         .tuples()
     )
     rows = list(rows)
-    notes = [f"Tracking number {number} (order {form_id}) not sent: {reason}" for number, reason, form_id in rows[:10]]
+    notes = [
+        _("Tracking number {number} (order {order}) not sent: {why}").format(number=number, order=form_id, why=reason)
+        for number, reason, form_id in rows[:10]
+    ]
     if len(rows) > 10:
-        notes.append(f"…and {len(rows) - 10} more tracking numbers wait for a correction.")
+        notes.append(_("…and {n} more tracking numbers wait for a correction.").format(n=len(rows) - 10))
     return notes
 
 

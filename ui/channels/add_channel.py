@@ -1,7 +1,7 @@
 """The Add New Channel screen: the channels the app can integrate, each with Integrate."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
 CHANNEL_KINDS = {
     "allegro": (
         "Allegro.pl",
-        "Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your "
-        "stock, ends listings that run out and relists them when stock returns, sends tracking numbers.\n"
-        "No account at hand? Keep the Sandbox environment on the next screen to try it all on the "
-        "built-in demo shop.",
+        QT_TRANSLATE_NOOP(
+            "AddChannelScreen",
+            "Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your "
+            "stock, ends listings that run out and relists them when stock returns, sends tracking numbers.\n"
+            "No account at hand? Keep the Sandbox environment on the next screen to try it all on the "
+            "built-in demo shop.",
+        ),
     ),
 }
 
@@ -31,17 +34,17 @@ class AddChannelScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("add_channel")
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setObjectName("add_channel_back")
-        self.back_button.setAccessibleName("Back to the channel list")
+        self.back_button.setAccessibleName(self.tr("Back to the channel list"))
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
-        self.back_button.setToolTip("Back to the channel list (Alt+Left).")
+        self.back_button.setToolTip(self.tr("Back to the channel list (Alt+Left)."))
         self.back_button.clicked.connect(self.back_requested)
-        title = QLabel("<b>Add New Channel</b>")
+        title = QLabel(self.tr("<b>Add New Channel</b>"))
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addWidget(title, 1)
-        intro = QLabel("Choose the channel to connect, then press Integrate.")
+        intro = QLabel(self.tr("Choose the channel to connect, then press Integrate."))
         intro.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -57,12 +60,12 @@ class AddChannelScreen(QWidget):
         card.setObjectName(f"channel_kind_{kind}")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         title = QLabel(f"<b>{name}</b>")
-        text = QLabel(description)
+        text = QLabel(self.tr(description))
         text.setWordWrap(True)
-        button = QPushButton("&Integrate")
+        button = QPushButton(self.tr("&Integrate"))
         button.setObjectName(f"integrate_{kind}")
-        button.setAccessibleName(f"Integrate {name}")
-        button.setToolTip(f"Connect an {name} account.")
+        button.setAccessibleName(self.tr("Integrate %1").replace("%1", name))
+        button.setToolTip(self.tr("Connect an %1 account.").replace("%1", name))
         button.clicked.connect(lambda _=False, k=kind: self.integrate_requested.emit(k))
         self.integrate_buttons[kind] = button
         words = QVBoxLayout()

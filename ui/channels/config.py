@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -36,45 +36,54 @@ from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_lab
 from ui.channels.message import Message, Role
 
 TIPS = {
-    "enabled": "Sync this channel. Untick to leave it out of every sync without deleting it.",
-    "inventory_sync": (
+    "enabled": QT_TRANSLATE_NOOP("ChannelConfigScreen", "Sync this channel. Untick to leave it out of every sync without deleting it."),
+    "inventory_sync": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Keep the quantity of each linked Buy Now listing on Allegro equal to the stock available "
         "in this app (stock level minus what open orders hold)."
     ),
-    "update_from_location": (
+    "update_from_location": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Unticked: stock is counted over all locations. Ticked: only the stock at the location "
         "chosen below counts."
     ),
-    "location_id": "The location whose stock is sent to Allegro.",
-    "submit_tracking": (
+    "location_id": QT_TRANSLATE_NOOP("ChannelConfigScreen", "The location whose stock is sent to Allegro."),
+    "submit_tracking": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against "
         "the carrier's format, so only numbers that fit are sent; the others are listed for you."
     ),
-    "sync_orders_from": (
+    "sync_orders_from": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Orders placed from this moment on are downloaded. It is set to the moment the channel was "
         "created; move it back to fetch earlier orders."
     ),
-    "link_by_title": (
+    "link_by_title": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Link an order item to the stock item with exactly the same title when its listing is not "
         "linked. Relisting gives a listing a new id, so linking by title keeps such orders linked."
     ),
-    "end_listings": (
+    "end_listings": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "End a linked listing when its available stock reaches zero. It moves to Pending Relist, "
         "so Relist Items can bring it back."
     ),
-    "end_auctions": "Also end auctions (not only Buy Now listings) whose stock reaches zero.",
-    "end_auctions_with_bids": (
+    "end_auctions": QT_TRANSLATE_NOOP("ChannelConfigScreen", "Also end auctions (not only Buy Now listings) whose stock reaches zero."),
+    "end_auctions_with_bids": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Also end auctions that have a bid. Careful: ending an auction with a live bid sells the "
         "item to the top bidder, which creates an order."
     ),
-    "relist_items": (
+    "relist_items": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Relist a listing that the app ended for zero stock once stock is back, if it ended less than "
         "60 days ago (Allegro's limit). A listing can be struck off in the inventory mapping screen "
         "so it is never relisted."
     ),
-    "relist_duration": "How long a relisted listing runs. Until sold out applies to Buy Now listings.",
-    "relist_delay": "Start relisted listings this many minutes later (at most 30 days).",
-    "no_manual_confirmation": (
+    "relist_duration": QT_TRANSLATE_NOOP("ChannelConfigScreen", "How long a relisted listing runs. Until sold out applies to Buy Now listings."),
+    "relist_delay": QT_TRANSLATE_NOOP("ChannelConfigScreen", "Start relisted listings this many minutes later (at most 30 days)."),
+    "no_manual_confirmation": QT_TRANSLATE_NOOP(
+        "ChannelConfigScreen",
         "Ticked: ends and relists are sent without asking. Unticked: every sync first shows the "
         "listings to end and relist, and only those you confirm are sent."
     ),
@@ -82,7 +91,11 @@ TIPS = {
 
 
 def duration_text(days: int) -> str:
-    return "Until sold out" if days == 0 else f"{days} days"
+    if days == 0:
+        return QCoreApplication.translate("ChannelConfigScreen", "Until sold out")
+    if days == 1:
+        return QCoreApplication.translate("ChannelConfigScreen", "1 day")
+    return QCoreApplication.translate("ChannelConfigScreen", "%1 days").replace("%1", str(days))
 
 
 class ChannelConfigScreen(QWidget):
@@ -99,18 +112,18 @@ class ChannelConfigScreen(QWidget):
         self._remembered: dict[QCheckBox, bool] = {}
 
         # header: Back, title, Save at the top right
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setObjectName("config_back")
-        self.back_button.setAccessibleName("Back to the channel list")
+        self.back_button.setAccessibleName(self.tr("Back to the channel list"))
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
-        self.back_button.setToolTip("Back to the channel list (Alt+Left).")
+        self.back_button.setToolTip(self.tr("Back to the channel list (Alt+Left)."))
         self.back_button.clicked.connect(self.leave)
         self.title = QLabel()
         self.title.setObjectName("config_title")
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("config_save")
-        self.save_button.setAccessibleName("Save the channel")
-        self.save_button.setToolTip("Save the channel's options and account (Ctrl+S).")
+        self.save_button.setAccessibleName(self.tr("Save the channel"))
+        self.save_button.setToolTip(self.tr("Save the channel's options and account (Ctrl+S)."))
         self.save_button.clicked.connect(self.save)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -128,24 +141,24 @@ class ChannelConfigScreen(QWidget):
             box = QCheckBox(text)
             box.setObjectName(name)
             box.setAccessibleName(text.replace("&", ""))
-            box.setToolTip(TIPS[name])
+            box.setToolTip(self.tr(TIPS[name]))
             return box
 
-        self.enabled = check("enabled", "Ena&bled")
-        self.inventory_sync = check("inventory_sync", "&Inventory Sync")
-        self.update_from_location = check("update_from_location", "Inventory Update From &Location")
+        self.enabled = check("enabled", self.tr("Ena&bled"))
+        self.inventory_sync = check("inventory_sync", self.tr("&Inventory Sync"))
+        self.update_from_location = check("update_from_location", self.tr("Inventory Update From &Location"))
         self.location = QComboBox()
         self.location.setObjectName("location_id")
-        self.submit_tracking = check("submit_tracking", "Submit &Tracking Info")
+        self.submit_tracking = check("submit_tracking", self.tr("Submit &Tracking Info"))
         self.sync_orders_from = QDateTimeEdit()
         self.sync_orders_from.setObjectName("sync_orders_from")
         self.sync_orders_from.setCalendarPopup(True)
         self.sync_orders_from.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.link_by_title = check("link_by_title", "Lin&k Order Item to Stock Item By Title")
-        self.end_listings = check("end_listings", "En&d Listings")
-        self.end_auctions = check("end_auctions", "&End Auctions")
-        self.end_auctions_with_bids = check("end_auctions_with_bids", "End Auctions &with bids")
-        self.relist_items = check("relist_items", "&Relist Items")
+        self.link_by_title = check("link_by_title", self.tr("Lin&k Order Item to Stock Item By Title"))
+        self.end_listings = check("end_listings", self.tr("En&d Listings"))
+        self.end_auctions = check("end_auctions", self.tr("&End Auctions"))
+        self.end_auctions_with_bids = check("end_auctions_with_bids", self.tr("End Auctions &with bids"))
+        self.relist_items = check("relist_items", self.tr("&Relist Items"))
         self.relist_duration = QComboBox()
         self.relist_duration.setObjectName("relist_duration")
         for days in channels.RELIST_DURATIONS:
@@ -153,8 +166,8 @@ class ChannelConfigScreen(QWidget):
         self.relist_delay = QSpinBox()
         self.relist_delay.setObjectName("relist_delay")
         self.relist_delay.setRange(0, channels.MAX_RELIST_DELAY)
-        self.relist_delay.setSuffix(" minutes")
-        self.no_manual_confirmation = check("no_manual_confirmation", "&No Manual Confirmation")
+        self.relist_delay.setSuffix(self.tr(" minutes"))
+        self.no_manual_confirmation = check("no_manual_confirmation", self.tr("&No Manual Confirmation"))
 
         self.option_widgets: dict[str, QWidget] = {
             "enabled": self.enabled,
@@ -175,10 +188,10 @@ class ChannelConfigScreen(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         labelled = {
-            "location_id": ("&Stock location", "Stock location"),
-            "sync_orders_from": ("S&ync Orders From", "Sync Orders From"),
-            "relist_duration": ("Relist Listing D&uration", "Relist Listing Duration"),
-            "relist_delay": ("Relist Listing Del&ay", "Relist Listing Delay"),
+            "location_id": (self.tr("&Stock location"), self.tr("Stock location")),
+            "sync_orders_from": (self.tr("S&ync Orders From"), self.tr("Sync Orders From")),
+            "relist_duration": (self.tr("Relist Listing D&uration"), self.tr("Relist Listing Duration")),
+            "relist_delay": (self.tr("Relist Listing Del&ay"), self.tr("Relist Listing Delay")),
         }
 
         def row(form: QFormLayout, name: str, indent: int = 0) -> None:
@@ -195,15 +208,15 @@ class ChannelConfigScreen(QWidget):
                 label = QLabel(text)
                 label.setObjectName(f"{name}_label")
                 label.setBuddy(widget)
-                label.setToolTip(TIPS[name])
+                label.setToolTip(self.tr(TIPS[name]))
                 widget.setAccessibleName(accessible)
-                widget.setToolTip(TIPS[name])
+                widget.setToolTip(self.tr(TIPS[name]))
                 self.labels[name] = label
                 form.addRow(label, cell)
             else:
                 form.addRow(cell)
 
-        stock_box = QGroupBox("Orders and stock")
+        stock_box = QGroupBox(self.tr("Orders and stock"))
         stock_form = QFormLayout(stock_box)
         for name, indent in (
             ("enabled", 0),
@@ -215,7 +228,7 @@ class ChannelConfigScreen(QWidget):
             ("submit_tracking", 0),
         ):
             row(stock_form, name, indent)
-        listing_box = QGroupBox("Ending and relisting")
+        listing_box = QGroupBox(self.tr("Ending and relisting"))
         listing_form = QFormLayout(listing_box)
         for name, indent in (
             ("end_listings", 0),
@@ -227,14 +240,14 @@ class ChannelConfigScreen(QWidget):
             ("no_manual_confirmation", 0),
         ):
             row(listing_form, name, indent)
-        self.no_locations = QLabel("Add a location in the Inventory screen to choose one here.")
+        self.no_locations = QLabel(self.tr("Add a location in the Inventory screen to choose one here."))
         self.no_locations.setObjectName("no_locations")
         self.no_locations.setWordWrap(True)
         self.no_locations.setVisible(False)
         stock_form.insertRow(4, self.no_locations)
 
         # Tooltips need a mouse; this panel tells keyboard users what the focused option does.
-        self.help = QLabel("Move to an option to read what it does.")
+        self.help = QLabel(self.tr("Move to an option to read what it does."))
         self.help.setObjectName("option_help")
         self.help.setWordWrap(True)
         self.help.setFrameShape(QFrame.Shape.StyledPanel)
@@ -261,9 +274,9 @@ class ChannelConfigScreen(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("config_tabs")
-        self.tabs.addTab(options_page, "&Options")
-        self.tabs.addTab(account_page, "A&ccount")
-        self.tabs.setAccessibleName("Channel settings")
+        self.tabs.addTab(options_page, self.tr("&Options"))
+        self.tabs.addTab(account_page, self.tr("A&ccount"))
+        self.tabs.setAccessibleName(self.tr("Channel settings"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -290,7 +303,7 @@ class ChannelConfigScreen(QWidget):
         for parent_box, child in self._dependents:
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
         self.account.version_accepted.connect(
-            lambda _v: self.say("Api Key Version updated on the Account tab. Save to keep it.")
+            lambda _v: self.say(self.tr("Api Key Version updated on the Account tab. Save to keep it."))
         )
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -299,7 +312,7 @@ class ChannelConfigScreen(QWidget):
         for name, widget in self.option_widgets.items():
             if widget is new:
                 title = self.labels[name].text() if name in self.labels else widget.text()
-                self.help.setText(f"<b>{_escape(title.replace('&', ''))}</b>: {_escape(TIPS[name])}")
+                self.help.setText(f"<b>{_escape(title.replace('&', ''))}</b>: {_escape(self.tr(TIPS[name]))}")
                 return
 
     # --- dependencies -------------------------------------------------------------------
@@ -328,7 +341,7 @@ class ChannelConfigScreen(QWidget):
     def _fill_locations(self, selected: int | None) -> None:
         self.location.clear()
         for location in Location.select().order_by(Location.name):
-            label = f"{location.name} (default)" if location.is_default else location.name
+            label = self.tr("%1 (default)").replace("%1", location.name) if location.is_default else location.name
             self.location.addItem(label, location.id)
         index = self.location.findData(selected) if selected is not None else -1
         if index < 0:
@@ -340,7 +353,7 @@ class ChannelConfigScreen(QWidget):
     def load(self, config: ChannelConfig, *, has_stored_password: bool = True) -> None:
         self._base = replace(config, password=None)
         self._remembered.clear()
-        self.title.setText(f"<b>{_escape(config.sub_source)}</b> — Allegro.pl channel")
+        self.title.setText(self.tr("<b>%1</b> — Allegro.pl channel").replace("%1", _escape(config.sub_source)))
         self.setWindowTitle(config.sub_source)
         self.account.load(config, has_stored_password=has_stored_password)
         self._fill_locations(config.location_id)
@@ -411,7 +424,7 @@ class ChannelConfigScreen(QWidget):
         on_options = self.show_errors(problems)
         on_account = self.account.show_errors(problems)
         if problems:
-            self.say("Not saved: correct the fields marked in red.", error=True)
+            self.say(self.tr("Not saved: correct the fields marked in red."), error=True)
             if on_options:
                 self.tabs.setCurrentIndex(0)
                 self.option_widgets[on_options[0]].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -423,15 +436,15 @@ class ChannelConfigScreen(QWidget):
             saved = channels.save(config)
         except secrets.KeyringUnavailable as error:
             self.say(error.message, error=True)
-            Message.ask(Message(self, "Channel not saved", error.message, icon=QMessageBox.Icon.Warning))
+            Message.ask(Message(self, self.tr("Channel not saved"), error.message, icon=QMessageBox.Icon.Warning))
             return False
         except channels.ChannelInvalid as error:
             self.show_errors(error.errors)
             self.account.show_errors(error.errors)
-            self.say("Not saved: correct the fields marked in red.", error=True)
+            self.say(self.tr("Not saved: correct the fields marked in red."), error=True)
             return False
         self.load(saved, has_stored_password=True)
-        self.say("Saved.")
+        self.say(self.tr("Saved."))
         self.saved.emit(saved.id)
         return True
 
@@ -446,13 +459,13 @@ class ChannelConfigScreen(QWidget):
         if self.has_unsaved_changes():
             box = Message(
                 self,
-                "Unsaved changes",
-                f"Save the changes to “{self._base.sub_source}”?",
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to “%1”?").replace("%1", self._base.sub_source),
                 icon=QMessageBox.Icon.Question,
                 buttons=(
-                    ("save", "Save", Role.AcceptRole),
-                    ("discard", "Discard", Role.DestructiveRole),
-                    ("stay", "Keep editing", Role.RejectRole),
+                    ("save", self.tr("Save"), Role.AcceptRole),
+                    ("discard", self.tr("Discard"), Role.DestructiveRole),
+                    ("stay", self.tr("Keep editing"), Role.RejectRole),
                 ),
                 default="save",
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,9 +35,9 @@ from ui.workers import Worker, error_message
 TEST_FIELDS = ("username", "password", "api_key", "api_key_version", "environment")
 
 ENVIRONMENTS = (
-    ("sandbox", "Sandbox — the built-in Allegro emulator on this computer"),
-    ("production", "Production — Allegro.pl"),
-    ("custom", "Custom WebAPI address"),
+    ("sandbox", QT_TRANSLATE_NOOP("IntegrationForm", "Sandbox — the built-in Allegro emulator on this computer")),
+    ("production", QT_TRANSLATE_NOOP("IntegrationForm", "Production — Allegro.pl")),
+    ("custom", QT_TRANSLATE_NOOP("IntegrationForm", "Custom WebAPI address")),
 )
 
 ERROR_STYLE = "color: #b3261e;"
@@ -54,7 +54,7 @@ def error_label(name: str) -> QLabel:
 
 
 def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, timeout: float):
-    report("Testing", 0, 0)
+    report(QCoreApplication.translate("IntegrationForm", "Testing"), 0, 0)
     return channels.check_connection(config, password, paths, timeout=timeout)
 
 
@@ -85,21 +85,23 @@ class IntegrationForm(QWidget):
         self.api_key = QLineEdit()
         self.api_key.setMaxLength(100)
         self.api_key_version = QLineEdit()
-        self.api_key_version.setPlaceholderText("for example 1505")
+        self.api_key_version.setPlaceholderText(self.tr("for example 1505"))
         self.currency = QComboBox()
         for code in currencies.CODES:
             self.currency.addItem(currencies.label(code), code)
         self.environment = QComboBox()
         for key, text in ENVIRONMENTS:
-            self.environment.addItem(text, key)
+            self.environment.addItem(self.tr(text), key)
         self.address = QLineEdit()
         self.address.setMaxLength(500)
-        self.demo_button = QPushButton("Fill in the demo account")
+        self.demo_button = QPushButton(self.tr("Fill in the demo account"))
         self.demo_button.setObjectName("demo_account")
-        self.demo_button.setAccessibleName("Fill in the Sandbox demo account")
+        self.demo_button.setAccessibleName(self.tr("Fill in the Sandbox demo account"))
         self.demo_button.setToolTip(
-            "The Sandbox comes with a demo shop: login sandbox-seller, password sandbox-pass-1, "
-            "WebAPI key SANDBOX-WEBAPI-KEY."
+            self.tr(
+                "The Sandbox comes with a demo shop: login sandbox-seller, password sandbox-pass-1, "
+                "WebAPI key SANDBOX-WEBAPI-KEY."
+            )
         )
         self.demo_button.clicked.connect(self.fill_demo_account)
 
@@ -121,24 +123,24 @@ class IntegrationForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows = (
-            ("sub_source", "Su&bSource", "SubSource",
-             "The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel."),
-            ("username", "&Username", "Username",
-             "Your Allegro login (1–16 characters) or the e-mail address you log in with."),
-            ("password", "&Password", "Password",
-             "Your Allegro password. It is kept in the system keyring, never in the app's database or logs."),
-            ("api_key", "Api &Key", "Api Key",
-             "The WebAPI key generated in My Allegro → WebAPI."),
-            ("api_key_version", "Api Key &Version", "Api Key Version",
-             "Allegro's current version key, a whole number. Test tells you when Allegro has moved on "
-             "and offers the current one."),
-            ("currency", "&Default Currency", "Default Currency",
-             "The currency given to orders and the channel when Allegro names none."),
-            ("environment", "E&nvironment", "Environment",
-             "Sandbox: the built-in emulator with a demo shop, started when needed. Production: the real "
-             "Allegro.pl. Custom: a WebAPI address of your own, such as a sandbox run with main.py sandbox."),
-            ("address", "WebAPI &address", "WebAPI address",
-             "The service address used for this environment."),
+            ("sub_source", self.tr("Su&bSource"), self.tr("SubSource"),
+             self.tr("The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.")),
+            ("username", self.tr("&Username"), self.tr("Username"),
+             self.tr("Your Allegro login (1–16 characters) or the e-mail address you log in with.")),
+            ("password", self.tr("&Password"), self.tr("Password"),
+             self.tr("Your Allegro password. It is kept in the system keyring, never in the app's database or logs.")),
+            ("api_key", self.tr("Api &Key"), self.tr("Api Key"),
+             self.tr("The WebAPI key generated in My Allegro → WebAPI.")),
+            ("api_key_version", self.tr("Api Key &Version"), self.tr("Api Key Version"),
+             self.tr("Allegro's current version key, a whole number. Test tells you when Allegro has moved on "
+                     "and offers the current one.")),
+            ("currency", self.tr("&Default Currency"), self.tr("Default Currency"),
+             self.tr("The currency given to orders and the channel when Allegro names none.")),
+            ("environment", self.tr("E&nvironment"), self.tr("Environment"),
+             self.tr("Sandbox: the built-in emulator with a demo shop, started when needed. Production: the real "
+                     "Allegro.pl. Custom: a WebAPI address of your own, such as a sandbox run with main.py sandbox.")),
+            ("address", self.tr("WebAPI &address"), self.tr("WebAPI address"),
+             self.tr("The service address used for this environment.")),
         )
         for name, text, accessible, tip in rows:
             label = QLabel(text)
@@ -159,19 +161,19 @@ class IntegrationForm(QWidget):
             cell.addWidget(error)
             form.addRow(label, cell)
 
-        self.test_button = QPushButton("&Test")
+        self.test_button = QPushButton(self.tr("&Test"))
         self.test_button.setObjectName("test_button")
-        self.test_button.setAccessibleName("Test the connection to Allegro")
-        self.test_button.setToolTip("Ask Allegro whether it accepts the Api Key Version and the login.")
+        self.test_button.setAccessibleName(self.tr("Test the connection to Allegro"))
+        self.test_button.setToolTip(self.tr("Ask Allegro whether it accepts the Api Key Version and the login."))
         self.test_button.clicked.connect(self.start_test)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancel_test")
-        self.cancel_button.setAccessibleName("Stop waiting for the Test")
+        self.cancel_button.setAccessibleName(self.tr("Stop waiting for the Test"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_test)
         self.busy = QProgressBar()
         self.busy.setObjectName("test_busy")
-        self.busy.setAccessibleName("Testing")
+        self.busy.setAccessibleName(self.tr("Testing"))
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setTextVisible(False)
@@ -209,7 +211,7 @@ class IntegrationForm(QWidget):
         self.username.setText(config.username)
         self.password.clear()
         self.password.setPlaceholderText(
-            "Kept in the keyring — type a new one to change it" if has_stored_password else ""
+            self.tr("Kept in the keyring — type a new one to change it") if has_stored_password else ""
         )
         self.api_key.setText(config.api_key)
         self.api_key_version.setText(config.api_key_version)
@@ -280,10 +282,10 @@ class IntegrationForm(QWidget):
             self.address.setPlaceholderText("")
         elif kind == "sandbox":
             self.address.setText("")
-            self.address.setPlaceholderText("Started on this computer when needed")
+            self.address.setPlaceholderText(self.tr("Started on this computer when needed"))
         else:
             self.address.setText(self._custom_address)
-            self.address.setPlaceholderText("https://… or http://127.0.0.1:PORT/service.php")
+            self.address.setPlaceholderText(self.tr("https://… or http://127.0.0.1:PORT/service.php"))
         self.demo_button.setVisible(kind == "sandbox")
 
     def fill_demo_account(self) -> None:
@@ -313,7 +315,7 @@ class IntegrationForm(QWidget):
         self.show_errors(problems)
         if problems:
             self.focus_field(next(f for f in TEST_FIELDS if f in problems))
-            self.status.setText("Correct the fields marked in red, then Test again.")
+            self.status.setText(self.tr("Correct the fields marked in red, then Test again."))
             self.test_finished.emit("invalid")
             return
         password = config.password
@@ -321,11 +323,11 @@ class IntegrationForm(QWidget):
             try:
                 password = channels.stored_password(config.id) if config.id is not None else None
             except secrets.KeyringUnavailable as error:
-                self._tell("Test", error.message, QMessageBox.Icon.Warning)
+                self._tell(self.tr("Test"), error.message, QMessageBox.Icon.Warning)
                 self.test_finished.emit("failed")
                 return
             if not password:
-                self.show_errors({"password": "The keyring has no password for this channel. Type it again."})
+                self.show_errors({"password": self.tr("The keyring has no password for this channel. Type it again.")})
                 self.focus_field("password")
                 self.test_finished.emit("invalid")
                 return
@@ -334,10 +336,13 @@ class IntegrationForm(QWidget):
         worker.failed.connect(lambda message, error, w=worker: self._test_failed(w, message, error))
         self._worker = worker
         self._set_busy(True)
-        where = "the Sandbox" if config.environment == channels.SANDBOX else config.environment
+        where = config.environment
         if config.environment == channels.PRODUCTION:
             where = environments.PRODUCTION_URL
-        self.status.setText(f"Testing with {where}…")
+        if config.environment == channels.SANDBOX:
+            self.status.setText(self.tr("Testing with the Sandbox…"))
+        else:
+            self.status.setText(self.tr("Testing with %1…").replace("%1", where))
         worker.start()
 
     def cancel_test(self) -> None:
@@ -349,12 +354,12 @@ class IntegrationForm(QWidget):
         self.abandoned_workers.append(worker)
         worker.finished.connect(lambda w=worker: self.abandoned_workers.remove(w))
         self._set_busy(False)
-        self.status.setText("Test cancelled.")
+        self.status.setText(self.tr("Test cancelled."))
         self.test_finished.emit("cancelled")
 
     def _set_busy(self, busy: bool) -> None:
         self.test_button.setEnabled(not busy)
-        self.test_button.setText("Testing…" if busy else "&Test")
+        self.test_button.setText(self.tr("Testing…") if busy else self.tr("&Test"))
         self.cancel_button.setVisible(busy)
         self.busy.setVisible(busy)
         if busy:
@@ -367,15 +372,15 @@ class IntegrationForm(QWidget):
             return
         self._worker = None
         self._set_busy(False)
-        self.status.setText("OK: Allegro accepted the Api Key Version and the login.")
+        self.status.setText(self.tr("OK: Allegro accepted the Api Key Version and the login."))
         self._tell(
-            "Test",
+            self.tr("Test"),
             "OK",
             QMessageBox.Icon.Information,
-            details=(
-                f"Allegro at {outcome.url} accepted Api Key Version {outcome.version_key} "
-                f"and the login of {self.username.text().strip()}."
-            ),
+            details=self.tr("Allegro at %1 accepted Api Key Version %2 and the login of %3.")
+            .replace("%1", str(outcome.url))
+            .replace("%2", str(outcome.version_key))
+            .replace("%3", self.username.text().strip()),
         )
         self.test_finished.emit("ok")
 
@@ -385,15 +390,15 @@ class IntegrationForm(QWidget):
         self._worker = None
         self._set_busy(False)
         if isinstance(error, VersionKeyMismatch):
-            self.status.setText("Allegro's Api Key Version has changed.")
+            self.status.setText(self.tr("Allegro's Api Key Version has changed."))
             box = Message(
                 self,
-                "Test",
+                self.tr("Test"),
                 error.message,
                 icon=QMessageBox.Icon.Question,
                 buttons=(
-                    ("use", f"Use {error.current}", Role.AcceptRole),
-                    ("keep", "Keep what I typed", Role.RejectRole),
+                    ("use", self.tr("Use %1").replace("%1", str(error.current)), Role.AcceptRole),
+                    ("keep", self.tr("Keep what I typed"), Role.RejectRole),
                 ),
                 default="use",
             )
@@ -401,13 +406,13 @@ class IntegrationForm(QWidget):
                 self.use_version_key(error.current)
         else:
             self.status.setText(error_message(error) if error is not None else message)
-            self._tell("Test failed", error_message(error) if error is not None else message, QMessageBox.Icon.Warning)
+            self._tell(self.tr("Test failed"), error_message(error) if error is not None else message, QMessageBox.Icon.Warning)
         self.test_finished.emit("failed")
 
     def use_version_key(self, value: int) -> None:
         self.api_key_version.setText(str(value))
         self.show_errors({})
-        self.status.setText(f"Api Key Version set to {value}. Test again, or Save to keep it.")
+        self.status.setText(self.tr("Api Key Version set to %1. Test again, or Save to keep it.").replace("%1", str(value)))
         self.version_accepted.emit(value)
 
     def _tell(self, title: str, text: str, icon, details: str = "") -> None:
@@ -428,18 +433,18 @@ class IntegrationScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("integration_screen")
         self.form = IntegrationForm(paths)
-        self.back_button = QPushButton("Back")
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setObjectName("integration_back")
-        self.back_button.setAccessibleName("Back to Add New Channel")
+        self.back_button.setAccessibleName(self.tr("Back to Add New Channel"))
         self.back_button.setShortcut(QKeySequence("Alt+Left"))
-        self.back_button.setToolTip("Back to Add New Channel (Alt+Left). What you typed stays here.")
+        self.back_button.setToolTip(self.tr("Back to Add New Channel (Alt+Left). What you typed stays here."))
         self.back_button.clicked.connect(self.back_requested)
-        title = QLabel("<b>Allegro.pl integration</b>")
+        title = QLabel(self.tr("<b>Allegro.pl integration</b>"))
         title.setObjectName("integration_title")
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("integration_save")
-        self.save_button.setAccessibleName("Save the channel")
-        self.save_button.setToolTip("Save the channel (Ctrl+S); the password goes to the system keyring.")
+        self.save_button.setAccessibleName(self.tr("Save the channel"))
+        self.save_button.setToolTip(self.tr("Save the channel (Ctrl+S); the password goes to the system keyring."))
         self.save_button.clicked.connect(self.save)
         save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -449,8 +454,10 @@ class IntegrationScreen(QWidget):
         header.addWidget(title, 1)
         header.addWidget(self.save_button)
         intro = QLabel(
-            "Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, "
-            "then Save. The options of the channel come next."
+            self.tr(
+                "Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, "
+                "then Save. The options of the channel come next."
+            )
         )
         intro.setWordWrap(True)
         self.message = QLabel()
@@ -475,7 +482,7 @@ class IntegrationScreen(QWidget):
         problems = channels.validate(config)
         shown = self.form.show_errors(problems)
         if problems:
-            self.message.setText("The channel was not saved: correct the fields marked in red.")
+            self.message.setText(self.tr("The channel was not saved: correct the fields marked in red."))
             if shown:
                 self.form.focus_field(shown[0])
             return
@@ -483,11 +490,11 @@ class IntegrationScreen(QWidget):
             saved = channels.save(config)
         except secrets.KeyringUnavailable as error:
             self.message.setText(error.message)
-            Message.ask(Message(self, "Channel not saved", error.message, icon=QMessageBox.Icon.Warning))
+            Message.ask(Message(self, self.tr("Channel not saved"), error.message, icon=QMessageBox.Icon.Warning))
             return
         except channels.ChannelInvalid as error:  # another window took the name meanwhile
             self.form.show_errors(error.errors)
-            self.message.setText("The channel was not saved: correct the fields marked in red.")
+            self.message.setText(self.tr("The channel was not saved: correct the fields marked in red."))
             return
         self.message.clear()
         self.saved.emit(saved.id)

@@ -36,7 +36,7 @@ class ChannelIntegrationWindow(QDialog):
         super().__init__(parent)
         self.paths = paths
         self.setObjectName("channel_integration")
-        self.setWindowTitle("Channel Integration")
+        self.setWindowTitle(self.tr("Channel Integration"))
         self.resize(960, 600)
 
         self.model = ChannelListModel(self)
@@ -63,11 +63,11 @@ class ChannelIntegrationWindow(QDialog):
     def _build_list_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("channel_list")
-        title = QLabel("<b>Channels</b>")
-        self.add_button = QPushButton("&Add New Channel")
+        title = QLabel(self.tr("<b>Channels</b>"))
+        self.add_button = QPushButton(self.tr("&Add New Channel"))
         self.add_button.setObjectName("add_new_channel")
-        self.add_button.setAccessibleName("Add New Channel")
-        self.add_button.setToolTip("Connect another Allegro account.")
+        self.add_button.setAccessibleName(self.tr("Add New Channel"))
+        self.add_button.setToolTip(self.tr("Connect another Allegro account."))
         self.add_button.clicked.connect(self.open_add_channel)
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -75,7 +75,7 @@ class ChannelIntegrationWindow(QDialog):
 
         self.table = QTableView()
         self.table.setObjectName("channel_table")
-        self.table.setAccessibleName("Channels")
+        self.table.setAccessibleName(self.tr("Channels"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -87,7 +87,7 @@ class ChannelIntegrationWindow(QDialog):
         header.setSectionResizeMode(SUB_SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(90)
         self.table.doubleClicked.connect(lambda index: self.open_config(self.model.channel_id(index.row())))
-        open_action = QAction("Configure", self.table)
+        open_action = QAction(self.tr("Configure"), self.table)
         open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(self.configure_selected)
@@ -95,13 +95,13 @@ class ChannelIntegrationWindow(QDialog):
         self.model.modelReset.connect(self._update_buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
-        self.configure_button = QPushButton("&Configure…")
+        self.configure_button = QPushButton(self.tr("&Configure…"))
         self.configure_button.setObjectName("configure_channel")
-        self.configure_button.setToolTip("Open the selected channel's options (or double-click it, or press Enter).")
+        self.configure_button.setToolTip(self.tr("Open the selected channel's options (or double-click it, or press Enter)."))
         self.configure_button.clicked.connect(self.configure_selected)
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.setObjectName("delete_channel")
-        self.delete_button.setToolTip("Delete the selected channel and its password in the keyring.")
+        self.delete_button.setToolTip(self.tr("Delete the selected channel and its password in the keyring."))
         self.delete_button.clicked.connect(self.delete_selected)
         self.hint = QLabel()
         self.hint.setObjectName("list_hint")
@@ -122,9 +122,9 @@ class ChannelIntegrationWindow(QDialog):
 
     def _update_buttons(self, *_args) -> None:
         if self.model.rowCount():
-            self.hint.setText("Double-click a channel, or press Enter, to change its options.")
+            self.hint.setText(self.tr("Double-click a channel, or press Enter, to change its options."))
         else:
-            self.hint.setText("No channels yet. Press Add New Channel to connect an Allegro account.")
+            self.hint.setText(self.tr("No channels yet. Press Add New Channel to connect an Allegro account."))
         selected = self.selected_channel_id() is not None
         self.configure_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
@@ -149,7 +149,7 @@ class ChannelIntegrationWindow(QDialog):
             self.table.selectRow(0)
         self._update_buttons()
         self.stack.setCurrentWidget(self.list_page)
-        self.setWindowTitle("Channel Integration")
+        self.setWindowTitle(self.tr("Channel Integration"))
         self.table.setFocus()
 
     def changeEvent(self, event) -> None:
@@ -164,7 +164,7 @@ class ChannelIntegrationWindow(QDialog):
     # --- the other screens ----------------------------------------------------------------
     def open_add_channel(self) -> None:
         self.stack.setCurrentWidget(self.add_page)
-        self.setWindowTitle("Channel Integration — Add New Channel")
+        self.setWindowTitle(self.tr("Channel Integration — Add New Channel"))
         self.add_page.integrate_buttons["allegro"].setFocus()
 
     def open_integration(self, kind: str = "allegro") -> None:
@@ -172,14 +172,14 @@ class ChannelIntegrationWindow(QDialog):
             self.integration_page.start_new()
             self._integration_started = True
         self.stack.setCurrentWidget(self.integration_page)
-        self.setWindowTitle("Channel Integration — Allegro.pl integration")
+        self.setWindowTitle(self.tr("Channel Integration — Allegro.pl integration"))
         self.integration_page.form.sub_source.setFocus()
 
     def _new_channel_saved(self, channel_id: int) -> None:
         self._integration_started = False
         self.model.refresh()
         self.open_config(channel_id)
-        self.config_page.say("Channel saved. Choose its options, then Save.")
+        self.config_page.say(self.tr("Channel saved. Choose its options, then Save."))
 
     def open_config(self, channel_id: int) -> None:
         if self.config_page.channel_id != channel_id or self.stack.currentWidget() is not self.config_page:
@@ -191,7 +191,7 @@ class ChannelIntegrationWindow(QDialog):
             self.config_page.load(config, has_stored_password=has_password)
         self.config_page.tabs.setCurrentIndex(0)
         self.stack.setCurrentWidget(self.config_page)
-        self.setWindowTitle(f"Channel Integration — {self.config_page.to_config().sub_source}")
+        self.setWindowTitle(self.tr("Channel Integration — %1").replace("%1", self.config_page.to_config().sub_source))
         self.config_page.enabled.setFocus()
 
     def configure_selected(self) -> None:
@@ -206,19 +206,23 @@ class ChannelIntegrationWindow(QDialog):
         row = Channel.get_by_id(channel_id)
         orders = Order.select().where(Order.channel == channel_id).count()
         listings = Listing.select().where(Listing.channel == channel_id).count()
-        details = "Its password is removed from the keyring. Nothing changes on Allegro."
+        details = self.tr("Its password is removed from the keyring. Nothing changes on Allegro.")
         if orders or listings:
             details = (
-                f"Its {orders} orders and {listings} listings are removed from this app, and its password "
-                "from the keyring. Nothing changes on Allegro."
+                self.tr(
+                    "Its %1 orders and %2 listings are removed from this app, and its password "
+                    "from the keyring. Nothing changes on Allegro."
+                )
+                .replace("%1", str(orders))
+                .replace("%2", str(listings))
             )
         box = Message(
             self,
-            "Delete channel",
-            f"Delete the channel “{row.sub_source}”?",
+            self.tr("Delete channel"),
+            self.tr("Delete the channel “%1”?").replace("%1", row.sub_source),
             icon=QMessageBox.Icon.Warning,
             details=details,
-            buttons=(("delete", "Delete", Role.DestructiveRole), ("cancel", "Cancel", Role.RejectRole)),
+            buttons=(("delete", self.tr("Delete"), Role.DestructiveRole), ("cancel", self.tr("Cancel"), Role.RejectRole)),
             default="cancel",
         )
         if Message.ask(box) != "delete":
@@ -226,7 +230,7 @@ class ChannelIntegrationWindow(QDialog):
         try:
             channels.delete(channel_id)
         except secrets.KeyringUnavailable as error:
-            Message.ask(Message(self, "Channel not deleted", error.message, icon=QMessageBox.Icon.Warning))
+            Message.ask(Message(self, self.tr("Channel not deleted"), error.message, icon=QMessageBox.Icon.Warning))
             return False
         self.model.refresh()
         self._update_buttons()

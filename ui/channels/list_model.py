@@ -5,21 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from core import channels
 from core.models import Channel
 
 OUTCOMES = {
-    "ok": "OK",
-    "failed": "Failed",
-    "partial": "Partly done",
-    "cancelled": "Cancelled",
-    "running": "Running",
+    "ok": QT_TRANSLATE_NOOP("ChannelListModel", "OK"),
+    "failed": QT_TRANSLATE_NOOP("ChannelListModel", "Failed"),
+    "partial": QT_TRANSLATE_NOOP("ChannelListModel", "Partly done"),
+    "cancelled": QT_TRANSLATE_NOOP("ChannelListModel", "Cancelled"),
+    "running": QT_TRANSLATE_NOOP("ChannelListModel", "Running"),
 }
 
-COLUMNS = ("SubSource", "Environment", "Enabled", "Inventory Sync", "Last sync", "Outcome")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ChannelListModel", "SubSource"),
+    QT_TRANSLATE_NOOP("ChannelListModel", "Environment"),
+    QT_TRANSLATE_NOOP("ChannelListModel", "Enabled"),
+    QT_TRANSLATE_NOOP("ChannelListModel", "Inventory Sync"),
+    QT_TRANSLATE_NOOP("ChannelListModel", "Last sync"),
+    QT_TRANSLATE_NOOP("ChannelListModel", "Outcome"),
+)
 SUB_SOURCE, ENVIRONMENT, ENABLED, INVENTORY_SYNC, LAST_SYNC, OUTCOME = range(len(COLUMNS))
 TOGGLES = {ENABLED: "enabled", INVENTORY_SYNC: "inventory_sync"}
 
@@ -39,16 +46,16 @@ class _Row:
 
 def environment_label(environment: str) -> str:
     if environment == channels.SANDBOX:
-        return "Sandbox"
+        return QCoreApplication.translate("ChannelListModel", "Sandbox")
     if environment == channels.PRODUCTION:
-        return "Production"
+        return QCoreApplication.translate("ChannelListModel", "Production")
     return environment
 
 
 def local_time(moment: datetime | None) -> str:
     """A stored (naive UTC) time as the seller's local time."""
     if moment is None:
-        return "Never"
+        return QCoreApplication.translate("ChannelListModel", "Never")
     return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -83,7 +90,7 @@ class ChannelListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -109,16 +116,18 @@ class ChannelListModel(QAbstractTableModel):
             if column == LAST_SYNC:
                 return local_time(row.last_sync_at)
             if column == OUTCOME:
-                return OUTCOMES.get(row.last_sync_outcome, row.last_sync_outcome or "—")
+                outcome = row.last_sync_outcome
+                return self.tr(OUTCOMES[outcome]) if outcome in OUTCOMES else (outcome or "—")
         if role == Qt.ItemDataRole.ForegroundRole and column == OUTCOME and row.last_sync_outcome in ("failed", "partial"):
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.AccessibleTextRole and column in TOGGLES:
-            return f"{COLUMNS[column]}: {'on' if getattr(row, TOGGLES[column]) else 'off'}"
+            state = self.tr("on") if getattr(row, TOGGLES[column]) else self.tr("off")
+            return f"{self.tr(COLUMNS[column])}: {state}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == SUB_SOURCE:
-                return "Double-click to open the channel's configuration."
+                return self.tr("Double-click to open the channel's configuration.")
             if column in TOGGLES:
-                return f"Tick or untick to turn {COLUMNS[column]} on or off for this channel."
+                return self.tr("Tick or untick to turn %1 on or off for this channel.").replace("%1", self.tr(COLUMNS[column]))
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

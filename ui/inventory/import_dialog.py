@@ -1,6 +1,7 @@
 """The CSV import preview: what the file would change, or every invalid row and why."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +16,7 @@ from ui.tables import ALERT, Column, RowTableModel, make_table
 
 class ProblemsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([Column("Line", numeric=True, width=60), Column("SKU", width=140), Column("Problem")], parent)
+        super().__init__([Column(QCoreApplication.translate("ProblemsModel", "Line"), numeric=True, width=60), Column(QCoreApplication.translate("ProblemsModel", "SKU"), width=140), Column(QCoreApplication.translate("ProblemsModel", "Problem"))], parent)
 
     def foreground(self, row, column):
         return ALERT if column == 2 else None
@@ -25,11 +26,11 @@ class RowsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("Line", numeric=True, width=60),
-                Column("SKU", width=140),
-                Column("Title", width=260),
-                Column("Location", width=140),
-                Column("Quantity", numeric=True),
+                Column(QCoreApplication.translate("RowsModel", "Line"), numeric=True, width=60),
+                Column(QCoreApplication.translate("RowsModel", "SKU"), width=140),
+                Column(QCoreApplication.translate("RowsModel", "Title"), width=260),
+                Column(QCoreApplication.translate("RowsModel", "Location"), width=140),
+                Column(QCoreApplication.translate("RowsModel", "Quantity"), numeric=True),
             ],
             parent,
         )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,13 +54,13 @@ class StockModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("SKU", width=130),
-                Column("Title", width=330, stretch=True),
-                Column("Barcode", width=120),
-                Column("Stock level", numeric=True, tooltip="Quantity counted in stock", width=90),
-                Column("Allocated", numeric=True, tooltip="Held by open orders", width=80),
-                Column("Available", numeric=True, tooltip="Stock level minus allocated", width=80),
-                Column("Listings", numeric=True, tooltip="Listings linked to this item", width=65),
+                Column(QCoreApplication.translate("StockModel", "SKU"), width=130),
+                Column(QCoreApplication.translate("StockModel", "Title"), width=330, stretch=True),
+                Column(QCoreApplication.translate("StockModel", "Barcode"), width=120),
+                Column(QCoreApplication.translate("StockModel", "Stock level"), numeric=True, tooltip=QCoreApplication.translate("StockModel", "Quantity counted in stock"), width=90),
+                Column(QCoreApplication.translate("StockModel", "Allocated"), numeric=True, tooltip=QCoreApplication.translate("StockModel", "Held by open orders"), width=80),
+                Column(QCoreApplication.translate("StockModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("StockModel", "Stock level minus allocated"), width=80),
+                Column(QCoreApplication.translate("StockModel", "Listings"), numeric=True, tooltip=QCoreApplication.translate("StockModel", "Listings linked to this item"), width=65),
             ],
             parent,
         )
@@ -74,7 +74,7 @@ class StockModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == self.AVAILABLE and row[self.AVAILABLE + 1] < 0:
-            return "Open orders need more than is in stock"
+            return QCoreApplication.translate("StockModel", "Open orders need more than is in stock")
         return None
 
 

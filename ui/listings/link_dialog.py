@@ -1,7 +1,7 @@
 """Choose the stock item a listing sells: search by SKU or title."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +19,7 @@ from ui.tables import Column, RowTableModel, make_table
 class ItemsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
-            [Column("SKU", width=130), Column("Title", width=320), Column("Available", numeric=True)], parent
+            [Column(QCoreApplication.translate("ItemsModel", "SKU"), width=130), Column(QCoreApplication.translate("ItemsModel", "Title"), width=320), Column(QCoreApplication.translate("ItemsModel", "Available"), numeric=True)], parent
         )
 
 

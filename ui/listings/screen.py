@@ -5,7 +5,7 @@ done many times an hour, and a question each time would only be clicked away.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,17 +48,17 @@ from ui.tables import (
 ALL = ""
 
 SHOW = [
-    ("all", "All listings", None),
-    ("unlinked", "Unlinked", lambda r: r[ITEM_ID] is None and r[STATUS] != ListingStatus.RELISTED),
-    ("linked", "Linked", lambda r: r[ITEM_ID] is not None),
-    ("exact", "Exact-title suggestions", lambda r: r[SUGGESTION] == "exact"),
-    ("ambiguous", "Ambiguous titles", lambda r: r[SUGGESTION] == "ambiguous"),
-    ("live", "Live", lambda r: r[STATUS] == ListingStatus.ACTIVE),
-    ("pending", "Pending relist", lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
-    ("struck", "Struck off", lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
-    ("expired", "Expired", lambda r: r[STATUS] == ListingStatus.EXPIRED),
-    ("ended", "Ended", lambda r: r[STATUS] == ListingStatus.ENDED),
-    ("bids", "Auctions with bids", lambda r: r[FORMAT] == "auction" and r[5] > 0),
+    ("all", QT_TRANSLATE_NOOP("ListingsScreen", "All listings"), None),
+    ("unlinked", QT_TRANSLATE_NOOP("ListingsScreen", "Unlinked"), lambda r: r[ITEM_ID] is None and r[STATUS] != ListingStatus.RELISTED),
+    ("linked", QT_TRANSLATE_NOOP("ListingsScreen", "Linked"), lambda r: r[ITEM_ID] is not None),
+    ("exact", QT_TRANSLATE_NOOP("ListingsScreen", "Exact-title suggestions"), lambda r: r[SUGGESTION] == "exact"),
+    ("ambiguous", QT_TRANSLATE_NOOP("ListingsScreen", "Ambiguous titles"), lambda r: r[SUGGESTION] == "ambiguous"),
+    ("live", QT_TRANSLATE_NOOP("ListingsScreen", "Live"), lambda r: r[STATUS] == ListingStatus.ACTIVE),
+    ("pending", QT_TRANSLATE_NOOP("ListingsScreen", "Pending relist"), lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
+    ("struck", QT_TRANSLATE_NOOP("ListingsScreen", "Struck off"), lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
+    ("expired", QT_TRANSLATE_NOOP("ListingsScreen", "Expired"), lambda r: r[STATUS] == ListingStatus.EXPIRED),
+    ("ended", QT_TRANSLATE_NOOP("ListingsScreen", "Ended"), lambda r: r[STATUS] == ListingStatus.ENDED),
+    ("bids", QT_TRANSLATE_NOOP("ListingsScreen", "Auctions with bids"), lambda r: r[FORMAT] == "auction" and r[5] > 0),
 ]
 
 
@@ -68,16 +68,16 @@ class ListingsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("Offer ID", numeric=True, width=95),
-                Column("Title", width=260, stretch=True),
-                Column("Format", width=65),
-                Column("Qty", numeric=True, tooltip="Quantity on Allegro at the last sync", width=45),
-                Column("Bids", numeric=True, width=40),
-                Column("Status", width=175),
-                Column("Linked SKU", tooltip="The stock item this listing sells (its title in the tooltip)", width=95),
-                Column("Available", numeric=True, tooltip="Available stock that the next sync sends", width=65),
-                Column("Suggestion", tooltip="Stock items whose title equals the listing's", width=170),
-                Column("Channel", width=110),
+                Column(QCoreApplication.translate("ListingsModel", "Offer ID"), numeric=True, width=95),
+                Column(QCoreApplication.translate("ListingsModel", "Title"), width=260, stretch=True),
+                Column(QCoreApplication.translate("ListingsModel", "Format"), width=65),
+                Column(QCoreApplication.translate("ListingsModel", "Qty"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Quantity on Allegro at the last sync"), width=45),
+                Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, width=40),
+                Column(QCoreApplication.translate("ListingsModel", "Status"), width=175),
+                Column(QCoreApplication.translate("ListingsModel", "Linked SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
+                Column(QCoreApplication.translate("ListingsModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Available stock that the next sync sends"), width=65),
+                Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=170),
+                Column(QCoreApplication.translate("ListingsModel", "Channel"), width=110),
             ],
             parent,
         )
@@ -97,11 +97,11 @@ class ListingsModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
-            return "Several stock items have this title: link by hand (Link…), it is never guessed."
+            return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
         if column == self.SKU_COLUMN and row[ITEM_ID] is not None:
             return row[STOCK_TITLE]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
-            return "Ending this auction sells it to the top bidder."
+            return QCoreApplication.translate("ListingsModel", "Ending this auction sells it to the top bidder.")
         return None
 
 

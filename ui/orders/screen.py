@@ -1,7 +1,7 @@
 """Orders: buyer, amount, items and their stock links, shipping and tracking numbers."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _
 from core.inventory import order_location_id
 from core.models import Channel, Location, OrderStatus, ShipmentState
 from core.order_desk import (
@@ -61,14 +62,14 @@ ALL = ""
 CARRIER_ORDER = [5, 9, 6, 15, 4, 2, 1, 10, 11, 12, 13, 14, 16, 17, 18, 3]
 
 SHOW = [
-    ("all", "All orders", None),
-    ("open", "Open", lambda r: r[STATUS] == OrderStatus.OPEN),
-    ("shipped", "Shipped", lambda r: r[STATUS] == OrderStatus.SHIPPED),
-    ("cancelled", "Cancelled", lambda r: r[STATUS] == OrderStatus.CANCELLED),
-    ("unlinked", "With unlinked items", lambda r: r[UNLINKED] > 0),
+    ("all", QT_TRANSLATE_NOOP("OrdersScreen", "All orders"), None),
+    ("open", QT_TRANSLATE_NOOP("OrdersScreen", "Open"), lambda r: r[STATUS] == OrderStatus.OPEN),
+    ("shipped", QT_TRANSLATE_NOOP("OrdersScreen", "Shipped"), lambda r: r[STATUS] == OrderStatus.SHIPPED),
+    ("cancelled", QT_TRANSLATE_NOOP("OrdersScreen", "Cancelled"), lambda r: r[STATUS] == OrderStatus.CANCELLED),
+    ("unlinked", QT_TRANSLATE_NOOP("OrdersScreen", "With unlinked items"), lambda r: r[UNLINKED] > 0),
     (
         "tracking",
-        "Tracking problems",
+        QT_TRANSLATE_NOOP("OrdersScreen", "Tracking problems"),
         lambda r: r[TRACKING_STATE] in (ShipmentState.REJECTED, ShipmentState.INVALID),
     ),
 ]
@@ -80,16 +81,16 @@ class OrdersModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("Date", width=120),
-                Column("Channel", width=100),
-                Column("Order", numeric=True, tooltip="Allegro's post-buy form id", width=90),
-                Column("Buyer", width=120),
-                Column("Items", numeric=True, width=45),
-                Column("Amount", numeric=True, width=80),
-                Column("Currency", width=60),
-                Column("Payment", width=125),
-                Column("Status", width=70),
-                Column("Tracking", stretch=True),
+                Column(QCoreApplication.translate("OrdersModel", "Date"), width=120),
+                Column(QCoreApplication.translate("OrdersModel", "Channel"), width=100),
+                Column(QCoreApplication.translate("OrdersModel", "Order"), numeric=True, tooltip=QCoreApplication.translate("OrdersModel", "Allegro's post-buy form id"), width=90),
+                Column(QCoreApplication.translate("OrdersModel", "Buyer"), width=120),
+                Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, width=45),
+                Column(QCoreApplication.translate("OrdersModel", "Amount"), numeric=True, width=80),
+                Column(QCoreApplication.translate("OrdersModel", "Currency"), width=60),
+                Column(QCoreApplication.translate("OrdersModel", "Payment"), width=125),
+                Column(QCoreApplication.translate("OrdersModel", "Status"), width=70),
+                Column(QCoreApplication.translate("OrdersModel", "Tracking"), stretch=True),
             ],
             parent,
         )
@@ -105,7 +106,9 @@ class OrdersModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == 4 and row[UNLINKED]:
-            return f"{row[UNLINKED]} item(s) not linked to stock: they hold no stock"
+            return QCoreApplication.translate("OrdersModel", "%1 item(s) not linked to stock: they hold no stock").replace(
+                "%1", str(row[UNLINKED])
+            )
         return None
 
 
@@ -396,13 +399,17 @@ class OrdersScreen(QWidget):
             return
         o = detail.order
         email = f" &lt;{o.buyer_email}&gt;" if o.buyer_email else ""
+        # lupdate does not look inside f-strings: the words are translated first
+        order_word, buyer_word, postage_word, payment_word = (
+            self.tr("Order"), self.tr("Buyer"), self.tr("postage"), self.tr("payment")
+        )
         self.heading.setText(
-            f"<b>{self.tr('Order')} {o.form_id}</b> · {display(o.created_at)} · {detail.channel} · "
-            f"<b>{STATUS_TEXT.get(o.status, o.status)}</b><br>"
-            f"{self.tr('Buyer')}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
-            + (f" ({self.tr('postage')} {display(o.postage_amount)})" if o.postage_amount else "")
-            + f" · {self.tr('payment')}: {o.pay_status or '—'}"
-            + (f" ({PAY_TYPE_TEXT.get(o.pay_type, o.pay_type)})" if o.pay_type else "")
+            f"<b>{order_word} {o.form_id}</b> · {display(o.created_at)} · {detail.channel} · "
+            f"<b>{_(STATUS_TEXT.get(o.status, o.status))}</b><br>"
+            f"{buyer_word}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
+            + (f" ({postage_word} {display(o.postage_amount)})" if o.postage_amount else "")
+            + f" · {payment_word}: {o.pay_status or '—'}"
+            + (f" ({_(PAY_TYPE_TEXT.get(o.pay_type, o.pay_type))})" if o.pay_type else "")
         )
         address = detail.address or self.tr("No shipping address given.")
         if o.message:
@@ -410,7 +417,7 @@ class OrdersScreen(QWidget):
         self.address.setText(address)
         self.items.setRowCount(len(detail.items))
         for r, line in enumerate(detail.items):
-            values = (line.title, str(line.offer_id), str(line.quantity), display(line.price), line.sku, LINK_TEXT.get(line.link_state, line.link_state))
+            values = (line.title, str(line.offer_id), str(line.quantity), display(line.price), line.sku, _(LINK_TEXT.get(line.link_state, line.link_state)))
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, line.order_item_id)
@@ -424,7 +431,7 @@ class OrdersScreen(QWidget):
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.shipments.setRowCount(len(detail.shipments))
         for r, s in enumerate(detail.shipments):
-            state = SHIPMENT_TEXT.get(s.state, s.state)
+            state = _(SHIPMENT_TEXT.get(s.state, s.state))
             for c, value in enumerate((s.carrier, s.number, state)):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, s.shipment_id)

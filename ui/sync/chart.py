@@ -1,16 +1,16 @@
 """A small bar chart: orders imported and listings ended and relisted, per day."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.sync_history import DayTotals
 
 SERIES = (
-    ("Orders imported", QColor("#1f6fb2")),
-    ("Listings ended", QColor("#c0392b")),
-    ("Listings relisted", QColor("#2e8b57")),
+    (QT_TRANSLATE_NOOP("DailyChart", "Orders imported"), QColor("#1f6fb2")),
+    (QT_TRANSLATE_NOOP("DailyChart", "Listings ended"), QColor("#c0392b")),
+    (QT_TRANSLATE_NOOP("DailyChart", "Listings relisted"), QColor("#2e8b57")),
 )
 
 
@@ -35,7 +35,13 @@ class DailyChart(QWidget):
         orders = sum(d.orders for d in self.days)
         ended = sum(d.ended for d in self.days)
         relisted = sum(d.relisted for d in self.days)
-        return f"Last {len(self.days)} days: {orders} orders imported, {ended} listings ended, {relisted} relisted"
+        return (
+            self.tr("Last %1 days: %2 orders imported, %3 listings ended, %4 relisted")
+            .replace("%1", str(len(self.days)))
+            .replace("%2", str(orders))
+            .replace("%3", str(ended))
+            .replace("%4", str(relisted))
+        )
 
     def _values(self, day: DayTotals) -> tuple[int, int, int]:
         return day.orders, day.ended, day.relisted
@@ -57,6 +63,7 @@ class DailyChart(QWidget):
         # legend
         x = plot.left()
         for name, color in SERIES:
+            name = self.tr(name)
             painter.fillRect(QRectF(x, 4, 10, 10), color)
             painter.setPen(text_color)
             painter.drawText(int(x + 14), 4 + fm.ascent() - 1, name)
@@ -71,7 +78,7 @@ class DailyChart(QWidget):
         painter.drawText(QRectF(0, plot.bottom() - fm.height(), plot.left() - 4, fm.height()),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, "0")
         if not self.days:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No syncs yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No syncs yet"))
             return
         group = plot.width() / len(self.days)
         bar = max(group * 0.8 / len(SERIES), 1.0)
@@ -102,7 +109,11 @@ class DailyChart(QWidget):
         if day is not None:
             QToolTip.showText(
                 event.globalPosition().toPoint(),
-                f"{day.day:%d.%m.%Y}: {day.orders} orders imported, {day.ended} ended, {day.relisted} relisted",
+                self.tr("%1: %2 orders imported, %3 ended, %4 relisted")
+                .replace("%1", f"{day.day:%d.%m.%Y}")
+                .replace("%2", str(day.orders))
+                .replace("%3", str(day.ended))
+                .replace("%4", str(day.relisted)),
                 self,
             )
         super().mouseMoveEvent(event)

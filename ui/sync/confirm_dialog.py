@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,22 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _
+from core.listing_rows import FORMATS
 from core.sync.plan import Plan, ProposedAction
 from ui.tables import ALERT, local_time
-
-FORMATS = {"buy_now": "Buy now", "auction": "Auction"}
-
 
 def duration_text(days: int | None) -> str:
     if days is None:
         return ""
     if days in (0, 99):  # 99 is the WebAPI's "until sold out" for some forms
-        return "Until sold out"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return QCoreApplication.translate("ActionsModel", "Until sold out")
+    if days == 1:
+        return QCoreApplication.translate("ActionsModel", "1 day")
+    return QCoreApplication.translate("ActionsModel", "%1 days").replace("%1", str(days))
 
 
 def start_text(action: ProposedAction) -> str:
-    return local_time(action.start_at) if action.start_at else "At once"
+    return local_time(action.start_at) if action.start_at else QCoreApplication.translate("ActionsModel", "At once")
 
 
 class ActionsModel(QAbstractTableModel):
@@ -51,11 +52,11 @@ class ActionsModel(QAbstractTableModel):
         super().__init__(parent)
         self.actions = list(actions)
         self.relists = relists
-        self.headers = ["", "Offer", "Listing", "Stock item", "Reason"]
+        self.headers = ["", self.tr("Offer"), self.tr("Listing"), self.tr("Stock item"), self.tr("Reason")]
         if relists:
-            self.headers += ["Duration", "Start"]
+            self.headers += [self.tr("Duration"), self.tr("Start")]
         else:
-            self.headers += ["Note"]
+            self.headers += [self.tr("Note")]
         self.checked = [not a.sells_to_top_bidder for a in self.actions]
 
     # --- checks --------------------------------------------------------------
@@ -102,7 +103,7 @@ class ActionsModel(QAbstractTableModel):
         if column == 1:
             return str(action.offer_id)
         if column == 2:
-            return f"{action.title} ({FORMATS.get(action.format, action.format)})"
+            return f"{action.title} ({_(FORMATS.get(action.format, action.format))})"
         if column == 3:
             return f"{action.sku} — {action.stock_title}" if action.sku else ""
         if column == 4:
@@ -110,7 +111,9 @@ class ActionsModel(QAbstractTableModel):
         if self.relists:
             return duration_text(action.duration_days) if column == 5 else start_text(action)
         if action.sells_to_top_bidder:
-            return f"Sells to the top bidder ({action.bids} bid{'s' if action.bids != 1 else ''})"
+            if action.bids == 1:
+                return self.tr("Sells to the top bidder (1 bid)")
+            return self.tr("Sells to the top bidder (%1 bids)").replace("%1", str(action.bids))
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -124,9 +127,9 @@ class ActionsModel(QAbstractTableModel):
             return self._text(action, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return "Ticked: apply this change (Space toggles)"
+                return self.tr("Ticked: apply this change (Space toggles)")
             if action.sells_to_top_bidder:
-                return "Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order."
+                return self.tr("Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.")
             return self._text(action, column) if column > 0 else None
         if role == Qt.ItemDataRole.ForegroundRole and action.sells_to_top_bidder and column in (2, 5):
             return QBrush(ALERT)
@@ -135,7 +138,7 @@ class ActionsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return ("ticked: " if self.checked[index.row()] else "not ticked: ") + action.title
+            return (self.tr("ticked: ") if self.checked[index.row()] else self.tr("not ticked: ")) + action.title
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,7 +1,7 @@
 """Sync: run a sync now or every N minutes, watch its progress, read the history of runs."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,12 +43,12 @@ AUTO_MINUTES_DEFAULT = 15
 CHART_DAYS = 14
 
 OUTCOMES = [
-    ("all", "All runs", None),
-    ("ok", "OK", lambda r: r[OUTCOME] == "ok"),
-    ("partial", "Partly failed", lambda r: r[OUTCOME] == "partial"),
-    ("failed", "Failed", lambda r: r[OUTCOME] == "failed"),
-    ("cancelled", "Cancelled", lambda r: r[OUTCOME] == "cancelled"),
-    ("problems", "With problems", lambda r: r[10] > 0),
+    ("all", QT_TRANSLATE_NOOP("SyncScreen", "All runs"), None),
+    ("ok", QT_TRANSLATE_NOOP("SyncScreen", "OK"), lambda r: r[OUTCOME] == "ok"),
+    ("partial", QT_TRANSLATE_NOOP("SyncScreen", "Partly failed"), lambda r: r[OUTCOME] == "partial"),
+    ("failed", QT_TRANSLATE_NOOP("SyncScreen", "Failed"), lambda r: r[OUTCOME] == "failed"),
+    ("cancelled", QT_TRANSLATE_NOOP("SyncScreen", "Cancelled"), lambda r: r[OUTCOME] == "cancelled"),
+    ("problems", QT_TRANSLATE_NOOP("SyncScreen", "With problems"), lambda r: r[10] > 0),
 ]
 
 
@@ -66,16 +66,16 @@ class RunsModel(RowTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(
             [
-                Column("Started", width=120),
-                Column("Channel", width=110),
-                Column("Outcome", width=90),
-                Column("Took", width=50),
-                Column("Orders", numeric=True, tooltip="Orders imported", width=52),
-                Column("Qty sent", numeric=True, tooltip="Quantities sent to Allegro", width=60),
-                Column("Ended", numeric=True, tooltip="Listings ended", width=50),
-                Column("Relisted", numeric=True, tooltip="Listings relisted", width=60),
-                Column("Tracking", numeric=True, tooltip="Tracking numbers accepted", width=60),
-                Column("Problems", numeric=True, width=65),
+                Column(QCoreApplication.translate("RunsModel", "Started"), width=120),
+                Column(QCoreApplication.translate("RunsModel", "Channel"), width=110),
+                Column(QCoreApplication.translate("RunsModel", "Outcome"), width=90),
+                Column(QCoreApplication.translate("RunsModel", "Took"), width=50),
+                Column(QCoreApplication.translate("RunsModel", "Orders"), numeric=True, tooltip=QCoreApplication.translate("RunsModel", "Orders imported"), width=52),
+                Column(QCoreApplication.translate("RunsModel", "Qty sent"), numeric=True, tooltip=QCoreApplication.translate("RunsModel", "Quantities sent to Allegro"), width=60),
+                Column(QCoreApplication.translate("RunsModel", "Ended"), numeric=True, tooltip=QCoreApplication.translate("RunsModel", "Listings ended"), width=50),
+                Column(QCoreApplication.translate("RunsModel", "Relisted"), numeric=True, tooltip=QCoreApplication.translate("RunsModel", "Listings relisted"), width=60),
+                Column(QCoreApplication.translate("RunsModel", "Tracking"), numeric=True, tooltip=QCoreApplication.translate("RunsModel", "Tracking numbers accepted"), width=60),
+                Column(QCoreApplication.translate("RunsModel", "Problems"), numeric=True, width=65),
             ],
             parent,
         )
@@ -93,21 +93,41 @@ def report_text(report) -> str:
     """One line about a finished run, in the seller's words."""
     c = report.counts
     parts = []
-    for key, one, many in (
-        ("orders_imported", "order imported", "orders imported"),
-        ("quantities_changed", "quantity sent", "quantities sent"),
-        ("listings_ended", "listing ended", "listings ended"),
-        ("listings_relisted", "listing relisted", "listings relisted"),
-        ("tracking_accepted", "tracking number accepted", "tracking numbers accepted"),
-        ("tracking_rejected", "tracking number rejected", "tracking numbers rejected"),
-    ):
+    for key, one, many in REPORT_COUNTS:
         n = c.get(key, 0)
         if n:
-            parts.append(f"{n} {one if n == 1 else many}")
-    outcome = {"ok": "done", "partial": "done with problems", "failed": "failed", "cancelled": "cancelled"}.get(
-        report.outcome, report.outcome
-    )
-    return f"{report.channel_name}: {outcome}" + (f" — {', '.join(parts)}." if parts else "; nothing needed changing.")
+            text = one if n == 1 else many
+            parts.append(QCoreApplication.translate("SyncScreen", text).replace("%1", str(n)))
+    outcome = REPORT_OUTCOMES.get(report.outcome)
+    outcome = QCoreApplication.translate("SyncScreen", outcome) if outcome else report.outcome
+    if parts:
+        return f"{report.channel_name}: {outcome} — {', '.join(parts)}."
+    return f"{report.channel_name}: {outcome}" + QCoreApplication.translate("SyncScreen", "; nothing needed changing.")
+
+
+# (count, one, many): English needs both; Polish says "zamówienia zaimportowane: 5" for any number.
+REPORT_COUNTS = (
+    ("orders_imported", QT_TRANSLATE_NOOP("SyncScreen", "%1 order imported"), QT_TRANSLATE_NOOP("SyncScreen", "%1 orders imported")),
+    ("quantities_changed", QT_TRANSLATE_NOOP("SyncScreen", "%1 quantity sent"), QT_TRANSLATE_NOOP("SyncScreen", "%1 quantities sent")),
+    ("listings_ended", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing ended"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings ended")),
+    ("listings_relisted", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing relisted"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings relisted")),
+    (
+        "tracking_accepted",
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number accepted"),
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers accepted"),
+    ),
+    (
+        "tracking_rejected",
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number rejected"),
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers rejected"),
+    ),
+)
+REPORT_OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("SyncScreen", "done"),
+    "partial": QT_TRANSLATE_NOOP("SyncScreen", "done with problems"),
+    "failed": QT_TRANSLATE_NOOP("SyncScreen", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncScreen", "cancelled"),
+}
 
 
 class SyncScreen(QWidget):
