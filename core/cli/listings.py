@@ -21,6 +21,19 @@ from core.models import Channel, Listing, StockItem
 from core.i18n import _, n_
 
 
+def _offer_id(text: str) -> int:
+    """An offer id as typed: a whole number that fits Allegro's (and the database's) 64 bits."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not an offer id (a whole number such as 7100000001).").format(text=text)
+        )
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py listings", description="List listings and link them to stock items.")
     sub = parser.add_subparsers(dest="action", required=True)
@@ -28,11 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     lst.add_argument("--channel", help="only this channel (its SubSource)")
     lst.add_argument("--unlinked", action="store_true", help="only listings not linked to a stock item")
     link = sub.add_parser("link", help="link a listing to a stock item")
-    link.add_argument("offer_id", type=int)
+    link.add_argument("offer_id", type=_offer_id)
     link.add_argument("sku")
     link.add_argument("--channel")
     unlink = sub.add_parser("unlink", help="unlink a listing from its stock item")
-    unlink.add_argument("offer_id", type=int)
+    unlink.add_argument("offer_id", type=_offer_id)
     unlink.add_argument("--channel")
     auto = sub.add_parser(
         "auto-link",
@@ -43,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     auto.add_argument("--dry-run", action="store_true", help="show what would be linked; change nothing")
     for name, text in (("strike-off", "never relist this pending-relist listing"), ("reinstate", "undo a strike-off")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("offer_id", type=int)
+        p.add_argument("offer_id", type=_offer_id)
         p.add_argument("--channel")
     return parser
 
