@@ -1,11 +1,16 @@
 """The reliability suite: one sandbox per module, one busy moment of a shop to return to."""
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
+import sys
 
 import keyring
 import pytest
 
+import main
 from core.channels import secret_account
 from core.db import database
 from core.models import Channel
@@ -73,6 +78,28 @@ def runner(scenario, tmp_path_factory):
     running = Runner(env)
     yield running
     running.close()
+
+
+@pytest.fixture
+def command(data_dir, tmp_path, monkeypatch):
+    """Run `main.py ARGS` in this process: (exit status, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)  # whatever file a command writes lands here
+
+    def run(*argv: str, stdin: str = "tajne-hasło-1\n") -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main.main(["--data-dir", str(data_dir), *argv])
+            except SystemExit as exit_:  # argparse refusing the command line
+                code = exit_.code if isinstance(exit_.code, int) else 2
+        return code, out.getvalue(), err.getvalue()
+
+    yield run
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_acm", False)]:
+        root.removeHandler(handler)
+        handler.close()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -7,11 +7,7 @@ commands are run through main.main(argv), exactly as `uv run main.py …` runs t
 """
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
 import string
-import sys
 from dataclasses import replace
 from datetime import timedelta
 
@@ -19,7 +15,6 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import main
 from core import channels
 from core.channels import ChannelConfig, ChannelInvalid
 from core.db import url_problem
@@ -144,28 +139,6 @@ def test_the_database_address_in_preferences_is_checked_never_crashes(url):
 
 
 # -- the commands -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def command(data_dir, tmp_path, monkeypatch):
-    """Run `main.py ARGS` in this process: (exit status, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)  # whatever file a command writes lands here
-
-    def run(*argv: str, stdin: str = "tajne-hasło-1\n") -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main.main(["--data-dir", str(data_dir), *argv])
-            except SystemExit as exit_:  # argparse refusing the command line
-                code = exit_.code if isinstance(exit_.code, int) else 2
-        return code, out.getvalue(), err.getvalue()
-
-    yield run
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "_acm", False)]:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def add(**options) -> list[str]:
