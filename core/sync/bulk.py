@@ -6,7 +6,8 @@ build the statement once and convert values with each field's own db_value, so w
 stored is exactly what peewee would store.
 
 On PostgreSQL an executemany is one network round trip per row (psycopg2), so rows go
-as multi-row INSERTs and pages of UPDATEs instead: a shared server may be a LAN away.
+in pages instead, as multi-row INSERTs and UPDATE … FROM (VALUES …): a shared server may
+be a LAN away.
 """
 from __future__ import annotations
 
@@ -17,21 +18,11 @@ from peewee import PostgresqlDatabase
 
 from core.db import database
 
-PAGE = 500  # rows per statement (INSERT) or per round trip (UPDATE) on PostgreSQL
+PAGE = 500  # rows per statement on PostgreSQL
 
 
 def _on_postgres() -> bool:
     return isinstance(database.obj, PostgresqlDatabase)
-
-
-def _executemany(sql: str, rows: list[tuple]) -> None:
-    cursor = database.cursor()
-    if _on_postgres() and type(cursor).__module__.startswith("psycopg2"):
-        from psycopg2.extras import execute_batch
-
-        execute_batch(cursor, sql, rows, page_size=PAGE)
-    else:  # SQLite; psycopg 3 pipelines executemany itself
-        cursor.executemany(sql, rows)
 
 
 def _value(field, row: dict[str, Any]):
@@ -79,4 +70,29 @@ def update_many(model, fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
         tuple(field.db_value(value) for field, value in zip(columns, row[:-1], strict=True)) + (row[-1],)
         for row in rows
     ]
-    _executemany(sql, converted)
+    if _on_postgres():
+        _update_from_values(meta, columns, converted)
+        return
+    database.cursor().executemany(sql, converted)
+
+
+def _sql_type(field) -> str:
+    if field.field_type in ("AUTO", "BIGAUTO"):  # SERIAL is no type to cast to
+        return "BIGINT" if field.field_type == "BIGAUTO" else "INTEGER"
+    ctx = database.obj.get_sql_context()
+    return ctx.sql(field.ddl_datatype(ctx)).query()[0]
+
+
+def _update_from_values(meta, columns, rows: list[tuple]) -> None:
+    """One UPDATE … FROM (VALUES …) per page: typed rows joined on the primary key."""
+    rows = list({row[-1]: row for row in rows}.values())  # one id twice: the last wins, as row by row
+    key = meta.primary_key
+    names = [f'"{field.column_name}"' for field in columns] + [f'"{key.column_name}"']
+    casts = ", ".join(f"{database.param}::{_sql_type(field)}" for field in (*columns, key))
+    assignments = ", ".join(f"{name} = v.{name}" for name in names[:-1])
+    head = f'UPDATE "{meta.table_name}" AS t SET {assignments} FROM (VALUES '
+    tail = f') AS v ({", ".join(names)}) WHERE t."{key.column_name}" = v."{key.column_name}"'
+    cursor = database.cursor()
+    for start in range(0, len(rows), PAGE):
+        page = rows[start : start + PAGE]
+        cursor.execute(head + ", ".join([f"({casts})"] * len(page)) + tail, [v for row in page for v in row])
