@@ -69,7 +69,7 @@
     <message>
         <location line="+12"/>
         <source>Offer</source>
-        <translation>Oferta</translation>
+        <translation>Nr oferty</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1406,7 +1406,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+0"/>
         <source>Offer</source>
-        <translation>Oferta</translation>
+        <translation>Nr oferty</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2216,7 +2216,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+0"/>
         <source>Offer</source>
-        <translation>Oferta</translation>
+        <translation>Nr oferty</translation>
     </message>
     <message>
         <location line="+0"/>
