@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from ui.resources import app_icon
 
 # The app's own runtime dependencies (pyproject.toml's [project] dependencies).
-APP_DEPENDENCIES = ("PySide6-Essentials", "zeep", "keyring", "peewee", "platformdirs", "waitress")
+APP_DEPENDENCIES = ("PySide6-Essentials", "zeep", "keyring", "peewee", "platformdirs", "waitress", "psycopg2-binary")
 # Where a package's metadata names no licence, what its own repository says; also the
 # list shown when a build carries no package metadata at all.
 KNOWN_LICENCES = {
@@ -30,6 +30,7 @@ KNOWN_LICENCES = {
     "peewee": "MIT",
     "platformdirs": "MIT",
     "waitress": "ZPL-2.1",
+    "psycopg2-binary": "LGPL with exceptions",
 }
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
