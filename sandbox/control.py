@@ -110,6 +110,10 @@ class SandboxControl:
     def expire_sessions(self) -> int:
         return self._call("POST", "expire-sessions", {})["expired"]
 
+    def sessions(self) -> list[str]:
+        """Every session handle handed out since the last reset (for tests that look for leaks)."""
+        return self._call("GET", "sessions")["issued"]
+
     def clear_captcha(self) -> None:
         self._call("POST", "clear-captcha", {})
 

@@ -45,6 +45,7 @@ class ControlApi:
             ("POST", "version-key"): lambda b, q: {
                 "version_key": s.shop.set_version_key(_int_or_none(b.get("value"), "value"))},
             ("POST", "expire-sessions"): self.expire_sessions,
+            ("GET", "sessions"): self.sessions,
             ("POST", "clear-captcha"): self.clear_captcha,
             ("POST", "faults"): lambda b, q: s.faults.configure(b),
             ("GET", "faults"): lambda b, q: s.faults.view(),
@@ -124,6 +125,10 @@ class ControlApi:
     def expire_sessions(self, body: dict, query: dict) -> dict:
         with self.server.shop.lock:
             return {"expired": self.server.shop.sessions.expire_all()}
+
+    def sessions(self, body: dict, query: dict) -> dict:
+        with self.server.shop.lock:
+            return {"issued": self.server.shop.sessions.issued()}
 
     def clear_captcha(self, body: dict, query: dict) -> dict:
         with self.server.shop.lock:

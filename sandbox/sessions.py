@@ -99,6 +99,10 @@ class SessionBook:
         self._live.clear()
         return count
 
+    def issued(self) -> list[str]:
+        """Every handle handed out since the last reset that is still remembered (live first)."""
+        return [*self._live, *self._ended]
+
     def live_count(self, now: int) -> int:
         return sum(1 for created in self._live.values() if now - created < SESSION_LIFETIME)
 
