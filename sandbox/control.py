@@ -111,7 +111,7 @@ class SandboxControl:
         return self._call("POST", "expire-sessions", {})["expired"]
 
     def sessions(self) -> list[str]:
-        """Every session handle handed out since the last reset (for tests that look for leaks)."""
+        """Every session handle the sandbox handed out and still remembers (for tests that look for leaks)."""
         return self._call("GET", "sessions")["issued"]
 
     def clear_captcha(self) -> None:

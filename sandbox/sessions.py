@@ -100,7 +100,7 @@ class SessionBook:
         return count
 
     def issued(self) -> list[str]:
-        """Every handle handed out since the last reset that is still remembered (live first)."""
+        """Every handle handed out that is still remembered (live first)."""
         return [*self._live, *self._ended]
 
     def live_count(self, now: int) -> int:
