@@ -40,9 +40,10 @@ class Rule:
 
 @dataclass(frozen=True)
 class Decision:
-    delay_s: float = 0.0
+    delay_s: float = 0.0  # the delay rules that fired: before the operation runs
     before: Rule | None = None
     after: Rule | None = None
+    latency_s: float = 0.0  # the added latency: the whole round trip (see the server)
 
 
 NOTHING = Decision()
@@ -126,7 +127,7 @@ class FaultPlan:
         with self._lock:
             if not self.rules and not self.latency_ms:
                 return NOTHING
-            delay_ms = self.latency_ms
+            delay_ms = 0
             before = after = None
             for rule in self.rules:
                 if not rule.matches(operation):
@@ -145,4 +146,4 @@ class FaultPlan:
                         before = rule
                     else:
                         after = rule
-            return Decision(delay_ms / 1000.0, before, after)
+            return Decision(delay_ms / 1000.0, before, after, self.latency_ms / 1000.0)

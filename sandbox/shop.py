@@ -273,14 +273,16 @@ class Shop:
     # -- offers -------------------------------------------------------------------------
     def _create_offer(self, title: str, fmt: str, price: float, quantity: int,
                       start_time: int, duration_days: int, category_id: int = 0,
-                      relisted_from: int | None = None, local_id: int | None = None) -> Offer:
+                      relisted_from: int | None = None, local_id: int | None = None,
+                      now: int | None = None) -> Offer:
         cycle = UNTIL_SOLD_OUT_CYCLE if duration_days in UNTIL_SOLD_OUT else duration_days * DAY
+        now = self.now() if now is None else now
         offer = Offer(
             id=self._new_id("offer"), title=title, format=fmt, price=round(price, 2),
             start_quantity=quantity, start_time=start_time, end_time=start_time + cycle,
             duration_days=duration_days, category_id=category_id,
             relisted_from=relisted_from, local_id=local_id,
-            state=SCHEDULED if start_time > self.now() else ACTIVE,
+            state=SCHEDULED if start_time > now else ACTIVE,
         )
         self.offers[offer.id] = offer
         if local_id is not None:
@@ -299,7 +301,7 @@ class Shop:
             ids = [
                 self._create_offer(
                     title, fmt, price, quantity, now + int(offset_hours * 3600), duration,
-                    category_id,
+                    category_id, now=now,
                 ).id
                 for title, fmt, price, quantity, duration, offset_hours, category_id in checked
             ]
@@ -309,32 +311,35 @@ class Shop:
 
     @staticmethod
     def _check_offer_spec(index: int, spec: dict):
-        where = f"offers[{index}]"
-        if not isinstance(spec, dict):
-            raise ControlError(f"{where} must be an object.", 400)
+        # type() rather than isinstance: JSON gives exact types, and a bool is no number here.
+        if type(spec) is not dict:
+            raise ControlError(f"offers[{index}] must be an object.", 400)
         title = spec.get("title")
-        if not isinstance(title, str) or not 1 <= len(title) <= 50:
-            raise ControlError(f"{where}.title must be text of 1 to 50 characters.", 400)
         fmt = spec.get("format", BUY_NOW)
-        if fmt not in (BUY_NOW, AUCTION):
-            raise ControlError(f"{where}.format must be 'buy_now' or 'auction'.", 400)
         quantity = spec.get("quantity", 1)
-        if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 999:
-            raise ControlError(f"{where}.quantity must be a whole number from 1 to 999.", 400)
         price = spec.get("price", 10.0)
-        if not isinstance(price, (int, float)) or isinstance(price, bool) or price <= 0:
-            raise ControlError(f"{where}.price must be a positive number (PLN).", 400)
         duration = spec.get("duration_days", 0 if fmt == BUY_NOW else 7)
-        if not isinstance(duration, int) or isinstance(duration, bool) or duration < 0:
-            raise ControlError(f"{where}.duration_days must be a whole number >= 0.", 400)
-        if fmt == AUCTION and duration in UNTIL_SOLD_OUT:
-            raise ControlError(f"{where}: an auction needs a duration in days.", 400)
         offset = spec.get("start_offset_hours", 0)
-        if not isinstance(offset, (int, float)) or isinstance(offset, bool):
-            raise ControlError(f"{where}.start_offset_hours must be a number.", 400)
         category = spec.get("category_id", 0)
-        if not isinstance(category, int) or isinstance(category, bool):
-            raise ControlError(f"{where}.category_id must be a whole number.", 400)
+        problem = None
+        if type(title) is not str or not 1 <= len(title) <= 50:
+            problem = ".title must be text of 1 to 50 characters."
+        elif fmt != BUY_NOW and fmt != AUCTION:
+            problem = ".format must be 'buy_now' or 'auction'."
+        elif type(quantity) is not int or not 1 <= quantity <= 999:
+            problem = ".quantity must be a whole number from 1 to 999."
+        elif type(price) not in (int, float) or price <= 0:
+            problem = ".price must be a positive number (PLN)."
+        elif type(duration) is not int or duration < 0:
+            problem = ".duration_days must be a whole number >= 0."
+        elif fmt == AUCTION and duration in UNTIL_SOLD_OUT:
+            problem = ": an auction needs a duration in days."
+        elif type(offset) not in (int, float):
+            problem = ".start_offset_hours must be a number."
+        elif type(category) is not int:
+            problem = ".category_id must be a whole number."
+        if problem is not None:
+            raise ControlError(f"offers[{index}]{problem}", 400)
         return title, fmt, float(price), quantity, duration, float(offset), category
 
     def offer(self, offer_id: int) -> Offer:
