@@ -79,6 +79,22 @@ def open_database(path: Path | None = None, url: str | None = None, backups_dir:
     return db
 
 
+def _reconnecting(base: type) -> type:
+    """`base` (the class db_url chose: pooled or not, psycopg 2 or 3) whose threads connect
+    again after the server or the network dropped their connection (a server restart, a cut
+    cable) instead of failing for ever. The query that met the dropped connection still
+    fails: it may or may not have run."""
+
+    def cursor(self, *args, **kwargs):
+        conn = self._state.conn
+        if conn is not None and getattr(conn, "closed", False) and not self.in_transaction():
+            log.warning("The connection to the database server was lost; connecting again.")
+            self.close()
+        return base.cursor(self, *args, **kwargs)
+
+    return type(base.__name__, (base,), {"cursor": cursor})
+
+
 def _open_url(url: str):
     """Connect to a database URL (playhouse.db_url); problems become a DatabaseError."""
     from urllib.parse import urlsplit
@@ -96,6 +112,7 @@ def _open_url(url: str):
         raise DatabaseError(_("The database address cannot be used: {why}").format(why=e)) from e
     if isinstance(db, PostgresqlDatabase):
         db.connect_params.setdefault("connect_timeout", POSTGRES_CONNECT_TIMEOUT)
+        db.__class__ = _reconnecting(type(db))  # keeps the settings db_url gave it
     try:
         db.connect(reuse_if_open=True)
     except peewee.ImproperlyConfigured as e:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from playhouse.db_url import connect
 from playhouse.migrate import PostgresqlMigrator, migrate
 
 from core import db as dbmod
@@ -132,3 +133,14 @@ def test_a_user_without_rights_is_told_in_a_sentence(db):
     db.close()
     with pytest.raises(DatabaseError, match="The shared database cannot be used: permission denied"):
         open_database(url=URL)
+
+
+def test_after_the_server_drops_the_connection_the_next_query_connects_again(db):
+    Location.create(name="Magazyn")
+    other = connect(URL)  # an administrator's session
+    other.execute_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    other.close()
+    with pytest.raises(Exception):  # noqa: B017 - the query that met the cut: it may or may not have run
+        Location.select().count()
+    assert [loc.name for loc in Location.select()] == ["Magazyn"]  # the desk goes on without a restart
