@@ -173,12 +173,21 @@ class SandboxServer:
         # waitress has no public shutdown: close every channel (listener included),
         # which empties the asyncore map and ends the loop, then stop the workers.
         server.logger.setLevel(logging.CRITICAL)
-        while server._map:
+
+        def close_all() -> None:
             for channel in list(server._map.values()):
                 try:
                     channel.handle_close()
                 except Exception:
                     pass
+
+        if self._thread is not None and self._thread.is_alive():
+            # Closed from the loop's own thread, the loop ends at once; closed from here,
+            # it would sit in poll() for up to its 1 s timeout first.
+            server.trigger.pull_trigger(close_all)
+            self._thread.join(timeout=5)
+        while server._map:
+            close_all()
         server.task_dispatcher.shutdown(timeout=5)
         if self._thread is not None:
             self._thread.join(timeout=5)
