@@ -19,6 +19,7 @@ lets zeep read it, so faults and transport errors come out exactly as before.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,12 @@ BODY = f"{{{SOAP_ENV}}}Body"
 ASK_ZEEP = object()  # not an answer this reader takes: let zeep read it
 
 Reader = Callable[[bytes], Any]
+
+# A page of 1,000 offers is ~50 ms of Python; pages arrive on several threads at once.
+# Reading them one at a time and yielding the interpreter lock every few dozen rows keeps
+# the GUI thread's event loop running (four readers at once starved it for half a second).
+YIELD_EVERY = 50
+_reading = threading.Lock()
 
 _readers: dict[str, Reader] = {}
 _readers_lock = threading.Lock()
@@ -123,7 +130,10 @@ def _complex(xsd_type: Any, cache: dict[int, Callable[[Any], Any]]) -> Callable[
                 raise Malformed(f"unexpected element {_local(tag)} in {_local(element.tag)}")
             name, read_child, many = entry
             if many:
-                out[name].append(read_child(child))
+                rows = out[name]
+                rows.append(read_child(child))
+                if not len(rows) % YIELD_EVERY:
+                    time.sleep(0)  # let the GUI thread have the interpreter lock now and then
             elif name in out:
                 raise Malformed(f"{name} appears twice in {_local(element.tag)}")
             else:
@@ -177,7 +187,8 @@ def _compile(operation: str) -> Reader:
                 break
         if response is None or response.tag != response_tag:
             return ASK_ZEEP  # a fault, an empty body or another answer
-        value = read_response(response)
+        with _reading:
+            value = read_response(response)
         if only_child is not None:
             value = value.get(only_child)
             if inner is not None and value is not None:

@@ -14,8 +14,9 @@ takes its items off the stock level.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from core.sync.listings import naive
 from core.i18n import _
 
 FORMS_BATCH = 25
+FETCH_AHEAD = 3  # form fetches beside the journal's own call: 4 connections in all
 # dealEventType: 1 deal created (no form yet), 2 form filled, 3 form cancelled, 4 paid.
 FORM_EVENTS = (2, 3, 4)
 UNLINKED_STATES = (LinkState.UNLINKED, LinkState.AMBIGUOUS)
@@ -242,48 +244,98 @@ def import_orders(
     marketplace: Marketplace,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    fetch_ahead: int = FETCH_AHEAD,
 ) -> OrdersResult:
     """Read the journal from the channel's cursor and store the forms it names.
 
     Forms are fetched in batches of 25 (the fewest calls the contract allows); each
-    batch is stored together with the cursor position it covers.
+    batch is stored together with the cursor position it covers, in journal order.
+    Journal pages can only be read one after another (each starts after the last
+    event of the one before), so form batches are fetched meanwhile, up to
+    `fetch_ahead` at once, and stored here (on the caller's thread) as they arrive.
     """
     result = OrdersResult()
     cursor = channel.journal_cursor
     since = naive(channel.sync_orders_from) if cursor is None else None
-    pending: dict[int, None] = {}  # form ids in journal order
-    covered = cursor  # the last event whose forms are in `pending` or stored
+    pending: dict[int, None] = {}  # form ids in journal order, not sent for yet
+    covered = cursor  # the last event whose forms are in `pending`, sent for or stored
+    waiting: deque[tuple[Future, int | None]] = deque()  # fetches in journal order
 
-    def flush(upto: int | None) -> None:
-        forms = marketplace.post_buy_forms(list(pending)) if pending else []
+    def store(forms: list[PostBuyForm], upto: int | None) -> None:
         result.forms_fetched += len(forms)
         with database.atomic():
             store_forms(channel, forms, since, result)
             if upto is not None and upto != channel.journal_cursor:
                 Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
                 channel.journal_cursor = upto
-        pending.clear()
         if progress:
             progress(result.imported + result.updated)
 
-    for page in marketplace.journal(cursor):
-        for event in page:
-            result.events += 1
-            wanted = (
-                event.event_type in FORM_EVENTS
-                and event.transaction_id
-                and (since is None or naive(event.event_time) >= since)
-            )
-            if wanted and event.transaction_id not in pending:
-                if len(pending) == FORMS_BATCH:
-                    flush(covered)
-                pending[event.transaction_id] = None
-            covered = event.event_id
-        if cancelled and cancelled():
-            flush(covered)
-            raise Stop()
-    flush(covered)
+    def store_next() -> None:
+        future, upto = waiting[0]
+        forms = future.result()  # a failed fetch raises here and stays first: nothing after it is stored
+        waiting.popleft()
+        store(forms, upto)
+
+    def store_arrived(wait: bool) -> None:
+        while waiting and (wait or waiting[0][0].done()):
+            store_next()
+
+    with ThreadPoolExecutor(max_workers=max(fetch_ahead, 1), thread_name_prefix="forms") as fetcher:
+
+        def send(upto: int | None) -> None:
+            if len(waiting) >= 2 * fetch_ahead:  # the journal runs ahead: let the forms catch up
+                store_next()
+            ids = list(pending)
+            pending.clear()
+            future: Future = fetcher.submit(marketplace.post_buy_forms, ids) if ids else _resolved([])
+            waiting.append((future, upto))
+
+        try:
+            for page in marketplace.journal(cursor):
+                for event in page:
+                    result.events += 1
+                    wanted = (
+                        event.event_type in FORM_EVENTS
+                        and event.transaction_id
+                        and (since is None or naive(event.event_time) >= since)
+                    )
+                    if wanted and event.transaction_id not in pending:
+                        if len(pending) == FORMS_BATCH:
+                            send(covered)
+                        pending[event.transaction_id] = None
+                    covered = event.event_id
+                store_arrived(wait=False)
+                if cancelled and cancelled():
+                    send(covered)
+                    store_arrived(wait=True)
+                    raise Stop()
+            send(covered)
+            store_arrived(wait=True)
+        except BaseException:
+            _store_what_arrived(waiting, store)
+            raise
     return result
+
+
+def _resolved(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def _store_what_arrived(waiting: deque, store: Callable) -> None:
+    """After a failure: keep the batches fetched before it, in order; forget the rest."""
+    for future in [f for f, _ in waiting]:
+        future.cancel()
+    while waiting:
+        future, upto = waiting.popleft()
+        try:
+            forms = future.result()
+            store(forms, upto)
+        except BaseException:  # noqa: BLE001 - cancelled or failed: nothing after it is stored
+            break
+    waiting.clear()
 
 
 # -- shipping ----------------------------------------------------------------------------

@@ -660,8 +660,9 @@ def test_an_import_stopped_half_way_resumes_from_the_stored_cursor(world):
     world.allegro.post_buy_forms = second_batch_fails
     with pytest.raises(ServiceUnavailable):
         world.sync()
-    assert [len(ids) for ids in asked] == [25, 25]
-    assert Order.select().count() == 25  # the first batch, stored with its cursor
+    # batches are fetched beside the journal, so the third may have been asked for meanwhile
+    assert [len(ids) for ids in asked][:2] == [25, 25]
+    assert Order.select().count() == 25  # the first batch, stored with its cursor; nothing after the failure
     cursor = Channel.get_by_id(world.channel.id).journal_cursor
     assert cursor is not None and cursor < world.allegro.events[-1].event_id
     assert SyncRun.get().outcome == "failed"
