@@ -14,7 +14,7 @@ import sys
 from core.allegro.errors import AllegroError
 from core.cli.database import open_for_command
 from core.models import Channel
-from core.sync.engine import SyncCancelled, SyncEngine, SyncRefused, decide
+from core.sync.engine import SyncCancelled, SyncEngine, SyncRefused, SyncStorageFailed, decide
 from core.sync.lock import LockLost, SyncBusy
 from core.sync.plan import Plan, Report
 from core.i18n import N_, _, n_
@@ -106,7 +106,7 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
             decide(plan, [a.action_id for a in plan.to_confirm])
         _say(f"{name}: " + _("applying…"))
         report = engine.apply(plan, _progress(name))
-    except (SyncRefused, SyncBusy, LockLost) as error:
+    except (SyncRefused, SyncBusy, LockLost, SyncStorageFailed) as error:
         print(f"{name}: {error.message}", file=sys.stderr)
         return FAILED
     except SyncCancelled:

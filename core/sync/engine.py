@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+
+import peewee
 
 from core import inventory
 from core.allegro.errors import AllegroError, ConnectionFailed
@@ -81,6 +84,45 @@ class SyncCancelled(Exception):
         return _("The sync was cancelled.")
 
 
+class SyncStorageFailed(Exception):
+    """The app's own database refused a write (disk full, read-only, disk error), so the
+    sync stopped; `message` is for the seller. Changes already sent are in the action
+    journal as `sending` (written before each call), so the next sync asks Allegro."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def _storage_failure(error: BaseException | None) -> SyncStorageFailed | None:
+    """A SyncStorageFailed when `error` (or what it arose from) is the database refusing to write.
+
+    SQLite rolls a transaction back itself on a full disk, so what surfaces may be the
+    "cannot rollback" that followed; the cause is further down the chain.
+    """
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, peewee.DatabaseError | sqlite3.DatabaseError):
+            text = str(error).lower()
+            if "full" in text:
+                return SyncStorageFailed(
+                    _(
+                        "The disk holding the app's database is full, so the sync stopped. Free some space "
+                        "and sync again: nothing is lost, and changes already sent are checked with Allegro first."
+                    )
+                )
+            if "readonly" in text or "read-only" in text or "disk i/o" in text:
+                return SyncStorageFailed(
+                    _(
+                        "The app's database can no longer be written (a read-only folder or a disk error), so "
+                        "the sync stopped. Make the data folder writable and sync again: nothing is lost."
+                    )
+                )
+        error = error.__cause__ or error.__context__
+    return None
+
+
 def _timed_out(error: AllegroError | None) -> bool:
     """The request got no answer in time: Allegro may still be carrying it out."""
     cause = getattr(error, "cause", None) or error
@@ -132,13 +174,19 @@ class SyncEngine:
         if not channel.enabled:
             raise SyncRefused(_("{name} is disabled; it is not synced.").format(name=channel.sub_source))
         self.lock = ChannelLock(channel.id, channel.sub_source)
-        self.lock.acquire()
+        try:
+            self.lock.acquire()
+        except peewee.DatabaseError as error:
+            raise (_storage_failure(error) or error) from None
         self._counts, self._failures, self._notes = Counter(), [], []
         try:
             self._run_id = SyncRun.create(channel=channel.id).id
             return self._plan(channel, report, cancelled)
         except BaseException as error:
-            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", error)
+            failure = _storage_failure(error) or error
+            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", failure)
+            if failure is not error:
+                raise failure from None
             raise
 
     def _step(self, report: Reporter, cancelled: IsCancelled, name: str, done: int = 0, total: int = 0) -> None:
@@ -335,7 +383,10 @@ class SyncEngine:
             self.lock.heartbeat(force=True)
             self._apply(channel, plan, report, cancelled)
         except BaseException as error:
-            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", error)
+            failure = _storage_failure(error) or error
+            self._finish_run(channel, "cancelled" if isinstance(error, SyncCancelled) else "failed", failure)
+            if failure is not error:
+                raise failure from None
             raise
         waiting = PlannedAction.select().where(
             (PlannedAction.run == self._run_id) & (PlannedAction.state == ActionState.PROPOSED)
@@ -344,7 +395,10 @@ class SyncEngine:
             self._counts["waiting_for_confirmation"] = waiting
             self._notes.append(_("{n} listing(s) to end or relist wait for confirmation.").format(n=waiting))
         outcome = "partial" if self._failures else "ok"
-        return self._finish_run(channel, outcome)
+        try:
+            return self._finish_run(channel, outcome)
+        except peewee.DatabaseError as error:
+            raise (_storage_failure(error) or error) from None
 
     def cancel(self, plan: Plan) -> Report:
         """The seller cancelled the confirmation: nothing is sent, the actions stay proposed."""
@@ -630,9 +684,17 @@ class SyncEngine:
                     errors="\n".join(self._failures + [f"Note: {n}" for n in self._notes]),
                 ).where(SyncRun.id == self._run_id).execute()
             Channel.update(last_sync_at=now, last_sync_outcome=outcome).where(Channel.id == channel.id).execute()
+        except peewee.DatabaseError as unwritable:
+            if error is None:
+                raise
+            # already stopping for a reason the seller is told; the record is what fails now
+            log.warning("Could not record the end of the sync of %s: %s", channel.sub_source, unwritable)
         finally:
             if self.lock is not None:
-                self.lock.release()
+                try:
+                    self.lock.release()
+                except peewee.DatabaseError as unwritable:  # this process's row: taken over next time
+                    log.warning("Could not release the sync lock of %s: %s", channel.sub_source, unwritable)
         return Report(
             channel.id,
             channel.sub_source,

@@ -83,10 +83,18 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+# Owners of the locks this process holds right now. A row naming this process but none
+# of these was left by a release that failed (say, the disk was full): it is stale, or
+# the seller could not sync again from this window until STALE_AFTER had passed.
+_held_here: set[str] = set()
+
+
 def is_stale(owner: str, heartbeat, now=None) -> bool:
     now = now or utcnow()
     host, pid = _host_pid(owner)
     if host == socket.gethostname() and not pid_alive(pid):
+        return True
+    if host == socket.gethostname() and pid == os.getpid() and owner not in _held_here:
         return True
     return heartbeat is None or now - heartbeat > STALE_AFTER
 
@@ -150,6 +158,7 @@ class ChannelLock:
 
     def _got(self) -> None:
         self.held = True
+        _held_here.add(self.owner)
         self._beat = time.monotonic()
 
     def heartbeat(self, force: bool = False) -> None:
@@ -170,6 +179,7 @@ class ChannelLock:
         self._beat = time.monotonic()
 
     def release(self) -> None:
+        _held_here.discard(self.owner)
         try:
             if self.held:
                 self.held = False
