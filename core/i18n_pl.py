@@ -201,6 +201,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "The database address cannot be used: {why}": "Nie można użyć tego adresu bazy danych: {why}",
     "This build of the app cannot talk to that kind of database ({why}).": "Ta wersja programu nie obsługuje tego rodzaju bazy danych ({why}).",
     "The database file {path} cannot be read: {why}.": "Nie można odczytać pliku bazy {path}: {why}.",
+    "The log file {path} cannot be written ({why}); nothing is logged to it.":
+        "Nie można zapisywać do pliku logu {path} ({why}); nic nie będzie w nim zapisywane.",
     # --- the demo shop --------------------------------------------------------------------
     "Starting the Sandbox": "Uruchamianie Sandboksa",
     "Saving the demo channel": "Zapisywanie kanału demonstracyjnego",
@@ -212,13 +214,9 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "Ta oferta została wystawiona ponownie pod nowym numerem; powiąż zamiast niej nową ofertę.",
     "Only a listing waiting for relist can be struck off.": "Wykreślić można tylko ofertę czekającą na ponowne wystawienie.",
     "Only a struck-off listing can be reinstated.": "Przywrócić można tylko wykreśloną ofertę.",
-    "Pending relist": "Czeka na ponowne wystawienie",
-    "Pending relist (window closed)": "Czeka na ponowne wystawienie (termin minął)",
-    "Pending relist ({n} day left)": (
-        "Czeka na ponowne wystawienie (został {n} dzień)",
-        "Czeka na ponowne wystawienie (zostały {n} dni)",
-        "Czeka na ponowne wystawienie (zostało {n} dni)",
-    ),
+    "Pending relist": "Do wystawienia",
+    "Pending relist (window closed)": "Do wystawienia (po terminie)",
+    "Pending relist ({n} day left)": ("Do wystawienia ({n} dzień)", "Do wystawienia ({n} dni)", "Do wystawienia ({n} dni)"),
     "Live": "Aktywna",
     "Ended": "Zakończona",
     "Struck off": "Wykreślona",
@@ -321,6 +319,14 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Allegro did not confirm this number; it is sent again next sync.":
         "Allegro nie potwierdziło tego numeru; zostanie wysłany ponownie przy następnej synchronizacji.",
     "The sync was cancelled.": "Synchronizacja została anulowana.",
+    "The disk holding the app's database is full, so the sync stopped. Free some space and sync again: nothing is "
+    "lost, and changes already sent are checked with Allegro first.":
+        "Dysk z bazą danych programu jest pełny, więc synchronizacja została przerwana. Zwolnij miejsce i zsynchronizuj "
+        "ponownie: nic nie przepadło, a zmiany już wysłane zostaną najpierw sprawdzone w Allegro.",
+    "The app's database can no longer be written (a read-only folder or a disk error), so the sync stopped. Make the "
+    "data folder writable and sync again: nothing is lost.":
+        "Do bazy danych programu nie da się już zapisywać (folder tylko do odczytu lub błąd dysku), więc synchronizacja "
+        "została przerwana. Zezwól na zapis w folderze danych i zsynchronizuj ponownie: nic nie przepadło.",
     "Logging in to Allegro": "Logowanie do Allegro",
     "Reading listings": "Wczytywanie ofert",
     "Importing orders": "Pobieranie zamówień",
@@ -356,15 +362,15 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "again.":
         "Nie wiadomo, czy zmiany ({n}) dotarły do Allegro ({why}); następna synchronizacja sprawdzi je, zanim "
         "cokolwiek wyśle ponownie.",
-    "{n} listing(s) {why}: ": "Oferty ({n}): {why}: ",
+    "{n} listing(s) {why}: ": "Oferty ({n}) — {why}: ",
     "“{title}” was relisted but its stock is gone again; the next sync proposes ending it.":
         "Oferta „{title}” została wystawiona ponownie, ale towar znów się skończył; następna synchronizacja zaproponuje "
         "jej zakończenie.",
     "Tracking number {number} (order {order}) was rejected by Allegro.": "Allegro odrzuciło numer przesyłki {number} (zamówienie {order}).",
     "{n} order item(s) are not linked to stock and hold no stock":
-        "Pozycje zamówień niepowiązane z magazynem, które nie rezerwują towaru: {n}",
+        "Pozycje zamówień niepowiązane z magazynem, nierezerwujące towaru ({n})",
     "“{title}” (order {order})": "„{title}” (zamówienie {order})",
-    "{n} match several stock items by title": "pasujące po tytule do kilku pozycji magazynowych: {n}",
+    "{n} match several stock items by title": "w tym pasujące po tytule do kilku pozycji magazynowych ({n})",
     "no stock, but End Listings is off": "brak towaru, ale opcja Kończ oferty jest wyłączona",
     "auction with no stock, but End Auctions is off": "licytacja bez towaru, ale opcja Kończ licytacje jest wyłączona",
     "auction with bids and no stock, but End Auctions with bids is off":
@@ -372,6 +378,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Available {n} {where}": "Dostępne: {n} {where}",
     "back in stock, but Relist Items is off": "towar wrócił, ale opcja Wystawiaj ponownie jest wyłączona",
     "back in stock, but a live listing with the same title exists": "towar wrócił, ale istnieje aktywna oferta o tym samym tytule",
+    "Back in stock: {available}; ended today": "Towar wrócił: {available}; zakończona dziś",
     "Back in stock: {available}; ended {n} day ago": (
         "Towar wrócił: {available}; zakończona {n} dzień temu",
         "Towar wrócił: {available}; zakończona {n} dni temu",
@@ -414,7 +421,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "…and {n} more tracking numbers wait for a correction.": "…i jeszcze {n} numerów przesyłek czeka na poprawkę.",
     # --- sync history ---------------------------------------------------------------------
     "OK": "OK",
-    "Partly failed": "Częściowo nieudane",
+    "Partly failed": "Z błędami",
     "Failed": "Nieudane",
     "Running": "W toku",
     "Orders imported": "Pobrane zamówienia",

@@ -383,9 +383,11 @@ def make_table(
     header.setStretchLastSection(not stretch)
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
+    fits = header.fontMetrics()
     for i, column in enumerate(model.columns):
         if column.width:
-            view.setColumnWidth(i, column.width)
+            # a translated title (Polish runs longer) widens its column rather than being cut
+            view.setColumnWidth(i, max(column.width, fits.horizontalAdvance(column.title) + 16))
     for i in stretch:
         header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
     return view

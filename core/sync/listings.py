@@ -294,9 +294,12 @@ def relist_draft(
         return Skipped(N_("back in stock, but a live listing with the same title exists"), listing.title)
     duration = channel.relist_duration
     days = round(age.total_seconds() / 86400)
-    reason = n_("Back in stock: {available}; ended {n} day ago", "Back in stock: {available}; ended {n} days ago", days).format(
-        available=available, n=days
-    )
+    if days == 0:
+        reason = _("Back in stock: {available}; ended today").format(available=available)
+    else:
+        reason = n_(
+            "Back in stock: {available}; ended {n} day ago", "Back in stock: {available}; ended {n} days ago", days
+        ).format(available=available, n=days)
     if listing.is_auction and duration in (0, 99):
         duration = AUCTION_FALLBACK_DAYS
         reason += "; " + _("an auction cannot run until sold out, so it runs {n} days").format(n=duration)

@@ -63,7 +63,8 @@ def main(out: Path) -> None:
     form.sub_source.setText("Sklep Źdźbło")
     form.fill_demo_account()
     form.api_key_version.setText("15o5")
-    form.show_errors({"api_key_version": "The Api Key Version must be a whole number, such as 1505."})
+    # the sentence comes from core's validation, in the app's language
+    form.show_errors({"api_key_version": channels.validate(form.to_config(), taken_names=set())["api_key_version"]})
     grab("integration.png")
     window.open_config(shop.id)
     page = window.config_page

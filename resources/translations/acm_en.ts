@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+125"/>
+        <location filename="../../ui/about.py" line="+126"/>
         <source>About Allegro Channel Manager</source>
         <translation>About Allegro Channel Manager</translation>
     </message>
@@ -2937,7 +2937,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel of the runs shown</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Outcome of the runs shown</source>
         <translation>Outcome of the runs shown</translation>
     </message>

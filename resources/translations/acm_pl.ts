@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+125"/>
+        <location filename="../../ui/about.py" line="+126"/>
         <source>About Allegro Channel Manager</source>
         <translation>O programie Allegro Channel Manager</translation>
     </message>
@@ -770,17 +770,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location filename="../../ui/sync/chart.py" line="+11"/>
         <source>Orders imported</source>
-        <translation>Pobrane zamówienia</translation>
+        <translation>Zamówienia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Listings ended</source>
-        <translation>Zakończone oferty</translation>
+        <translation>Zakończone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Listings relisted</source>
-        <translation>Ponownie wystawione</translation>
+        <translation>Wystawione ponownie</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -2656,7 +2656,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Orders</source>
-        <translation>Zamówienia</translation>
+        <translation>Zamów.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2676,7 +2676,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Ended</source>
-        <translation>Zakończone</translation>
+        <translation>Zakończ.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2686,7 +2686,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Relisted</source>
-        <translation>Wyst. ponownie</translation>
+        <translation>Ponowne</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2696,7 +2696,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Tracking</source>
-        <translation>Przesyłka</translation>
+        <translation>Przesył.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2805,7 +2805,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location filename="../../ui/sync/screen.py" line="-32"/>
         <source>All runs</source>
-        <translation>Wszystkie synchronizacje</translation>
+        <translation>Wszystkie wyniki</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2815,7 +2815,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Partly failed</source>
-        <translation>Częściowo nieudane</translation>
+        <translation>Z błędami</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2938,7 +2938,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał pokazywanych synchronizacji</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Outcome of the runs shown</source>
         <translation>Wynik pokazywanych synchronizacji</translation>
     </message>

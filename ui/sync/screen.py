@@ -169,6 +169,7 @@ class SyncScreen(QWidget):
         self.history_channel = QComboBox()
         self.history_channel.setObjectName("history_channel")
         self.history_channel.setAccessibleName(self.tr("Channel of the runs shown"))
+        self.history_channel.setMinimumContentsLength(16)  # "Wszystkie kanały" whole, not cut
         filters.addWidget(self.history_channel, 1)
         self.outcome = QComboBox()
         self.outcome.setObjectName("history_outcome")
