@@ -124,7 +124,7 @@ def _empty_postgres(url: str) -> None:
         # a worker thread's connection may still hold locks that DROP SCHEMA would wait for
         admin.execute_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
         )
         admin.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
         admin.execute_sql("CREATE SCHEMA public")
