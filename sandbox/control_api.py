@@ -15,6 +15,15 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_CONTROL_BODY = 64 * 1024 * 1024  # 20,000 offers in one request fit easily
 
 
+class RawJson:
+    """An answer already encoded as JSON (the big offer list is written directly)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+
 def _int_or_none(value, name: str):
     if value is None:
         return None
@@ -103,15 +112,15 @@ class ControlApi:
         self.server.calls.reset()
         return self.server.shop.state_view()
 
-    def offers(self, body: dict, query: dict) -> list[dict]:
+    def offers(self, body: dict, query: dict) -> "RawJson":
         raw = query.get("ids")
         if not raw:
-            return self.server.shop.offers_view()
+            return RawJson(self.server.shop.offers_json())
         try:
             ids = [int(part) for part in ",".join(raw).split(",") if part.strip()]
         except ValueError:
             raise ControlError("ids must be offer ids separated by commas.", 400) from None
-        return self.server.shop.offers_view(ids)
+        return RawJson(self.server.shop.offers_json(ids))
 
     def clock(self, body: dict, query: dict) -> dict:
         total = 0.0

@@ -20,7 +20,7 @@ from waitress.task import WSGITask
 
 from . import soap
 from .calls import CallRecorder
-from .control_api import MAX_CONTROL_BODY, ControlApi
+from .control_api import MAX_CONTROL_BODY, ControlApi, RawJson
 from .faults import WebApiFault
 from .injection import Decision, FaultPlan
 from .loopback import is_loopback, refuse_remote
@@ -226,8 +226,10 @@ class SandboxServer:
         if path.startswith("/sandbox/"):
             body = environ["wsgi.input"].read(length) if length else b""
             status, answer = self.control.handle(method, path, query, body)
-            # Compact: GET /sandbox/offers of 20,000 offers is 7 MB of JSON.
-            data = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if isinstance(answer, RawJson):
+                data = answer.data
+            else:  # compact, like the offer list: 20,000 offers are 7 MB of JSON
+                data = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
             return self._send(start_response, status, "application/json; charset=utf-8", data)
         if path in ("", "/"):
             return self._plain(start_response, 200,

@@ -153,3 +153,30 @@ def test_state_counts(control):
     assert state["forms"] == len(control.forms())
     assert state["journal_events"] == len(control.journal())
     assert abs(state["now"] - time.time()) < 5
+
+
+def test_the_offer_list_is_exactly_the_json_of_every_offer(server, control, api):
+    """GET /sandbox/offers is written directly (fast); it says what json.dumps would."""
+    import json
+
+    from .helpers import login
+
+    control.reset(seed=1)
+    session = login(api)
+    ended = control.add_offers([{"title": f"Do ponownego wystawienia {i}", "price": 5.5}
+                                for i in range(2)])
+    api.doFinishItems(sessionHandle=session,
+                      finishItemsList={"item": [{"finishItemId": i} for i in ended]})
+    api.doSellSomeAgain(sessionHandle=session, sellItemsArray={"item": ended},
+                        sellStartingTime=0, sellAuctionDuration=7, sellOptions=1,
+                        localIds={"item": [901, 902]})
+    control.add_offers([{"title": 'Cytat "w cudzysłowie" \\ ukośnik\n\t\u2028 ☃ 😀',
+                         "price": 12, "quantity": 3, "category_id": 7}])
+    offers = server.shop.offers_view()
+    assert any(o["hidden"] for o in offers) and any(o["local_id"] for o in offers)
+    assert any(o["highest_bid"] for o in offers) and any(o["relisted_from"] for o in offers)
+    assert server.shop.offers_json() == json.dumps(
+        offers, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    some = [offers[3]["offer_id"], offers[0]["offer_id"], 12345]
+    assert control.offers(some) == [offers[3], offers[0]]
+    assert control.offers() == offers
