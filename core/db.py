@@ -282,7 +282,7 @@ def backup_sqlite(db, path: Path, backups_dir: Path, label: str) -> Path:
 
 
 # Database URLs the app accepts in Preferences (peewee's playhouse.db_url schemes).
-URL_SCHEMES = ("postgresql", "postgres", "postgresext", "postgresqlext", "psycopg3", "sqlite")
+URL_SCHEMES = ("postgresql", "postgres", "postgresext", "postgresqlext", "sqlite")  # the drivers the app ships
 
 
 def url_problem(url: str) -> str | None:
