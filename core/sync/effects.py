@@ -40,35 +40,68 @@ def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool
 
     Returns the new listing's id.
     """
-    old = Listing.get_by_id(listing_id)
+    return relisted_many([(action_id, listing_id, new_offer_id, scheduled, params)])[0]
+
+
+def relisted_many(done: Sequence[tuple[int, int, int, bool, dict]]) -> list[int]:
+    """(action id, listing id, new offer id, scheduled, params) of relists Allegro made: each
+    new offer takes over its old one's link, the old rows stay as history. A few statements
+    for a whole batch (one each per listing was most of a relist batch's local time).
+
+    Returns the new listings' ids, in the order of `done`.
+    """
+    if not done:
+        return []
+    old = {row.id: row for row in _in_chunks(Listing.select(), Listing.id, [d[1] for d in done])}
     now = utcnow()
-    Listing.update(status=ListingStatus.RELISTED, updated_at=now).where(Listing.id == listing_id).execute()
-    status = ListingStatus.SCHEDULED if scheduled else ListingStatus.ACTIVE
-    existing = Listing.get_or_none((Listing.channel == old.channel_id) & (Listing.offer_id == new_offer_id))
-    if existing is not None:  # already seen on Allegro's tabs
-        Listing.update(stock_item=old.stock_item_id, previous_offer_id=old.offer_id, updated_at=now).where(
-            Listing.id == existing.id
-        ).execute()
-        new_id = existing.id
-    else:
+    bulk.update_many(Listing, ("status", "updated_at"), [(ListingStatus.RELISTED, now, d[1]) for d in done])
+
+    def new_ids() -> dict[tuple[int, int], int]:
+        query = Listing.select(Listing.channel, Listing.offer_id, Listing.id)
+        return {(ch, offer): i for ch, offer, i in _in_chunks(query.tuples(), Listing.offer_id, [d[2] for d in done])}
+
+    seen = new_ids()  # already on Allegro's tabs
+    inserts, updates = [], []
+    for _action_id, listing_id, new_offer_id, scheduled, _params in done:
+        row = old[listing_id]
+        key = (row.channel_id, new_offer_id)
+        if key in seen:
+            updates.append((row.stock_item_id, row.offer_id, now, seen[key]))
+            continue
+        seen[key] = -1  # inserted below; never twice
         # A relist copies the offer, with its initial quantity and no sales.
-        new_id = Listing.insert(
-            channel=old.channel_id,
-            offer_id=new_offer_id,
-            title=old.title,
-            format=old.format,
-            status=status,
-            quantity=old.start_quantity,
-            start_quantity=old.start_quantity,
-            sold_quantity=0,
-            bids=0,
-            price=old.price,
-            stock_item=old.stock_item_id,
-            previous_offer_id=old.offer_id,
-            updated_at=now,
-        ).execute()
-    actions.mark(action_id, ActionState.DONE, params={**params, "new_offer_id": new_offer_id, "scheduled": scheduled})
-    return new_id
+        inserts.append(
+            {
+                "channel": row.channel_id,
+                "offer_id": new_offer_id,
+                "title": row.title,
+                "format": row.format,
+                "status": ListingStatus.SCHEDULED if scheduled else ListingStatus.ACTIVE,
+                "quantity": row.start_quantity,
+                "start_quantity": row.start_quantity,
+                "sold_quantity": 0,
+                "bids": 0,
+                "price": row.price,
+                "stock_item": row.stock_item_id,
+                "previous_offer_id": row.offer_id,
+                "updated_at": now,
+            }
+        )
+    bulk.update_many(Listing, ("stock_item", "previous_offer_id", "updated_at"), updates)
+    bulk.insert_many(Listing, inserts)
+    ids = new_ids()
+    actions.mark_many(
+        [
+            (action_id, ActionState.DONE, "", {**params, "new_offer_id": new_offer_id, "scheduled": scheduled})
+            for action_id, _, new_offer_id, scheduled, params in done
+        ]
+    )
+    return [ids[(old[listing_id].channel_id, new_offer_id)] for _, listing_id, new_offer_id, _, _ in done]
+
+
+def _in_chunks(query, field, values: Sequence[int], size: int = 900):
+    for start in range(0, len(values), size):
+        yield from query.where(field.in_(list(values[start : start + size])))
 
 
 def expired(action_id: int, listing_id: int | None, message: str) -> None:

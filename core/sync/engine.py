@@ -43,7 +43,7 @@ from core.models import (
     SyncRun,
     utcnow,
 )
-from core.sync import actions, effects, listings, orders, recovery, stock, tracking
+from core.sync import actions, bulk, effects, listings, orders, recovery, stock, tracking
 from core.sync.listings import ListingView, Skipped
 from core.sync.lock import ChannelLock
 from core.sync.plan import Plan, ProposedAction, Report
@@ -551,12 +551,12 @@ class SyncEngine:
             params = {a.id: actions.params(a) for a in batch}
             now = self.now()
             start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
+            for action in batch:
+                params[action.id]["start_at"] = start_at.isoformat() if start_at else None
             with database.atomic():
-                for action in batch:
-                    params[action.id]["start_at"] = start_at.isoformat() if start_at else None
-                    PlannedAction.update(params=json.dumps(params[action.id], sort_keys=True)).where(
-                        PlannedAction.id == action.id
-                    ).execute()
+                bulk.update_many(
+                    PlannedAction, ("params",), [(json.dumps(params[a.id], sort_keys=True), a.id) for a in batch]
+                )
             actions.mark_sending([a.id for a in batch])
             requests = [
                 RelistRequest(
@@ -576,6 +576,7 @@ class SyncEngine:
             titles = self._titles(batch)
             unknown = False
             with database.atomic():
+                done = []
                 for action in batch:
                     p = params[action.id]
                     result = by_offer.get(p["offer_id"])
@@ -583,9 +584,7 @@ class SyncEngine:
                     if result is None or result.error_code == "OUTCOME_UNKNOWN" or (result.ok and not result.new_offer_id):
                         unknown = True  # relisted (or maybe) but the new id is not known yet: ask
                     elif result.ok:
-                        new_listing_ids.append(
-                            effects.relisted(action.id, action.listing_id, result.new_offer_id, result.scheduled, p)
-                        )
+                        done.append((action.id, action.listing_id, result.new_offer_id, result.scheduled, p))
                         self._counts["listings_relisted"] += 1
                     elif result.error_code == "ERR_SELL_AGAIN_TIME_EXPIRED":
                         effects.expired(action.id, action.listing_id, result.message)
@@ -593,6 +592,7 @@ class SyncEngine:
                     else:
                         actions.mark(action.id, ActionState.FAILED, result.message)
                         self._record_failure("relist", title, result.message)
+                new_listing_ids += effects.relisted_many(done)
             if error is not None or unknown:
                 found = self._unknown(batch, error)
                 if found is not None:
@@ -602,7 +602,7 @@ class SyncEngine:
 
     def _quantities_after_relist(self, channel: Channel, listing_ids: list[int], report, cancelled) -> None:
         """A relist copies the old offer's quantity; bring it to what is available now."""
-        views = [v for v in listings.snapshot(channel.id) if v.id in set(listing_ids)]
+        views = listings.snapshot(channel.id, listing_ids)
         item_ids = {v.stock_item_id for v in views if v.stock_item_id}
         avail = inventory.availability(stock.stock_location_id(channel), item_ids)
         where = stock.where_text(channel)

@@ -87,13 +87,21 @@ _VIEW_FIELDS = (
 )
 
 
-def snapshot(channel_id: int) -> list[ListingView]:
-    """Every listing of the channel. Rows come straight from the cursor (peewee's per-value
-    conversion was most of the cost at 20,000 listings); only the end time is parsed."""
+def snapshot(channel_id: int, listing_ids: Iterable[int] | None = None) -> list[ListingView]:
+    """Every listing of the channel (or just `listing_ids`). Rows come straight from the
+    cursor (peewee's per-value conversion was most of the cost at 20,000 listings); only
+    the end time is parsed."""
     parse = Listing.ended_at.python_value
+    where = Listing.channel == channel_id
+    if listing_ids is None:
+        queries = [Listing.select(*_VIEW_FIELDS).where(where)]
+    else:
+        ids = sorted(set(listing_ids))
+        queries = [Listing.select(*_VIEW_FIELDS).where(where & Listing.id.in_(ids[i : i + 900])) for i in range(0, len(ids), 900)]
     return [
         ListingView(*row[:9], parse(row[9]) if row[9] is not None else None, bool(row[10]), row[11])
-        for row in database.execute(Listing.select(*_VIEW_FIELDS).where(Listing.channel == channel_id))
+        for query in queries
+        for row in database.execute(query)
     ]
 
 
