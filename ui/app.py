@@ -29,11 +29,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class DataFolderNotWritable(Exception):
+    """The lock file cannot be made in the data folder (read-only, full): not a second instance."""
+
+
 def acquire_instance_lock(paths) -> QLockFile | None:
-    """The one-writer guard: None when another instance already holds this data folder."""
+    """The one-writer guard: None when another instance already holds this data folder.
+    Raises DataFolderNotWritable when the folder refuses the lock file itself."""
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)  # a lock left by a crashed instance is taken over (its pid is gone)
     if not lock.tryLock(100):
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            raise DataFolderNotWritable(str(paths.data_dir))
         return None
     return lock
 
@@ -94,7 +101,19 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
     install_translators(app)
     paths = app_paths(data_dir)
     setup_logging(paths.log_file)
-    lock = acquire_instance_lock(paths)
+    try:
+        lock = acquire_instance_lock(paths)
+    except DataFolderNotWritable:
+        QMessageBox.critical(
+            None,
+            APP_DISPLAY_NAME,
+            QCoreApplication.translate(
+                "app",
+                "The data folder\n%1\ncannot be written (it is read-only or the disk is full). "
+                "Make it writable or free some space, then start the app again; nothing was changed.",
+            ).replace("%1", str(paths.data_dir)),
+        )
+        return 1
     if lock is None:
         QMessageBox.warning(
             None,

@@ -8,7 +8,7 @@ from .scenario import OPERATION_TIMEOUT
 # Fault kind -> the sandbox rule (sandbox/README.md, "Faults") without operation/rate/count.
 FAULTS: dict[str, dict] = {
     "latency spike": {"kind": "delay", "delay_ms": int(OPERATION_TIMEOUT * 1000 * 0.6)},
-    "timeout": {"kind": "delay", "delay_ms": int(OPERATION_TIMEOUT * 1000 * 1.6)},
+    "timeout": {"kind": "delay", "delay_ms": int(OPERATION_TIMEOUT * 1000 * 1.3)},
     "drop before": {"kind": "drop", "when": "before"},
     "drop after": {"kind": "drop", "when": "after"},
     "HTTP 500": {"kind": "http500", "when": "after"},

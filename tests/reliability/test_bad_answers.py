@@ -196,7 +196,7 @@ def lost_answer(scenario, reference_after_one_run):
     return picture
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=st.sampled_from(sorted(BREAKING)).flatmap(
     lambda op: st.tuples(st.just(op), st.sampled_from(BREAKING[op] + ANY_OPERATION))))
 def test_a_spoiled_answer_stops_the_sync_clearly_and_stores_nothing_of_it(

@@ -215,3 +215,26 @@ def test_an_upgrade_killed_half_way_leaves_the_old_database_and_a_whole_backup(t
     finally:
         db.close()
         database.initialize(None)
+
+
+GUI = """
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QMessageBox
+for name in ("critical", "warning", "question", "information"):
+    setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *rest, name=name: print(name, text, flush=True)))
+from ui.app import run_gui
+sys.exit(run_gui([], {data!r}))
+"""
+
+
+def test_the_app_on_a_read_only_data_folder_says_so_instead_of_already_running(read_only_shop):
+    data, top = read_only_shop
+    before = fingerprint(data)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([*as_a_user_who_cannot_write(), sys.executable, "-c", GUI.format(root=str(ROOT), data=str(data))],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith("critical The data folder\n" + str(data) + "\ncannot be written"), done.stdout
+    assert "already running" not in done.stdout
+    assert fingerprint(data) == before

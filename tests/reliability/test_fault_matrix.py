@@ -19,7 +19,7 @@ import pytest
 
 from . import fault_matrix
 from .fault_matrix import FAULTS, STEPS, Verdict
-from .scenario import CHANGES_ONCE_ONLY, differences
+from .scenario import CHANGES_ONCE_ONLY, OPERATION_TIMEOUT, differences
 
 
 
@@ -48,8 +48,10 @@ def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Ve
     seconds = time.monotonic() - started
     fired = sum(r["fired"] for r in scenario.control.faults()["rules"])
     scenario.control.clear_faults()
-    # a delayed request the client gave up on still runs on the server: let it land first
-    time.sleep(FAULTS[fault].get("delay_ms", 0) / 1000)
+    # a request the client gave up on (timed out) still runs on the server: let it land first
+    delay = FAULTS[fault].get("delay_ms", 0) / 1000
+    if delay > OPERATION_TIMEOUT:
+        time.sleep(delay)
     problems = []
     if hit.crash:
         problems.append(f"the command crashed: {hit.crash}")
