@@ -88,7 +88,8 @@ class _Compiler:
         lines = [f"def {name}(v, out):", "    a = out.append"]
         # Only dicts: zeep also takes a bare list for an ArrayOfX, but writes only its
         # first value, so the sandbox always says {"item": [...]}.
-        lines.append(f"    if not {fields}.issuperset(v): _unknown(_name{name}, v, {fields})")
+        lines.append(f"    if v.__class__ is not dict or not {fields}.issuperset(v):")
+        lines.append(f"        _unknown(_name{name}, v, {fields})")
         lines.append("    g = v.get")
         for run in self._runs(elements):
             lines += self._run(run, name) if len(run) > 1 else self._element(*run[0], name, "x0")
@@ -123,7 +124,7 @@ class _Compiler:
         return lines
 
     def _slow(self, owner: str, field: str, element) -> str:
-        slow = f"_t{owner}_{field}"
+        slow = f"_t{next(self._ids)}"  # (XML names may hold "-" or ".": no Python names)
         self.scope[slow] = _slow_text(element.type)
         return slow
 
@@ -144,6 +145,8 @@ class _Compiler:
         lines.append(f"        _missing({field!r})" if not element.is_optional else "        pass")
         lines.append("    else:")
         if element.accepts_multiple:
+            if element.max_occurs != "unbounded":
+                raise NotImplementedError(f"{field}: maxOccurs {element.max_occurs}")
             lines.append(f"        many = {var} if {var}.__class__ is list else [{var}]")
             if element.min_occurs > 0:
                 lines.append(f"        if len(many) < {element.min_occurs}: _few({field!r})")

@@ -166,8 +166,9 @@ def test_empty_text_empty_lists_and_left_out_elements():
 
 def test_an_array_must_be_given_as_a_dict_of_items():
     # zeep takes a bare list too but writes only its first value: the writer refuses it.
-    with pytest.raises(TypeError):
-        contract().build_response("doGetTransactionsIDs", {"transactionsIdsArray": [1, 2]})
+    for bare in ([1, 2], []):
+        with pytest.raises(TypeError):
+            contract().build_response("doGetTransactionsIDs", {"transactionsIdsArray": bare})
     answer = assert_same_as_zeep("doGetTransactionsIDs", {"transactionsIdsArray": {"item": [1, 2]}})
     assert b"<ns0:item>1</ns0:item><ns0:item>2</ns0:item>" in answer
 
