@@ -73,7 +73,8 @@ def runner(scenario, tmp_path_factory):
     keyring_file = tmp_path_factory.mktemp("keyring") / "keyring.json"
     channel = Channel.get_by_id(scenario.channel_id)
     FileKeyring(keyring_file).set_password(SERVICE, secret_account(channel), PASSWORD)
-    env = {**os.environ, FILE_ENV: str(keyring_file), "PYTHONUNBUFFERED": "1"}
+    # LC_ALL: the tests read the command's English sentences whatever the machine's language
+    env = {**os.environ, FILE_ENV: str(keyring_file), "PYTHONUNBUFFERED": "1", "LC_ALL": "C.UTF-8"}
     env.pop("ACM_DATA_DIR", None)
     running = Runner(env)
     yield running
