@@ -74,8 +74,17 @@ class _Transport(Transport):
     status_code, content and headers.
     """
 
-    def __init__(self, url: str, verify_tls: bool, connect_timeout: float, operation_timeout: float, trust_env: bool):
+    def __init__(
+        self,
+        url: str,
+        verify_tls: bool,
+        connect_timeout: float,
+        operation_timeout: float,
+        trust_env: bool,
+        slots: threading.Semaphore | None = None,
+    ):
         super().__init__(timeout=connect_timeout, operation_timeout=operation_timeout)
+        self.slots = slots or threading.Semaphore(1)
         self.session.close()  # zeep's own requests session is never used
         self.phase = "idle"  # idle -> sending -> answered
         timeout = urllib3.Timeout(connect=connect_timeout, read=operation_timeout)
@@ -87,11 +96,12 @@ class _Transport(Transport):
         self.headers = {"User-Agent": "AllegroChannelManager (zeep)"}
 
     def post(self, address, message, headers):
-        self.phase = "sending"
-        answer = self.pool.request(
-            "POST", address, body=message, headers={**self.headers, **headers}, redirect=False, preload_content=True
-        )
-        self.phase = "answered"
+        with self.slots:  # the caller's limit on requests in flight, whichever thread sends
+            self.phase = "sending"
+            answer = self.pool.request(
+                "POST", address, body=message, headers={**self.headers, **headers}, redirect=False, preload_content=True
+            )
+            self.phase = "answered"
         log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(answer.data))
         return _Response(answer.status, answer.data, answer.headers)
 
@@ -144,6 +154,7 @@ class SoapCaller:
         limiter: RateLimiter | None = None,
         sleep: Callable[[float], None] = time.sleep,
         trust_env: bool = True,
+        max_in_flight: int = 4,
     ) -> None:
         logsafe.install()
         self.url = url
@@ -155,6 +166,9 @@ class SoapCaller:
         self._sleep = sleep
         self._trust_env = trust_env
         self._local = threading.local()
+        # At most this many requests at once over all threads: the connections a caller
+        # asked for, also when threads beside the adapter's pool (a journal reader) call.
+        self._slots = threading.Semaphore(max(max_in_flight, 1))
         self._transports: list[_Transport] = []
         self._transports_lock = threading.Lock()
         self._closed = False
@@ -167,7 +181,7 @@ class SoapCaller:
             if self._closed:
                 raise RuntimeError("this WebAPI connection was closed")
             transport = _Transport(
-                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env
+                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env, self._slots
             )
             with self._transports_lock:
                 self._transports.append(transport)

@@ -166,6 +166,7 @@ class WebApiMarketplace:
             limiter=ratelimit.for_key(credentials.api_key, rate_limit, rate_window),
             sleep=sleep,
             trust_env=not environments.is_loopback(credentials.url),
+            max_in_flight=pool_size,
         )
         self._pool = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="webapi")
         self._session_lock = threading.Lock()

@@ -228,21 +228,28 @@ class SyncEngine:
                     self._step(report, cancelled, _("Reading listings"), seen, 0)
                 yield offer
 
-        refreshed = listings.refresh(channel.id, offers(), self.now())
-        self._counts.update(
-            listings_seen=refreshed.seen, listings_new=refreshed.new, listings_ended_elsewhere=refreshed.ended_elsewhere
-        )
-
-        self._step(report, cancelled, _("Importing orders"))
+        # The journal is read page after page; started now, it runs beside the listing
+        # pages instead of after them. Orders are stored only after the listings.
+        feed = orders.OrderFeed(channel, self.marketplace)
         try:
+            refreshed = listings.refresh(channel.id, offers(), self.now())
+            self._counts.update(
+                listings_seen=refreshed.seen,
+                listings_new=refreshed.new,
+                listings_ended_elsewhere=refreshed.ended_elsewhere,
+            )
+            self._step(report, cancelled, _("Importing orders"))
             got = orders.import_orders(
                 channel,
                 self.marketplace,
                 progress=lambda n: self._step(report, cancelled, _("Importing orders"), n, 0),
                 cancelled=cancelled,
+                feed=feed,
             )
         except orders.Stop:
             raise SyncCancelled() from None
+        finally:
+            feed.close()
         relinked = orders.relink(channel)
         self._counts.update(
             orders_imported=got.imported,

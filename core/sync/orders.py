@@ -14,8 +14,10 @@ takes its items off the stock level.
 """
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+import queue
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,7 +31,7 @@ from core.sync.listings import naive
 from core.i18n import _
 
 FORMS_BATCH = 25
-FETCH_AHEAD = 3  # form fetches beside the journal's own call: 4 connections in all
+FETCH_AHEAD = 3  # form calls at once beside the journal's own
 # dealEventType: 1 deal created (no form yet), 2 form filled, 3 form cancelled, 4 paid.
 FORM_EVENTS = (2, 3, 4)
 UNLINKED_STATES = (LinkState.UNLINKED, LinkState.AMBIGUOUS)
@@ -239,82 +241,134 @@ def store_forms(channel: Channel, forms: list[PostBuyForm], since: datetime | No
     bulk.insert_many(OrderItem, items)
 
 
+class OrderFeed:
+    """The deals journal from the channel's cursor, with the post-buy forms it names, read
+    on threads of its own so the reading can start early (beside the listing pages).
+
+    Journal pages can only be read one after another (each starts after the last event
+    of the one before); the forms they name are fetched meanwhile, 25 a call (the fewest
+    calls the contract allows), up to `fetch_ahead` calls at once. `batches()` hands them
+    over in journal order, each with the last event it covers. Nothing here touches the
+    database. Always `close()` a feed (import_orders does).
+    """
+
+    def __init__(self, channel: Channel, marketplace: Marketplace, fetch_ahead: int = FETCH_AHEAD) -> None:
+        self.cursor = channel.journal_cursor
+        self.since = naive(channel.sync_orders_from) if self.cursor is None else None
+        self.events = 0
+        self._marketplace = marketplace
+        self._queue: queue.Queue = queue.Queue(maxsize=AHEAD)
+        self._closed = threading.Event()
+        self._fetcher = ThreadPoolExecutor(max_workers=max(fetch_ahead, 1), thread_name_prefix="forms")
+        self._thread = threading.Thread(target=self._read, name="journal", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        pending: dict[int, None] = {}  # form ids in journal order, not sent for yet
+        covered = self.cursor  # the last event whose forms are in `pending` or sent for
+        try:
+            for page in self._marketplace.journal(self.cursor):
+                for event in page:
+                    self.events += 1
+                    wanted = (
+                        event.event_type in FORM_EVENTS
+                        and event.transaction_id
+                        and (self.since is None or naive(event.event_time) >= self.since)
+                    )
+                    if wanted and event.transaction_id not in pending:
+                        if len(pending) == FORMS_BATCH:
+                            self._send(pending, covered)
+                        pending[event.transaction_id] = None
+                    covered = event.event_id
+                if self._closed.is_set():
+                    return
+            self._send(pending, covered)
+            self._put((_END, None))
+        except _Closed:
+            return
+        except BaseException as error:  # handed over in order, after what was read before it
+            try:
+                self._put((_FAILED, error))
+            except _Closed:
+                return
+
+    def _send(self, pending: dict[int, None], upto: int | None) -> None:
+        ids = list(pending)
+        pending.clear()
+        future = self._fetcher.submit(self._marketplace.post_buy_forms, ids) if ids else _resolved([])
+        self._put((future, upto))
+
+    def _put(self, item) -> None:
+        while not self._closed.is_set():  # a consumer far behind holds the reading back
+            try:
+                self._queue.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+        raise _Closed()
+
+    def batches(self) -> Iterator[tuple[list[PostBuyForm], int | None]]:
+        """(forms, last event covered) in journal order; raises the first failure where it happened."""
+        while True:
+            first, second = self._queue.get()
+            if first is _END:
+                return
+            if first is _FAILED:
+                raise second
+            yield first.result(), second  # a failed fetch raises here: nothing after it is handed over
+
+    def close(self) -> None:
+        """Stop reading; wait for the threads (a call in flight ends by its timeout at worst)."""
+        self._closed.set()
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(item[0], Future):
+                item[0].cancel()
+        self._thread.join()
+        self._fetcher.shutdown(wait=True, cancel_futures=True)
+
+
+class _Closed(Exception):
+    pass
+
+
+_END, _FAILED = object(), object()
+AHEAD = 40  # form batches read ahead of storing them (1,000 forms)
+
+
 def import_orders(
     channel: Channel,
     marketplace: Marketplace,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    fetch_ahead: int = FETCH_AHEAD,
+    feed: OrderFeed | None = None,
 ) -> OrdersResult:
-    """Read the journal from the channel's cursor and store the forms it names.
+    """Store the forms the journal names, from the channel's cursor (see OrderFeed).
 
-    Forms are fetched in batches of 25 (the fewest calls the contract allows); each
-    batch is stored together with the cursor position it covers, in journal order.
-    Journal pages can only be read one after another (each starts after the last
-    event of the one before), so form batches are fetched meanwhile, up to
-    `fetch_ahead` at once, and stored here (on the caller's thread) as they arrive.
+    Each batch of forms is stored together with the cursor position it covers, in
+    journal order, so a run stopped at any point re-reads from a cursor that matches
+    what is stored. `feed` is one started earlier; by default one is started here.
     """
     result = OrdersResult()
-    cursor = channel.journal_cursor
-    since = naive(channel.sync_orders_from) if cursor is None else None
-    pending: dict[int, None] = {}  # form ids in journal order, not sent for yet
-    covered = cursor  # the last event whose forms are in `pending`, sent for or stored
-    waiting: deque[tuple[Future, int | None]] = deque()  # fetches in journal order
-
-    def store(forms: list[PostBuyForm], upto: int | None) -> None:
-        result.forms_fetched += len(forms)
-        with database.atomic():
-            store_forms(channel, forms, since, result)
-            if upto is not None and upto != channel.journal_cursor:
-                Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
-                channel.journal_cursor = upto
-        if progress:
-            progress(result.imported + result.updated)
-
-    def store_next() -> None:
-        future, upto = waiting[0]
-        forms = future.result()  # a failed fetch raises here and stays first: nothing after it is stored
-        waiting.popleft()
-        store(forms, upto)
-
-    def store_arrived(wait: bool) -> None:
-        while waiting and (wait or waiting[0][0].done()):
-            store_next()
-
-    with ThreadPoolExecutor(max_workers=max(fetch_ahead, 1), thread_name_prefix="forms") as fetcher:
-
-        def send(upto: int | None) -> None:
-            if len(waiting) >= 2 * fetch_ahead:  # the journal runs ahead: let the forms catch up
-                store_next()
-            ids = list(pending)
-            pending.clear()
-            future: Future = fetcher.submit(marketplace.post_buy_forms, ids) if ids else _resolved([])
-            waiting.append((future, upto))
-
-        try:
-            for page in marketplace.journal(cursor):
-                for event in page:
-                    result.events += 1
-                    wanted = (
-                        event.event_type in FORM_EVENTS
-                        and event.transaction_id
-                        and (since is None or naive(event.event_time) >= since)
-                    )
-                    if wanted and event.transaction_id not in pending:
-                        if len(pending) == FORMS_BATCH:
-                            send(covered)
-                        pending[event.transaction_id] = None
-                    covered = event.event_id
-                store_arrived(wait=False)
-                if cancelled and cancelled():
-                    send(covered)
-                    store_arrived(wait=True)
-                    raise Stop()
-            send(covered)
-            store_arrived(wait=True)
-        except BaseException:
-            _store_what_arrived(waiting, store)
-            raise
+    feed = feed or OrderFeed(channel, marketplace)
+    try:
+        for forms, upto in feed.batches():
+            result.forms_fetched += len(forms)
+            with database.atomic():
+                store_forms(channel, forms, feed.since, result)
+                if upto is not None and upto != channel.journal_cursor:
+                    Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
+                    channel.journal_cursor = upto
+            if progress:
+                progress(result.imported + result.updated)
+            if cancelled and cancelled():
+                raise Stop()
+    finally:
+        feed.close()
+    result.events = feed.events
     return result
 
 
@@ -322,20 +376,6 @@ def _resolved(value) -> Future:
     future: Future = Future()
     future.set_result(value)
     return future
-
-
-def _store_what_arrived(waiting: deque, store: Callable) -> None:
-    """After a failure: keep the batches fetched before it, in order; forget the rest."""
-    for future in [f for f, _ in waiting]:
-        future.cancel()
-    while waiting:
-        future, upto = waiting.popleft()
-        try:
-            forms = future.result()
-            store(forms, upto)
-        except BaseException:  # noqa: BLE001 - cancelled or failed: nothing after it is stored
-            break
-    waiting.clear()
 
 
 # -- shipping ----------------------------------------------------------------------------
