@@ -172,29 +172,50 @@ def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshR
                 }
             )
             continue
-        old = dict(zip(_REFRESHED, row[2:], strict=True))
-        new = dict(old)
-        new.update(
-            title=offer.title,
-            format=str(offer.format),
-            quantity=offer.quantity,
-            start_quantity=offer.start_quantity,
-            sold_quantity=offer.sold_quantity,
-            bids=offer.bids,
-            price=offer.price,
-            end_time=end_time,
-        )
+        # Plain tuples and the cheapest comparisons first: at 20,000 listings a dict and
+        # seven generator steps per row were most of the refresh.
+        title, fmt, status, quantity, start_quantity, sold_quantity, bids, price, old_end, ended_at, by_us = row[2:]
+        new_status, new_ended_at, new_by_us = status, ended_at, by_us
         if live:
-            new["status"] = remote
-            if old["status"] not in LIVE:
-                new["ended_at"], new["ended_by_us"] = None, False
-        elif old["status"] in LIVE:
-            new["status"] = ListingStatus.ENDED
-            new["ended_at"] = end_time or now
-            new["ended_by_us"] = False
+            new_status = remote
+            if status not in LIVE:
+                new_ended_at, new_by_us = None, False
+        elif status in LIVE:
+            new_status = ListingStatus.ENDED
+            new_ended_at = end_time or now
+            new_by_us = False
             result.ended_elsewhere += 1
-        if _differs(old, new):
-            updates.append(tuple(new[name] for name in _REFRESHED) + (touched, row[0]))
+        new_format = str(offer.format)
+        if (
+            offer.quantity != quantity
+            or offer.sold_quantity != sold_quantity
+            or offer.start_quantity != start_quantity
+            or offer.bids != bids
+            or new_status != status
+            or offer.title != title
+            or new_format != fmt
+            or _normal(offer.price) != _normal(price)
+            or _normal(end_time) != _normal(old_end)
+            or (new_ended_at is not ended_at and _normal(new_ended_at) != _normal(ended_at))
+            or (new_by_us is not by_us and _normal(new_by_us) != _normal(by_us))
+        ):
+            updates.append(
+                (
+                    offer.title,
+                    new_format,
+                    new_status,
+                    offer.quantity,
+                    offer.start_quantity,
+                    offer.sold_quantity,
+                    offer.bids,
+                    offer.price,
+                    end_time,
+                    new_ended_at,
+                    new_by_us,
+                    touched,
+                    row[0],
+                )
+            )
     with database.atomic():
         bulk.insert_many(Listing, inserts)
         bulk.update_many(Listing, (*_REFRESHED, "updated_at"), updates)
@@ -211,16 +232,6 @@ def _normal(value):
     if isinstance(value, (float, Decimal)):
         return round(float(value), 2)
     return value
-
-
-_PLAIN = ("title", "format", "status", "quantity", "start_quantity", "sold_quantity", "bids")
-_CONVERTED = ("price", "end_time", "ended_at", "ended_by_us")
-
-
-def _differs(old: dict, new: dict) -> bool:
-    if any(old[name] != new[name] for name in _PLAIN):
-        return True
-    return any(_normal(old[name]) != _normal(new[name]) for name in _CONVERTED)
 
 
 # -- the End rule ---------------------------------------------------------------------
