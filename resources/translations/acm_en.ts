@@ -3210,7 +3210,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+61"/>
+        <location filename="../../ui/app.py" line="+68"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>The database at %1 cannot be opened (%2).</translation>
     </message>
@@ -3228,7 +3228,16 @@ Open the database file in the data folder instead, just this time?
 %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>The data folder
+%1
+cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</source>
+        <translation>The data folder
+%1
+cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro Channel Manager is already running with the data folder
 %1
 

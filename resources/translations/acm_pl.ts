@@ -3211,7 +3211,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+61"/>
+        <location filename="../../ui/app.py" line="+68"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>Nie można otworzyć bazy danych %1 (%2).</translation>
     </message>
@@ -3229,7 +3229,16 @@ Otworzyć tym razem plik bazy z folderu danych?
 %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <source>The data folder
+%1
+cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</source>
+        <translation>Nie można zapisywać w folderze danych
+%1
+(jest tylko do odczytu albo dysk jest pełny). Zezwól na zapis lub zwolnij miejsce i uruchom aplikację ponownie; nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro Channel Manager is already running with the data folder
 %1
 
