@@ -84,7 +84,8 @@ def _offer_json(o: "Offer") -> str:
     ended_by = "null" if o.ended_by is None else _json_text(o.ended_by)
     return (
         f'{{"offer_id":{o.id},"title":{_json_text(o.title)},"format":{_json_text(o.format)},'
-        f'"state":{_json_text(o.state)},"quantity":{_json_value(o.start_quantity - o.sold_quantity)},'
+        f'"state":{_json_text(o.state)},'
+        f'"quantity":{_json_value(o.start_quantity - o.sold_quantity)},'
         f'"start_quantity":{_json_value(o.start_quantity)},'
         f'"sold_quantity":{_json_value(o.sold_quantity)},"bids":{len(o.bids)},'
         f'"highest_bid":{_json_value(top)},"price":{_json_value(o.price)},'

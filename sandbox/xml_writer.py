@@ -152,7 +152,8 @@ class _Compiler:
                 lines.append(f"        if len(many) < {element.min_occurs}: _few({field!r})")
             lines.append("        for i in many:")
             # zeep refuses a None among simple values and skips it among complex ones
-            lines.append(f"            if i is None: {'_missing(%r)' % field if simple else 'continue'}")
+            skip = f"_missing({field!r})" if simple else "continue"
+            lines.append(f"            if i is None: {skip}")
             lines += [f"            {w}" for w in write]
         else:
             lines.append(f"        i = {var}")

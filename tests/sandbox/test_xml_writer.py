@@ -1,4 +1,4 @@
-"""The sandbox writes its answers itself: the same bytes as zeep's serialiser, valid against the WSDL."""
+"""The sandbox writes its answers itself: zeep's bytes exactly, valid against the WSDL."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ HOT = ["doGetMySellItems", "doGetMySoldItems", "doGetMyNotSoldItems", "doGetMyFu
        "doGetSiteJournalDeals", "doGetPostBuyFormsDataForSellers"]
 WARSAW = ZoneInfo("Europe/Warsaw")
 # Text that must be escaped or refused, Polish letters, and characters outside the BMP.
-AWKWARD = st.sampled_from(list("&<>\r\n\t'\"ąęłńóśźżĄĘŁŃÓŚŹŻ€\u00a0\U0001f600]]>") +
-                          ["\x00", "\x0b", "\x1f", "\ufffe", "\ud800"])
+AWKWARD = st.sampled_from(list("&<>\r\n\t'\"ąęłńóśźżĄĘŁŃÓŚŹŻ€\u00a0\U0001f600]]>")
+                          + ["\x00", "\x0b", "\x1f", "\ufffe", "\ud800"])
 
 
 def body_type(operation: str):
