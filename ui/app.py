@@ -19,6 +19,10 @@ APP_DISPLAY_NAME = "Allegro Channel Manager"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    # Syncs run on worker threads that share the interpreter lock with this one; with a
+    # dozen of them busy (pages, journal, forms) the default 5 ms turns made the window
+    # wait 100+ ms for its turn. 1 ms turns keep its event loop running.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("AllegroChannelManager")
     app.setOrganizationName("AllegroChannelManager")
