@@ -66,6 +66,31 @@ class _Response:
         self.encoding = None
 
 
+class Slots:
+    """At most `n` requests in flight; an urgent request (one of a chain, where each call
+    waits for the one before) is let through before the others waiting."""
+
+    def __init__(self, n: int) -> None:
+        self._free = max(n, 1)
+        self._urgent_waiting = 0
+        self._changed = threading.Condition()
+
+    def acquire(self, urgent: bool = False) -> None:
+        with self._changed:
+            self._urgent_waiting += urgent
+            try:
+                while self._free == 0 or (self._urgent_waiting and not urgent):
+                    self._changed.wait()
+                self._free -= 1
+            finally:
+                self._urgent_waiting -= urgent
+
+    def release(self) -> None:
+        with self._changed:
+            self._free += 1
+            self._changed.notify_all()
+
+
 class _Transport(Transport):
     """zeep's transport over one urllib3 connection: timeouts, a phase marker, no body logs.
 
@@ -81,10 +106,11 @@ class _Transport(Transport):
         connect_timeout: float,
         operation_timeout: float,
         trust_env: bool,
-        slots: threading.Semaphore | None = None,
+        slots: Slots | None = None,
     ):
         super().__init__(timeout=connect_timeout, operation_timeout=operation_timeout)
-        self.slots = slots or threading.Semaphore(1)
+        self.slots = slots or Slots(1)
+        self.urgent = False  # set per call by SoapCaller
         self.session.close()  # zeep's own requests session is never used
         self.phase = "idle"  # idle -> sending -> answered
         timeout = urllib3.Timeout(connect=connect_timeout, read=operation_timeout)
@@ -96,12 +122,15 @@ class _Transport(Transport):
         self.headers = {"User-Agent": "AllegroChannelManager (zeep)"}
 
     def post(self, address, message, headers):
-        with self.slots:  # the caller's limit on requests in flight, whichever thread sends
+        self.slots.acquire(self.urgent)  # the caller's limit on requests in flight, whichever thread sends
+        try:
             self.phase = "sending"
             answer = self.pool.request(
                 "POST", address, body=message, headers={**self.headers, **headers}, redirect=False, preload_content=True
             )
             self.phase = "answered"
+        finally:
+            self.slots.release()
         log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(answer.data))
         return _Response(answer.status, answer.data, answer.headers)
 
@@ -168,7 +197,7 @@ class SoapCaller:
         self._local = threading.local()
         # At most this many requests at once over all threads: the connections a caller
         # asked for, also when threads beside the adapter's pool (a journal reader) call.
-        self._slots = threading.Semaphore(max(max_in_flight, 1))
+        self._slots = Slots(max_in_flight)
         self._transports: list[_Transport] = []
         self._transports_lock = threading.Lock()
         self._closed = False
@@ -209,12 +238,14 @@ class SoapCaller:
         local_ids: Iterable[int] = (),
         form_ids: Iterable[int] = (),
         reader: Callable[[bytes], Any] | None = None,
+        urgent: bool = False,
     ) -> Any:
         """Run `operation`, retrying what is safe to retry. Raises AllegroError subclasses.
 
         Session faults are raised as SessionExpired at once; renewing the session is the
         caller's job (it knows how to log in again). With a `reader` (xml_answers.py) a
         successful answer is read by it instead of zeep; faults still go through zeep.
+        An `urgent` call goes before others waiting for a connection.
         """
         attempt = 0
         limit_hits = 0
@@ -222,7 +253,7 @@ class SoapCaller:
             attempt += 1
             self.limiter.acquire()
             started = time.perf_counter()
-            result, failure = self._attempt(operation, args, idempotent, reader)
+            result, failure = self._attempt(operation, args, idempotent, reader, urgent)
             elapsed_ms = (time.perf_counter() - started) * 1000
             if failure is None:
                 log.info("%s ok in %.0f ms", operation, elapsed_ms)
@@ -254,7 +285,12 @@ class SoapCaller:
         self._sleep(self.policy.delay(attempt))
 
     def _attempt(
-        self, operation: str, args: dict[str, Any], idempotent: bool, reader: Callable[[bytes], Any] | None = None
+        self,
+        operation: str,
+        args: dict[str, Any],
+        idempotent: bool,
+        reader: Callable[[bytes], Any] | None = None,
+        urgent: bool = False,
     ) -> tuple[Any, _Failure | None]:
         """One attempt; never raises what zeep or urllib3 raise."""
         try:
@@ -262,6 +298,7 @@ class SoapCaller:
         except Exception as exc:  # the contract failed to load: a broken installation
             return None, _Failure(errors.InvalidRequest("CONTRACT", type(exc).__name__))
         transport.phase = "idle"
+        transport.urgent = urgent
         try:
             if reader is not None:
                 return _send_and_read(proxy, operation, args, reader), None

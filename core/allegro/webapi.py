@@ -410,8 +410,13 @@ class WebApiMarketplace:
         cursor = start
         while True:
             args = {} if cursor is None else {"journalStart": cursor}
+            # Each page waits for the one before: the chain goes first when connections are short.
             answer = self._session_call(
-                "doGetSiteJournalDeals", args, idempotent=True, reader=self._reader("doGetSiteJournalDeals")
+                "doGetSiteJournalDeals",
+                args,
+                idempotent=True,
+                reader=self._reader("doGetSiteJournalDeals"),
+                urgent=True,
             )
             deals = self._read(
                 "doGetSiteJournalDeals",
