@@ -336,7 +336,7 @@ class _Closed(Exception):
 
 
 _END, _FAILED = object(), object()
-AHEAD = 40  # form batches read ahead of storing them (1,000 forms)
+AHEAD = 200  # form batches read ahead of storing them (5,000 forms, a few MB): the whole journal of a busy day while the listings are read
 
 
 def import_orders(
