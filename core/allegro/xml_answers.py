@@ -39,6 +39,7 @@ Reader = Callable[[bytes], Any]
 # Read one at a time, so the GUI thread competes for the interpreter lock with one reader
 # (the interpreter hands it over every 5 ms); four readers at once starved it for 0.6 s.
 _reading = threading.Lock()
+BIG = 256 * 1024  # bytes; a page of 1,000 offers is ~1.2 MB, a journal page ~40 kB
 
 _readers: dict[str, Reader] = {}
 _readers_lock = threading.Lock()
@@ -180,7 +181,10 @@ def _compile(operation: str) -> Reader:
                 break
         if response is None or response.tag != response_tag:
             return ASK_ZEEP  # a fault, an empty body or another answer
-        with _reading:
+        if len(content) > BIG:
+            with _reading:
+                value = read_response(response)
+        else:  # small answers (a journal page) never wait behind a big one
             value = read_response(response)
         if only_child is not None:
             value = value.get(only_child)
