@@ -566,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
             control.set_faults(latency_ms=args.latency_ms)
             first = run_child("sync", world_dir)
             made = Counter(control.calls()["counts"])
+            timeline = control.call_log() if args.verbose else []
             print(f"Sync: {first['wall']:.1f} s, {sum(made.values()):,} calls, outcome {first['outcome']}", flush=True)
 
             open_database(app_paths(str(world_dir)).database)
@@ -634,6 +635,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {tt:6.2f} {ct:7.2f} {nc:8,}  {where}")
     if args.verbose:
         print(f"\ngarbage collections during the sync: {first['gc']}")
+        if timeline:
+            zero = min(entry["time"] for entry in timeline)
+            spans: dict[str, list[float]] = {}
+            for entry in timeline:
+                spans.setdefault(entry["operation"], []).append(entry["time"] - zero)
+            print("\ncalls on the sandbox's side (s from the first call): first, last")
+            for operation, times in sorted(spans.items(), key=lambda kv: min(kv[1])):
+                print(f"  {operation:<34} {min(times):6.2f} {max(times):6.2f}  ({len(times)})")
         print("\nsteps of the sync (s from the start):")
         for name, at in sorted(first["steps"].items(), key=lambda kv: kv[1]):
             print(f"  {at:6.2f}  {name}")
