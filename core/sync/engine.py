@@ -219,18 +219,21 @@ class SyncEngine:
 
         self._step(report, cancelled, _("Reading listings"))
         seen = 0
+        feeds: list[orders.OrderFeed] = []
 
         def offers():
             nonlocal seen
+            # The journal is read page after page; started with the listing pages, it runs
+            # beside them instead of after them (and after refresh() has read its rows:
+            # threads parsing answers made each row of that read wait for its turn).
+            # Orders are stored only after the listings.
+            feeds.append(orders.OrderFeed(channel, self.marketplace))
             for offer in self.marketplace.offers(self.offer_tabs):
                 seen += 1
                 if seen % 1000 == 0:
                     self._step(report, cancelled, _("Reading listings"), seen, 0)
                 yield offer
 
-        # The journal is read page after page; started now, it runs beside the listing
-        # pages instead of after them. Orders are stored only after the listings.
-        feed = orders.OrderFeed(channel, self.marketplace)
         try:
             refreshed = listings.refresh(channel.id, offers(), self.now())
             self._counts.update(
@@ -244,12 +247,13 @@ class SyncEngine:
                 self.marketplace,
                 progress=lambda n: self._step(report, cancelled, _("Importing orders"), n, 0),
                 cancelled=cancelled,
-                feed=feed,
+                feed=feeds[0] if feeds else None,
             )
         except orders.Stop:
             raise SyncCancelled() from None
         finally:
-            feed.close()
+            for feed in feeds:
+                feed.close()
         relinked = orders.relink(channel)
         self._counts.update(
             orders_imported=got.imported,
