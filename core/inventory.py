@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
+from peewee import JOIN, Query, fn
 
 from core.db import database
 from core.models import Channel, Location, Order, OrderItem, OrderStatus, StockLevel
@@ -89,6 +89,9 @@ def _restricted(query_for, item_ids: Iterable[int] | None):
     if item_ids is None:
         yield from database.execute(query_for(None))
         return
+    if isinstance(item_ids, Query):  # a subquery: the database picks the items by its indexes
+        yield from database.execute(query_for(item_ids))
+        return
     ids = set(item_ids)
     if len(ids) > _WHOLE_TABLE_ABOVE:
         # many ids: one pass over everything beats dozens of long IN lists
@@ -156,12 +159,14 @@ def allocated(location=None, item_ids: Iterable[int] | None = None) -> dict[int,
     return dict(out)
 
 
-def availability(location=None, item_ids: Iterable[int] | None = None) -> dict[int, Availability]:
+def availability(location=None, item_ids: Iterable[int] | Query | None = None) -> dict[int, Availability]:
     """Item id -> Availability at `location`, or summed over all locations.
 
-    Items with neither stock nor open orders are left out: use `.get(item_id, NOTHING)`.
+    `item_ids` may also be a query selecting item ids (say, the items a channel's listings
+    link to), which the database then uses as a subquery. Items with neither stock nor
+    open orders are left out: use `.get(item_id, NOTHING)`.
     """
-    ids = None if item_ids is None else list(item_ids)
+    ids = None if item_ids is None else item_ids if isinstance(item_ids, Query) else list(item_ids)
     with database.atomic():  # one snapshot: levels and allocations seen at the same moment
         level = levels(location, ids)
         held = allocated(location, ids)

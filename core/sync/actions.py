@@ -70,8 +70,7 @@ def store(channel_id: int, run_id: int, drafts: Sequence[Draft], auto_approve_al
     with database.atomic():
         before = PlannedAction.select(PlannedAction.id).where(PlannedAction.run == run_id).tuples()
         known = {i for (i,) in before}
-        for start in range(0, len(rows), 500):
-            PlannedAction.insert_many(rows[start : start + 500]).execute()
+        bulk.insert_many(PlannedAction, rows)
         ids = [
             i
             for (i,) in PlannedAction.select(PlannedAction.id)

@@ -308,30 +308,37 @@ class SyncEngine:
         views = listings.snapshot(channel.id)
         item_ids = {v.stock_item_id for v in views if v.stock_item_id is not None}
         location_id = stock.stock_location_id(channel)
-        avail = inventory.availability(location_id, item_ids)
+        # the linked items as a subquery: at 20,000 of 100,000 items the database finds
+        # their levels by index faster than a pass over every level
+        linked = Listing.select(Listing.stock_item).where(
+            (Listing.channel == channel.id) & Listing.stock_item.is_null(False)
+        )
+        avail = inventory.availability(location_id, linked)
         available = {item_id: avail.get(item_id, inventory.NOTHING).available for item_id in item_ids}
         where = stock.where_text(channel)
         now = self.now()
         live_titles = {v.title for v in views if v.live}
         drafts: list[actions.Draft] = []
         skipped: dict[str, list[str]] = {}
-        for view in views:
+
+        def taken(outcome) -> bool:
+            """A rule's answer: a draft ends the listing's turn, a Skipped is noted and the next rule tried."""
+            if outcome is None:
+                return False
+            if isinstance(outcome, Skipped):
+                skipped.setdefault(outcome.why, []).append(outcome.title)
+                return False
+            drafts.append(outcome)
+            return True
+
+        for view in views:  # End, else Quantity, else Relist (no closures: 20,000 listings)
             if view.stock_item_id is None:
                 continue
             have = available[view.stock_item_id]
-            for rule in (
-                lambda: listings.end_draft(view, have, channel, where),
-                lambda: stock.quantity_draft(view, have, where),
-                lambda: listings.relist_draft(view, have, channel, now, live_titles),
-            ):
-                outcome = rule()
-                if isinstance(outcome, Skipped):
-                    skipped.setdefault(outcome.why, []).append(outcome.title)
-                elif outcome is not None:
-                    drafts.append(outcome)
-                    if outcome.kind == ActionKind.RELIST:
-                        live_titles.add(view.title)  # one relist per title
-                    break
+            if taken(listings.end_draft(view, have, channel, where)) or taken(stock.quantity_draft(view, have, where)):
+                continue
+            if taken(listings.relist_draft(view, have, channel, now, live_titles)):
+                live_titles.add(view.title)  # one relist per title
         for why, titles in skipped.items():
             self._notes.append(
                 _("{n} listing(s) {why}: ").format(n=len(titles), why=_(why))

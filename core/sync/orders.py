@@ -317,6 +317,14 @@ class OrderFeed:
                 raise second
             yield first.result(), second  # a failed fetch raises here: nothing after it is handed over
 
+    def has_ready(self) -> bool:
+        """The next batch has arrived well (so storing it with the ones before costs no waiting)."""
+        with self._queue.mutex:
+            head = self._queue.queue[0] if self._queue.queue else None
+        if head is None or not isinstance(head[0], Future) or not head[0].done():
+            return False
+        return not head[0].cancelled() and head[0].exception() is None  # a failure ends the group first
+
     def close(self) -> None:
         """Stop reading; wait for the threads (a call in flight ends by its timeout at worst)."""
         self._closed.set()
@@ -336,6 +344,7 @@ class _Closed(Exception):
 
 
 _END, _FAILED = object(), object()
+STORE_AT_ONCE = 200  # forms per transaction when they have arrived already
 AHEAD = 200  # form batches read ahead of storing them (5,000 forms, a few MB): the whole journal of a busy day while the listings are read
 
 
@@ -354,14 +363,21 @@ def import_orders(
     """
     result = OrdersResult()
     feed = feed or OrderFeed(channel, marketplace)
+    forms: list[PostBuyForm] = []
     try:
-        for forms, upto in feed.batches():
+        # Batches that have already arrived are stored together (up to STORE_AT_ONCE), in one
+        # transaction that moves the cursor past the last of them.
+        for batch, upto in feed.batches():
+            forms += batch
+            if len(forms) < STORE_AT_ONCE and feed.has_ready():
+                continue
             result.forms_fetched += len(forms)
             with database.atomic():
                 store_forms(channel, forms, feed.since, result)
                 if upto is not None and upto != channel.journal_cursor:
                     Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
                     channel.journal_cursor = upto
+            forms = []
             if progress:
                 progress(result.imported + result.updated)
             if cancelled and cancelled():
