@@ -1,8 +1,8 @@
 """Big answers read straight from their XML, by the contract, without zeep's object model.
 
 zeep builds a CompoundValue per struct and checks each child against the schema in
-Python; for a page of 1,000 offers that cost about 2 ms an offer on the client, the
-largest local cost of a sync at 20,000 listings. For the few operations whose answers
+Python: about 0.5 s of the client's time for a page of 1,000 offers, the largest local
+cost of a sync at 20,000 listings (the reader here takes ~50 ms). For the few operations whose answers
 are big (the My Allegro lists, the deals journal, post-buy forms) the adapter asks
 zeep for the raw HTTP answer and hands it to a reader made here.
 
@@ -36,8 +36,8 @@ ASK_ZEEP = object()  # not an answer this reader takes: let zeep read it
 Reader = Callable[[bytes], Any]
 
 # A page of 1,000 offers is ~40 ms of Python, and pages arrive on several threads at once.
-# Read one at a time, so the GUI thread competes for the interpreter lock with one reader
-# (the interpreter hands it over every 5 ms); four readers at once starved it for 0.6 s.
+# Big ones are read one at a time, so the GUI thread competes for the interpreter lock
+# with one reader, not four (four at once starved its event loop for 0.6 s).
 _reading = threading.Lock()
 BIG = 256 * 1024  # bytes; a page of 1,000 offers is ~1.2 MB, a journal page ~40 kB
 
