@@ -282,7 +282,6 @@ class ScaleWorld:
             level[item_id] += quantity
         held = self._held(channel.id, new_forms, offers)
         quantity = ends = relists = relisted_quantity = 0
-        live_titles = set()
         rows = list(
             Listing.select(
                 Listing.offer_id, Listing.status, Listing.format, Listing.stock_item, Listing.title, Listing.ended_by_us
