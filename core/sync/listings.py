@@ -97,7 +97,10 @@ def snapshot(channel_id: int, listing_ids: Iterable[int] | None = None) -> list[
         queries = [Listing.select(*_VIEW_FIELDS).where(where)]
     else:
         ids = sorted(set(listing_ids))
-        queries = [Listing.select(*_VIEW_FIELDS).where(where & Listing.id.in_(ids[i : i + 900])) for i in range(0, len(ids), 900)]
+        queries = [
+            Listing.select(*_VIEW_FIELDS).where(where & Listing.id.in_(ids[i : i + 900]))
+            for i in range(0, len(ids), 900)
+        ]
     return [
         ListingView(*row[:9], parse(row[9]) if row[9] is not None else None, bool(row[10]), row[11])
         for query in queries

@@ -345,7 +345,9 @@ class _Closed(Exception):
 
 _END, _FAILED = object(), object()
 STORE_AT_ONCE = 200  # forms per transaction when they have arrived already
-AHEAD = 200  # form batches read ahead of storing them (5,000 forms, a few MB): the whole journal of a busy day while the listings are read
+# Form batches read ahead of storing them (5,000 forms, a few MB): the whole journal of a
+# busy day is read while the listings are.
+AHEAD = 200
 
 
 def import_orders(

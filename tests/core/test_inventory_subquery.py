@@ -17,10 +17,14 @@ def test_a_subquery_of_item_ids_gives_what_the_ids_give(db):
     for n, item in enumerate(items[:4]):  # two items are not listed
         Listing.create(channel=channel, offer_id=100 + n, title=item.title, format="buy_now", stock_item=item)
     order = Order.create(channel=channel, form_id=1)
-    OrderItem.create(order=order, offer_id=101, title="Kubek 1", quantity=1, stock_item=items[1], link_state=LinkState.LISTING)
-    OrderItem.create(order=order, offer_id=105, title="Kubek 5", quantity=2, stock_item=items[5], link_state=LinkState.LISTING)
+    for item, quantity in ((items[1], 1), (items[5], 2)):  # open orders hold a listed and an unlisted item
+        OrderItem.create(
+            order=order, offer_id=1, title=item.title, quantity=quantity, stock_item=item, link_state=LinkState.LISTING
+        )
 
-    linked = Listing.select(Listing.stock_item).where((Listing.channel == channel.id) & Listing.stock_item.is_null(False))
+    linked = Listing.select(Listing.stock_item).where(
+        (Listing.channel == channel.id) & Listing.stock_item.is_null(False)
+    )
     ids = [item.id for item in items[:4]]
     for location in (None, a):
         by_query = inventory.availability(location, linked)
