@@ -1,7 +1,11 @@
 """Issue 9: a big seller's sync against the sandbox with added latency, as a table of ratios.
 
     uv run python benchmarks/bench_scale.py [--listings 20000] [--items 100000] [--orders 2000]
-                                            [--latency-ms 30] [--no-profile]
+                                            [--latency-ms 30] [--no-profile] [--verbose]
+
+About 7 minutes on 2 cores (--no-profile: 5). --verbose adds where the time went: the
+sync's steps, when each operation's calls reached the sandbox, garbage collections, and
+what every thread was doing in the longest stalls of the GUI thread.
 
 The scenario (benchmarks/scale_scenario.py): 100,000 stock items over 3 locations, 20,000
 linked listings (every 10th an auction); a sync that imports 2,000 new orders, sees 2%
@@ -13,7 +17,8 @@ process of its own whose memory and event loop are measured.
 
 It prints, each measured in this run:
   calls ratio      SOAP calls made / the fewest the contract allows (scale_scenario.py)
-  latency ratio    wall time / (calls x latency / parallel connections)
+  latency ratio    wall time / (calls x latency / parallel connections), connections being
+                   the most requests the app had in flight at once
   local work       time with no call in flight (planning, database), per 10,000 listings
   incremental      a second sync with nothing changed: its calls / the first one's
   GUI stall        the longest gap between 5 ms timer ticks of the GUI thread during the sync
