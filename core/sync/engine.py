@@ -17,6 +17,8 @@ import logging
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import UTC, datetime, timedelta
 
 import peewee
@@ -217,43 +219,40 @@ class SyncEngine:
             self._recover(pending)
         actions.drop_undecided(channel.id)
 
+        # Listings and orders are read side by side: the listing pages on the adapter's
+        # threads, the journal (page after page) and its forms on the feed's. This thread
+        # stores the orders that have arrived meanwhile, then refreshes the listings.
         self._step(report, cancelled, _("Reading listings"))
-        seen = 0
-        feeds: list[orders.OrderFeed] = []
-
-        def offers():
-            nonlocal seen
-            # The journal is read page after page; started with the listing pages, it runs
-            # beside them instead of after them (and after refresh() has read its rows:
-            # threads parsing answers made each row of that read wait for its turn).
-            # Orders are stored only after the listings.
-            feeds.append(orders.OrderFeed(channel, self.marketplace))
-            for offer in self.marketplace.offers(self.offer_tabs):
-                seen += 1
-                if seen % 1000 == 0:
-                    self._step(report, cancelled, _("Reading listings"), seen, 0)
-                yield offer
-
+        feed = orders.OrderFeed(channel, self.marketplace)
+        importer = orders.OrderImport(
+            channel,
+            feed,
+            progress=lambda n: self._step(report, cancelled, _("Importing orders"), n, 0),
+            cancelled=cancelled,
+        )
+        reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listings")
         try:
-            refreshed = listings.refresh(channel.id, offers(), self.now())
+            reading = reader.submit(lambda: list(self.marketplace.offers(self.offer_tabs)))
+            while True:
+                try:
+                    offers = reading.result(timeout=0.05)
+                    break
+                except FutureTimeout:
+                    importer.store_arrived()
+                    self._step(report, cancelled, _("Reading listings"))
+            refreshed = listings.refresh(channel.id, offers, self.now())
             self._counts.update(
                 listings_seen=refreshed.seen,
                 listings_new=refreshed.new,
                 listings_ended_elsewhere=refreshed.ended_elsewhere,
             )
             self._step(report, cancelled, _("Importing orders"))
-            got = orders.import_orders(
-                channel,
-                self.marketplace,
-                progress=lambda n: self._step(report, cancelled, _("Importing orders"), n, 0),
-                cancelled=cancelled,
-                feed=feeds[0] if feeds else None,
-            )
+            got = importer.finish()
         except orders.Stop:
             raise SyncCancelled() from None
         finally:
-            for feed in feeds:
-                feed.close()
+            feed.close()
+            reader.shutdown(wait=False, cancel_futures=True)  # a cancelled read ends with the session
         relinked = orders.relink(channel)
         self._counts.update(
             orders_imported=got.imported,

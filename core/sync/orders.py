@@ -317,6 +317,13 @@ class OrderFeed:
                 raise second
             yield first.result(), second  # a failed fetch raises here: nothing after it is handed over
 
+    def next_ready(self) -> tuple[list[PostBuyForm], int | None] | None:
+        """The next batch if it has arrived well, else None; never waits."""
+        if not self.has_ready():
+            return None
+        future, upto = self._queue.get_nowait()
+        return future.result(), upto
+
     def has_ready(self) -> bool:
         """The next batch has arrived well (so storing it with the ones before costs no waiting)."""
         with self._queue.mutex:
@@ -350,6 +357,64 @@ STORE_AT_ONCE = 200  # forms per transaction when they have arrived already
 AHEAD = 200
 
 
+class OrderImport:
+    """Stores what an OrderFeed hands over, on the caller's thread (the one with the database).
+
+    Each group of forms is stored together with the cursor position it covers, in journal
+    order, so a run stopped at any point re-reads from a cursor that matches what is
+    stored. Groups are what has arrived, up to STORE_AT_ONCE forms per transaction.
+    """
+
+    def __init__(
+        self,
+        channel: Channel,
+        feed: OrderFeed,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.channel, self.feed = channel, feed
+        self.progress, self.cancelled = progress, cancelled
+        self.result = OrdersResult()
+
+    def store_arrived(self) -> None:
+        """Store the batches that have arrived, without waiting for more."""
+        forms: list[PostBuyForm] = []
+        upto = None
+        while len(forms) < STORE_AT_ONCE and (batch := self.feed.next_ready()) is not None:
+            forms += batch[0]
+            upto = batch[1]
+        if upto is not None:
+            self._store(forms, upto)
+
+    def finish(self) -> OrdersResult:
+        """Wait for the rest of the journal and its forms, and store them."""
+        forms: list[PostBuyForm] = []
+        for batch, upto in self.feed.batches():
+            forms += batch
+            if len(forms) < STORE_AT_ONCE and self.feed.has_ready():
+                continue
+            self._store(forms, upto)
+            forms = []
+        self.result.events = self.feed.events
+        return self.result
+
+    def _store(self, forms: list[PostBuyForm], upto: int | None) -> None:
+        channel = self.channel
+        self.result.forms_fetched += len(forms)
+        # A form named again later in the journal (paid after it was filled) is in two
+        # batches: one group stores it once, as it was fetched last.
+        forms = list({form.form_id: form for form in forms}.values())
+        with database.atomic():
+            store_forms(channel, forms, self.feed.since, self.result)
+            if upto is not None and upto != channel.journal_cursor:
+                Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
+                channel.journal_cursor = upto
+        if self.progress:
+            self.progress(self.result.imported + self.result.updated)
+        if self.cancelled and self.cancelled():
+            raise Stop()
+
+
 def import_orders(
     channel: Channel,
     marketplace: Marketplace,
@@ -357,37 +422,13 @@ def import_orders(
     cancelled: Callable[[], bool] | None = None,
     feed: OrderFeed | None = None,
 ) -> OrdersResult:
-    """Store the forms the journal names, from the channel's cursor (see OrderFeed).
-
-    Each batch of forms is stored together with the cursor position it covers, in
-    journal order, so a run stopped at any point re-reads from a cursor that matches
-    what is stored. `feed` is one started earlier; by default one is started here.
-    """
-    result = OrdersResult()
+    """Store the forms the journal names, from the channel's cursor (see OrderFeed and
+    OrderImport). `feed` is one started earlier; by default one is started here."""
     feed = feed or OrderFeed(channel, marketplace)
-    forms: list[PostBuyForm] = []
     try:
-        # Batches that have already arrived are stored together (up to STORE_AT_ONCE), in one
-        # transaction that moves the cursor past the last of them.
-        for batch, upto in feed.batches():
-            forms += batch
-            if len(forms) < STORE_AT_ONCE and feed.has_ready():
-                continue
-            result.forms_fetched += len(forms)
-            with database.atomic():
-                store_forms(channel, forms, feed.since, result)
-                if upto is not None and upto != channel.journal_cursor:
-                    Channel.update(journal_cursor=upto).where(Channel.id == channel.id).execute()
-                    channel.journal_cursor = upto
-            forms = []
-            if progress:
-                progress(result.imported + result.updated)
-            if cancelled and cancelled():
-                raise Stop()
+        return OrderImport(channel, feed, progress, cancelled).finish()
     finally:
         feed.close()
-    result.events = feed.events
-    return result
 
 
 def _resolved(value) -> Future:

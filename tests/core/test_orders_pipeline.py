@@ -74,3 +74,22 @@ def test_a_failed_batch_stops_the_cursor_before_it_even_when_later_ones_arrived(
     world.allegro.post_buy_forms = original
     world.sync()
     assert sorted(o.form_id for o in Order.select()) == sorted(f for batch in batches for f in batch)
+
+
+def test_a_form_named_in_two_batches_stored_together_is_stored_once_as_fetched_last(world):
+    offer = world.allegro.add_offer("Kubek", quantity=999)
+    forms = [world.allegro.purchase(offer) for _ in range(30)]
+    world.allegro.cancel_form(forms[0])  # a later event names the first form again, in the second batch
+    asked = []
+    original = world.allegro.post_buy_forms
+
+    def record(ids):
+        asked.append(list(ids))
+        return original(ids)
+
+    world.allegro.post_buy_forms = record
+    _, report = world.sync()
+    assert any(forms[0] in ids for ids in asked[1:])  # fetched twice: once filled, once cancelled
+    assert report.counts["orders_imported"] == 30
+    assert Order.select().where(Order.form_id == forms[0]).count() == 1
+    assert Order.get(Order.form_id == forms[0]).status == "cancelled"
