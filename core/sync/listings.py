@@ -133,18 +133,27 @@ class RefreshResult:
     ended_elsewhere: int = 0  # were live, Allegro now shows them ended (sold out, time, by hand)
 
 
-def refresh(channel_id: int, offers: Iterable[Offer], now: datetime) -> RefreshResult:
+def stored_rows(channel_id: int) -> dict[int, tuple]:
+    """Offer id -> the listing's row as refresh() compares it (raw: values are compared in
+    a normal form, and unchanged ones written back as read)."""
+    query = Listing.select(Listing.id, Listing.offer_id, *(getattr(Listing, name) for name in _REFRESHED)).where(
+        Listing.channel == channel_id
+    )
+    return {row[1]: row for row in database.execute(query)}
+
+
+def refresh(
+    channel_id: int, offers: Iterable[Offer], now: datetime, existing: dict[int, tuple] | None = None
+) -> RefreshResult:
     """Bring the channel's listings in line with Allegro's tabs, in one transaction.
 
     Statuses the app keeps (pending relist, struck off, expired, relisted) survive,
     since on Allegro those offers are simply ended. A live listing Allegro shows ended
     becomes `ended` (not by us): it sold out or ran its time, and is not relisted.
+    `existing` is stored_rows() read earlier, if the caller read it before starting threads.
     """
-    query = Listing.select(Listing.id, Listing.offer_id, *(getattr(Listing, name) for name in _REFRESHED)).where(
-        Listing.channel == channel_id
-    )
-    # raw rows: values are compared in a normal form (_same), and unchanged ones written back as read
-    existing = {row[1]: row for row in database.execute(query)}
+    if existing is None:
+        existing = stored_rows(channel_id)
     result = RefreshResult()
     touched = utcnow()  # our clock; `now` is Allegro's, for when listings ended
     inserts: list[dict] = []
