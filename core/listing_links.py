@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from core.db import database
 from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
-
-RELIST_WINDOW_DAYS = 60  # Allegro archives an ended offer after this; it cannot come back
+from core.sync.listings import RELIST_WINDOW  # one window for the sync and the seller's reinstate
 
 # Listings that may still sell or come back; relisted ones are kept only as history.
 LINKABLE = (
@@ -204,7 +203,7 @@ def relist_days_left(ended_at: datetime | None, now: datetime | None = None) -> 
     if ended_at is None:
         return None
     now = now or utcnow()
-    left = ended_at + timedelta(days=RELIST_WINDOW_DAYS) - now
+    left = ended_at + RELIST_WINDOW - now
     return max(left.days, -1)
 
 

@@ -352,29 +352,6 @@ def relist_draft(
     )
 
 
-# -- the seller's decisions -----------------------------------------------------------
-
-
-def strike_off(listing_ids: Iterable[int]) -> int:
-    """Never relist these pending-relist listings. Returns how many changed."""
-    ids = list(listing_ids)
-    return (
-        Listing.update(status=ListingStatus.STRUCK_OFF, updated_at=utcnow())
-        .where(Listing.id.in_(ids) & (Listing.status == ListingStatus.PENDING_RELIST))
-        .execute()
-    )
-
-
-def reinstate(listing_ids: Iterable[int]) -> int:
-    """Undo strike_off: the listings may be relisted again."""
-    ids = list(listing_ids)
-    return (
-        Listing.update(status=ListingStatus.PENDING_RELIST, updated_at=utcnow())
-        .where(Listing.id.in_(ids) & (Listing.status == ListingStatus.STRUCK_OFF))
-        .execute()
-    )
-
-
 def stock_names(item_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """Item id -> (sku, title), for showing actions."""
     ids = sorted(set(item_ids))

@@ -9,6 +9,7 @@ import pytest
 
 from core import inventory
 from core.allegro.port import OfferState
+from core.listing_links import reinstate, strike_off
 from core.models import (
     ActionKind,
     ActionState,
@@ -311,14 +312,14 @@ def test_relist_with_a_start_delay(world):
 def test_struck_off_and_duplicate_titles_are_not_relisted(world):
     item, old = end_for_no_stock(world, "Kubek")
     item2, old2 = end_for_no_stock(world, "Talerz")
-    listing_rules.strike_off([world.listing(old).id])
+    strike_off(world.listing(old).id)
     world.allegro.add_offer("Talerz", quantity=1)  # a live listing with the same title
     world.stock(item, 5)
     world.stock(item2, 5)
     plan, _ = world.sync()
     assert plan.relists == []
     assert any("same title" in n for n in plan.notes)
-    listing_rules.reinstate([world.listing(old).id])
+    assert reinstate(world.listing(old).id) == ListingStatus.PENDING_RELIST
     plan, _ = world.sync()
     assert [r.offer_id for r in plan.relists] == [old]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from core import inventory
+from core.listing_links import strike_off
 from core.models import ActionKind, ActionState, Listing, ListingStatus, Order, OrderItem, PlannedAction
-from core.sync import listings as listing_rules
 
 
 def test_stock_at_one_location_only(shop, control):
@@ -167,7 +167,7 @@ def test_relist_with_a_start_delay_is_scheduled(shop, control):
 
 def test_a_struck_off_listing_is_never_relisted(shop, control):
     kubek, offer = ended_by_us(shop, control, "Kubek", "KUB-1")
-    assert listing_rules.strike_off([shop.listing(offer).id]) == 1
+    strike_off(shop.listing(offer).id)
     shop.stock(kubek, 5)
     control.reset_calls()
     plan, _ = shop.sync()
