@@ -799,6 +799,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="+75"/>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;how:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/home.py" line="+110"/>
@@ -1327,17 +1345,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Filter by SKU, title or barcode (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter stock items</source>
         <translation>Filter stock items</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Location:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>&amp;Add item…</source>
         <translation>&amp;Add item…</translation>
     </message>
@@ -1368,12 +1386,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+34"/>
-        <location line="+135"/>
+        <location line="+128"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-123"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1423,33 +1441,33 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>All locations</source>
         <translation>All locations</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+53"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-41"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 items</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>%1 of %2 items</source>
         <translation>%1 of %2 items</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
@@ -1656,7 +1674,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+71"/>
+        <location filename="../../ui/listings/screen.py" line="+68"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -1794,27 +1812,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter listings</source>
         <translation>Filter listings</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>S&amp;how:</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>&amp;Link…</source>
         <translation>&amp;Link…</translation>
     </message>
@@ -1875,28 +1883,23 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>All channels</source>
-        <translation>All channels</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+68"/>
+        <location line="+18"/>
+        <location line="+65"/>
         <source>%1 listings</source>
         <translation>%1 listings</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-65"/>
         <source>%1 of %2 listings</source>
         <translation>%1 of %2 listings</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
@@ -2089,7 +2092,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+84"/>
+        <location filename="../../ui/orders/screen.py" line="+83"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2182,33 +2185,23 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter orders</source>
         <translation>Filter orders</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>S&amp;how:</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <location line="+193"/>
+        <location line="+41"/>
+        <location line="+173"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-160"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -2319,22 +2312,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>All channels</source>
-        <translation>All channels</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>%1 orders</source>
         <translation>%1 orders</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>%1 of %2 orders</source>
         <translation>%1 of %2 orders</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
@@ -2739,7 +2727,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-376"/>
+        <location filename="../../ui/inventory/screen.py" line="-362"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3210,7 +3198,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+68"/>
+        <location filename="../../ui/app.py" line="+72"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>The database at %1 cannot be opened (%2).</translation>
     </message>

@@ -799,6 +799,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/filter_bar.py" line="+75"/>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanał:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;how:</source>
+        <translation>Po&amp;każ:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All channels</source>
+        <translation>Wszystkie kanały</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/home.py" line="+110"/>
@@ -1328,17 +1346,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Filtruj po SKU, tytule lub kodzie kreskowym (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter stock items</source>
         <translation>Filtruj pozycje magazynowe</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Location:</source>
         <translation>&amp;Lokalizacja:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>&amp;Add item…</source>
         <translation>&amp;Dodaj pozycję…</translation>
     </message>
@@ -1369,12 +1387,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+34"/>
-        <location line="+135"/>
+        <location line="+128"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-123"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1424,33 +1442,33 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>All locations</source>
         <translation>Wszystkie lokalizacje</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+59"/>
+        <location line="+53"/>
         <source> (default)</source>
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-41"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 items</source>
         <translation>Pozycje: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>%1 of %2 items</source>
         <translation>Pozycje: %1 z %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>Added %1.</source>
         <translation>Dodano %1.</translation>
     </message>
@@ -1657,7 +1675,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+71"/>
+        <location filename="../../ui/listings/screen.py" line="+68"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -1795,27 +1813,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter listings</source>
         <translation>Filtruj oferty</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Kanał:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>Po&amp;każ:</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>&amp;Link…</source>
         <translation>&amp;Powiąż…</translation>
     </message>
@@ -1876,28 +1884,23 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>All channels</source>
-        <translation>Wszystkie kanały</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+42"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+68"/>
+        <location line="+18"/>
+        <location line="+65"/>
         <source>%1 listings</source>
         <translation>Oferty: %1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-65"/>
         <source>%1 of %2 listings</source>
         <translation>Oferty: %1 z %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
@@ -2090,7 +2093,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+84"/>
+        <location filename="../../ui/orders/screen.py" line="+83"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -2183,33 +2186,23 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Problemy z przesyłkami</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filtruj po zamówieniu, kupującym, statusie lub numerze przesyłki (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Filter orders</source>
         <translation>Filtruj zamówienia</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Kanał:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>Po&amp;każ:</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <location line="+193"/>
+        <location line="+41"/>
+        <location line="+173"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-160"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
@@ -2320,22 +2313,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>All channels</source>
-        <translation>Wszystkie kanały</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>%1 orders</source>
         <translation>Zamówienia: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>%1 of %2 orders</source>
         <translation>Zamówienia: %1 z %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
@@ -2740,7 +2728,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-376"/>
+        <location filename="../../ui/inventory/screen.py" line="-362"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3211,7 +3199,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+68"/>
+        <location filename="../../ui/app.py" line="+72"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>Nie można otworzyć bazy danych %1 (%2).</translation>
     </message>

@@ -7,12 +7,10 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -28,6 +26,7 @@ from core.stock_admin import delete_items, linked_listings
 from core.stock_csv import apply_import, export_csv, read_import
 from core.stock_rows import item_detail, stock_rows
 from ui.confirm_box import ConfirmBox
+from ui.filter_bar import FilterBar
 from ui.inventory.import_dialog import ImportPreviewDialog
 from ui.inventory.item_dialog import ItemDialog
 from ui.inventory.locations_dialog import LocationsDialog
@@ -92,25 +91,18 @@ class InventoryScreen(QWidget):
         self.loader.failed.connect(self.show_error)
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("inventory_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by SKU, title or barcode (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(self.tr("Filter stock items"))
-        self.filter.textChanged.connect(self.model.set_filter)
-        top.addWidget(self.filter, 3)
-        location_label = QLabel(self.tr("&Location:"))
-        self.location = QComboBox()
-        self.location.setObjectName("inventory_location")
+        self.bar = FilterBar(
+            self,
+            "inventory",
+            self.model,
+            self.tr("Filter by SKU, title or barcode (Ctrl+F)"),
+            self.tr("Filter stock items"),
+        )
+        self.filter, self.count = self.bar.filter, self.bar.count_label
+        # a location reloads the rows (levels differ per location): not a row filter
+        self.location = self.bar.add_choice(self.tr("&Location:"), "inventory_location")
         self.location.setMinimumContentsLength(14)
-        location_label.setBuddy(self.location)
-        top.addWidget(location_label)
-        top.addWidget(self.location, 1)
-        self.count = QLabel()
-        self.count.setObjectName("inventory_count")
-        top.addWidget(self.count)
-        layout.addLayout(top)
+        layout.addLayout(self.bar)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add item…"))
@@ -191,7 +183,6 @@ class InventoryScreen(QWidget):
         layout.addLayout(bottom)
         self._show_progress(False)
 
-        self._shortcut("Ctrl+F", lambda: (self.filter.setFocus(), self.filter.selectAll()))
         self._shortcut(QKeySequence.StandardKey.New, self.add_item)
         self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected, self.table)
         self._shortcut("Return", self.edit_item, self.table)
@@ -254,13 +245,7 @@ class InventoryScreen(QWidget):
             self.select_id(self._reselect)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
-        text = self.tr("%1 items").replace("%1", f"{total:,}".replace(",", " "))
-        if shown != total:
-            text = self.tr("%1 of %2 items").replace("%1", f"{shown:,}".replace(",", " ")).replace(
-                "%2", f"{total:,}".replace(",", " ")
-            )
-        self.count.setText(text)
+        self.bar.show_count(self.tr("%1 items"), self.tr("%1 of %2 items"), group_digits=True)
 
     # --- selection and detail ------------------------------------------------
     def current_id(self) -> int | None:

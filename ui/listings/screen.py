@@ -9,10 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,8 @@ from core.listing_rows import (
     SUGGESTION,
     listing_rows,
 )
-from core.models import Channel, ListingStatus
+from core.models import ListingStatus
+from ui.filter_bar import FilterBar
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
     ALERT,
@@ -44,8 +43,6 @@ from ui.tables import (
     restore_header,
     save_header,
 )
-
-ALL = ""
 
 SHOW = [
     ("all", QT_TRANSLATE_NOOP("ListingsScreen", "All listings"), None),
@@ -144,32 +141,19 @@ class ListingsScreen(QWidget):
         self.loader.failed.connect(self.show_error)
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("listings_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by offer id, title, SKU or status (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(self.tr("Filter listings"))
-        self.filter.textChanged.connect(self.model.set_filter)
-        top.addWidget(self.filter, 3)
-        channel_label = QLabel(self.tr("C&hannel:"))
-        self.channel = QComboBox()
-        self.channel.setObjectName("listings_channel")
-        channel_label.setBuddy(self.channel)
-        top.addWidget(channel_label)
-        top.addWidget(self.channel, 1)
-        show_label = QLabel(self.tr("S&how:"))
-        self.show_choice = QComboBox()
-        self.show_choice.setObjectName("listings_show")
-        for key, text, _keep in SHOW:
-            self.show_choice.addItem(self.tr(text), key)
-        show_label.setBuddy(self.show_choice)
-        top.addWidget(show_label)
-        top.addWidget(self.show_choice, 1)
-        self.count = QLabel()
-        self.count.setObjectName("listings_count")
-        top.addWidget(self.count)
-        layout.addLayout(top)
+        self.bar = FilterBar(
+            self,
+            "listings",
+            self.model,
+            self.tr("Filter by offer id, title, SKU or status (Ctrl+F)"),
+            self.tr("Filter listings"),
+        )
+        self.filter, self.count = self.bar.filter, self.bar.count_label
+        self.channel = self.bar.add_channel_choice(CHANNEL_ID)
+        self.show_choice = self.bar.add_show_choice(
+            [(key, self.tr(text), keep) for key, text, keep in SHOW], QSettings().value("listings/show", "all")
+        )
+        layout.addLayout(self.bar)
 
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("&Link…"))
@@ -220,7 +204,6 @@ class ListingsScreen(QWidget):
         layout.addWidget(self.table, 1)
 
         for keys, slot in (
-            ("Ctrl+F", lambda: (self.filter.setFocus(), self.filter.selectAll())),
             ("Ctrl+L", self.link_selected),
             (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
             (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
@@ -233,34 +216,13 @@ class ListingsScreen(QWidget):
 
         restore_header(self.table, "listings")
         self.fill_channels()
-        saved_show = QSettings().value("listings/show", "all")
-        self.show_choice.setCurrentIndex(max(self.show_choice.findData(saved_show), 0))
-        self.channel.currentIndexChanged.connect(lambda _i: self._apply_choice())
-        self.show_choice.currentIndexChanged.connect(lambda _i: self._apply_choice())
-        self._apply_choice()
+        self.bar.apply_choice()
         self.refresh()
 
     # --- loading and filtering -------------------------------------------------
     def fill_channels(self) -> None:
         hide_channel_column(self.table, ListingsModel.CHANNEL_COLUMN)
-        current = self.channel.currentData()
-        self.channel.blockSignals(True)
-        self.channel.clear()
-        self.channel.addItem(self.tr("All channels"), ALL)
-        for channel in Channel.select().order_by(Channel.sub_source):
-            self.channel.addItem(channel.sub_source, channel.id)
-        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
-        self.channel.blockSignals(False)
-
-    def _apply_choice(self) -> None:
-        channel_id = self.channel.currentData()
-        keep = dict((k, f) for k, _t, f in SHOW)[self.show_choice.currentData()]
-        if channel_id in (ALL, None) and keep is None:
-            self.model.set_row_filter(None)
-        elif channel_id in (ALL, None):
-            self.model.set_row_filter(keep)
-        else:
-            self.model.set_row_filter(lambda r: r[CHANNEL_ID] == channel_id and (keep is None or keep(r)))
+        self.bar.fill_channels()
 
     def refresh(self) -> None:
         self._reselect = self.selected_ids() or self._reselect
@@ -282,12 +244,7 @@ class ListingsScreen(QWidget):
         self._reselect = []
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
-        self.count.setText(
-            self.tr("%1 listings").replace("%1", str(total))
-            if shown == total
-            else self.tr("%1 of %2 listings").replace("%1", str(shown)).replace("%2", str(total))
-        )
+        self.bar.show_count(self.tr("%1 listings"), self.tr("%1 of %2 listings"))
 
     def showEvent(self, event) -> None:  # channels and stock change on other screens
         super().showEvent(event)

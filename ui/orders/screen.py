@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.i18n import _
 from core.inventory import order_location_id
-from core.models import Channel, Location, OrderStatus, ShipmentState
+from core.models import Location, OrderStatus, ShipmentState
 from core.order_desk import (
     CHANNEL_ID,
     COLUMN_COUNT,
@@ -41,6 +40,7 @@ from core.order_desk import (
 from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
+from ui.filter_bar import FilterBar
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
     ALERT,
@@ -57,7 +57,6 @@ from ui.tables import (
 )
 
 OK_COLOR = "#1b5e20"
-ALL = ""
 # The carriers Polish sellers use most come first; DPD has two ids at Allegro, 9 is the current one.
 CARRIER_ORDER = [5, 9, 6, 15, 4, 2, 1, 10, 11, 12, 13, 14, 16, 17, 18, 3]
 
@@ -130,32 +129,17 @@ class OrdersScreen(QWidget):
         self.loader.failed.connect(self.show_error)
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("orders_filter")
-        self.filter.setPlaceholderText(self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(self.tr("Filter orders"))
-        self.filter.textChanged.connect(self.model.set_filter)
-        top.addWidget(self.filter, 3)
-        channel_label = QLabel(self.tr("C&hannel:"))
-        self.channel = QComboBox()
-        self.channel.setObjectName("orders_channel")
-        channel_label.setBuddy(self.channel)
-        top.addWidget(channel_label)
-        top.addWidget(self.channel, 1)
-        show_label = QLabel(self.tr("S&how:"))
-        self.show_choice = QComboBox()
-        self.show_choice.setObjectName("orders_show")
-        for key, text, _keep in SHOW:
-            self.show_choice.addItem(self.tr(text), key)
-        show_label.setBuddy(self.show_choice)
-        top.addWidget(show_label)
-        top.addWidget(self.show_choice, 1)
-        self.count = QLabel()
-        self.count.setObjectName("orders_count")
-        top.addWidget(self.count)
-        layout.addLayout(top)
+        self.bar = FilterBar(
+            self,
+            "orders",
+            self.model,
+            self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"),
+            self.tr("Filter orders"),
+        )
+        self.filter, self.count = self.bar.filter, self.bar.count_label
+        self.channel = self.bar.add_channel_choice(CHANNEL_ID)
+        self.show_choice = self.bar.add_show_choice([(key, self.tr(text), keep) for key, text, keep in SHOW])
+        layout.addLayout(self.bar)
 
         self.notice = QLabel()
         self.notice.setObjectName("orders_notice")
@@ -177,19 +161,11 @@ class OrdersScreen(QWidget):
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
 
-        action = QAction(self)
-        action.setShortcut(QKeySequence("Ctrl+F"))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
-        self.addAction(action)
-
         state = QSettings().value("orders/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         restore_header(self.table, "orders")
         self.fill_channels()
-        self.channel.currentIndexChanged.connect(lambda _i: self._apply_choice())
-        self.show_choice.currentIndexChanged.connect(lambda _i: self._apply_choice())
         self.refresh()
 
     # --- building ------------------------------------------------------------
@@ -313,22 +289,7 @@ class OrdersScreen(QWidget):
     # --- loading -------------------------------------------------------------
     def fill_channels(self) -> None:
         hide_channel_column(self.table, 1)
-        current = self.channel.currentData()
-        self.channel.blockSignals(True)
-        self.channel.clear()
-        self.channel.addItem(self.tr("All channels"), ALL)
-        for channel in Channel.select().order_by(Channel.sub_source):
-            self.channel.addItem(channel.sub_source, channel.id)
-        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
-        self.channel.blockSignals(False)
-
-    def _apply_choice(self) -> None:
-        channel_id = self.channel.currentData()
-        keep = dict((k, f) for k, _t, f in SHOW)[self.show_choice.currentData()]
-        if channel_id in (ALL, None):
-            self.model.set_row_filter(keep)
-        else:
-            self.model.set_row_filter(lambda r: r[CHANNEL_ID] == channel_id and (keep is None or keep(r)))
+        self.bar.fill_channels()
 
     def refresh(self) -> None:
         current = self.current_id()
@@ -342,12 +303,7 @@ class OrdersScreen(QWidget):
         self._reselect = None
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
-        self.count.setText(
-            self.tr("%1 orders").replace("%1", str(total))
-            if shown == total
-            else self.tr("%1 of %2 orders").replace("%1", str(shown)).replace("%2", str(total))
-        )
+        self.bar.show_count(self.tr("%1 orders"), self.tr("%1 of %2 orders"))
 
     def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
         super().showEvent(event)
