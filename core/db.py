@@ -150,7 +150,10 @@ def _open_sqlite(path: Path) -> SqliteDatabase:
         _check_sqlite_file(path)
     elif not path.parent.exists():
         raise DatabaseError(f"The folder for the database does not exist: {path.parent}")
-    db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    # Transactions begin IMMEDIATE: a deferred one that reads before it writes fails at once
+    # ("database is locked", no busy wait) if another connection wrote meanwhile, and the
+    # sync writes from two threads (engine._side_by_side), the window from a third.
+    db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()

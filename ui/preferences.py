@@ -85,13 +85,15 @@ def shown_url(url: str) -> str:
 
 def database_in_use(paths) -> str:
     """What the app has open now: the SQLite file's path, or the server's address."""
+    from peewee import SqliteDatabase
+
     from core.db import database
 
     db = database.obj
     if db is None:
         return str(paths.database)
     params = getattr(db, "connect_params", {}) or {}
-    if type(db).__name__.lower().startswith("sqlite"):
+    if isinstance(db, SqliteDatabase):
         return str(db.database)
     host = params.get("host", "localhost")
     port = f":{params['port']}" if params.get("port") else ""

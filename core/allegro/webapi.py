@@ -169,6 +169,9 @@ class WebApiMarketplace:
             max_in_flight=pool_size,
         )
         self._pool = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="webapi")
+        # A relist's doVerifyItem calls run here, not queued behind the quantity changes a
+        # sync sends on `_pool` at the same time: a relist waits for them, so they are urgent.
+        self._chain_pool = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="webapi-chain")
         self._session_lock = threading.Lock()
         self._session: str | None = None
         self._generation = 0  # bumped on every login, so racing threads log in once
@@ -305,6 +308,7 @@ class WebApiMarketplace:
         tasks: Sequence[T],
         run: Callable[[T], R],
         progress: Progress | None = None,
+        pool: ThreadPoolExecutor | None = None,
     ) -> list[R]:
         """Run `run` over `tasks` on the pool; results in task order.
 
@@ -313,7 +317,8 @@ class WebApiMarketplace:
         """
         if not tasks:
             return []
-        futures = {self._pool.submit(run, task): index for index, task in enumerate(tasks)}
+        pool = pool or self._pool
+        futures = {pool.submit(run, task): index for index, task in enumerate(tasks)}
         results: list[Any] = [None] * len(tasks)
         done = 0
         failure: BaseException | None = None
@@ -541,8 +546,8 @@ class WebApiMarketplace:
             if request.cancel_bids:
                 struct["finishCancelReason"] = request.reason or DEFAULT_CANCEL_REASON
             structs.append(struct)
-        answer = self._session_call(
-            "doFinishItems", {"finishItemsList": {"item": structs}}, idempotent=False, offer_ids=ids
+        answer = self._session_call(  # urgent: the next batch waits for this one
+            "doFinishItems", {"finishItemsList": {"item": structs}}, idempotent=False, offer_ids=ids, urgent=True
         )
 
         def convert() -> dict[int, FinishResult]:
@@ -625,6 +630,7 @@ class WebApiMarketplace:
             idempotent=False,
             offer_ids=ids,
             local_ids=local_ids,
+            urgent=True,  # the verifies and the next batch wait for it
         )
 
         def convert() -> tuple[set[int], dict[int, tuple[str, str]], set[int]]:
@@ -683,7 +689,10 @@ class WebApiMarketplace:
     def _verify_quietly(self, local_ids: list[int]) -> dict[int, VerifiedOffer]:
         """After a relist that succeeded, a failed lookup must not hide the success."""
         try:
-            return {v.local_id: v for v in self.verify(local_ids) if v.offer_id is not None}
+            found = self._parallel(
+                responses.unique(local_ids), lambda i: self._verify_one(i, urgent=True), pool=self._chain_pool
+            )
+            return {v.local_id: v for v in found if v.offer_id is not None}
         except AllegroError as exc:
             found = getattr(exc, "completed", ())
             log.warning("could not learn the new ids of %d relisted offers: %s", len(local_ids), exc.code)
@@ -692,9 +701,9 @@ class WebApiMarketplace:
     def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
         return self._parallel(responses.unique(int(i) for i in local_ids), self._verify_one)
 
-    def _verify_one(self, local_id: int) -> VerifiedOffer:
+    def _verify_one(self, local_id: int, urgent: bool = False) -> VerifiedOffer:
         try:
-            answer = self._session_call("doVerifyItem", {"localId": local_id}, idempotent=True)
+            answer = self._session_call("doVerifyItem", {"localId": local_id}, idempotent=True, urgent=urgent)
         except (errors.InvalidRequest, errors.OfferRejected) as exc:
             if exc.code in ("ERR_INVALID_VALUE_IN_LOCAL_ID", "ERR_INVALID_ITEM_ID"):
                 return VerifiedOffer(local_id, offer_id=None, listed=-1)
@@ -750,6 +759,7 @@ class WebApiMarketplace:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._chain_pool.shutdown(wait=True, cancel_futures=True)
         self._caller.close()
 
 

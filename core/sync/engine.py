@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait
 from datetime import UTC, datetime, timedelta
 
 import peewee
@@ -150,6 +152,47 @@ def decide(plan_or_actions: Plan | Iterable[ProposedAction] | Iterable[int], app
     return actions.decide(ids, approved_ids)
 
 
+class _Tally:
+    """What one thread of a run counted, and the failures and notes it has for the seller."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.failures: list[str] = []
+        self.notes: list[str] = []
+
+    def merge(self, other: _Tally) -> None:
+        self.counts.update(other.counts)
+        self.failures += other.failures
+        self.notes += other.notes
+
+
+class _JointProgress:
+    """Two chains sent side by side shown as one step: the steps under way, named together,
+    with their counts added up (a finished step's stay in the sum)."""
+
+    def __init__(self, report: Reporter) -> None:
+        self._report = report
+        self._lock = threading.Lock()
+        self._steps: dict[tuple[int, str], tuple[int, int]] = {}  # (chain, step) -> (done, total)
+        self._chains = 0
+
+    def reporter(self) -> Reporter:
+        with self._lock:
+            chain, self._chains = self._chains, self._chains + 1
+
+        def report(step: str, done: int, total: int) -> None:
+            with self._lock:
+                self._steps[(chain, step)] = (done, total)
+                under_way = dict.fromkeys(name for (_c, name), (d, t) in self._steps.items() if d < t)
+                self._report(
+                    " · ".join(under_way) or step,
+                    sum(d for d, _t in self._steps.values()),
+                    sum(t for _d, t in self._steps.values()),
+                )
+
+        return report
+
+
 class SyncEngine:
     def __init__(self, channel: Channel | int, marketplace: Marketplace, *, offer_tabs=OFFER_TABS) -> None:
         self.channel_id = channel if isinstance(channel, int) else channel.id
@@ -158,9 +201,8 @@ class SyncEngine:
         self.lock: ChannelLock | None = None
         self._skew = timedelta(0)
         self._run_id: int | None = None
-        self._counts: Counter[str] = Counter()
-        self._failures: list[str] = []
-        self._notes: list[str] = []
+        self._tally = _Tally()
+        self._beside = threading.local()  # the tally of a chain sent beside this thread's work
 
     # -- time -------------------------------------------------------------------------
 
@@ -180,7 +222,7 @@ class SyncEngine:
             self.lock.acquire()
         except peewee.DatabaseError as error:
             raise (_storage_failure(error) or error) from None
-        self._counts, self._failures, self._notes = Counter(), [], []
+        self._tally = _Tally()
         try:
             self._run_id = SyncRun.create(channel=channel.id).id
             return self._plan(channel, report, cancelled)
@@ -191,11 +233,25 @@ class SyncEngine:
                 raise failure from None
             raise
 
+    # What the run counted and has to tell. A chain sent beside (see _apply) keeps its own
+    # tally, added to the run's when it has finished, so no count is updated from two threads.
+    @property
+    def _counts(self) -> Counter[str]:
+        return getattr(self._beside, "tally", self._tally).counts
+
+    @property
+    def _failures(self) -> list[str]:
+        return getattr(self._beside, "tally", self._tally).failures
+
+    @property
+    def _notes(self) -> list[str]:
+        return getattr(self._beside, "tally", self._tally).notes
+
     def _step(self, report: Reporter, cancelled: IsCancelled, name: str, done: int = 0, total: int = 0) -> None:
         if cancelled():
             raise SyncCancelled()
-        if self.lock is not None:
-            self.lock.heartbeat()
+        if self.lock is not None and not hasattr(self._beside, "tally"):
+            self.lock.heartbeat()  # the lock's thread beats for the run; a chain beside only reports
         report(name, done, total)
 
     def _plan(self, channel: Channel, report: Reporter, cancelled: IsCancelled) -> Plan:
@@ -429,20 +485,80 @@ class SyncEngine:
     def _apply(self, channel: Channel, plan: Plan, report: Reporter, cancelled: IsCancelled) -> None:
         run = self._run_id
         quantity = actions.approved(run, ActionKind.QUANTITY)
-        if quantity:
-            self._send_quantities(quantity, report, cancelled)
         ends = actions.approved(run, ActionKind.END)
-        if ends:
-            self._send_ends(ends, report, cancelled)
         relists = actions.approved(run, ActionKind.RELIST)
-        if relists:
-            new_listing_ids = self._send_relists(channel, relists, report, cancelled)
-            if new_listing_ids and channel.inventory_sync:
-                self._quantities_after_relist(channel, new_listing_ids, report, cancelled)
+
+        def send_quantities(report: Reporter, cancelled: IsCancelled) -> None:
+            self._send_quantities(quantity, report, cancelled)
+
+        def end_and_relist(report: Reporter, cancelled: IsCancelled) -> None:
+            if ends:
+                self._send_ends(ends, report, cancelled)
+            if relists:
+                new_listing_ids = self._send_relists(channel, relists, report, cancelled)
+                if new_listing_ids and channel.inventory_sync:
+                    self._quantities_after_relist(channel, new_listing_ids, report, cancelled)
+
+        if quantity and (ends or relists):
+            # Ends and relists are chains (each call waits for the one before, a relist for
+            # its doVerifyItem), quantities are one call per listing spread over every
+            # connection: sent side by side the chain fills the connections the quantities
+            # leave idle. They touch different listings (a live one's quantity; an ended or
+            # sold-out one's end or relist) and every action is journalled on its own, so
+            # exactly-once holds whichever finishes first.
+            self._side_by_side(send_quantities, end_and_relist, report, cancelled)
+        else:
+            if quantity:
+                send_quantities(report, cancelled)
+            end_and_relist(report, cancelled)
         uploads = actions.approved(run, ActionKind.TRACKING)
         if uploads:
             self._send_tracking(uploads, report, cancelled)
         report(_("Done"), 1, 1)
+
+    def _side_by_side(self, here, beside, report: Reporter, cancelled: IsCancelled) -> None:
+        """Run `here` on this thread and `beside` on a thread (and database connection) of its
+        own. Progress is reported as one step; the first failure stops the other at its next
+        batch and is raised once both have stopped."""
+        progress = _JointProgress(report)
+        stop = threading.Event()
+
+        def stopped() -> bool:
+            return stop.is_set() or cancelled()
+
+        def run_beside() -> None:
+            self._beside.tally = tally
+            try:
+                beside(progress.reporter(), stopped)
+            except BaseException:
+                stop.set()
+                raise
+            finally:
+                del self._beside.tally
+                database.close()  # this thread's connection
+
+        tally = _Tally()
+        first: BaseException | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-chain") as pool:
+            chain = pool.submit(run_beside)
+            try:
+                here(progress.reporter(), stopped)
+                while not wait([chain], timeout=1.0).done:
+                    if self.lock is not None:
+                        self.lock.heartbeat()  # the chain may run on after this side has finished
+            except BaseException as error:
+                first = error
+                stop.set()
+            try:
+                chain.result()
+            except BaseException as error:
+                # What stopped the other side is the reason; that side only saw `stop`.
+                if first is None or (isinstance(first, SyncCancelled) and not isinstance(error, SyncCancelled)):
+                    first = error
+            finally:
+                self._tally.merge(tally)
+        if first is not None:
+            raise first
 
     def _batches(self, todo: Sequence[PlannedAction], size: int, step: str, report, cancelled):
         total = len(todo)

@@ -1,7 +1,7 @@
 """Data safety: a full disk, a read-only data folder, and schema upgrades that die half way.
 
 - Full disk: SQLite answers SQLITE_FULL when a write needs a page it may not have. The
-  tests make that happen for real on the app's own connection (PRAGMA max_page_count
+  tests make that happen for real on the app's own connections (PRAGMA max_page_count
   set to the pages in use, after a VACUUM left none free) as each step of a sync
   begins. The sync stops with a sentence about the disk; once there is room again the
   next sync reaches the state of an undisturbed run, with nothing sent twice.
@@ -42,14 +42,44 @@ STEPS = [
 DISK_FULL = "The disk holding the app's database is full, so the sync stopped."
 
 
+# A full disk fails every connection's next new page: the sync applies a plan on two
+# threads, each with a connection of its own. The page limit is per connection, so it is
+# set on every connection the app has opened and on those it opens later.
+OPENED: list[sqlite3.Connection] = []
+
+
+@pytest.fixture
+def every_connection_seen(monkeypatch):
+    db = database.obj
+    original = db._connect
+
+    def connect():
+        conn = original()
+        OPENED.append(conn)
+        return conn
+
+    OPENED[:] = [database.connection()]
+    monkeypatch.setattr(db, "_connect", connect)
+    yield
+    OPENED.clear()
+
+
+def _page_limit(pages: int) -> None:
+    database.pragma("max_page_count", pages, permanent=True)  # this connection and later ones
+    for conn in OPENED:
+        try:
+            conn.execute(f"PRAGMA max_page_count = {pages}")
+        except sqlite3.ProgrammingError:  # closed since
+            pass
+
+
 def fill_the_disk() -> None:
     """No page to spare from now on: the next write that needs one fails with SQLITE_FULL."""
-    pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
-    database.execute_sql(f"PRAGMA max_page_count = {pages}")
+    _page_limit(database.execute_sql("PRAGMA page_count").fetchone()[0])
 
 
 def free_space() -> None:
-    database.execute_sql("PRAGMA max_page_count = 1073741823")
+    _page_limit(1073741823)
 
 
 def integrity(path: Path) -> str:
@@ -61,7 +91,7 @@ def integrity(path: Path) -> str:
 
 
 def test_a_disk_that_fills_up_at_any_step_stops_the_sync_clearly_and_loses_nothing(
-        scenario, reference_after_one_run):
+        scenario, reference_after_one_run, every_connection_seen):
     outcomes = {}
     for step in STEPS:
         scenario.reset()
