@@ -183,7 +183,9 @@ class _JointProgress:
         def report(step: str, done: int, total: int) -> None:
             with self._lock:
                 self._steps[(chain, step)] = (done, total)
-                under_way = dict.fromkeys(name for (_c, name), (d, t) in self._steps.items() if d < t)
+                # this thread's steps first (in the order they began), then the chain's
+                steps = sorted(self._steps.items(), key=lambda kv: kv[0][0])
+                under_way = dict.fromkeys(name for (_c, name), (d, t) in steps if d < t)
                 self._report(
                     " · ".join(under_way) or step,
                     sum(d for d, _t in self._steps.values()),
@@ -521,6 +523,7 @@ class SyncEngine:
         own. Progress is reported as one step; the first failure stops the other at its next
         batch and is raised once both have stopped."""
         progress = _JointProgress(report)
+        report_here, report_beside = progress.reporter(), progress.reporter()
         stop = threading.Event()
 
         def stopped() -> bool:
@@ -529,7 +532,7 @@ class SyncEngine:
         def run_beside() -> None:
             self._beside.tally = tally
             try:
-                beside(progress.reporter(), stopped)
+                beside(report_beside, stopped)
             except BaseException:
                 stop.set()
                 raise
@@ -542,7 +545,7 @@ class SyncEngine:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-chain") as pool:
             chain = pool.submit(run_beside)
             try:
-                here(progress.reporter(), stopped)
+                here(report_here, stopped)
                 while not wait([chain], timeout=1.0).done:
                     if self.lock is not None:
                         self.lock.heartbeat()  # the chain may run on after this side has finished

@@ -6,7 +6,8 @@
 Everything shown is real: a throw-away data folder, the sandbox's demo shop on
 127.0.0.1, stock items named after its offers, and syncs run by the app's engine
 (orders imported, quantities pushed, listings ended, tracking numbers sent). Writes
-inventory.png, listings.png, orders.png, sync.png and confirm.png (default: next to this file).
+inventory.png, listings.png, orders.png, sync.png, confirm.png and sync-sending.png (a
+sync sending quantities beside ends and relists; default: next to this file).
 """
 from __future__ import annotations
 
@@ -211,6 +212,25 @@ def main(out: Path) -> None:
         dialog.close()
         engine.cancel(plan)
         market.close()
+
+        # a sync sending: quantity changes beside the ends and relists, one step for both
+        for listing in Listing.select().where((Listing.status == ListingStatus.ACTIVE) & (Listing.format == "buy_now")
+                                              & Listing.stock_item.is_null(False)).order_by(Listing.title).limit(8):
+            StockLevel.update(quantity=4).where(StockLevel.item == listing.stock_item_id).execute()
+        control.set_faults(latency_ms=400)  # slow enough to be seen
+        ConfirmDialog.ask = classmethod(lambda cls, plan, parent=None: [a.action_id for a in plan.to_confirm])
+        sync_screen = window.show_screen("sync")
+        finished.clear()
+        sync_screen.sync_now()
+        while not finished:
+            app.processEvents()
+            sending = " · " in sync_screen.step.text() and sync_screen.progress.value() > 0
+            if sending and not (out / "sync-sending.png").exists():
+                settle()
+                window.grab().save(str(out / "sync-sending.png"))
+                print("wrote", out / "sync-sending.png", f"({sync_screen.step.text()})")
+        ConfirmDialog.ask = asking
+        control.clear_faults()
         for screen in window._screens.values():
             getattr(screen, "shutdown", lambda: None)()
 

@@ -152,9 +152,9 @@ def test_joint_progress_names_the_steps_under_way_and_adds_their_counts():
     shown = []
     joint = _JointProgress(lambda step, done, total: shown.append((step, done, total)))
     quantities, chain = joint.reporter(), joint.reporter()
-    quantities("Changing quantities", 0, 300)
     chain("Ending listings", 0, 50)
-    assert shown[-1] == ("Changing quantities · Ending listings", 0, 350)
+    quantities("Changing quantities", 0, 300)
+    assert shown[-1] == ("Changing quantities · Ending listings", 0, 350)  # the first reporter's step first
     chain("Ending listings", 50, 50)
     assert shown[-1] == ("Changing quantities", 50, 350)  # a finished step stays in the counts
     chain("Changing quantities", 0, 10)  # the relisted copies' quantities: one name, both counted
