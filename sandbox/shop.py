@@ -662,14 +662,16 @@ class Shop:
             "hidden": offer.hidden,
         }
 
+    def _chosen(self, ids: list[int] | None) -> list[Offer]:
+        """The offers named by `ids` that exist (all of them without ids); under the lock."""
+        if ids is None:
+            return list(self.offers.values())
+        return [self.offers[i] for i in ids if i in self.offers]
+
     def offers_view(self, ids: list[int] | None = None) -> list[dict]:
         with self.lock:
             self._tick()
-            if ids is None:
-                chosen = list(self.offers.values())
-            else:
-                chosen = [self.offers[i] for i in ids if i in self.offers]
-            return [self.offer_view(o) for o in chosen]
+            return [self.offer_view(o) for o in self._chosen(ids)]
 
     def offers_json(self, ids: list[int] | None = None) -> bytes:
         """``offers_view`` as compact JSON, written directly: 20,000 offers in a third of the time.
@@ -679,11 +681,7 @@ class Shop:
         """
         with self.lock:
             self._tick()
-            if ids is None:
-                chosen = list(self.offers.values())
-            else:
-                chosen = [self.offers[i] for i in ids if i in self.offers]
-            return ("[" + ",".join([_offer_json(o) for o in chosen]) + "]").encode("utf-8")
+            return ("[" + ",".join([_offer_json(o) for o in self._chosen(ids)]) + "]").encode("utf-8")
 
     def form_view(self, form: Form) -> dict:
         buyer = self.buyers[form.buyer_id]
