@@ -689,17 +689,19 @@ class WebApiMarketplace:
     def _verify_quietly(self, local_ids: list[int]) -> dict[int, VerifiedOffer]:
         """After a relist that succeeded, a failed lookup must not hide the success."""
         try:
-            found = self._parallel(
-                responses.unique(local_ids), lambda i: self._verify_one(i, urgent=True), pool=self._chain_pool
-            )
-            return {v.local_id: v for v in found if v.offer_id is not None}
+            return {v.local_id: v for v in self.verify(local_ids, urgent=True) if v.offer_id is not None}
         except AllegroError as exc:
             found = getattr(exc, "completed", ())
             log.warning("could not learn the new ids of %d relisted offers: %s", len(local_ids), exc.code)
             return {v.local_id: v for v in found if v.offer_id is not None}
 
-    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
-        return self._parallel(responses.unique(int(i) for i in local_ids), self._verify_one)
+    def verify(self, local_ids: Iterable[int], *, urgent: bool = False) -> list[VerifiedOffer]:
+        """What Allegro listed under each localId. `urgent` (a relist waiting for its ids): on
+        the chain pool, and first for a connection."""
+        ids = responses.unique(int(i) for i in local_ids)
+        if urgent:
+            return self._parallel(ids, lambda i: self._verify_one(i, urgent=True), pool=self._chain_pool)
+        return self._parallel(ids, self._verify_one)
 
     def _verify_one(self, local_id: int, urgent: bool = False) -> VerifiedOffer:
         try:

@@ -454,3 +454,29 @@ def test_scheduled_offers_are_listed_from_the_future_tab(market, shop):
     everything = {o.offer_id: o.state for o in market.offers(list(OfferState))}
     assert everything[relisted.new_offer_id] is OfferState.SCHEDULED
     assert everything[offer_id] is OfferState.NOT_SOLD
+
+
+def test_the_calls_of_ends_and_relists_go_first_and_verify_off_the_quantity_pool(market, shop):
+    """A sync sends ends and relists beside quantity changes: their calls are a chain (each
+    waits for the one before), so they ask for a connection as urgent, and a relist's
+    doVerifyItem calls do not queue on the pool the quantity changes fill."""
+    import threading
+
+    ids = buy_now(shop, 3, quantity=4)
+    sent = []
+    call = market._caller.call
+
+    def recording(operation, args, **kwargs):
+        sent.append((operation, kwargs.get("urgent", False), threading.current_thread().name))
+        return call(operation, args, **kwargs)
+
+    market._caller.call = recording
+    market.finish([FinishRequest(i) for i in ids[:2]])
+    results = market.relist([RelistRequest(i, local_id=9100 + n, duration_days=0) for n, i in enumerate(ids[:2])])
+    market.change_quantities([QuantityChange(ids[2], 3, 0), QuantityChange(ids[2], 2, 0)])
+    assert all(r.ok and r.new_offer_id for r in results)
+    urgent = {op for op, is_urgent, _thread in sent if is_urgent}
+    assert urgent == {"doFinishItems", "doSellSomeAgain", "doVerifyItem"}
+    assert {t.split("_")[0] for op, _u, t in sent if op == "doVerifyItem"} == {"webapi-chain"}
+    assert {t.split("_")[0] for op, _u, t in sent if op == "doChangeQuantityItem"} == {"webapi"}
+    assert not any(u for op, u, _t in sent if op == "doChangeQuantityItem")
