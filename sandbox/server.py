@@ -184,8 +184,11 @@ class SandboxServer:
         if self._thread is not None and self._thread.is_alive():
             # Closed from the loop's own thread, the loop ends at once; closed from here,
             # it would sit in poll() for up to its 1 s timeout first.
-            server.trigger.pull_trigger(close_all)
-            self._thread.join(timeout=5)
+            try:
+                server.trigger.pull_trigger(close_all)
+                self._thread.join(timeout=5)
+            except OSError:  # the loop already closed its trigger (it is ending): close from here
+                pass
         while server._map:
             close_all()
         server.task_dispatcher.shutdown(timeout=5)
