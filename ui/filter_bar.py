@@ -20,6 +20,20 @@ ALL_CHANNELS = ""  # the channel choice's data for "All channels"
 Keep = Callable[[tuple], bool]
 
 
+def refill_channel_choice(choice: QComboBox, channels, first: tuple[str, object] | None = None) -> None:
+    """`channels` as the choice's items, after `first` (text, data) if given; the one chosen
+    stays chosen, and no signal says the choice changed."""
+    current = choice.currentData()
+    choice.blockSignals(True)
+    choice.clear()
+    if first is not None:
+        choice.addItem(*first)
+    for channel in channels:
+        choice.addItem(channel.sub_source, channel.id)
+    choice.setCurrentIndex(max(choice.findData(current), 0))
+    choice.blockSignals(False)
+
+
 class FilterBar(QHBoxLayout):
     """Filter box (Ctrl+F) and count, with choices added in between.
 
@@ -89,14 +103,9 @@ class FilterBar(QHBoxLayout):
 
     def fill_channels(self) -> None:
         """The channels as they are now; the one chosen stays chosen (no re-filter)."""
-        current = self.channel.currentData()
-        self.channel.blockSignals(True)
-        self.channel.clear()
-        self.channel.addItem(self.tr("All channels"), ALL_CHANNELS)
-        for channel in Channel.select().order_by(Channel.sub_source):
-            self.channel.addItem(channel.sub_source, channel.id)
-        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
-        self.channel.blockSignals(False)
+        refill_channel_choice(
+            self.channel, Channel.select().order_by(Channel.sub_source), (self.tr("All channels"), ALL_CHANNELS)
+        )
 
     def apply_choice(self) -> None:
         channel_id = self.channel.currentData() if self.channel is not None else None

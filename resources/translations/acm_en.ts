@@ -801,7 +801,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+75"/>
+        <location filename="../../ui/filter_bar.py" line="+89"/>
         <source>C&amp;hannel:</source>
         <translation>C&amp;hannel:</translation>
     </message>
@@ -811,7 +811,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>S&amp;how:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
@@ -2441,7 +2441,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+115"/>
+        <location filename="../../ui/preferences.py" line="+117"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -2621,7 +2621,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+69"/>
+        <location filename="../../ui/sync/screen.py" line="+70"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -2990,17 +2990,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Ready.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>All enabled channels</source>
         <translation>All enabled channels</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>No enabled channel: add one under Settings → Channel Integration.</translation>
     </message>
@@ -3198,7 +3198,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+72"/>
+        <location filename="../../ui/app.py" line="+74"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>The database at %1 cannot be opened (%2).</translation>
     </message>

@@ -801,7 +801,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+75"/>
+        <location filename="../../ui/filter_bar.py" line="+89"/>
         <source>C&amp;hannel:</source>
         <translation>&amp;Kanał:</translation>
     </message>
@@ -811,7 +811,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Po&amp;każ:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>All channels</source>
         <translation>Wszystkie kanały</translation>
     </message>
@@ -2442,7 +2442,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+115"/>
+        <location filename="../../ui/preferences.py" line="+117"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -2622,7 +2622,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+69"/>
+        <location filename="../../ui/sync/screen.py" line="+70"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -2991,17 +2991,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Gotowe.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>All enabled channels</source>
         <translation>Wszystkie włączone kanały</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>All channels</source>
         <translation>Wszystkie kanały</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>Brak włączonego kanału: dodaj go w Ustawienia → Integracja kanałów.</translation>
     </message>
@@ -3199,7 +3199,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+72"/>
+        <location filename="../../ui/app.py" line="+74"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>Nie można otworzyć bazy danych %1 (%2).</translation>
     </message>

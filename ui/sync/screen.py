@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.models import Channel
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
+from ui.filter_bar import refill_channel_choice
 from ui.sync.chart import DailyChart
 from ui.sync.confirm_dialog import ConfirmDialog
 from ui.sync_worker import SyncSession, SyncState
@@ -290,25 +291,13 @@ class SyncScreen(QWidget):
 
     # --- channels ------------------------------------------------------------
     def fill_channels(self) -> None:
-        current = self.channel.currentData()
-        self.channel.blockSignals(True)
-        self.channel.clear()
         enabled = list(Channel.select().where(Channel.enabled == True).order_by(Channel.sub_source))  # noqa: E712
-        if len(enabled) != 1:
-            self.channel.addItem(self.tr("All enabled channels"), ALL)
-        for channel in enabled:
-            self.channel.addItem(channel.sub_source, channel.id)
-        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
-        self.channel.blockSignals(False)
+        all_enabled = (self.tr("All enabled channels"), ALL) if len(enabled) != 1 else None
+        refill_channel_choice(self.channel, enabled, all_enabled)
         hide_channel_column(self.table, 1)
-        history_current = self.history_channel.currentData()
-        self.history_channel.blockSignals(True)
-        self.history_channel.clear()
-        self.history_channel.addItem(self.tr("All channels"), ALL)
-        for channel in Channel.select().order_by(Channel.sub_source):
-            self.history_channel.addItem(channel.sub_source, channel.id)
-        self.history_channel.setCurrentIndex(max(self.history_channel.findData(history_current), 0))
-        self.history_channel.blockSignals(False)
+        refill_channel_choice(
+            self.history_channel, Channel.select().order_by(Channel.sub_source), (self.tr("All channels"), ALL)
+        )
         if not self.running:
             self.sync_button.setEnabled(bool(enabled))
             if not enabled:
