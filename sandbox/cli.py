@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.latency_ms < 0 or args.offers < 0:
         print("--latency-ms and --offers cannot be negative.", file=sys.stderr)
         return 2
+    # A remote server answers a small call while it writes a big one on another core; here
+    # its threads share one interpreter lock, so hand it round more often than every 5 ms.
+    sys.setswitchinterval(0.001)
     try:
         refuse_remote(args.host, args.allow_remote)  # before the slow imports
         from .server import SandboxServer

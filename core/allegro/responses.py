@@ -186,26 +186,49 @@ def _prices(struct: Any) -> dict[int, Decimal]:
 
 def offer_from_list(struct: Any, state: OfferState) -> port.Offer:
     """One row of doGetMySellItems / doGetMySoldItems / doGetMyNotSoldItems / doGetMyFutureItems."""
-    prices = _prices(struct)
-    auction = bool(PRICE_AUCTION_TYPES & prices.keys()) or opt_int(struct, "itemBiddersCounter") > 0
+    return offer_from_values(
+        state,
+        offer_id=required_int(struct, "itemId"),
+        title=opt_str(struct, "itemTitle"),
+        prices=_prices(struct),
+        start_quantity=opt_int(struct, "itemStartQuantity"),
+        sold=opt_int(struct, "itemSoldQuantity"),
+        bids=opt_int(struct, "itemBiddersCounter"),
+        start_time=unix_time(_get(struct, "itemStartTime")),
+        end_time=unix_time(_get(struct, "itemEndTime")),
+    )
+
+
+def offer_from_values(
+    state: OfferState,
+    *,
+    offer_id: int,
+    title: str,
+    prices: dict[int, Decimal],
+    start_quantity: int,
+    sold: int,
+    bids: int,
+    start_time: datetime | None,
+    end_time: datetime | None,
+) -> port.Offer:
+    """A My Allegro row from its values, however they were read (a struct, or core.allegro.offer_lists)."""
+    auction = bool(PRICE_AUCTION_TYPES & prices.keys()) or bids > 0
     if auction:
         price = next((prices[t] for t in (2, 3) if t in prices), prices.get(PRICE_BUY_NOW, Decimal("0.00")))
     else:
         price = prices.get(PRICE_BUY_NOW, next(iter(prices.values()), Decimal("0.00")))
-    start_quantity = opt_int(struct, "itemStartQuantity")
-    sold = opt_int(struct, "itemSoldQuantity")
     return port.Offer(
-        offer_id=required_int(struct, "itemId"),
-        title=opt_str(struct, "itemTitle"),
+        offer_id=offer_id,
+        title=title,
         format=OfferFormat.AUCTION if auction else OfferFormat.BUY_NOW,
         state=state,
         quantity=max(start_quantity - sold, 0),
         start_quantity=start_quantity,
         sold_quantity=sold,
-        bids=opt_int(struct, "itemBiddersCounter"),
+        bids=bids,
         price=price,
-        start_time=unix_time(_get(struct, "itemStartTime")),
-        end_time=unix_time(_get(struct, "itemEndTime")),
+        start_time=start_time,
+        end_time=end_time,
     )
 
 

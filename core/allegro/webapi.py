@@ -31,6 +31,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,7 +39,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from core.allegro import environments, errors, logsafe, ratelimit, responses, soap, wsdl, xml_answers
+from core.allegro import environments, errors, logsafe, offer_lists, ratelimit, responses, soap, wsdl, xml_answers
 from core.allegro.errors import AllegroError, OutcomeUnknown
 from core.allegro.port import (
     Credentials,
@@ -72,6 +73,10 @@ FORMS_BATCH = 25
 ITEMS_INFO_BATCH = 10
 JOURNAL_PAGE = 100
 OFFERS_PAGE = 1000
+# Offer-list pages fetched at once. Each is ~30 ms of the server's CPU and ~50 ms of ours;
+# four at once slowed the deals journal read beside them (one page after another, the
+# sync's longest chain) by half, and with two the listings are in when the journal is.
+OFFER_PAGES_AT_ONCE = 2
 PACKAGES_PER_CALL = 20
 DEFAULT_CANCEL_REASON = "Brak towaru"  # Allegro requires a reason when bids are cancelled
 
@@ -123,6 +128,16 @@ def chunks(values: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield values[start : start + size]
 
 
+_DEAL_EVENT_ID = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dealEventId>\s*(\d{1,19})\s*</")
+
+
+def _last_of_full_page(content: bytes) -> int | None:
+    """The last event id of a raw journal answer holding a full page, else None (a guess:
+    the page as read must agree before the next page asked for with it is used)."""
+    ids = _DEAL_EVENT_ID.findall(content)
+    return int(ids[-1]) if len(ids) == JOURNAL_PAGE else None
+
+
 class WebApiMarketplace:
     """Allegro over WebAPI. Thread-safe; calls may run in parallel on `pool_size` connections."""
 
@@ -172,6 +187,11 @@ class WebApiMarketplace:
         # A relist's doVerifyItem calls run here, not queued behind the quantity changes a
         # sync sends on `_pool` at the same time: a relist waits for them, so they are urgent.
         self._chain_pool = ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="webapi-chain")
+        # Journal pages asked for early: one in flight while the one before is read.
+        self._journal_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="webapi-journal")
+        self._page_pool = ThreadPoolExecutor(
+            max_workers=min(OFFER_PAGES_AT_ONCE, pool_size), thread_name_prefix="webapi-pages"
+        )
         self._session_lock = threading.Lock()
         self._session: str | None = None
         self._generation = 0  # bumped on every login, so racing threads log in once
@@ -349,37 +369,60 @@ class WebApiMarketplace:
     def offers(self, states: Iterable[OfferState] = (OfferState.ACTIVE,)) -> Iterator[Offer]:
         """Every offer in the given My Allegro tabs, 1000 a page; each id once (first tab wins)."""
         seen: set[int] = set()
-        for state in responses.unique(states):
-            for offer in self._tab(state):
-                if offer.offer_id not in seen:
-                    seen.add(offer.offer_id)
-                    yield offer
+        tabs = responses.unique(states)
+        # The other tabs' first pages are asked for at once, beside the first tab's pages:
+        # most tabs fit on one page, and asked for one after another they waited for the
+        # first tab's last page to be read. Their answers are still handed over in order.
+        firsts = {state: self._page_pool.submit(self._tab_page, state, 0) for state in tabs[1:]}
+        try:
+            for state in tabs:
+                first = firsts.get(state)
+                for offer in self._tab(state, first.result() if first is not None else None):
+                    if offer.offer_id not in seen:
+                        seen.add(offer.offer_id)
+                        yield offer
+        finally:
+            for future in firsts.values():
+                future.cancel()  # a failure, or the reader stopped: what has not started never will
 
     def _tab_page(self, state: OfferState, page: int) -> tuple[int, list[Offer]]:
         operation, counter, field = TABS[state]
+        # Read in C (core/allegro/offer_lists.py), or by zeep when fast answers are off.
+        reader = offer_lists.reader(operation, field, counter) if self.fast_answers else None
         answer = self._session_call(
-            operation, {"pageSize": OFFERS_PAGE, "pageNumber": page}, idempotent=True, reader=self._reader(operation)
+            operation, {"pageSize": OFFERS_PAGE, "pageNumber": page}, idempotent=True, reader=reader
         )
 
         def convert() -> tuple[int, list[Offer]]:
-            rows = [responses.offer_from_list(row, state) for row in responses.items(responses._get(answer, field))]
+            if isinstance(answer, offer_lists.Page):
+                count = answer.counter
+                rows = [offer_lists.offer(row, state) for row in answer.rows]
+            else:  # zeep read it (fast answers off, or an answer the reader left to zeep)
+                count = responses.opt_int(answer, counter, -1)
+                rows = [responses.offer_from_list(row, state) for row in responses.items(responses._get(answer, field))]
             if len(rows) > OFFERS_PAGE:
                 raise responses.Malformed(f"{len(rows)} offers on a page of {OFFERS_PAGE}")
-            return responses.opt_int(answer, counter, -1), rows
+            return count, rows
 
         return self._read(operation, convert)
 
-    def _tab(self, state: OfferState) -> Iterator[Offer]:
-        count, rows = self._tab_page(state, 0)
+    def _tab(self, state: OfferState, first: tuple[int, list[Offer]] | None = None) -> Iterator[Offer]:
+        count, rows = first if first is not None else self._tab_page(state, 0)
         yield from rows
         if len(rows) < OFFERS_PAGE or 0 <= count <= OFFERS_PAGE:
             return
         page = 1
         if count > OFFERS_PAGE:
             # The counter tells how many pages there are: fetch them side by side.
-            pages = list(range(1, (count - 1) // OFFERS_PAGE + 1))
-            for rows in self._parallel(pages, lambda p: self._tab_page(state, p)[1]):
-                yield from rows
+            # They are handed over in order as they arrive, so the reader can compare each
+            # page while the next ones are on their way.
+            pages = [self._page_pool.submit(self._tab_page, state, p) for p in range(1, (count - 1) // OFFERS_PAGE + 1)]
+            try:
+                for page in pages:
+                    yield from page.result()[1]
+            finally:
+                for page in pages:
+                    page.cancel()  # a failure, or the reader stopped: what has not started never will
             return
         while True:  # no counter in the answer: page until a short page
             _, rows = self._tab_page(state, page)
@@ -411,34 +454,68 @@ class WebApiMarketplace:
     # -- orders -------------------------------------------------------------------------
 
     def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
-        """Pages of up to 100 events after `start`; stops at the first short page."""
+        """Pages of up to 100 events after `start`; stops at the first short page.
+
+        Each page starts after the last event of the one before, so the pages come one
+        after another: a sync's longest chain of calls. To keep it short, a full page's
+        last event id is taken from its raw answer and the next page asked for (on a
+        thread of its own) while this one is still being read. The page as read must end
+        with that same event, else the early answer is dropped and the page asked for
+        again; a short page asks for nothing more, so no call is made that was not needed.
+        """
+        stopped = threading.Event()  # the reader has gone: ask for nothing more
+        page = self._journal_page(start, (stopped,))
         cursor = start
-        while True:
-            args = {} if cursor is None else {"journalStart": cursor}
-            # Each page waits for the one before: the chain goes first when connections are short.
-            answer = self._session_call(
-                "doGetSiteJournalDeals",
-                args,
-                idempotent=True,
-                reader=self._reader("doGetSiteJournalDeals"),
-                urgent=True,
-            )
-            deals = self._read(
-                "doGetSiteJournalDeals",
-                lambda: [
-                    responses.journal_deal(row)
-                    for row in responses.items(responses.part(answer, "siteJournalDeals"))
-                ],
-            )
-            if len(deals) > JOURNAL_PAGE:
-                raise errors.InvalidResponse("doGetSiteJournalDeals", f"{len(deals)} events on a page of 100")
-            if deals:
-                if cursor is not None and deals[-1].event_id <= cursor:
-                    raise errors.InvalidResponse("doGetSiteJournalDeals", "the journal went backwards")
-                yield deals
-            if len(deals) < JOURNAL_PAGE:
-                return
-            cursor = deals[-1].event_id
+        try:
+            while True:
+                deals, early = page
+                if len(deals) > JOURNAL_PAGE:
+                    raise errors.InvalidResponse("doGetSiteJournalDeals", f"{len(deals)} events on a page of 100")
+                if deals:
+                    if cursor is not None and deals[-1].event_id <= cursor:
+                        raise errors.InvalidResponse("doGetSiteJournalDeals", "the journal went backwards")
+                    yield deals
+                if len(deals) < JOURNAL_PAGE:
+                    return
+                cursor = deals[-1].event_id
+                ahead = None
+                for guess, (future, wrong) in early.items():
+                    if guess == cursor:
+                        ahead = future
+                    else:  # the raw answer said another last event: drop that branch
+                        wrong.set()
+                        future.cancel()
+                page = ahead.result() if ahead is not None else self._journal_page(cursor, (stopped,))
+        finally:
+            stopped.set()
+
+    def _journal_page(
+        self, cursor: int | None, stops: tuple[threading.Event, ...]
+    ) -> tuple[list[JournalDeal], dict[int, tuple[Future, threading.Event]]]:
+        """One page's events, and {cursor: (the next page asked for early, its stop)} when
+        this one was full. Nothing is asked for early once any of `stops` is set."""
+        early: dict[int, tuple[Future, threading.Event]] = {}
+        read = self._reader("doGetSiteJournalDeals")
+
+        def look_ahead_then_read(content: bytes) -> Any:
+            last = _last_of_full_page(content)
+            if last is not None and not early and not any(stop.is_set() for stop in stops):
+                branch = threading.Event()
+                early[last] = (self._journal_pool.submit(self._journal_page, last, (*stops, branch)), branch)
+            return read(content)
+
+        answer = self._session_call(
+            "doGetSiteJournalDeals",
+            {} if cursor is None else {"journalStart": cursor},
+            idempotent=True,
+            reader=look_ahead_then_read if read is not None else None,
+            urgent=True,  # the chain goes first when connections are short
+        )
+        deals = self._read(
+            "doGetSiteJournalDeals",
+            lambda: [responses.journal_deal(row) for row in responses.items(responses.part(answer, "siteJournalDeals"))],
+        )
+        return deals, early
 
     def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
         ids = responses.unique(int(i) for i in form_ids)
@@ -458,7 +535,11 @@ class WebApiMarketplace:
                 ],
             )
 
-        found = {form.form_id: form for page in self._parallel(list(chunks(ids, FORMS_BATCH)), fetch) for form in page}
+        batches = list(chunks(ids, FORMS_BATCH))
+        # One batch (what the order feed asks for, from threads of its own) is fetched on
+        # the caller's thread: on the pool it would queue behind the listing pages.
+        pages = [fetch(batches[0])] if len(batches) == 1 else self._parallel(batches, fetch)
+        found = {form.form_id: form for page in pages for form in page}
         return [found[i] for i in ids if i in found]
 
     # -- quantities ---------------------------------------------------------------------
@@ -762,6 +843,8 @@ class WebApiMarketplace:
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._chain_pool.shutdown(wait=True, cancel_futures=True)
+        self._page_pool.shutdown(wait=True, cancel_futures=True)
+        self._journal_pool.shutdown(wait=True, cancel_futures=True)
         self._caller.close()
 
 

@@ -1,10 +1,12 @@
 """Big answers read straight from their XML, by the contract, without zeep's object model.
 
 zeep builds a CompoundValue per struct and checks each child against the schema in
-Python: about 0.5 s of the client's time for a page of 1,000 offers, the largest local
-cost of a sync at 20,000 listings (the reader here takes ~50 ms). For the few operations whose answers
-are big (the My Allegro lists, the deals journal, post-buy forms) the adapter asks
-zeep for the raw HTTP answer and hands it to a reader made here.
+Python: about 0.5 s of the client's time for a page of 1,000 offers (the reader here
+takes ~50 ms). For the few operations whose answers are big (the deals journal, post-buy
+forms) the adapter asks zeep for the raw HTTP answer and hands it to a reader made here.
+The My Allegro lists, the biggest, go one step further (core/allegro/offer_lists.py:
+libxml2 checks and flattens them without the interpreter lock); this reader is what that
+one is held to in the tests.
 
 A reader is compiled once per operation from the same parsed WSDL zeep uses, and
 returns exactly the shape zeep would (a dict where zeep has a CompoundValue, a list
@@ -152,6 +154,24 @@ def _complex(xsd_type: Any, cache: dict[int, Callable[[Any], Any]]) -> Callable[
     return read
 
 
+def response_element(content: bytes, response_tag: str) -> Any:
+    """The answer's response element if `content` is a well-formed answer with that tag, else ASK_ZEEP."""
+    try:
+        root = etree.fromstring(content, parser=_parser())
+    except etree.XMLSyntaxError:
+        return ASK_ZEEP
+    if root.tag != ENVELOPE or root.getroottree().docinfo.doctype:
+        return ASK_ZEEP
+    response = None
+    for part in root:
+        if part.tag == BODY:
+            response = next((e for e in part if e.tag.__class__ is str), None)
+            break
+    if response is None or response.tag != response_tag:
+        return ASK_ZEEP  # a fault, an empty body or another answer
+    return response
+
+
 def _compile(operation: str) -> Reader:
     from zeep.xsd.types.complex import ComplexType
 
@@ -168,19 +188,9 @@ def _compile(operation: str) -> Reader:
             inner = element.type.elements[0][0]
 
     def read(content: bytes) -> Any:
-        try:
-            root = etree.fromstring(content, parser=_parser())
-        except etree.XMLSyntaxError:
+        response = response_element(content, response_tag)
+        if response is ASK_ZEEP:
             return ASK_ZEEP
-        if root.tag != ENVELOPE or root.getroottree().docinfo.doctype:
-            return ASK_ZEEP
-        response = None
-        for part in root:
-            if part.tag == BODY:
-                response = next((e for e in part if e.tag.__class__ is str), None)
-                break
-        if response is None or response.tag != response_tag:
-            return ASK_ZEEP  # a fault, an empty body or another answer
         if len(content) > BIG:
             with _reading:
                 value = read_response(response)

@@ -293,15 +293,20 @@ class SyncEngine:
         )
         reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listings")
         try:
-            reading = reader.submit(lambda: list(self.marketplace.offers(self.offer_tabs)))
+            # The pages are compared with the stored rows as they arrive, on the reading
+            # thread; this one writes what changed (the connection is this thread's).
+            now = self.now()
+            reading = reader.submit(
+                lambda: listings.compare(channel.id, self.marketplace.offers(self.offer_tabs), now, stored)
+            )
             while True:
                 try:
-                    offers = reading.result(timeout=0.05)
+                    found = reading.result(timeout=0.05)
                     break
                 except FutureTimeout:
                     importer.store_arrived()
                     self._step(report, cancelled, _("Reading listings"))
-            refreshed = listings.refresh(channel.id, offers, self.now(), stored)
+            refreshed = listings.store(found)
             self._counts.update(
                 listings_seen=refreshed.seen,
                 listings_new=refreshed.new,

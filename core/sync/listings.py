@@ -133,6 +133,15 @@ class RefreshResult:
     ended_elsewhere: int = 0  # were live, Allegro now shows them ended (sold out, time, by hand)
 
 
+@dataclass
+class Refresh:
+    """What compare() found: the rows to insert and update, not yet written."""
+
+    result: RefreshResult
+    inserts: list[dict]
+    updates: list[tuple]
+
+
 def stored_rows(channel_id: int) -> dict[int, tuple]:
     """Offer id -> the listing's row as refresh() compares it (raw: values are compared in
     a normal form, and unchanged ones written back as read)."""
@@ -154,6 +163,21 @@ def refresh(
     """
     if existing is None:
         existing = stored_rows(channel_id)
+    return store(compare(channel_id, offers, now, existing))
+
+
+def store(found: Refresh) -> RefreshResult:
+    """Write what compare() found, in one transaction."""
+    with database.atomic():
+        bulk.insert_many(Listing, found.inserts)
+        bulk.update_many(Listing, (*_REFRESHED, "updated_at"), found.updates)
+    found.result.new, found.result.changed = len(found.inserts), len(found.updates)
+    return found.result
+
+
+def compare(channel_id: int, offers: Iterable[Offer], now: datetime, existing: dict[int, tuple]) -> Refresh:
+    """refresh()'s comparison, without the database: a sync runs it on the thread reading
+    the listing pages, as they arrive, and stores what it found on its own thread."""
     result = RefreshResult()
     touched = utcnow()  # our clock; `now` is Allegro's, for when listings ended
     inserts: list[dict] = []
@@ -228,11 +252,7 @@ def refresh(
                     row[0],
                 )
             )
-    with database.atomic():
-        bulk.insert_many(Listing, inserts)
-        bulk.update_many(Listing, (*_REFRESHED, "updated_at"), updates)
-    result.new, result.changed = len(inserts), len(updates)
-    return result
+    return Refresh(result, inserts, updates)
 
 
 def _normal(value):

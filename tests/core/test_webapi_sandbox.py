@@ -170,6 +170,29 @@ def test_offer_lists_page_by_1000(market, shop, count, pages):
     assert calls(shop)["doGetMySellItems"] == pages
 
 
+def test_the_other_tabs_first_pages_are_asked_for_with_the_first_tabs(market, demo, monkeypatch):
+    # Most tabs fit on one page: they are not kept waiting for every page of the first tab.
+    real = market._tab_page
+    asked_before_first: list = []
+
+    def tab_page(state, page):
+        if (state, page) == (OfferState.ACTIVE, 0):
+            asked_before_first.extend(asked)
+        return real(state, page)
+
+    asked: list = []
+    real_submit = market._page_pool.submit
+    monkeypatch.setattr(market, "_tab_page", tab_page)
+    monkeypatch.setattr(market._page_pool, "submit", lambda fn, *a: asked.append(a) or real_submit(fn, *a))
+    tabs = [OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD]
+    offers = list(market.offers(tabs))
+    assert asked_before_first == [(OfferState.SOLD, 0), (OfferState.NOT_SOLD, 0)]
+    # handed over in tab order all the same
+    states = [o.state for o in offers]
+    assert states == sorted(states, key=[OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD].index)
+    assert {OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD} <= set(states)
+
+
 def test_offers_by_id_look_up_any_tab_10_at_a_time(market, demo):
     truth = {o["offer_id"]: o for o in demo.offers()}
     ids = sorted(truth)[:11]
@@ -226,6 +249,43 @@ def test_journal_of_exactly_100_events_asks_once_more(market, shop):
     assert calls(shop)["doGetSiteJournalDeals"] == 2
 
 
+def test_the_next_journal_page_is_asked_for_before_this_one_is_read(market, shop, monkeypatch):
+    # The pages are a chain (each starts after the last event of the one before): the
+    # next one is asked for from the raw answer's last event id, before the page is read.
+    _purchases(shop, 160)
+    truth = [e["event_id"] for e in shop.journal()]
+    assert len(truth) > 300
+    log: list[tuple[str, int]] = []
+    from core.allegro import responses
+
+    real_deal, real_submit = responses.journal_deal, market._journal_pool.submit
+    monkeypatch.setattr(responses, "journal_deal", lambda s: log.append(("read", s["dealEventId"])) or real_deal(s))
+    monkeypatch.setattr(
+        market._journal_pool, "submit", lambda fn, cursor, *a: log.append(("asked", cursor)) or real_submit(fn, cursor, *a)
+    )
+    shop.reset_calls()
+    pages = list(market.journal(None))
+    assert [d.event_id for page in pages for d in page] == truth
+    assert calls(shop)["doGetSiteJournalDeals"] == len(truth) // 100 + 1  # not one call more
+    for page in pages[:-1]:  # each full page asked for the next before its first event was read
+        assert log.index(("asked", page[-1].event_id)) < log.index(("read", page[0].event_id))
+
+
+def test_a_journal_read_stopped_early_asks_for_nothing_more(market, shop, monkeypatch):
+    _purchases(shop, 120)
+    asked = []
+    real_submit = market._journal_pool.submit
+    monkeypatch.setattr(market._journal_pool, "submit", lambda *a: asked.append(real_submit(*a)) or asked[-1])
+    shop.set_faults(latency_ms=300)  # the page asked for early is still on its way at the stop
+    pages = market.journal(None)
+    first = next(pages)
+    pages.close()
+    while not all(f.done() for f in asked):  # the page in flight comes back, and asks for no other
+        asked[-1].exception(timeout=10)
+    assert len(first) == 100 and len(asked) == 1
+    assert calls(shop)["doGetSiteJournalDeals"] == 2
+
+
 def test_journal_deals_carry_what_the_engine_needs(market, shop):
     offer_id = buy_now(shop, 1, quantity=10)[0]
     shop.purchase(offer_id, buyer="ania.kot", quantity=3, paid=True)
@@ -256,6 +316,23 @@ def test_post_buy_forms_25_per_call(market, shop, count, expected_calls):
         assert form.address.city == t["address"]["city"]
         assert form.created_at == datetime.fromtimestamp(t["created_at"], UTC)
         assert not form.cancelled
+
+
+def test_one_batch_of_forms_is_fetched_on_the_callers_thread(market, shop):
+    # The order feed asks for 25 forms at a time from threads of its own; on the adapter's
+    # pool they would wait behind whatever fills it (the listing pages, in a sync).
+    import threading
+
+    _purchases(shop, 25)
+    ids = [f["form_id"] for f in shop.forms()]
+    release = threading.Event()
+    busy = [market._pool.submit(release.wait, 30) for _ in range(market.pool_size)]
+    try:
+        forms = market.post_buy_forms(ids)
+        assert sorted(f.form_id for f in forms) == sorted(ids)
+        assert not any(f.done() for f in busy)  # the pool was full all along
+    finally:
+        release.set()
 
 
 def test_a_cancelled_form_says_so(market, shop):
