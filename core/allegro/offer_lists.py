@@ -65,34 +65,38 @@ class Page(NamedTuple):
 # lxml's schema and stylesheet objects, each set used by one thread at a time and kept
 # for the next sync (compiling the contract's schema takes ~30 ms).
 _idle_tools: queue.SimpleQueue = queue.SimpleQueue()
-_schema_lock = threading.Lock()
-_schema_doc: etree._Element | None = None
+# Compiling is done one at a time: libxml2 sets up its built-in types on the first schema
+# a process compiles, and two threads doing that at once failed ("the given type is not
+# a built-in type"), as did two compiles reading one tree. Checking and flattening, each
+# with its own objects, run side by side.
+_compiling = threading.Lock()
+_schema_text: bytes | None = None
 
 
 def _relaxed_schema() -> etree._Element:
-    """The WSDL's schema with every element optional (parsed once, copied per thread)."""
-    global _schema_doc
-    with _schema_lock:
-        if _schema_doc is None:
-            wsdl_root = etree.parse(str(wsdl.WSDL_PATH), etree.XMLParser(resolve_entities=False, no_network=True))
-            found = wsdl_root.find(f"{{{WSDL}}}types/{{{XSD}}}schema")
-            # A schema cut out of the WSDL keeps the WSDL's prefixes in its type names
-            # (tns:...): declare them on it.
-            schema = etree.Element(found.tag, nsmap=dict(found.nsmap), attrib=dict(found.attrib))
-            for child in found:
-                schema.append(copy.deepcopy(child))
-            for element in schema.iter(f"{{{XSD}}}element"):
-                if element.getparent().tag in (f"{{{XSD}}}all", f"{{{XSD}}}sequence", f"{{{XSD}}}choice"):
-                    element.set("minOccurs", "0")
-            _schema_doc = schema
-        return _schema_doc
+    """A fresh tree of the WSDL's schema with every element optional (call with _compiling held)."""
+    global _schema_text
+    if _schema_text is None:
+        wsdl_root = etree.parse(str(wsdl.WSDL_PATH), etree.XMLParser(resolve_entities=False, no_network=True))
+        found = wsdl_root.find(f"{{{WSDL}}}types/{{{XSD}}}schema")
+        # A schema cut out of the WSDL keeps the WSDL's prefixes in its type names
+        # (tns:...): declare them on it.
+        schema = etree.Element(found.tag, nsmap=dict(found.nsmap), attrib=dict(found.attrib))
+        for child in found:
+            schema.append(copy.deepcopy(child))
+        for element in schema.iter(f"{{{XSD}}}element"):
+            if element.getparent().tag in (f"{{{XSD}}}all", f"{{{XSD}}}sequence", f"{{{XSD}}}choice"):
+                element.set("minOccurs", "0")
+        _schema_text = etree.tostring(schema)
+    return etree.fromstring(_schema_text, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
 def _take_tools() -> dict:
     try:
         return _idle_tools.get_nowait()
     except queue.Empty:
-        return {"schema": etree.XMLSchema(_relaxed_schema())}
+        with _compiling:
+            return {"schema": etree.XMLSchema(_relaxed_schema())}
 
 
 def _tools(tools: dict, list_field: str, counter: str) -> tuple[etree.XMLSchema, etree.XSLT]:
@@ -107,7 +111,8 @@ def _tools(tools: dict, list_field: str, counter: str) -> tuple[etree.XMLSchema,
             price_type=_VALUE.format(name="priceType"),
             price_value=_VALUE.format(name="priceValue"),
         )
-        tools[key] = etree.XSLT(etree.XML(text.encode()))
+        with _compiling:
+            tools[key] = etree.XSLT(etree.XML(text.encode()))
     return tools["schema"], tools[key]
 
 
