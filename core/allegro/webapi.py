@@ -165,7 +165,7 @@ class WebApiMarketplace:
         self.environment = env
         self.accept_current_version = accept_current_version
         self.pool_size = pool_size
-        # Big answers (offer lists, journal, forms) read by xml_answers instead of zeep.
+        # Big answers read without zeep: offer lists by offer_lists, the journal and forms by xml_answers.
         self.fast_answers = fast_answers
         self.version_key: int | None = None  # the key the current session was opened with
         self.user_id: int | None = None
