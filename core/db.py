@@ -14,13 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import peewee
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 from core.i18n import _
+from core.models import ALL_MODELS, SchemaInfo, database
 
 log = logging.getLogger(__name__)
 
-database = DatabaseProxy()
+__all__ = ["database"]  # the proxy every model binds to; defined with the models
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -210,8 +211,6 @@ def _explain_sqlite_error(path: Path, error: Exception) -> str:
 
 
 def schema_version(db) -> int | None:
-    from core.models import SchemaInfo
-
     if not db.table_exists(SchemaInfo._meta.table_name):
         return None
     row = SchemaInfo.select().first()
@@ -230,8 +229,6 @@ def ensure_schema(db, path: Path | None = None, backups_dir: Path | None = None)
 
 
 def _ensure_schema(db, path: Path | None, backups_dir: Path | None) -> int:
-    from core.models import ALL_MODELS, SchemaInfo
-
     current = schema_version(db)
     if current is None:
         if [t for t in db.get_tables() if t != "schemainfo"]:
@@ -259,8 +256,6 @@ def _ensure_schema(db, path: Path | None, backups_dir: Path | None) -> int:
 
 def migrate_schema(db, current: int) -> None:
     """Apply every migration after `current` in one transaction: all or nothing."""
-    from core.models import ALL_MODELS, SchemaInfo
-
     migrator = SchemaMigrator.from_database(db)
     with db.atomic():
         for version in range(current + 1, SCHEMA_VERSION + 1):

@@ -1,4 +1,4 @@
-"""The tables. Every model binds to `db.database`, the one DatabaseProxy.
+"""The tables. Every model binds to `database`, the one DatabaseProxy (re-exported by core.db).
 
 The password of a channel is never stored here (see core/secrets.py).
 """
@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from peewee import (
     BigIntegerField,
+    DatabaseProxy,
     BooleanField,
     CharField,
     DateTimeField,
@@ -18,7 +19,7 @@ from peewee import (
     TextField,
 )
 
-from core.db import database
+database = DatabaseProxy()  # bound to a real database by core.db.open_database
 
 
 def utcnow() -> datetime:

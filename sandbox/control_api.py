@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import parse_qs
 
+from .demo import demo_shop
 from .injection import RuleError
 from .shop import ControlError
 
@@ -107,7 +108,7 @@ class ControlApi:
         demo = body.get("demo", True)
         if not isinstance(demo, bool):
             raise ControlError("demo must be true or false.", 400)
-        self.server.shop.reset(seed, offers, demo)
+        self.server.shop.reset(seed, demo_shop(seed, offers) if demo else None)
         self.server.faults.clear()
         self.server.calls.reset()
         return self.server.shop.state_view()

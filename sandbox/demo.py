@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 
 from .shop import AUCTION, BUY_NOW, DAY, Shop
 
@@ -112,6 +113,11 @@ def _title(index: int) -> tuple[str, float, int]:
     return title, price, category
 
 
+def demo_shop(seed: int, count: int) -> Callable[[Shop], None]:
+    """What `Shop.reset` fills an empty shop with: the demo world of `count` offers."""
+    return lambda shop: build_demo(shop, seed, count)
+
+
 def build_demo(shop: Shop, seed: int, count: int) -> None:
     """Fill an empty shop (lock held by the caller) with the demo world."""
     rng = random.Random(seed)
@@ -189,7 +195,7 @@ def build_demo(shop: Shop, seed: int, count: int) -> None:
     for when, _, kind, data in sorted(actions):
         shop.clock_offset = min(when, real_now) - wall_now
         if kind == "create":
-            offer = shop._create_offer(
+            offer = shop.create_offer(
                 data["title"], data["fmt"], data["price"], data["quantity"],
                 data.get("start_at", when), data["duration"], data["category"],
             )
@@ -205,11 +211,11 @@ def build_demo(shop: Shop, seed: int, count: int) -> None:
             if shop.offers[offer_id].state == "active":
                 shop.bid(offer_id, data["buyer"])
         elif kind == "finish":
-            shop._tick()
+            shop.tick()
             offer = shop.offers[offers_by_slot[data["slot"]]]
             if offer.state == "active":
                 shop.finish(offer.id, cancel_bids=False)
         elif kind == "cancel" and forms_made:
             shop.cancel_form(forms_made[len(forms_made) // 2])
     shop.clock_offset = real_now - wall_now
-    shop._tick()
+    shop.tick()

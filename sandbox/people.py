@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from dataclasses import dataclass
 
 FIRST_NAMES = [
     ("Małgorzata", "a"), ("Łukasz", ""), ("Agnieszka", "a"), ("Paweł", ""), ("Żaneta", "a"),
@@ -32,6 +33,21 @@ CITIES = [
 ]
 
 
+
+@dataclass
+class Buyer:
+    id: int
+    login: str
+    email: str
+    full_name: str
+    street: str
+    postcode: str
+    city: str
+    phone: str
+    company: str = ""
+    nip: str = ""
+
+
 def ascii_login(text: str) -> str:
     """'Małgorzata' -> 'malgorzata' (Polish letters to ASCII for logins and e-mails)."""
     text = text.replace("ł", "l").replace("Ł", "L")
@@ -39,9 +55,7 @@ def ascii_login(text: str) -> str:
     return "".join(ch for ch in folded.lower() if ch.isalnum() or ch in "._-")
 
 
-def make_buyer(buyer_id: int, login: str, rng: random.Random):
-    from .shop import Buyer  # the dataclass lives with the rest of the world
-
+def make_buyer(buyer_id: int, login: str, rng: random.Random) -> Buyer:
     first, ending = FIRST_NAMES[rng.randrange(len(FIRST_NAMES))]
     masculine, feminine = SURNAMES[rng.randrange(len(SURNAMES))]
     surname = feminine if ending else masculine

@@ -20,6 +20,7 @@ from waitress.task import WSGITask
 
 from . import soap
 from .calls import CallRecorder
+from .demo import demo_shop
 from .control_api import MAX_CONTROL_BODY, ControlApi, RawJson
 from .faults import WebApiFault
 from .injection import Decision, FaultPlan
@@ -161,7 +162,7 @@ class SandboxServer:
         if self.state_file is not None and self.state_file.exists():
             self.shop.load_dict(read(self.state_file))
         else:
-            self.shop.reset(self.seed, self.offers_count, demo=True)
+            self.shop.reset(self.seed, demo_shop(self.seed, self.offers_count))
 
     def save_state(self) -> bool:
         return self._saver.save() if self._saver else False

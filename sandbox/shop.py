@@ -12,12 +12,13 @@ import heapq
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from json.encoder import encode_basestring as _json_text  # what json.dumps(ensure_ascii=False) uses
 
 from . import tracking
 from .faults import WebApiFault
-from .people import make_buyer
+from .people import Buyer, make_buyer
 from .sessions import (
     COUNTRY_ID,
     SELLER_ID,
@@ -148,20 +149,6 @@ class Offer:
 
 
 @dataclass
-class Buyer:
-    id: int
-    login: str
-    email: str
-    full_name: str
-    street: str
-    postcode: str
-    city: str
-    phone: str
-    company: str = ""
-    nip: str = ""
-
-
-@dataclass
 class Deal:
     id: int
     offer_id: int
@@ -231,7 +218,7 @@ class Shop:
             raise ControlError("The sandbox clock only moves forward.", 400)
         with self.lock:
             self.clock_offset += int(seconds)
-            self._tick()
+            self.tick()
             self.changes += 1
             return self.now()
 
@@ -257,13 +244,12 @@ class Shop:
         self.sessions.clear_captcha()
         self.sessions.rebase(self.now())
 
-    def reset(self, seed: int = 1, offers: int = 60, demo: bool = True) -> None:
-        from .demo import build_demo  # demo builds on this module
-
+    def reset(self, seed: int = 1, populate: Callable[[Shop], None] | None = None) -> None:
+        """An empty shop on a new clock, then filled by `populate` (say, sandbox.demo's shop)."""
         with self.lock:
             self._clear(seed)
-            if demo:
-                build_demo(self, seed, offers)
+            if populate is not None:
+                populate(self)
             self.changes += 1
 
     def _new_id(self, kind: str) -> int:
@@ -275,7 +261,7 @@ class Shop:
         self._timeline_seq += 1
         heapq.heappush(self._timeline, (at, self._timeline_seq, kind, offer_id))
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
         """Start and end every offer whose time has come, oldest first."""
         now = self.now()
         timeline = self._timeline
@@ -297,7 +283,7 @@ class Shop:
                 self.changes += 1
 
     # -- offers -------------------------------------------------------------------------
-    def _create_offer(self, title: str, fmt: str, price: float, quantity: int,
+    def create_offer(self, title: str, fmt: str, price: float, quantity: int,
                       start_time: int, duration_days: int, category_id: int = 0,
                       relisted_from: int | None = None, local_id: int | None = None,
                       now: int | None = None) -> Offer:
@@ -322,16 +308,16 @@ class Shop:
         """Control: bulk-create offers (validated all first, then created)."""
         checked = [self._check_offer_spec(i, spec) for i, spec in enumerate(specs)]
         with self.lock:
-            self._tick()
+            self.tick()
             now = self.now()
             ids = [
-                self._create_offer(
+                self.create_offer(
                     title, fmt, price, quantity, now + int(offset_hours * 3600), duration,
                     category_id, now=now,
                 ).id
                 for title, fmt, price, quantity, duration, offset_hours, category_id in checked
             ]
-            self._tick()  # offers created already past their end time end now
+            self.tick()  # offers created already past their end time end now
             self.changes += 1
             return ids
 
@@ -458,7 +444,7 @@ class Shop:
         if shipment_id is not None and shipment_id not in SHIPMENT_IDS:
             raise ControlError(f"Unknown shipment_id {shipment_id}.", 400)
         with self.lock:
-            self._tick()
+            self.tick()
             offer = self._control_offer(offer_id)
             if offer.format != BUY_NOW:
                 raise ControlError("Only a buy-now offer can be bought outright; bid instead.")
@@ -483,7 +469,7 @@ class Shop:
 
     def bid(self, offer_id, buyer: str | None = None, amount=None) -> dict:
         with self.lock:
-            self._tick()
+            self.tick()
             offer = self._control_offer(offer_id)
             if offer.format != AUCTION:
                 raise ControlError(f"Offer {offer.id} is not an auction.")
@@ -505,7 +491,7 @@ class Shop:
 
     def cancel_form(self, form_id) -> dict:
         with self.lock:
-            self._tick()
+            self.tick()
             form = self.forms.get(form_id) if isinstance(form_id, int) else None
             if form is None:
                 raise ControlError(f"There is no post-buy form {form_id}.", 404)
@@ -520,7 +506,7 @@ class Shop:
 
     def pay_form(self, form_id) -> dict:
         with self.lock:
-            self._tick()
+            self.tick()
             form = self.forms.get(form_id) if isinstance(form_id, int) else None
             if form is None:
                 raise ControlError(f"There is no post-buy form {form_id}.", 404)
@@ -558,12 +544,12 @@ class Shop:
         """Check a session handle and bring the world up to the current time."""
         with self.lock:
             self.sessions.check(handle, self.now())
-            self._tick()
+            self.tick()
 
     # -- WebAPI: offers ---------------------------------------------------------------------
     def change_quantity(self, offer_id: int, new_quantity: int) -> Offer:
         with self.lock:
-            self._tick()
+            self.tick()
             offer = self.offer(offer_id)
             if offer.state == ENDED:
                 raise WebApiFault("ERR_END_DURING_CHANGES")
@@ -598,7 +584,7 @@ class Shop:
             raise WebApiFault("ERR_INVALID_DURATION_TIME")
         if local_id is not None and (local_id < 1 or local_id in self.local_ids):
             raise WebApiFault("ERR_INVALID_VALUE_IN_LOCAL_ID")
-        offer = self._create_offer(
+        offer = self.create_offer(
             source.title, source.format, source.price, source.start_quantity, max(start, now),
             duration, source.category_id, relisted_from=source.id, local_id=local_id,
         )
@@ -670,7 +656,7 @@ class Shop:
 
     def offers_view(self, ids: list[int] | None = None) -> list[dict]:
         with self.lock:
-            self._tick()
+            self.tick()
             return [self.offer_view(o) for o in self._chosen(ids)]
 
     def offers_json(self, ids: list[int] | None = None) -> bytes:
@@ -680,7 +666,7 @@ class Shop:
         separators=(",", ":"))`` (tested), keys in ``offer_view``'s order.
         """
         with self.lock:
-            self._tick()
+            self.tick()
             return ("[" + ",".join([_offer_json(o) for o in self._chosen(ids)]) + "]").encode("utf-8")
 
     def form_view(self, form: Form) -> dict:
@@ -708,19 +694,19 @@ class Shop:
 
     def forms_view(self) -> list[dict]:
         with self.lock:
-            self._tick()
+            self.tick()
             return [self.form_view(f) for f in self.forms.values()]
 
     def journal_view(self) -> list[dict]:
         with self.lock:
-            self._tick()
+            self.tick()
             return [{"event_id": e.id, "type": e.type, "time": e.time, "deal_id": e.deal_id,
                      "form_id": e.form_id, "offer_id": e.offer_id, "buyer_id": e.buyer_id,
                      "quantity": e.quantity} for e in self.events]
 
     def state_view(self) -> dict:
         with self.lock:
-            self._tick()
+            self.tick()
             states = {ACTIVE: 0, ENDED: 0, SCHEDULED: 0}
             for offer in self.offers.values():
                 states[offer.state] += 1
@@ -781,4 +767,4 @@ class Shop:
                 event = Event(**raw)
                 self.events.append(event)
                 self._event_ids.append(event.id)
-            self._tick()
+            self.tick()

@@ -469,7 +469,7 @@ class WebApi:
         self.shop.session(p["sessionHandle"])
         cancel = self._cancel_bids(p)
         with self.shop.lock:
-            self.shop._tick()
+            self.shop.tick()
             self.shop.finish(p["finishItemId"], cancel)
         return {"finishValue": 1}
 
@@ -483,7 +483,7 @@ class WebApi:
         cancels = [self._cancel_bids(item) for item in items]  # all checked before any ends
         succeeded, failed = [], []
         with self.shop.lock:
-            self.shop._tick()
+            self.shop.tick()
             for item, cancel in zip(items, cancels):
                 try:
                     self.shop.finish(item["finishItemId"], cancel)
@@ -511,7 +511,7 @@ class WebApi:
         hide = bool((p.get("sellOptions") or 0) & 1)
         again, failed, not_found = [], [], []
         with self.shop.lock:
-            self.shop._tick()
+            self.shop.tick()
             now = self.shop.now()
             start = p.get("sellStartingTime") or 0
             if start > now + world.MAX_START_AHEAD:

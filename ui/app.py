@@ -146,7 +146,10 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
     # Test or sync does not wait for it and start-up does not either.
     from core.allegro import wsdl
 
-    QTimer.singleShot(0, wsdl.preload)
+    def warm_adapter() -> None:
+        import core.allegro.webapi  # noqa: F401  (the first sync then starts at once)
+
+    QTimer.singleShot(0, lambda: wsdl.preload(then=warm_adapter))
     if self_test:
         QTimer.singleShot(0, lambda: app.exit(window.self_test()))
     code = app.exec()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +36,7 @@ def settings() -> Settings:
     return Settings(strict=True, xml_huge_tree=False, forbid_dtd=True, forbid_entities=True)
 
 
-def _load(path: Path, future: Future[Any], warm: bool = False) -> None:
+def _load(path: Path, future: Future[Any], then: Callable[[], object] | None = None) -> None:
     try:
         from zeep.transports import Transport
         from zeep.wsdl import Document
@@ -46,11 +47,11 @@ def _load(path: Path, future: Future[Any], warm: bool = False) -> None:
     except BaseException as exc:  # handed to whoever waits on document()
         future.set_exception(exc)
         return
-    if warm:
-        import core.allegro.webapi  # noqa: F401  (the first sync then starts at once)
+    if then is not None:
+        then()  # on this background thread, e.g. importing the adapter so the first sync starts at once
 
 
-def _future(path: Path, background: bool) -> tuple[Future[Any], bool]:
+def _future(path: Path, background: bool, then: Callable[[], object] | None = None) -> tuple[Future[Any], bool]:
     with _lock:
         future = _loads.get(path)
         if future is not None and not (future.done() and future.exception() is not None):
@@ -58,14 +59,16 @@ def _future(path: Path, background: bool) -> tuple[Future[Any], bool]:
         future = Future()
         _loads[path] = future
     if background:
-        threading.Thread(target=_load, args=(path, future, True), name="wsdl-preload", daemon=True).start()
+        threading.Thread(target=_load, args=(path, future, then), name="wsdl-preload", daemon=True).start()
         return future, False
     return future, True
 
 
-def preload(path: Path = WSDL_PATH) -> Future[Any]:
-    """Start parsing the contract in the background (idempotent); returns its future."""
-    future, _ = _future(Path(path), background=True)
+def preload(path: Path = WSDL_PATH, then: Callable[[], object] | None = None) -> Future[Any]:
+    """Start parsing the contract in the background (idempotent); returns its future.
+
+    `then` runs on the same background thread once the contract is parsed."""
+    future, _ = _future(Path(path), background=True, then=then)
     return future
 
 
