@@ -29,6 +29,14 @@ def _split_global(argv: list[str]) -> tuple[str | None, list[str]]:
     return data_dir, rest
 
 
+def _wire_sandbox() -> None:
+    """The app reaches the built-in Sandbox only through this seam (core never imports sandbox/)."""
+    import sandbox.embedded
+    from core.allegro import local_sandbox
+
+    local_sandbox.install(sandbox.embedded)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):
@@ -36,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     data_dir, rest = _split_global(argv)
     from core.cli import COMMANDS
+
+    _wire_sandbox()
 
     if rest and rest[0] in COMMANDS:
         command, args = rest[0], rest[1:]

@@ -55,9 +55,9 @@ def demo_config(sub_source: str = DEMO_SUB_SOURCE) -> channels.ChannelConfig:
 
     return channels.ChannelConfig(
         sub_source=sub_source,
-        username=local_sandbox.DEMO_USERNAME,
-        password=local_sandbox.DEMO_PASSWORD,
-        api_key=local_sandbox.DEMO_API_KEY,
+        username=local_sandbox.demo_account().username,
+        password=local_sandbox.demo_account().password,
+        api_key=local_sandbox.demo_account().api_key,
         api_key_version=str(local_sandbox.demo_version_key()),
         environment=channels.SANDBOX,
         enabled=True,
@@ -75,7 +75,7 @@ def find_demo_channel() -> Channel | None:
 
     return (
         Channel.select()
-        .where((Channel.environment == channels.SANDBOX) & (Channel.username == local_sandbox.DEMO_USERNAME))
+        .where((Channel.environment == channels.SANDBOX) & (Channel.username == local_sandbox.demo_account().username))
         .order_by(Channel.id)
         .first()
     )

@@ -182,6 +182,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "wpuszcza ten komputer.",
     "The database file {path} cannot be opened for writing. Check that the folder is writable.":
         "Nie można otworzyć pliku bazy {path} do zapisu. Sprawdź, czy folder pozwala na zapis.",
+    "The built-in Sandbox is not part of this build of the app.":
+        "Wbudowany Sandbox nie jest częścią tej wersji aplikacji.",
     "The database file {path} is locked by another program.": "Plik bazy {path} jest zablokowany przez inny program.",
     "The disk holding {path} is full. Free some space and start again.": "Dysk z plikiem {path} jest pełny. Zwolnij miejsce i uruchom ponownie.",
     "The database has tables but no schema version; it is not this app's database.":

@@ -54,6 +54,10 @@ def _guard(original):
 
 
 def pytest_configure(config):
+    import sandbox.embedded
+    from core.allegro import local_sandbox
+
+    local_sandbox.install(sandbox.embedded)  # as main.py wires it
     if not os.environ.get("ACM_ALLOW_NETWORK"):
         socket.socket.connect = _guard(socket.socket.connect)
         socket.socket.connect_ex = _guard(socket.socket.connect_ex)

@@ -47,14 +47,14 @@ def test_password_round_trip_through_secret_service_leaves_no_trace(paths):
     in_use = [type(b).__module__ for b in getattr(backend, "backends", [backend])]
     assert "keyring.backends.SecretService" in in_use, in_use
 
-    password = local_sandbox.DEMO_PASSWORD  # so the Test below logs in for real
+    password = local_sandbox.demo_account().password  # so the Test below logs in for real
     marker = "Żółć-" + random_secrets.token_hex(8)  # an unguessable first password: it must not leak either
     saved = channels.save(
         channels.ChannelConfig(
             sub_source="Prawdziwy sejf",
-            username=local_sandbox.DEMO_USERNAME,
+            username=local_sandbox.demo_account().username,
             password=marker,
-            api_key=local_sandbox.DEMO_API_KEY,
+            api_key=local_sandbox.demo_account().api_key,
             api_key_version=str(local_sandbox.demo_version_key()),
         )
     )

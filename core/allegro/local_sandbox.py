@@ -1,6 +1,8 @@
 """The "Sandbox" environment: the WebAPI emulator, started in this process when needed.
 
-This is the one place where the app wires in `sandbox/`. The emulator keeps its world
+Core never imports `sandbox/`: an entry point (main.py, the tests) hands the sandbox's
+`sandbox.embedded` module to `install`, and this module starts it through that seam.
+The emulator keeps its world
 in the data folder (`paths.sandbox_state`) and its address in a small file beside it,
 so a second process on the same data folder (say `main.py sync` while the window is
 open) talks to the running one instead of starting a rival over the same state file.
@@ -14,21 +16,52 @@ import os
 import threading
 import urllib.request
 from pathlib import Path
+from typing import Any, Protocol
 
-from sandbox import sessions as sandbox_sessions
+from core.i18n import _
 
 log = logging.getLogger(__name__)
 
 ADDRESS_FILE = "sandbox-address.json"
-GREETING = b"Allegro WebAPI sandbox"
 
-# The emulator's demo account, for the "fill in the demo account" button.
-DEMO_USERNAME = sandbox_sessions.SELLER_LOGIN
-DEMO_PASSWORD = sandbox_sessions.SELLER_PASSWORD
-DEMO_API_KEY = sandbox_sessions.WEBAPI_KEY
+
+class Embedded(Protocol):
+    """What `sandbox.embedded` offers: its demo account, its greeting, and `start`."""
+
+    GREETING: bytes
+    DEMO_ACCOUNT: Any  # .username, .password, .api_key, .version_key
+
+    def start(self, state_file: Path) -> Any: ...
+
+
+class SandboxUnavailable(RuntimeError):
+    """This build carries no Sandbox (nothing was installed by the entry point)."""
+
+    def __init__(self) -> None:
+        self.message = _("The built-in Sandbox is not part of this build of the app.")
+        super().__init__(self.message)
+
 
 _lock = threading.Lock()
 _servers: dict[Path, object] = {}  # state file -> SandboxServer started by this process
+_embedded: Embedded | None = None
+
+
+def install(embedded: Embedded) -> None:
+    """Called once by an entry point with `sandbox.embedded`."""
+    global _embedded
+    _embedded = embedded
+
+
+def _sandbox() -> Embedded:
+    if _embedded is None:
+        raise SandboxUnavailable()
+    return _embedded
+
+
+def demo_account():
+    """The emulator's demo account (.username, .password, .api_key, .version_key)."""
+    return _sandbox().DEMO_ACCOUNT
 
 
 def address_file(paths) -> Path:
@@ -46,9 +79,7 @@ def ensure_running(paths) -> str:
         if recorded and _answers(recorded):
             log.info("Using the Sandbox already running at %s", recorded)
             return recorded
-        from sandbox.server import SandboxServer
-
-        server = SandboxServer(host="127.0.0.1", port=0, state_file=state).start()
+        server = _sandbox().start(state)
         _servers[state] = server
         _write_address(paths, server.url)
         log.info("Started the Sandbox at %s (state in %s)", server.url, state)
@@ -57,9 +88,7 @@ def ensure_running(paths) -> str:
 
 def demo_version_key() -> int:
     """The version key a freshly made Sandbox starts with."""
-    from sandbox.shop import DEFAULT_VERSION_KEY
-
-    return DEFAULT_VERSION_KEY
+    return demo_account().version_key
 
 
 def running_here(paths) -> bool:
@@ -118,6 +147,6 @@ def _answers(url: str) -> bool:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
         with opener.open(root, timeout=1.0) as response:
-            return response.status == 200 and response.read(len(GREETING)) == GREETING
+            return response.status == 200 and response.read(len(_sandbox().GREETING)) == _sandbox().GREETING
     except OSError:
         return False

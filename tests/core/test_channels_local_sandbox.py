@@ -27,8 +27,8 @@ def paths(data_dir):
 def demo_channel(**changes) -> channels.ChannelConfig:
     return channels.ChannelConfig(
         sub_source="Demo",
-        username=local_sandbox.DEMO_USERNAME,
-        api_key=local_sandbox.DEMO_API_KEY,
+        username=local_sandbox.demo_account().username,
+        api_key=local_sandbox.demo_account().api_key,
         api_key_version=str(local_sandbox.demo_version_key()),
         **changes,
     )
@@ -36,7 +36,7 @@ def demo_channel(**changes) -> channels.ChannelConfig:
 
 def test_a_sandbox_channel_starts_the_emulator_and_logs_in(paths):
     assert not local_sandbox.running_here(paths)
-    outcome = channels.check_connection(demo_channel(), local_sandbox.DEMO_PASSWORD, paths)
+    outcome = channels.check_connection(demo_channel(), local_sandbox.demo_account().password, paths)
     assert local_sandbox.running_here(paths)
     assert outcome.url == local_sandbox.ensure_running(paths)  # the same one, not a second
     assert outcome.version_key == local_sandbox.demo_version_key()
@@ -51,7 +51,8 @@ def test_a_second_process_uses_the_running_sandbox(paths):
     url = local_sandbox.ensure_running(paths)
     script = (
         "import sys; sys.path.insert(0, '.');"
-        "from core.allegro import local_sandbox; from core.paths import app_paths;"
+        "import sandbox.embedded; from core.allegro import local_sandbox; from core.paths import app_paths;"
+        "local_sandbox.install(sandbox.embedded);"
         "p = app_paths(sys.argv[1]); print(local_sandbox.ensure_running(p), local_sandbox.running_here(p))"
     )
     done = subprocess.run(
@@ -77,5 +78,11 @@ def test_stop_saves_the_world_and_forgets_the_address(paths):
     assert not local_sandbox.address_file(paths).exists()
     assert paths.sandbox_state.stat().st_size > 0
     with pytest.raises(ConnectionFailed) as raised:
-        channels.check_connection(demo_channel(environment=url), local_sandbox.DEMO_PASSWORD, paths)
+        channels.check_connection(demo_channel(environment=url), local_sandbox.demo_account().password, paths)
     assert raised.value.message == f"Could not connect to Allegro at {url}."
+
+
+def test_without_the_sandbox_wired_in_the_sandbox_environment_says_so(paths, monkeypatch):
+    monkeypatch.setattr(local_sandbox, "_embedded", None)
+    with pytest.raises(local_sandbox.SandboxUnavailable, match="not part of this build"):
+        local_sandbox.ensure_running(paths)

@@ -291,9 +291,9 @@ class IntegrationForm(QWidget):
     def fill_demo_account(self) -> None:
         from core.allegro import local_sandbox
 
-        self.username.setText(local_sandbox.DEMO_USERNAME)
-        self.password.setText(local_sandbox.DEMO_PASSWORD)
-        self.api_key.setText(local_sandbox.DEMO_API_KEY)
+        self.username.setText(local_sandbox.demo_account().username)
+        self.password.setText(local_sandbox.demo_account().password)
+        self.api_key.setText(local_sandbox.demo_account().api_key)
         if not self.api_key_version.text().strip():
             self.api_key_version.setText(str(local_sandbox.demo_version_key()))
         if not self.sub_source.text().strip():
