@@ -74,9 +74,8 @@ class _StampedChannel(HTTPChannel):
     task_class = _StampedTask
 
     def writable(self):
-        # While a worker serves this channel it sends a small answer itself; the event
-        # loop polling for writability meanwhile only spins (9 polls a call instead of 2)
-        # and takes the GIL from that worker. Big backlogs are still flushed by the loop.
+        # While a worker serves this channel it sends a small answer itself; the loop polling
+        # for writability would only spin and take the GIL from it. Big backlogs: the loop.
         if self.requests and self.total_outbufs_len < LOOP_FLUSHES_FROM \
                 and not (self.will_close or self.close_when_flushed):
             return False

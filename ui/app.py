@@ -19,11 +19,8 @@ APP_DISPLAY_NAME = "Allegro Channel Manager"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    # Syncs run on worker threads that share the interpreter lock with this one; with a
-    # dozen of them busy (pages, journal, forms) the default 5 ms turns made the window
-    # wait 100+ ms for its turn. 0.5 ms turns keep its event loop running: the longest
-    # stall of a 20,000-listing sync was 34-81 ms with 1 ms turns, 27-34 ms with 0.5 ms
-    # (six runs each, as benchmarks/bench_scale.py syncs), and the sync took no longer.
+    # Sync workers share the interpreter lock with the window; short turns keep its event
+    # loop responsive while they read (measurements: docs/performance.md).
     sys.setswitchinterval(0.0005)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("AllegroChannelManager")

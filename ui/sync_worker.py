@@ -78,9 +78,8 @@ class SyncSession(QObject):
     def start(self) -> None:
         if self.state != SyncState.IDLE:
             raise RuntimeError("a SyncSession runs once")
-        # What exists now (the window, the contract, the modules) lives on. Frozen, the
-        # garbage collector's full passes during the sync walk only the sync's own objects:
-        # walking everything held the interpreter lock, and so the window, for 120 ms.
+        # What exists now (window, contract, modules) lives on: frozen, the collector's full
+        # passes during the sync walk only the sync's own objects and keep the window responsive.
         gc.freeze()
         self.state = SyncState.PLANNING
         self._run(self._plan_job, self._planned)

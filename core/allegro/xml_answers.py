@@ -37,11 +37,8 @@ ASK_ZEEP = object()  # not an answer this reader takes: let zeep read it
 
 Reader = Callable[[bytes], Any]
 
-# A big answer is tens of ms of Python (a page of 1,000 offers, read here in the tests,
-# ~40 ms; the adapter reads those with offer_lists), and answers arrive on several threads
-# at once. Big ones (a batch of forms with many items) are read one at a time, so the GUI
-# thread competes for the interpreter lock with one reader, not four (four offer pages at
-# once starved its event loop for 0.6 s).
+# Big answers (a batch of forms with many items) are read one at a time, so the GUI thread
+# competes for the interpreter lock with one reader rather than several.
 _reading = threading.Lock()
 BIG = 256 * 1024  # bytes; a page of 1,000 offers is ~1.2 MB, 25 forms ~100 kB, a journal page ~40 kB
 

@@ -111,7 +111,10 @@ def test_desks_started_together_on_an_empty_database_create_it_once(db):
     for desk in desks:  # all imported and waiting; now all at once
         desk.stdin.write("\n")
         desk.stdin.flush()
-    results = [(desk.wait(timeout=120), desk.stderr.read()) for desk in desks]
+    results = []
+    for desk in desks:
+        _, err = desk.communicate(timeout=120)  # waits and closes the pipes
+        results.append((desk.returncode, err))
     assert results == [(0, "")] * 4
     assert [row.version for row in SchemaInfo.select()] == [SCHEMA_VERSION]
 

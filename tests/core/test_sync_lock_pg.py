@@ -58,11 +58,11 @@ class OtherDesk:
         self.proc.stdin.write("\n")
         self.proc.stdin.flush()
         assert self.proc.stdout.readline().strip() == "released"
-        self.proc.wait(timeout=30)
+        self.proc.communicate(timeout=30)  # waits and closes the pipes
 
     def kill(self) -> None:
         self.proc.kill()
-        self.proc.wait(timeout=30)
+        self.proc.communicate(timeout=30)
 
 
 @pytest.fixture

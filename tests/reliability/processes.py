@@ -39,6 +39,7 @@ class Runner:
     def close(self) -> None:
         self.proc.stdin.close()
         self.proc.wait(timeout=10)
+        self.proc.stdout.close()
 
 
 def integrity(path: Path) -> str:

@@ -86,6 +86,7 @@ def test_a_second_app_on_the_same_data_folder_is_refused(qtbot, tmp_path, monkey
     finally:
         first.terminate()
         first.wait(timeout=20)
+        first.stderr.close()
 
 
 def _read(path: Path) -> str:

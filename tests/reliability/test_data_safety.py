@@ -227,6 +227,7 @@ def test_an_upgrade_killed_half_way_leaves_the_old_database_and_a_whole_backup(t
         time.sleep(rng.uniform(0, 0.05))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+        child.stdout.close()
         assert integrity(path) == "ok"
         assert dump(path) == old, f"attempt {attempt}: the old database changed"
         assert "previous_offer_id" not in columns(path, "listing")

@@ -146,6 +146,7 @@ def sandbox_process():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        proc.stdout.close()
 
 
 def test_the_gui_thread_keeps_answering_during_a_sync_of_2000_listings(qtbot, db, sandbox_process, data_dir):
