@@ -128,68 +128,91 @@ def build_demo(shop: Shop, seed: int, count: int) -> None:
     for login in BUYER_LOGINS:
         shop.buyer(login)
 
-    actions: list[tuple[int, int, str, dict]] = []  # (time, order, kind, data)
-    order = 0
-
-    def at(when: float, kind: str, **data) -> None:
-        nonlocal order
-        order += 1
-        actions.append((int(when), order, kind, data))
-
-    def purchases(slot: int, quantity: int, first: float, last: float, count_: int) -> None:
-        for k in range(count_):
-            when = first + (last - first) * (k + 1) / (count_ + 1) + rng.randint(0, HOUR)
-            roll = rng.random()
-            at(when, "buy", slot=slot, quantity=quantity,
-               paid=roll < 0.75, cod=roll >= 0.88, buyer=rng.choice(BUYER_LOGINS))
-
-    plan = _scenarios(count, rng)
-    for slot, scenario in enumerate(plan):
+    script = _Script(rng, real_now)
+    for slot, scenario in enumerate(_scenarios(count, rng)):
         title, price, category = _title(slot)
         price = round(price * rng.uniform(0.9, 1.1), 2)
         spec = {"slot": slot, "title": title, "price": price, "category": category}
-        if scenario == "selling":
-            start = real_now - rng.randint(1, 25) * DAY - rng.randint(0, DAY)
-            quantity = rng.choice([5, 8, 10, 12, 20, 30, 50, 100])
-            at(start, "create", **spec, fmt=BUY_NOW, quantity=quantity,
-               duration=rng.choice([0, 0, 30]))
-            sales = rng.randint(0, 3)
-            purchases(slot, 1, max(start, real_now - 14 * DAY), real_now - HOUR, sales)
-        elif scenario == "auction_live":
-            start = real_now - rng.randint(1, 5) * DAY - rng.randint(0, DAY)
-            at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=rng.choice([7, 10]))
-            for k in range(rng.choice([0, 0, 1, 2, 4])):
-                at(start + (k + 1) * 6 * HOUR, "bid", slot=slot, buyer=rng.choice(BUYER_LOGINS))
-        elif scenario == "sold_out":
-            start = real_now - rng.randint(20, 40) * DAY
-            quantity = rng.choice([1, 2, 3])
-            at(start, "create", **spec, fmt=BUY_NOW, quantity=quantity, duration=0)
-            purchases(slot, 1, start + DAY, real_now - rng.randint(1, 15) * DAY, quantity)
-        elif scenario == "auction_no_bids_ended":
-            start = real_now - rng.randint(10, 45) * DAY
-            at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=rng.choice([3, 5, 7]))
-        elif scenario == "auction_won":
-            start = real_now - rng.randint(8, 30) * DAY
-            at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=rng.choice([5, 7]))
-            for k in range(rng.randint(1, 4)):
-                at(start + (k + 1) * 12 * HOUR, "bid", slot=slot, buyer=rng.choice(BUYER_LOGINS))
-        elif scenario == "ended_by_seller":
-            start = real_now - rng.randint(25, 50) * DAY
-            at(start, "create", **spec, fmt=BUY_NOW, quantity=rng.choice([5, 10, 15]),
-               duration=rng.choice([0, 30]))
-            end = real_now - rng.randint(5, 20) * DAY
-            purchases(slot, 1, start + DAY, end - DAY, rng.randint(0, 2))
-            at(end, "finish", slot=slot)
-        elif scenario == "ended_long_ago":
-            start = real_now - rng.randint(75, 80) * DAY
-            at(start, "create", **spec, fmt=BUY_NOW, quantity=5, duration=10)
-        else:  # scheduled
-            start = real_now + rng.randint(1, 3) * DAY + rng.randint(0, DAY)
-            at(real_now - 2 * HOUR, "create", **spec, fmt=BUY_NOW, quantity=10, duration=0,
-               start_at=start)
-
+        getattr(script, scenario)(slot, spec)
     # One recent cancellation, so every journal event type is in the demo.
-    at(real_now - 30 * 60, "cancel")
+    script.at(real_now - 30 * 60, "cancel")
+    _play(shop, script.actions, wall_now, real_now)
+
+
+class _Script:
+    """The demo's history as timed actions, one method per scenario (rng drawn in order)."""
+
+    def __init__(self, rng: random.Random, real_now: int) -> None:
+        self.rng, self.now = rng, real_now
+        self.actions: list[tuple[int, int, str, dict]] = []  # (time, order, kind, data)
+
+    def at(self, when: float, kind: str, **data) -> None:
+        self.actions.append((int(when), len(self.actions) + 1, kind, data))
+
+    def purchases(self, slot: int, quantity: int, first: float, last: float, count: int) -> None:
+        rng = self.rng
+        for k in range(count):
+            when = first + (last - first) * (k + 1) / (count + 1) + rng.randint(0, HOUR)
+            roll = rng.random()
+            self.at(when, "buy", slot=slot, quantity=quantity,
+                    paid=roll < 0.75, cod=roll >= 0.88, buyer=rng.choice(BUYER_LOGINS))
+
+    def bids(self, slot: int, start: int, count: int, every: int) -> None:
+        for k in range(count):
+            self.at(start + (k + 1) * every, "bid", slot=slot, buyer=self.rng.choice(BUYER_LOGINS))
+
+    def selling(self, slot: int, spec: dict) -> None:
+        rng, now = self.rng, self.now
+        start = now - rng.randint(1, 25) * DAY - rng.randint(0, DAY)
+        quantity = rng.choice([5, 8, 10, 12, 20, 30, 50, 100])
+        self.at(start, "create", **spec, fmt=BUY_NOW, quantity=quantity, duration=rng.choice([0, 0, 30]))
+        sales = rng.randint(0, 3)
+        self.purchases(slot, 1, max(start, now - 14 * DAY), now - HOUR, sales)
+
+    def auction_live(self, slot: int, spec: dict) -> None:
+        rng = self.rng
+        start = self.now - rng.randint(1, 5) * DAY - rng.randint(0, DAY)
+        self.at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=rng.choice([7, 10]))
+        self.bids(slot, start, rng.choice([0, 0, 1, 2, 4]), 6 * HOUR)
+
+    def sold_out(self, slot: int, spec: dict) -> None:
+        rng = self.rng
+        start = self.now - rng.randint(20, 40) * DAY
+        quantity = rng.choice([1, 2, 3])
+        self.at(start, "create", **spec, fmt=BUY_NOW, quantity=quantity, duration=0)
+        self.purchases(slot, 1, start + DAY, self.now - rng.randint(1, 15) * DAY, quantity)
+
+    def auction_no_bids_ended(self, slot: int, spec: dict) -> None:
+        start = self.now - self.rng.randint(10, 45) * DAY
+        self.at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=self.rng.choice([3, 5, 7]))
+
+    def auction_won(self, slot: int, spec: dict) -> None:
+        rng = self.rng
+        start = self.now - rng.randint(8, 30) * DAY
+        self.at(start, "create", **spec, fmt=AUCTION, quantity=1, duration=rng.choice([5, 7]))
+        self.bids(slot, start, rng.randint(1, 4), 12 * HOUR)
+
+    def ended_by_seller(self, slot: int, spec: dict) -> None:
+        rng = self.rng
+        start = self.now - rng.randint(25, 50) * DAY
+        self.at(start, "create", **spec, fmt=BUY_NOW, quantity=rng.choice([5, 10, 15]),
+                duration=rng.choice([0, 30]))
+        end = self.now - rng.randint(5, 20) * DAY
+        self.purchases(slot, 1, start + DAY, end - DAY, rng.randint(0, 2))
+        self.at(end, "finish", slot=slot)
+
+    def ended_long_ago(self, slot: int, spec: dict) -> None:
+        start = self.now - self.rng.randint(75, 80) * DAY
+        self.at(start, "create", **spec, fmt=BUY_NOW, quantity=5, duration=10)
+
+    def scheduled(self, slot: int, spec: dict) -> None:
+        rng = self.rng
+        start = self.now + rng.randint(1, 3) * DAY + rng.randint(0, DAY)
+        self.at(self.now - 2 * HOUR, "create", **spec, fmt=BUY_NOW, quantity=10, duration=0, start_at=start)
+
+
+def _play(shop: Shop, actions: list[tuple[int, int, str, dict]], wall_now: int, real_now: int) -> None:
+    """Carry the actions out in time order through the shop's own rules, on its clock."""
     offers_by_slot: dict[int, int] = {}
     forms_made: list[int] = []
     for when, _, kind, data in sorted(actions):
@@ -200,22 +223,22 @@ def build_demo(shop: Shop, seed: int, count: int) -> None:
                 data.get("start_at", when), data["duration"], data["category"],
             )
             offers_by_slot[data["slot"]] = offer.id
-        elif kind == "buy":
-            offer_id = offers_by_slot[data["slot"]]
-            if shop.offers[offer_id].state == "active":
-                result = shop.purchase(offer_id, data["buyer"], data["quantity"], data["paid"],
-                                       data["cod"])
-                forms_made.append(result["form_id"])
-        elif kind == "bid":
-            offer_id = offers_by_slot[data["slot"]]
-            if shop.offers[offer_id].state == "active":
-                shop.bid(offer_id, data["buyer"])
-        elif kind == "finish":
+            continue
+        if kind == "cancel":
+            if forms_made:
+                shop.cancel_form(forms_made[len(forms_made) // 2])
+            continue
+        if kind == "finish":
             shop.tick()
-            offer = shop.offers[offers_by_slot[data["slot"]]]
-            if offer.state == "active":
-                shop.finish(offer.id, cancel_bids=False)
-        elif kind == "cancel" and forms_made:
-            shop.cancel_form(forms_made[len(forms_made) // 2])
+        offer = shop.offers[offers_by_slot[data["slot"]]]
+        if offer.state != "active":
+            continue
+        if kind == "buy":
+            result = shop.purchase(offer.id, data["buyer"], data["quantity"], data["paid"], data["cod"])
+            forms_made.append(result["form_id"])
+        elif kind == "bid":
+            shop.bid(offer.id, data["buyer"])
+        else:
+            shop.finish(offer.id, cancel_bids=False)
     shop.clock_offset = real_now - wall_now
     shop.tick()

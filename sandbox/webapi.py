@@ -244,33 +244,40 @@ class WebApi:
         return offers
 
     def _select(self, p: dict, kind: str, now: int, wanted: set[int] | None) -> list[Offer]:
-        filters = {name: value for name, value in (p.get("filterOptions") or {}).items()
-                   if value}  # 0 means "all" for every filter
-        search = (p.get("searchValue") or "").strip().lower()
-        category = p.get("categoryId")
         if wanted is not None:
             candidates = [self.shop.offers[i] for i in sorted(wanted) if i in self.shop.offers]
         else:
             candidates = self.shop.offers.values()
+        chosen = [o for o in candidates if not o.hidden and self._in_tab(o, kind)]
+        chosen = self._matching(chosen, p, kind, now)
+        sort = p.get("sortOptions") or {}
+        chosen.sort(key=self._sort_key(sort.get("sortType"), kind), reverse=sort.get("sortOrder") == 2)
+        return chosen
+
+    @staticmethod
+    def _in_tab(offer: Offer, kind: str) -> bool:
         if kind == "sell":
-            chosen = [o for o in candidates if o.state == ACTIVE and not o.hidden]
-        elif kind == "future":
-            chosen = [o for o in candidates if o.state == SCHEDULED and not o.hidden]
-        else:
-            sold = kind == "sold"
-            chosen = [o for o in candidates if o.state == ENDED and not o.hidden
-                      and (o.sold_quantity > 0) == sold]
+            return offer.state == ACTIVE
+        if kind == "future":
+            return offer.state == SCHEDULED
+        return offer.state == ENDED and (offer.sold_quantity > 0) == (kind == "sold")
+
+    def _matching(self, chosen: list[Offer], p: dict, kind: str, now: int) -> list[Offer]:
+        """The offers that pass the search text, the category and the filter options."""
+        filters = {name: value for name, value in (p.get("filterOptions") or {}).items()
+                   if value}  # 0 means "all" for every filter
+        search = (p.get("searchValue") or "").strip().lower()
+        category = p.get("categoryId")
         if search:
             chosen = [o for o in chosen if search in o.title.lower()]
         if category:
             chosen = [o for o in chosen if o.category_id == category]
         if filters:
             chosen = [o for o in chosen if self._passes(o, filters, kind, now)]
-        sort = p.get("sortOptions") or {}
-        # Scheduled offers are listed by their start time, the others by their end.
-        default = (lambda o: (o.start_time, o.id)) if kind == "future" else \
-            (lambda o: (o.ended_at or o.end_time, o.id))
-        key = {
+        return chosen
+
+    def _sort_key(self, sort_type, kind: str) -> Callable[[Offer], tuple]:
+        keys = {
             2: lambda o: (self._current_price(o), o.id),
             3: lambda o: (o.title.lower(), o.id),
             4: lambda o: (len(o.bids), o.id),
@@ -278,9 +285,13 @@ class WebApi:
             7: lambda o: (o.price, o.id),
             9: lambda o: (o.start_quantity, o.id),
             10: lambda o: (o.sold_quantity, o.id),
-        }.get(sort.get("sortType"), default)
-        chosen.sort(key=key, reverse=sort.get("sortOrder") == 2)
-        return chosen
+        }
+        if sort_type in keys:
+            return keys[sort_type]
+        # Scheduled offers are listed by their start time, the others by their end.
+        if kind == "future":
+            return lambda o: (o.start_time, o.id)
+        return lambda o: (o.ended_at or o.end_time, o.id)
 
     def _passes(self, offer: Offer, f: dict, kind: str, now: int) -> bool:
         if f.get("filterFormat") == 2:  # shop offers: the sandbox account has none
@@ -386,6 +397,19 @@ class WebApi:
                 "arrayItemsAdminKilled": {"item": []}}
 
     def _item_info(self, offer: Offer, p: dict) -> dict:
+        """doShowItemInfoExt's answer: the item, then the parts the request asked for."""
+        struct = {
+            "itemInfo": self._item_fields(offer, p),
+            "itemPaymentOptions": {"payOptionTransfer": 1, "payOptionOnDelivery": 1,
+                                   "payOptionAllegroPay": 0, "payOptionSeeDesc": 0,
+                                   "payOptionPayu": 1, "payOptionEscrow": 0, "payOptionQiwi": 0},
+            "itemCompanyInfo": self._company_info(p.get("getCompanyInfo") == 1),
+            "itemProductInfo": {"productId": 0, "productName": "", "productDescription": ""},
+        }
+        struct.update(self._asked_parts(p))
+        return struct
+
+    def _item_fields(self, offer: Offer, p: dict) -> dict:
         top = offer.highest_bid
         bidder = self.shop.buyers[top.buyer_id] if top else None
         if offer.state != ENDED:
@@ -416,22 +440,20 @@ class WebApi:
         }
         if p.get("getEan") == 1:
             info["itEan"] = ""
-        company = p.get("getCompanyInfo") == 1
-        struct = {
-            "itemInfo": info,
-            "itemPaymentOptions": {"payOptionTransfer": 1, "payOptionOnDelivery": 1,
-                                   "payOptionAllegroPay": 0, "payOptionSeeDesc": 0,
-                                   "payOptionPayu": 1, "payOptionEscrow": 0, "payOptionQiwi": 0},
-            "itemCompanyInfo": {
-                "companyFirstName": "Jan" if company else "",
-                "companyLastName": "Sprzedawca" if company else "",
-                "companyName": "Sklep Piaskownica sp. z o.o." if company else "",
-                "companyAddress": "ul. Testowa 1" if company else "",
-                "companyPostcode": "00-950" if company else "",
-                "companyCity": "Warszawa" if company else "",
-                "companyNip": "5250000000" if company else ""},
-            "itemProductInfo": {"productId": 0, "productName": "", "productDescription": ""},
+        return info
+
+    @staticmethod
+    def _company_info(asked: bool) -> dict:
+        company = {
+            "companyFirstName": "Jan", "companyLastName": "Sprzedawca",
+            "companyName": "Sklep Piaskownica sp. z o.o.", "companyAddress": "ul. Testowa 1",
+            "companyPostcode": "00-950", "companyCity": "Warszawa", "companyNip": "5250000000",
         }
+        return company if asked else dict.fromkeys(company, "")
+
+    @staticmethod
+    def _asked_parts(p: dict) -> dict:
+        struct: dict = {}
         if p.get("getImageUrl") == 1:
             struct["itemImages"] = {"item": []}
         if p.get("getAttribs") == 1:

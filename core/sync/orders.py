@@ -194,21 +194,28 @@ def store_forms(channel: Channel, forms: list[PostBuyForm], since: datetime | No
     for form in forms:
         fields = _order_fields(form, channel)
         if form.form_id in known:
-            order_id, status = known[form.form_id]
-            if form.cancelled and status == OrderStatus.OPEN:
-                fields["status"] = OrderStatus.CANCELLED
-                result.cancelled += 1
-            elif form.cancelled and status == OrderStatus.SHIPPED:
-                result.cancelled_after_shipping.append(form.form_id)
-            Order.update(**fields).where(Order.id == order_id).execute()
-            result.updated += 1
+            _update_order(form, fields, *known[form.form_id], result)
             continue
         created = naive(form.created_at)
         if since is not None and created is not None and created < since:
             continue  # before Sync Orders From
         new_forms.append((form, fields))
-    if not new_forms:
-        return
+    if new_forms:
+        _insert_orders(channel, new_forms, result)
+
+
+def _update_order(form: PostBuyForm, fields: dict, order_id: int, status: str, result: OrdersResult) -> None:
+    if form.cancelled and status == OrderStatus.OPEN:
+        fields["status"] = OrderStatus.CANCELLED
+        result.cancelled += 1
+    elif form.cancelled and status == OrderStatus.SHIPPED:
+        result.cancelled_after_shipping.append(form.form_id)
+    Order.update(**fields).where(Order.id == order_id).execute()
+    result.updated += 1
+
+
+def _insert_orders(channel: Channel, new_forms: list[tuple[PostBuyForm, dict]], result: OrdersResult) -> None:
+    """New orders, then their items with the stock items they are linked to."""
     now = utcnow()
     rows = []
     for form, fields in new_forms:
