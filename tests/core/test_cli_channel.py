@@ -57,8 +57,11 @@ def test_add_list_test_remove(run, sandbox_server, world, memory_keyring):  # no
     code, out, _ = run("list")
     assert code == 0
     header, line = (re.split(r"\s{2,}", text) for text in out.strip().splitlines())
-    assert header == ["SubSource", "Username", "Environment", "Enabled", "Inventory Sync", "Last sync", "Outcome"]
-    assert line == ["Sklep Łódź", "sandbox-seller", sandbox_server.url, "yes", "no", "never", "—"]
+    assert header == [
+        "SubSource", "Username", "Environment", "Api Key Version", "Enabled", "Inventory Sync", "Last sync", "Outcome",
+        "Other options",
+    ]
+    assert line == ["Sklep Łódź", "sandbox-seller", sandbox_server.url, "1505", "yes", "no", "never", "—", "—"]
 
     code, out, err = run("test", "sklep łódź")
     assert (code, err) == (0, "")
@@ -116,8 +119,8 @@ def test_test_offers_and_accepts_the_current_version_key(run, sandbox_server, wo
     world.set_version_key(1600)
     code, _, err = run("test", "Shop")
     assert code == cli.FAILED
-    assert err.splitlines() == [
-        "Allegro's current Api Key Version is 1600, not 1505. Use 1600?",
+    assert err.splitlines() == [  # no question: standard input is not a terminal
+        "Allegro's current Api Key Version is 1600, not 1505.",
         "Run again with --accept-version to store 1600.",
     ]
     code, out, _ = run("test", "Shop", "--accept-version")
