@@ -154,7 +154,8 @@ def _list(args) -> int:
                 r["sku"] or "-",
                 "-" if r["available"] is None else r["available"],
                 next_text(r),
-                f"{r['title']}  ({r['why']})" if r["why"] else r["title"],
+                # an unlinked listing's SKU column already says why nothing is sent
+                f"{r['title']}  ({r['why']})" if r["why"] and r["sku"] else r["title"],
             )
             for r, lst in zip(records, listings)
         ],

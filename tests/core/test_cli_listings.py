@@ -47,7 +47,7 @@ def test_list_shows_status_days_left_and_links(paths, capsys):
     assert lines[0].split() == ["OFFER", "ID", "CHANNEL", "STATUS", "FORMAT", "QTY", "SKU", "AVAIL.", "NEXT", "SYNC", "TITLE"]
     czajnik = next(line for line in lines if line.startswith("1003"))
     assert "Pending relist (49 days left)" in czajnik
-    assert czajnik.endswith("Czajnik elektryczny  (not linked to a stock item)")
+    assert czajnik.endswith("  -       -          Czajnik elektryczny")
     assert lines[-1] == "3 listing(s)."
     code, _, err = run(paths, capsys, "list", "--channel", "Nieznany")
     assert code == 1 and "no channel called Nieznany" in err
