@@ -564,4 +564,6 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "not linked to a stock item": "niepowiązana z towarem",
     "Inventory Sync is off": "synchronizacja stanów jest wyłączona",
     "Allegro already shows {n}": "Allegro już pokazuje {n}",
+    "There is no location yet: add one with main.py location add NAME, then import again.":
+        "Nie ma jeszcze żadnej lokalizacji: dodaj ją poleceniem main.py location add NAZWA i zaimportuj ponownie.",
 }

@@ -70,6 +70,8 @@ def _import(args, paths) -> int:
             print("  " + _("line {line}").format(line=problem.line) + f"{sku}: {problem.text}", file=sys.stderr)
         if len(preview.problems) > MAX_PRINTED:
             print("  " + _("… and {n} more.").format(n=len(preview.problems) - MAX_PRINTED), file=sys.stderr)
+        if not Location.select().exists():
+            print(_("There is no location yet: add one with main.py location add NAME, then import again."), file=sys.stderr)
         return 1
     if not preview.rows:
         print(f"{args.file}: {preview.summary()}", file=sys.stderr)

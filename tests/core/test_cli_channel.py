@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -162,3 +163,51 @@ def test_the_command_through_main_py_reads_the_password_from_stdin(data_dir):
     finally:
         handle.close()
         database.initialize(None)
+
+
+class Terminal(io.StringIO):
+    """Standard input a person types at."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_test_asks_about_a_new_version_key_only_on_a_terminal(run, paths, sandbox_server, world, monkeypatch, capsys):  # noqa: F811
+    run(*add_args("Shop", sandbox_server.url), stdin="sandbox-pass-1\n")
+    world.set_version_key(1600)
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    assert cli.main(["test", "Shop"], paths) == cli.FAILED
+    out, err = capsys.readouterr()
+    assert out == "Allegro's current Api Key Version is 1600, not 1505. Use 1600? [y/N] "
+    assert err == "The Api Key Version was not changed.\n"
+    assert channels.find("Shop").api_key_version == "1505"
+
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    assert cli.main(["test", "Shop"], paths) == 0
+    # the prompt, then (after the answer a terminal echoes) the outcome
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "Allegro's current Api Key Version is 1600, not 1505. Use 1600? [y/N] Stored Api Key Version 1600.", "OK",
+    ]
+    assert channels.find("Shop").api_key_version == "1600"
+
+
+def test_list_and_show_as_json(run):
+    run(*add_args("Shop", "sandbox"), stdin="pw\n")
+    assert run("set", "Shop", "--inventory-sync", "on", "--relist-items", "on", "--relist-duration", "7")[0] == 0
+    listed = json.loads(run("list", "--json")[1])
+    shown = json.loads(run("show", "shop", "--json")[1])
+    assert listed == [shown]
+    assert set(shown) == {
+        "sub_source", "username", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
+        "update_from_location", "location", "submit_tracking", "sync_orders_from", "link_by_title", "end_listings",
+        "end_auctions", "end_auctions_with_bids", "relist_items", "relist_duration", "relist_delay",
+        "no_manual_confirmation", "last_sync_at", "last_sync_outcome",
+    }
+    assert (shown["inventory_sync"], shown["relist_items"], shown["relist_duration"], shown["api_key_version"]) == (
+        True, True, 7, 1505
+    )
+    assert (shown["environment"], shown["location"], shown["last_sync_at"]) == ("sandbox", None, None)
+    out = run("show", "Shop")[1]
+    assert "Relist Listing Duration:                 7 days" in out
+    assert "Api Key Version:                         1505" in out
+    assert run("list")[1].splitlines()[1].endswith("Relist Items")
