@@ -308,7 +308,9 @@ def _show(args, paths) -> int:
     if args.json:
         print_json(record)
         return 0
-    name = lambda field: _(channels.OPTION_NAMES[field])  # noqa: E731 - a label lookup
+    def name(field: str) -> str:
+        return _(channels.OPTION_NAMES[field])
+
     lines = [
         (_("SubSource"), record["sub_source"]),
         (_("Username"), record["username"]),
@@ -373,7 +375,7 @@ def _set(args, paths) -> int:
             raise Refused(_("There is no location called {name}.").format(name=args.location.strip()), _("The channel was not changed."))
         changed.location_id = location.id
         given.add("location_id")
-    elif changed.update_from_location and "update_from_location" in given and changed.location_id is None:
+    elif changed.update_from_location and changed.location_id is None:
         changed.location_id = _default_location_id()  # as the screen preselects it
     if args.sync_orders_from is not None:
         changed.sync_orders_from = _moment(args.sync_orders_from)

@@ -25,6 +25,9 @@ def parsers():
             if isinstance(sub, argparse._SubParsersAction):
                 for action, child in sub.choices.items():
                     yield f"{name} {action}", child
+    from sandbox.cli import build_parser
+
+    yield "sandbox", build_parser()
 
 
 @pytest.mark.parametrize(("name", "parser"), list(parsers()), ids=lambda v: v if isinstance(v, str) else "")
