@@ -383,9 +383,13 @@ def _set(args, paths) -> int:
     if args.relist_duration is not None:
         changed.relist_duration = _whole(args.relist_duration)
         given.add("relist_duration")
+    elif changed.relist_duration not in channels.RELIST_DURATIONS:
+        changed.relist_duration = channels.RELIST_DURATIONS[0]  # a stored value the screen's list lacks shows as its first
     if args.relist_delay is not None:
         changed.relist_delay = _whole(args.relist_delay)
         given.add("relist_delay")
+    else:  # as the screen's number box shows a stored value out of its range
+        changed.relist_delay = min(max(changed.relist_delay, 0), channels.MAX_RELIST_DELAY)
     for field in ACCOUNT:
         value = getattr(args, field)
         if value is not None:

@@ -168,3 +168,17 @@ def test_on_and_off_are_the_only_words_a_switch_takes(cli_set):
     code, err = cli_set("--inventory-sync", "maybe")
     assert code == cli.INVALID
     assert err[-1].endswith("argument --inventory-sync: “maybe” is neither on nor off.")
+
+
+def test_a_stored_duration_the_screen_does_not_list_does_not_block_other_changes(screen, cli_set):
+    from core.models import Channel
+
+    Channel.update(relist_duration=99).where(Channel.sub_source == "Sklep").execute()
+    screen.load(channels.find("Sklep"), has_stored_password=True)
+    screen.inventory_sync.setChecked(True)
+    assert screen.save() is True
+    by_screen = channels.find("Sklep")
+
+    Channel.update(relist_duration=99, inventory_sync=False).where(Channel.sub_source == "Sklep").execute()
+    assert cli_set("--inventory-sync", "on") == (0, [])
+    assert channels.find("Sklep") == by_screen
