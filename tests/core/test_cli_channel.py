@@ -211,3 +211,19 @@ def test_list_and_show_as_json(run):
     assert "Relist Listing Duration:                 7 days" in out
     assert "Api Key Version:                         1505" in out
     assert run("list")[1].splitlines()[1].endswith("Relist Items")
+
+
+def test_every_option_of_a_channel_has_a_flag_of_channel_set_and_a_json_field(run):
+    """A later option added to ChannelConfig (what the screens edit) fails here until scripted too."""
+    from dataclasses import fields
+
+    set_parser = next(a for a in cli._parser()._actions if a.dest == "action").choices["set"]
+    flags = {a.dest for a in set_parser._actions}
+    run(*add_args("Shop", "sandbox"), stdin="pw\n")
+    shown = set(json.loads(run("show", "Shop", "--json")[1]))
+    for field in fields(channels.ChannelConfig):
+        if field.name == "id":
+            continue
+        assert {"location_id": "location", "password": "password_stdin"}.get(field.name, field.name) in flags, field.name
+        if field.name not in ("password", "api_key"):  # secrets are not printed
+            assert {"location_id": "location"}.get(field.name, field.name) in shown, field.name

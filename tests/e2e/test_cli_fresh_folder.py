@@ -61,9 +61,11 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
     plate = control.add_offer("Talerz płaski", quantity=3)
 
     # a location first: without one, a stock import has nowhere to put rows without a location
-    assert "Added location Magazyn A. It is the default location." in ok(cli("location", "add", "Magazyn A"))
     stock = tmp_path / "stan.csv"
     stock.write_text("sku,title,quantity\nKUB-1,Kubek ceramiczny,8\nTAL-1,Talerz płaski,0\n", encoding="utf-8")
+    code, _, err = cli("stock", "import", str(stock))
+    assert code == 1 and "add one with main.py location add NAME" in err
+    assert "Added location Magazyn A. It is the default location." in ok(cli("location", "add", "Magazyn A"))
     assert "Imported 2 row(s)" in ok(cli("stock", "import", str(stock)))
     assert as_json(cli("location", "list", "--json")) == [
         {"name": "Magazyn A", "default": True, "items_held": 1, "level": 8, "allocated": 0, "available": 8, "channels": []}

@@ -113,6 +113,7 @@ def test_set_refuses_what_the_screen_refuses_with_its_sentence(case, screen, cli
         (["--relist-duration", "a week"], "relist_duration", -1),
         (["--relist-delay", str(30 * 24 * 60 + 1)], "relist_delay", 30 * 24 * 60 + 1),
         (["--relist-delay", "-5"], "relist_delay", -5),
+        (["--sync-orders-from", "wczoraj"], "sync_orders_from", None),
     ],
 )
 def test_values_the_screen_cannot_offer_are_refused_with_the_checks_sentence(cli_set, argv, field, value):
