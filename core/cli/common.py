@@ -164,8 +164,7 @@ def confirm(question: str, answered: bool, flag: str) -> bool:
         err(question)
         err(_("Nothing was asked (standard input is not a terminal); run again with {flag} to answer yes.").format(flag=flag))
         return False
-    try:
-        reply = input(f"{question} [y/N] ")
-    except EOFError:
-        return False
+    # the prompt goes where errors go, so it is seen even when the output is piped
+    print(f"{question} [y/N] ", end="", file=sys.stderr, flush=True)
+    reply = sys.stdin.readline()
     return reply.strip().casefold() in YES_WORDS

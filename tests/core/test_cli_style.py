@@ -80,7 +80,7 @@ def test_nothing_is_asked_without_a_terminal(monkeypatch, capsys):
 def test_a_terminal_is_asked(monkeypatch, capsys, typed, answer):
     monkeypatch.setattr(sys, "stdin", Terminal(typed))
     assert common.confirm("Delete it?", False, "--yes") is answer
-    assert capsys.readouterr().out == "Delete it? [y/N] "
+    assert capsys.readouterr().err == "Delete it? [y/N] "
 
 
 def test_each_progress_step_is_printed_once(capsys):
