@@ -26,14 +26,10 @@ from core.inventory import order_location_id
 from core.listing_links import LinkError, find_item
 from core.models import Channel, Location, Order, OrderItem, OrderStatus, ShipmentState
 from core.order_desk import (
-    CHANNEL_ID,
     LINK_TEXT,
     PAY_TYPE_TEXT,
     SHIPMENT_TEXT,
-    STATUS,
     STATUS_TEXT,
-    TRACKING_STATE,
-    UNLINKED,
     link_order_item,
     order_detail,
     order_rows,
@@ -144,56 +140,61 @@ def find_order(form_id: int, channel: str | None) -> Order:
 # --- list -------------------------------------------------------------------------------
 
 
-def _list(args, paths) -> int:
-    channel_id = _channel_id(args.channel)
-    rows = [
-        r
-        for r in order_rows()
-        if (channel_id is None or r[CHANNEL_ID] == channel_id)
-        and (args.status is None or r[STATUS] == args.status)
-        and (not args.unlinked or r[UNLINKED])
-    ]
-    if args.json:
-        print_json(
-            [
-                {
-                    "order": r[3],
-                    "channel": r[2],
-                    "created_at": r[1],
-                    "buyer": r[4],
-                    "items": r[5],
-                    "amount": r[6],
-                    "currency": r[7],
-                    "pay_status": r[8],
-                    "status": r[STATUS],
-                    "unlinked_items": r[UNLINKED],
-                    "tracking": r[10] or None,
-                    "tracking_state": r[TRACKING_STATE] or None,
-                }
-                for r in rows
-            ]
+def order_list_records(channel_id: int | None, status: str | None, unlinked: bool) -> list[dict]:
+    """The Orders screen's rows (core.order_desk.order_rows), filtered, as `--json` prints them."""
+    records = []
+    for (
+        _oid, created, channel, form_id, buyer, items, amount, currency, pay_status, _status_text, tracking,
+        status_code, row_channel_id, unlinked_items, tracking_state,
+    ) in order_rows():
+        if channel_id is not None and row_channel_id != channel_id:
+            continue
+        if (status is not None and status_code != status) or (unlinked and not unlinked_items):
+            continue
+        records.append(
+            {
+                "order": form_id,
+                "channel": channel,
+                "created_at": created,
+                "buyer": buyer,
+                "items": items,
+                "amount": amount,
+                "currency": currency,
+                "pay_status": pay_status,
+                "status": status_code,
+                "unlinked_items": unlinked_items,
+                "tracking": tracking or None,
+                "tracking_state": tracking_state or None,
+            }
         )
+    return records
+
+
+def _list(args, paths) -> int:
+    records = order_list_records(_channel_id(args.channel), args.status, args.unlinked)
+    if args.json:
+        print_json(records)
         return 0
     header = (_("DATE"), _("CHANNEL"), _("ORDER"), _("BUYER"), _("ITEMS"), _("AMOUNT"), _("STATUS"), _("UNLINKED"), _("TRACKING"))
     print_table(
         header,
         [
             (
-                f"{r[1]:%Y-%m-%d %H:%M}" if r[1] else "",
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                f"{r[6]:.2f} {r[7]}",
-                r[9],
-                r[UNLINKED] or "",
-                r[10] or "—",
+                f"{r['created_at']:%Y-%m-%d %H:%M}" if r["created_at"] else "",
+                r["channel"],
+                r["order"],
+                r["buyer"],
+                r["items"],
+                f"{r['amount']:.2f} {r['currency']}",
+                _(STATUS_TEXT.get(r["status"], r["status"])),
+                r["unlinked_items"] or "",
+                r["tracking"] or "—",
             )
-            for r in rows
+            for r in records
         ],
         free_last=True,
     )
-    print(n_("{n} order.", "{n} orders.", len(rows)).format(n=len(rows)))
+    print(n_("{n} order.", "{n} orders.", len(records)).format(n=len(records)))
     return 0
 
 
