@@ -566,4 +566,6 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Allegro already shows {n}": "Allegro już pokazuje {n}",
     "There is no location yet: add one with main.py location add NAME, then import again.":
         "Nie ma jeszcze żadnej lokalizacji: dodaj ją poleceniem main.py location add NAZWA i zaimportuj ponownie.",
+    "{text} is not an order number (a whole number such as 3100000001).":
+        "{text} to nie numer zamówienia (liczba całkowita, np. 3100000001).",
 }

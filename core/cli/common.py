@@ -61,6 +61,27 @@ def action(sub, name: str, help: str, examples: Iterable[str], description: str 
     )
 
 
+def _id_of(text: str, sentence: str) -> int:
+    """A whole number that fits Allegro's (and the database's) 64 bits, else the sentence."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(sentence.format(text=text))
+    return value
+
+
+def offer_id(text: str) -> int:
+    """An offer id as typed (an argparse type)."""
+    return _id_of(text, _("{text} is not an offer id (a whole number such as 7100000001)."))
+
+
+def order_number(text: str) -> int:
+    """Allegro's order number as typed (an argparse type)."""
+    return _id_of(text, _("{text} is not an order number (a whole number such as 3100000001)."))
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print JSON for scripts instead of the table (fields: docs/cli.md)"

@@ -1,11 +1,9 @@
 """`main.py listings list|link|unlink|auto-link|strike-off|reinstate`: the inventory mapping, scripted."""
 from __future__ import annotations
 
-import argparse
-
 from peewee import JOIN
 
-from core.cli.common import FAILED, Refused, action, actions, add_json, command_parser, print_json, print_table, run
+from core.cli.common import FAILED, offer_id, Refused, action, actions, add_json, command_parser, print_json, print_table, run
 from core.listing_rows import next_sync
 from core.listing_links import (
     LinkError,
@@ -19,19 +17,6 @@ from core.listing_links import (
 )
 from core.models import Channel, Listing, StockItem
 from core.i18n import N_, _, n_
-
-
-def _offer_id(text: str) -> int:
-    """An offer id as typed: a whole number that fits Allegro's (and the database's) 64 bits."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 0 < value < 2**63:
-        raise argparse.ArgumentTypeError(
-            _("{text} is not an offer id (a whole number such as 7100000001).").format(text=text)
-        )
-    return value
 
 
 def _parser():
@@ -54,11 +39,11 @@ def _parser():
     lst.add_argument("--unlinked", action="store_true", help="only listings not linked to a stock item")
     add_json(lst)
     link = action(sub, "link", "link a listing to a stock item", ["main.py listings link 7100000001 KUB-1"])
-    link.add_argument("offer_id", type=_offer_id)
+    link.add_argument("offer_id", type=offer_id)
     link.add_argument("sku")
     link.add_argument("--channel")
     unlink = action(sub, "unlink", "unlink a listing from its stock item", ["main.py listings unlink 7100000001"])
-    unlink.add_argument("offer_id", type=_offer_id)
+    unlink.add_argument("offer_id", type=offer_id)
     unlink.add_argument("--channel")
     auto = action(
         sub,
@@ -71,7 +56,7 @@ def _parser():
     auto.add_argument("--dry-run", action="store_true", help="show what would be linked; change nothing")
     for name, text in (("strike-off", "never relist this pending-relist listing"), ("reinstate", "undo a strike-off")):
         p = action(sub, name, text, [f"main.py listings {name} 7100000001"])
-        p.add_argument("offer_id", type=_offer_id)
+        p.add_argument("offer_id", type=offer_id)
         p.add_argument("--channel")
     return parser
 

@@ -17,6 +17,8 @@ from core.cli.common import (
     command_parser,
     confirm,
     err,
+    offer_id,
+    order_number,
     print_json,
     print_table,
     run,
@@ -65,7 +67,7 @@ def _parser():
         "one order: items and their links, address, shipments and Allegro's verdict",
         ["main.py orders show 3100000001", "main.py orders show 3100000001 --json"],
     )
-    show.add_argument("order", type=int, help="Allegro's order number")
+    show.add_argument("order", type=order_number, help="Allegro's order number")
     show.add_argument("--channel", metavar="NAME")
     add_json(show)
 
@@ -84,7 +86,7 @@ def _parser():
         "sent yet. Carriers: " + ", ".join(sorted({c.name for c in CARRIERS.values()})) + ", or other with "
         "--carrier-name.",
     )
-    ship.add_argument("order", type=int, help="Allegro's order number")
+    ship.add_argument("order", type=order_number, help="Allegro's order number")
     ship.add_argument("--channel", metavar="NAME")
     ship.add_argument("--carrier", help="the carrier's name (InPost, DPD, …), Allegro's operator id, or other")
     ship.add_argument("--carrier-name", default="", help="the carrier's name when --carrier is other")
@@ -100,8 +102,8 @@ def _parser():
         description="Links the item of the given offer in the order to the stock item with the SKU. As on the "
         "screen, the offer's listing is linked too when it has no link yet (--order-only leaves it).",
     )
-    link.add_argument("order", type=int, help="Allegro's order number")
-    link.add_argument("offer_id", type=int, help="the offer id of the order's item")
+    link.add_argument("order", type=order_number, help="Allegro's order number")
+    link.add_argument("offer_id", type=offer_id, help="the offer id of the order's item")
     link.add_argument("sku", nargs="?", help="the stock item's SKU")
     link.add_argument("--unlink", action="store_true", help="unlink the item instead")
     link.add_argument("--order-only", action="store_true", help="do not link the listing too")
