@@ -2,10 +2,14 @@
 
     uv run main.py                  open the app
     uv run main.py sandbox …        run the Allegro WebAPI emulator
-    uv run main.py channel …        add, list, test, remove channels
+    uv run main.py channel …        add, list, show, set (every option), test, remove channels
+    uv run main.py location …       add, list, rename, remove, set-default stock locations
+    uv run main.py stock …          import and export stock levels as CSV; list them with allocations
+    uv run main.py listings …       list listings (with what the next sync sends) and link them
+    uv run main.py orders …         list, show, ship orders; tracking numbers; link order items
     uv run main.py sync …           one headless sync (cron, Task Scheduler)
-    uv run main.py stock import …   import stock levels from CSV
-    uv run main.py listings …       list and link listings
+
+Every command has --help with an example; list and show commands take --json.
 
 Global options: --data-dir DIR (or ACM_DATA_DIR) keeps the database and logs in DIR.
 """
@@ -64,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             print(i18n._("Interrupted."), file=sys.stderr)
             return 130
+        except BrokenPipeError:  # `main.py orders list | head`: the reader has all it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 1
         except Exception:
             import logging
 

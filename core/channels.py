@@ -17,7 +17,7 @@ from core import currencies, secrets
 from core.allegro import environments
 from core.db import database
 from core.models import Channel, Environment, Location, utcnow
-from core.i18n import _
+from core.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,24 @@ DEPENDS_ON = {
     "relist_duration": "relist_items",
     "relist_delay": "relist_items",
     "location_id": "update_from_location",
+}
+
+# The options as the config screen names them (shown with core.i18n._()).
+OPTION_NAMES = {
+    "enabled": N_("Enabled"),
+    "inventory_sync": N_("Inventory Sync"),
+    "update_from_location": N_("Inventory Update From Location"),
+    "location_id": N_("Stock location"),
+    "submit_tracking": N_("Submit Tracking Info"),
+    "sync_orders_from": N_("Sync Orders From"),
+    "link_by_title": N_("Link Order Item to Stock Item By Title"),
+    "end_listings": N_("End Listings"),
+    "end_auctions": N_("End Auctions"),
+    "end_auctions_with_bids": N_("End Auctions with bids"),
+    "relist_items": N_("Relist Items"),
+    "relist_duration": N_("Relist Listing Duration"),
+    "relist_delay": N_("Relist Listing Delay"),
+    "no_manual_confirmation": N_("No Manual Confirmation"),
 }
 
 # The options the channel list may flip without opening the config screen.
@@ -157,11 +175,12 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
     elif config.sync_orders_from > utcnow() + FUTURE_SLACK:
         problems["sync_orders_from"] = _("Sync Orders From cannot be in the future.")
 
-    if config.relist_items:
-        if config.relist_duration not in RELIST_DURATIONS:
-            problems["relist_duration"] = _("Choose a Relist Listing Duration from the list.")
-        if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
-            problems["relist_delay"] = _("The Relist Listing Delay can be from 0 minutes up to 30 days.")
+    # Checked even while Relist Items is off: the screen's list and number box offer
+    # nothing else, so no other value may be stored from a script either.
+    if config.relist_duration not in RELIST_DURATIONS:
+        problems["relist_duration"] = _("Choose a Relist Listing Duration from the list.")
+    if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
+        problems["relist_delay"] = _("The Relist Listing Delay can be from 0 minutes up to 30 days.")
     return problems
 
 

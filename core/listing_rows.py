@@ -6,14 +6,17 @@ exact-title suggestions: 20,000 listings load in a fraction of a second.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from peewee import JOIN
 
 from core import inventory
 from core.listing_links import LINKABLE, suggest, status_text, titles_index
-from core.models import Channel, Listing, StockItem, utcnow
-from core.sync.stock import stock_location_id
+from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
+from core.sync import listings as sync_listings
+from core.sync.listings import MAX_QUANTITY
+from core.sync.stock import quantity_draft, stock_location_id, where_text
 from core.i18n import N_, _
 
 FORMATS = {"buy_now": N_("Buy now"), "auction": N_("Auction")}
@@ -85,3 +88,73 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
             )
         )
     return rows
+
+
+# --- what the next sync would do with each listing ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NextSync:
+    """What the next sync would do with one listing: `action` is "quantity", "end", "relist" or
+    "" (nothing); `quantity` is what would be sent to Allegro (None when nothing is sent)."""
+
+    action: str
+    quantity: int | None
+    why: str
+    available: int | None
+
+
+def next_sync(channel: Channel, now: datetime | None = None) -> dict[int, NextSync]:
+    """Listing id -> what the next sync would do with it, by the planning rules themselves
+    (core.sync.listings.end_draft and relist_draft, core.sync.stock.quantity_draft) tried in
+    the sync's order: End, else Quantity, else Relist, one relist per title. Reads only."""
+    now = now or utcnow()
+    views = sync_listings.snapshot(channel.id)
+    location_id = stock_location_id(channel)
+    linked = Listing.select(Listing.stock_item).where((Listing.channel == channel.id) & Listing.stock_item.is_null(False))
+    avail = inventory.availability(location_id, linked)
+    where = where_text(channel)
+    live_titles = {v.title for v in views if v.live}
+    out: dict[int, NextSync] = {}
+    for view in views:
+        have = avail.get(view.stock_item_id, inventory.NOTHING).available if view.stock_item_id is not None else None
+        if not channel.enabled:
+            out[view.id] = NextSync("", None, _("the channel is disabled"), have)
+            continue
+        if view.stock_item_id is None:
+            out[view.id] = NextSync("", None, _("not linked to a stock item"), None)
+            continue
+        if not channel.inventory_sync:
+            out[view.id] = NextSync("", None, _("Inventory Sync is off"), have)
+            continue
+        skipped = ""
+        found: NextSync | None = None
+        for rule in (
+            lambda: sync_listings.end_draft(view, have, channel, where),
+            lambda: quantity_draft(view, have, where),
+            lambda: sync_listings.relist_draft(view, have, channel, now, live_titles),
+        ):
+            outcome = rule()
+            if isinstance(outcome, sync_listings.Skipped):
+                skipped = skipped or _(outcome.why)
+            elif outcome is not None:
+                sent = outcome.params.get("quantity") if outcome.kind == "quantity" else (0 if outcome.kind == "end" else None)
+                found = NextSync(outcome.kind, sent, outcome.reason, have)
+                if outcome.kind == "relist":
+                    live_titles.add(view.title)
+                break
+        out[view.id] = found or NextSync("", None, skipped or _nothing_why(view, have), have)
+    return out
+
+
+def _nothing_why(view, available: int) -> str:
+    """Why no rule acts on a linked listing, in the seller's words."""
+    if view.live and view.is_auction:
+        return _("an auction's quantity is not changed")
+    if view.live and view.quantity == min(available, MAX_QUANTITY):
+        return _("Allegro already shows {n}").format(n=view.quantity)
+    if view.status == ListingStatus.PENDING_RELIST and available <= 0:
+        return _("ended for no stock; waits for stock")
+    if not view.live:
+        return _("not live on Allegro")
+    return _("nothing to change")

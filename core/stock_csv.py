@@ -1,5 +1,8 @@
 """Stock levels in and out as CSV (columns sku, title, location, quantity, barcode).
 
+An export adds two columns after them, allocated (held by open orders) and available
+(quantity minus allocated); an import reads them as the export's own and ignores them.
+
 An import is two steps: `read_import` checks every row and returns a preview (what
 would change and every invalid row with its reasons); `apply_import` writes an
 accepted, error-free preview in one transaction, so a file is applied whole or not
@@ -22,12 +25,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import inventory
 from core.db import database
 from core.models import Location, StockItem, StockLevel, utcnow
 from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX
 from core.i18n import _
 
 COLUMNS = ("sku", "title", "location", "quantity", "barcode")
+# Written by the export for the reader; an import skips them without calling them unused.
+EXPORT_ONLY = ("allocated", "available")
 REQUIRED = ("sku", "quantity")
 MAX_LINE_CHARS = 10_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -236,7 +242,7 @@ def read_import(
             )
         )
     index = {name: header.index(name) for name in COLUMNS if name in header}
-    preview = ImportPreview(path=path, ignored_columns=tuple(h for h in header if h not in COLUMNS and h))
+    preview = ImportPreview(path=path, ignored_columns=tuple(h for h in header if h not in COLUMNS + EXPORT_ONLY and h))
 
     locations = {loc.name.casefold(): loc.name for loc in Location.select()}
     fallback = location
@@ -494,42 +500,71 @@ def export_csv(
     """
     path = Path(path)
     query = (
-        StockItem.select(StockItem.sku, StockItem.title, StockItem.barcode, Location.name, StockLevel.quantity)
+        StockItem.select(StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode, Location.id, Location.name, StockLevel.quantity)
         .join(StockLevel, on=(StockLevel.item == StockItem.id))
         .join(Location, on=(StockLevel.location == Location.id))
         .order_by(StockItem.sku, Location.name)
     )
+    only = None
     if location is not None:
-        loc = Location.get_or_none(Location.name == location)
-        if loc is None:
+        only = Location.get_or_none(Location.name == location)
+        if only is None:
             raise CsvFileError(_("There is no location called {name}.").format(name=location))
-        query = query.where(Location.id == loc.id)
+        query = query.where(Location.id == only.id)
+    held = _allocated_by_location(only.id if only else None)
     rows = query.tuples().iterator()
     total = StockLevel.select().count()
     if location is None:
         # items held nowhere still belong in a full export, at quantity 0
-        lonely = StockItem.select(StockItem.sku, StockItem.title, StockItem.barcode).where(
+        lonely = StockItem.select(StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode).where(
             ~StockItem.id.in_(StockLevel.select(StockLevel.item))
         )
         total += lonely.count()
-        rows = itertools.chain(rows, ((s, t, b, "", 0) for s, t, b in lonely.tuples().iterator()))
+        rows = itertools.chain(rows, ((i, s, t, b, None, "", 0) for i, s, t, b in lonely.tuples().iterator()))
     fd, tmp = tempfile.mkstemp(prefix=".stock-", suffix=".csv", dir=str(path.parent))
     count = 0
     try:
         # utf-8-sig: Excel opens Polish letters right only with the BOM
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow(COLUMNS)
-            for sku, title, barcode, loc_name, quantity in rows:
-                writer.writerow([neutralise(sku), neutralise(title), neutralise(loc_name), quantity, neutralise(barcode)])
+            writer.writerow(COLUMNS + EXPORT_ONLY)
+            for item_id, sku, title, barcode, location_id, loc_name, quantity in rows:
+                allocated = held.pop((item_id, location_id), 0)
+                writer.writerow(
+                    [neutralise(sku), neutralise(title), neutralise(loc_name), quantity, neutralise(barcode), allocated, quantity - allocated]
+                )
                 count += 1
                 if count % 5000 == 0:
                     if cancelled():
                         raise CsvCancelled()
                     report(_("Writing rows"), count, total)
+            # open orders holding an item at a location where it has no stock level yet
+            names = dict(Location.select(Location.id, Location.name).tuples())
+            items = {
+                i: (s, t, b)
+                for i, s, t, b in StockItem.select(StockItem.id, StockItem.sku, StockItem.title, StockItem.barcode)
+                .where(StockItem.id.in_(sorted({item for item, _loc in held})))
+                .tuples()
+            } if held else {}
+            for (item_id, location_id), allocated in sorted(held.items(), key=lambda kv: (items[kv[0][0]][0], names.get(kv[0][1], ""))):
+                sku, title, barcode = items[item_id]
+                writer.writerow(
+                    [neutralise(sku), neutralise(title), neutralise(names.get(location_id, "")), 0, neutralise(barcode), allocated, -allocated]
+                )
+                count += 1
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     report(_("Writing rows"), count, count)
     return count
+
+
+def _allocated_by_location(location_id: int | None) -> dict[tuple[int, int | None], int]:
+    """(item id, location id) -> quantity held by open orders there (core.inventory's rule)."""
+    return {
+        (item_id, loc): a.allocated
+        for item_id, at in inventory.availability_by_location().items()
+        for loc, a in at.items()
+        if a.allocated and (location_id is None or loc == location_id)
+    }

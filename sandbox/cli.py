@@ -14,7 +14,9 @@ from .state_file import StateFileError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="sandbox", description="Run the Allegro WebAPI sandbox (a local emulator).")
+        prog="main.py sandbox", description="Run the Allegro WebAPI sandbox (a local emulator).",
+        epilog="example:\n  main.py sandbox --port 8080 --state sandbox-state.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (loopback only unless --allow-remote)")
     parser.add_argument("--port", type=int, default=0, help="port (0 = any free port)")

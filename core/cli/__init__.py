@@ -3,6 +3,8 @@
 # command name -> module under core.cli (or "sandbox.cli" for the emulator)
 COMMANDS = {
     "channel": "core.cli.channel",
+    "location": "core.cli.location",
+    "orders": "core.cli.orders",
     "sync": "core.cli.sync",
     "stock": "core.cli.stock",
     "listings": "core.cli.listings",

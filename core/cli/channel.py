@@ -1,12 +1,7 @@
-"""`main.py channel add|list|test|remove`: channels set up from a script.
+"""`main.py channel add|list|show|set|test|remove`: channels set up from a script.
 
-    main.py channel add --sub-source NAME --username U --api-key K --api-key-version N \
-        [--environment sandbox|production|URL] [--currency PLN]   (password on standard input)
-    main.py channel list
-    main.py channel test NAME [--accept-version]
-    main.py channel remove NAME
-
-The same checks and sentences as the Integration screen; non-zero exit on any problem.
+The same checks and sentences as the Integration and Config screens (core/channels.py);
+non-zero exit on any problem: 2 when the input was refused, 1 when the work failed.
 """
 from __future__ import annotations
 
@@ -14,25 +9,80 @@ import argparse
 import getpass
 import sys
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from core import channels, secrets
 from core.allegro.errors import AllegroError, VersionKeyMismatch
-from core.cli.database import open_for_command
-from core.models import Channel
-from core.i18n import _
+from core.cli.common import (
+    FAILED,
+    INVALID,
+    Refused,
+    action,
+    actions,
+    add_json,
+    command_parser,
+    confirm,
+    err,
+    interactive,
+    print_json,
+    print_table,
+    run,
+    utc_text,
+    yes_no,
+)
+from core.i18n import _, n_
+from core.models import Channel, Location
 
-INVALID = 2  # the input was refused
-FAILED = 1  # the input was fine, the work was not done
+__all__ = ["FAILED", "INVALID", "main"]
+
+# on/off options: ChannelConfig field -> flag (`--end-listings on`)
+SWITCHES = (
+    "enabled",
+    "inventory_sync",
+    "update_from_location",
+    "submit_tracking",
+    "link_by_title",
+    "end_listings",
+    "end_auctions",
+    "end_auctions_with_bids",
+    "relist_items",
+    "no_manual_confirmation",
+)
+ON_WORDS = {"on", "yes", "true", "1", "tak"}
+OFF_WORDS = {"off", "no", "false", "0", "nie"}
+# Account fields `channel set` may change, as `channel add` names them.
+ACCOUNT = ("sub_source", "username", "api_key", "api_key_version", "environment", "currency")
+
+
+def flag(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+def _switch(text: str) -> bool:
+    word = text.strip().casefold()
+    if word in ON_WORDS:
+        return True
+    if word in OFF_WORDS:
+        return False
+    raise argparse.ArgumentTypeError(_("“{value}” is neither on nor off.").format(value=text))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py channel", description="Allegro channels for scripted set-up.")
-    sub = parser.add_subparsers(dest="action", required=True)
-    add = sub.add_parser(
+    parser = command_parser(
+        "channel",
+        "Allegro channels for scripted set-up: the Integration and Config screens' fields and rules.",
+        ["echo \"$ALLEGRO_PASSWORD\" | main.py channel add --sub-source MyShop --username seller "
+         "--api-key KEY --api-key-version 1505", "main.py channel set MyShop --inventory-sync on --end-listings on"],
+    )
+    sub = actions(parser)
+    add = action(
+        sub,
         "add",
-        help="add a channel; the password is read from standard input",
+        "add a channel; the password is read from standard input",
+        ["echo \"$ALLEGRO_PASSWORD\" | main.py channel add --sub-source MyShop --username seller "
+         "--api-key KEY --api-key-version 1505"],
         description="Adds an Allegro channel. The password is read from standard input (one line) and "
-        "kept in the system keyring.",
+        "kept in the system keyring. Its options start off; turn them on with `channel set`.",
     )
     add.add_argument("--sub-source", required=True, help="the name the channel appears as")
     add.add_argument("--username", required=True, help="Allegro login or e-mail address")
@@ -44,43 +94,99 @@ def _parser() -> argparse.ArgumentParser:
         help="sandbox (the built-in emulator, default), production, or a WebAPI address",
     )
     add.add_argument("--currency", default="PLN", help="Default Currency, an ISO 4217 code (default PLN)")
-    sub.add_parser("list", help="list the channels")
-    test = sub.add_parser("test", help="check a channel's version key and login with Allegro")
+
+    lst = action(sub, "list", "list the channels with their version key and options", ["main.py channel list --json"])
+    add_json(lst)
+
+    show = action(
+        sub,
+        "show",
+        "every option of a channel, its environment, version key and last sync",
+        ["main.py channel show MyShop", "main.py channel show MyShop --json"],
+    )
+    show.add_argument("name", help="the channel's SubSource")
+    add_json(show)
+
+    set_ = action(
+        sub,
+        "set",
+        "change a channel's options or account",
+        [
+            "main.py channel set MyShop --inventory-sync on --end-listings on --relist-items on",
+            "main.py channel set MyShop --update-from-location on --location \"Magazyn A\"",
+            "main.py channel set MyShop --relist-duration 7 --relist-delay 60 --sync-orders-from 2026-03-01",
+        ],
+        description="Changes the options given and keeps the rest. Everything is checked as the Config "
+        "screen checks it; on any problem nothing is changed. On/off options take on or off.",
+    )
+    set_.add_argument("name", help="the channel's SubSource")
+    options = set_.add_argument_group("options (the Config screen)")
+    for field in SWITCHES:
+        options.add_argument(
+            flag(field), type=_switch, metavar="on|off", help=channels.OPTION_NAMES[field]
+        )
+    options.add_argument("--location", metavar="NAME", help="the stock location (with --update-from-location on)")
+    options.add_argument(
+        "--sync-orders-from",
+        metavar="WHEN",
+        help="fetch orders placed from this moment: YYYY-MM-DD or YYYY-MM-DD HH:MM, UTC (or with a +HH:MM offset)",
+    )
+    options.add_argument(
+        "--relist-duration",
+        metavar="DAYS",
+        help="days a relisted listing runs: " + ", ".join(map(str, channels.RELIST_DURATIONS)) + " (0: until sold out)",
+    )
+    options.add_argument("--relist-delay", metavar="MINUTES", help="start relisted listings this many minutes later")
+    account = set_.add_argument_group("account (the Account tab)")
+    account.add_argument("--sub-source", help="rename the channel")
+    account.add_argument("--username")
+    account.add_argument("--api-key")
+    account.add_argument("--api-key-version")
+    account.add_argument("--environment", help="sandbox, production, or a WebAPI address")
+    account.add_argument("--currency", help="Default Currency, an ISO 4217 code")
+    account.add_argument(
+        "--password-stdin", action="store_true", help="read a new password from standard input (one line)"
+    )
+
+    test = action(
+        sub,
+        "test",
+        "check a channel's version key and login with Allegro",
+        ["main.py channel test MyShop --accept-version"],
+        description="Logs in to Allegro as a sync would. When Allegro's Api Key Version has changed, a "
+        "terminal is asked whether to store the new one; without a terminal --accept-version answers yes.",
+    )
     test.add_argument("name", help="the channel's SubSource")
     test.add_argument(
         "--accept-version",
         action="store_true",
         help="when Allegro's Api Key Version has changed, store the current one and test again",
     )
-    remove = sub.add_parser("remove", help="delete a channel and its password in the keyring")
+    remove = action(sub, "remove", "delete a channel and its password in the keyring", ["main.py channel remove MyShop"])
     remove.add_argument("name", help="the channel's SubSource")
     return parser
 
 
 def main(argv: list[str], paths) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exit_:  # argparse has printed the usage and the problem
-        return INVALID if exit_.code else 0
-    db = open_for_command(paths)
-    if db is None:
-        return FAILED
-    try:
-        return {"add": _add, "list": _list, "test": _test, "remove": _remove}[args.action](args, paths)
-    finally:
-        db.close()
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr)
+    return run(
+        _parser(),
+        argv,
+        paths,
+        {"add": _add, "list": _list, "show": _show, "set": _set, "test": _test, "remove": _remove},
+    )
 
 
 def _read_password() -> str:
     if sys.stdin is None:
         return ""
-    if sys.stdin.isatty():
+    if interactive():
         return getpass.getpass(_("Allegro password: "))
     return sys.stdin.readline().rstrip("\r\n")
+
+
+def _environment(text: str) -> str:
+    text = text.strip()
+    return text.lower() if text.lower() in (channels.SANDBOX, channels.PRODUCTION) else text
 
 
 def _add(args, paths) -> int:
@@ -90,99 +196,284 @@ def _add(args, paths) -> int:
         api_key=args.api_key,
         api_key_version=args.api_key_version,
         currency=args.currency.strip().upper(),
-        environment=args.environment.strip(),
+        environment=_environment(args.environment),
         password=_read_password() or None,
     )
-    if config.environment.lower() in (channels.SANDBOX, channels.PRODUCTION):
-        config = replace(config, environment=config.environment.lower())
     problems = channels.validate(config)
     if problems:
-        for sentence in problems.values():
-            _err(sentence)
-        _err(_("The channel was not added."))
-        return INVALID
+        raise Refused(*problems.values(), _("The channel was not added."))
     try:
         saved = channels.save(config)
     except secrets.KeyringUnavailable as error:
-        _err(error.message)
-        return FAILED
+        raise Refused(error.message, status=FAILED) from None
     except channels.ChannelInvalid as error:
-        for sentence in error.errors.values():
-            _err(sentence)
-        return INVALID
+        raise Refused(*error.errors.values()) from None
     print(_("Added channel “{name}”. Its password is in the system keyring.").format(name=saved.sub_source))
     return 0
 
 
-def _list(args, paths) -> int:
+# --- list and show --------------------------------------------------------------------
+
+
+def environment_text(environment: str) -> str:
     from core.allegro.environments import PRODUCTION_URL
 
+    return {
+        channels.SANDBOX: _("Sandbox"),
+        channels.PRODUCTION: _("Production ({url})").format(url=PRODUCTION_URL),
+    }.get(environment, environment)
+
+
+def _location_names() -> dict[int, str]:
+    return dict(Location.select(Location.id, Location.name).tuples())
+
+
+def channel_record(row: Channel, locations: dict[int, str]) -> dict:
+    """A channel as `--json` prints it (field names documented in docs/cli.md)."""
+    config = channels.from_row(row)
+    record = {
+        "sub_source": config.sub_source,
+        "username": config.username,
+        "environment": config.environment,
+        "currency": config.currency,
+        "api_key_version": row.api_key_version,
+    }
+    for field in SWITCHES:
+        record[field] = getattr(config, field)
+    record.update(
+        location=locations.get(config.location_id) if config.location_id is not None else None,
+        sync_orders_from=config.sync_orders_from,
+        relist_duration=config.relist_duration,
+        relist_delay=config.relist_delay,
+        last_sync_at=row.last_sync_at,
+        last_sync_outcome=row.last_sync_outcome or None,
+    )
+    return record
+
+
+def _ticked(record: dict, leave_out: tuple[str, ...] = ()) -> str:
+    names = [_(channels.OPTION_NAMES[f]) for f in SWITCHES if record[f] and f not in leave_out]
+    return ", ".join(names) or "—"
+
+
+def _list(args, paths) -> int:
     rows = list(Channel.select().order_by(Channel.sub_source))
+    locations = _location_names()
+    records = [channel_record(row, locations) for row in rows]
+    if args.json:
+        print_json(records)
+        return 0
     if not rows:
         print(_("No channels yet. Add one with: main.py channel add --help"))
         return 0
-    table = [(_("SubSource"), _("Username"), _("Environment"), _("Enabled"), _("Inventory Sync"), _("Last sync"), _("Outcome"))]
-    for row in rows:
-        environment = {channels.SANDBOX: _("Sandbox"), channels.PRODUCTION: _("Production ({url})").format(url=PRODUCTION_URL)}.get(
-            row.environment, row.environment
-        )
-        table.append(
+    header = (
+        _("SubSource"), _("Username"), _("Environment"), _("Api Key Version"), _("Enabled"),
+        _("Inventory Sync"), _("Last sync"), _("Outcome"), _("Other options"),
+    )
+    print_table(
+        header,
+        [
             (
-                row.sub_source,
-                row.username,
-                environment,
-                _("yes") if row.enabled else _("no"),
-                _("yes") if row.inventory_sync else _("no"),
-                f"{row.last_sync_at:%Y-%m-%d %H:%M} UTC" if row.last_sync_at else _("never"),
-                row.last_sync_outcome or "—",
+                r["sub_source"],
+                r["username"],
+                environment_text(r["environment"]),
+                str(r["api_key_version"]),
+                yes_no(r["enabled"]),
+                yes_no(r["inventory_sync"]),
+                utc_text(r["last_sync_at"]),
+                r["last_sync_outcome"] or "—",
+                _ticked(r, ("enabled", "inventory_sync")),
             )
-        )
-    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
-    for line in table:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+            for r in records
+        ],
+        free_last=True,
+    )
     return 0
 
 
-def _find(name: str) -> channels.ChannelConfig | None:
+def _find(name: str) -> channels.ChannelConfig:
     try:
         return channels.find(name)
     except channels.ChannelNotFound as error:
-        _err(error.message)
+        raise Refused(error.message) from None
+
+
+def duration_text(days: int) -> str:
+    return _("until sold out") if days == 0 else n_("{n} day", "{n} days", days).format(n=days)
+
+
+def _show(args, paths) -> int:
+    config = _find(args.name)
+    record = channel_record(Channel.get_by_id(config.id), _location_names())
+    if args.json:
+        print_json(record)
+        return 0
+    def name(field: str) -> str:
+        return _(channels.OPTION_NAMES[field])
+
+    lines = [
+        (_("SubSource"), record["sub_source"]),
+        (_("Username"), record["username"]),
+        (_("Environment"), environment_text(record["environment"])),
+        (_("Api Key Version"), str(record["api_key_version"])),
+        (_("Default Currency"), record["currency"]),
+        *((name(field), yes_no(record[field])) for field in SWITCHES[:3]),
+        (name("location_id"), record["location"] or "—"),
+        (name("submit_tracking"), yes_no(record["submit_tracking"])),
+        (name("sync_orders_from"), utc_text(record["sync_orders_from"])),
+        (name("link_by_title"), yes_no(record["link_by_title"])),
+        *((name(field), yes_no(record[field])) for field in ("end_listings", "end_auctions", "end_auctions_with_bids")),
+        (name("relist_items"), yes_no(record["relist_items"])),
+        (name("relist_duration"), duration_text(record["relist_duration"])),
+        (name("relist_delay"), n_("{n} minute", "{n} minutes", record["relist_delay"]).format(n=record["relist_delay"])),
+        (name("no_manual_confirmation"), yes_no(record["no_manual_confirmation"])),
+        (_("Last sync"), utc_text(record["last_sync_at"])),
+        (_("Outcome"), record["last_sync_outcome"] or "—"),
+    ]
+    width = max(len(label) for label, _value in lines)
+    for label, value in lines:
+        print(f"{label + ':':<{width + 1}}  {value}")
+    return 0
+
+
+# --- set ------------------------------------------------------------------------------
+
+
+def _whole(text: str) -> int:
+    """A whole number as typed; anything else is -1, which the channel's check refuses with its sentence."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.lstrip("-").isdigit() else -1
+
+
+def _moment(text: str) -> datetime | None:
+    """`YYYY-MM-DD[ HH:MM[:SS]]` in UTC, or with an offset; None when it is not a date (the check says so)."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
         return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _default_location_id() -> int | None:
+    """The location the screen preselects: the default one, else the first by name."""
+    row = Location.select(Location.id).order_by(Location.is_default.desc(), Location.name).first()
+    return row.id if row else None
+
+
+def _set(args, paths) -> int:
+    config = _find(args.name)
+    given: set[str] = set()
+    changed = replace(config)
+    for field in SWITCHES:
+        value = getattr(args, field)
+        if value is not None:
+            setattr(changed, field, value)
+            given.add(field)
+    if args.location is not None:
+        location = Location.get_or_none(Location.name == args.location.strip())
+        if location is None:
+            raise Refused(_("There is no location called {name}.").format(name=args.location.strip()), _("The channel was not changed."))
+        changed.location_id = location.id
+        given.add("location_id")
+    elif changed.update_from_location and changed.location_id is None:
+        changed.location_id = _default_location_id()  # as the screen preselects it
+    if args.sync_orders_from is not None:
+        changed.sync_orders_from = _moment(args.sync_orders_from)
+        given.add("sync_orders_from")
+    if args.relist_duration is not None:
+        changed.relist_duration = _whole(args.relist_duration)
+        given.add("relist_duration")
+    elif changed.relist_duration not in channels.RELIST_DURATIONS:
+        changed.relist_duration = channels.RELIST_DURATIONS[0]  # a stored value the screen's list lacks shows as its first
+    if args.relist_delay is not None:
+        changed.relist_delay = _whole(args.relist_delay)
+        given.add("relist_delay")
+    else:  # as the screen's number box shows a stored value out of its range
+        changed.relist_delay = min(max(changed.relist_delay, 0), channels.MAX_RELIST_DELAY)
+    for field in ACCOUNT:
+        value = getattr(args, field)
+        if value is not None:
+            if field == "environment":
+                value = _environment(value)
+            elif field == "currency":
+                value = value.strip().upper()
+            setattr(changed, field, value)
+            given.add(field)
+    if args.password_stdin:
+        changed.password = _read_password() or None
+        if not changed.password:
+            raise Refused(_("Enter the password of your Allegro account."), _("The channel was not changed."))
+        given.add("password")
+    if not given:
+        raise Refused(_("Nothing to change: name at least one option (see main.py channel set --help)."))
+
+    problems = _dependency_problems(changed, given) or channels.validate(changed)
+    if problems:
+        raise Refused(*problems.values(), _("The channel was not changed."))
+    try:
+        saved = channels.save(changed)
+    except secrets.KeyringUnavailable as error:
+        raise Refused(error.message, _("The channel was not changed."), status=FAILED) from None
+    except channels.ChannelInvalid as error:
+        raise Refused(*error.errors.values(), _("The channel was not changed.")) from None
+    print(_("Saved channel “{name}”.").format(name=saved.sub_source))
+    return 0
+
+
+def _dependency_problems(config: channels.ChannelConfig, given: set[str]) -> dict[str, str]:
+    """An option turned on (or a value given) while the option it needs stays off: the
+    screen greys it out, so it could not be set there; say what to turn on instead."""
+    problems = {}
+    for child, parent in channels.DEPENDS_ON.items():
+        if child not in given or getattr(config, parent):
+            continue
+        if child in SWITCHES and not getattr(config, child):
+            continue  # turning a dependent option off is always fine
+        problems[child] = _("{option} needs {needed}: add {flag} on.").format(
+            option=_(channels.OPTION_NAMES[child]), needed=_(channels.OPTION_NAMES[parent]), flag=flag(parent)
+        )
+    return problems
+
+
+# --- test and remove --------------------------------------------------------------------
 
 
 def _test(args, paths) -> int:
     config = _find(args.name)
-    if config is None:
-        return INVALID
     try:
         password = channels.stored_password(config.id)
     except secrets.KeyringUnavailable as error:
-        _err(error.message)
-        return FAILED
+        raise Refused(error.message, status=FAILED) from None
     if not password:
-        _err(
+        raise Refused(
             _("The keyring has no password for “{name}”. Add the channel again or type it in the app.").format(
                 name=config.sub_source
-            )
+            ),
+            status=FAILED,
         )
-        return FAILED
     try:
         try:
             outcome = channels.check_connection(config, password, paths)
         except VersionKeyMismatch as mismatch:
-            if not args.accept_version:
-                _err(mismatch.message)
-                _err(_("Run again with --accept-version to store {version}.").format(version=mismatch.current))
+            if not args.accept_version and not interactive():
+                err(
+                    _("Allegro's current Api Key Version is {current}, not {configured}.").format(
+                        current=mismatch.current, configured=config.api_key_version
+                    )
+                )
+                err(_("Run again with --accept-version to store {version}.").format(version=mismatch.current))
+                return FAILED
+            if not confirm(mismatch.message, args.accept_version, "--accept-version"):
+                err(_("The Api Key Version was not changed."))
                 return FAILED
             config = channels.save(replace(config, api_key_version=str(mismatch.current)))
             print(_("Stored Api Key Version {version}.").format(version=mismatch.current))
             outcome = channels.check_connection(config, password, paths)
     except AllegroError as error:
-        _err(error.message)
+        err(error.message)
         return FAILED
     except (ValueError, OSError) as error:  # an address refused before any call, a Sandbox that cannot start
-        _err(str(error))
+        err(str(error))
         return FAILED
     print("OK")
     print(
@@ -195,13 +486,9 @@ def _test(args, paths) -> int:
 
 def _remove(args, paths) -> int:
     config = _find(args.name)
-    if config is None:
-        return INVALID
     try:
         channels.delete(config.id)
     except secrets.KeyringUnavailable as error:
-        _err(error.message)
-        _err(_("The channel was not removed."))
-        return FAILED
+        raise Refused(error.message, _("The channel was not removed."), status=FAILED) from None
     print(_("Removed channel “{name}” and its password.").format(name=config.sub_source))
     return 0

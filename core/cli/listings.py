@@ -1,12 +1,10 @@
 """`main.py listings list|link|unlink|auto-link|strike-off|reinstate`: the inventory mapping, scripted."""
 from __future__ import annotations
 
-import argparse
-import sys
-
 from peewee import JOIN
 
-from core.cli.database import open_for_command
+from core.cli.common import FAILED, offer_id, Refused, action, actions, add_json, command_parser, print_json, print_table, run
+from core.listing_rows import next_sync
 from core.listing_links import (
     LinkError,
     auto_link_exact_title,
@@ -18,61 +16,68 @@ from core.listing_links import (
     unlink_offer,
 )
 from core.models import Channel, Listing, StockItem
-from core.i18n import _, n_
+from core.i18n import N_, _, n_
 
 
-def _offer_id(text: str) -> int:
-    """An offer id as typed: a whole number that fits Allegro's (and the database's) 64 bits."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 0 < value < 2**63:
-        raise argparse.ArgumentTypeError(
-            _("{text} is not an offer id (a whole number such as 7100000001).").format(text=text)
-        )
-    return value
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py listings", description="List listings and link them to stock items.")
-    sub = parser.add_subparsers(dest="action", required=True)
-    lst = sub.add_parser("list", help="every listing with its status and linked stock item")
+def _parser():
+    parser = command_parser(
+        "listings",
+        "Listings of every channel: their status, linked stock item and what the next sync would send.",
+        ["main.py listings list --channel MyShop", "main.py listings link 7100000001 KUB-1"],
+    )
+    sub = actions(parser)
+    lst = action(
+        sub,
+        "list",
+        "every listing with its status, linked stock item and what the next sync would do",
+        ["main.py listings list --channel MyShop --unlinked", "main.py listings list --json"],
+        description="Every listing with its status and linked stock item, the stock available for it, and what "
+        "the next sync would do with it (the quantity it would send, an end or a relist) and why, by the "
+        "sync's own rules and the channel's options. Nothing is sent.",
+    )
     lst.add_argument("--channel", help="only this channel (its SubSource)")
     lst.add_argument("--unlinked", action="store_true", help="only listings not linked to a stock item")
-    link = sub.add_parser("link", help="link a listing to a stock item")
-    link.add_argument("offer_id", type=_offer_id)
+    add_json(lst)
+    link = action(sub, "link", "link a listing to a stock item", ["main.py listings link 7100000001 KUB-1"])
+    link.add_argument("offer_id", type=offer_id)
     link.add_argument("sku")
     link.add_argument("--channel")
-    unlink = sub.add_parser("unlink", help="unlink a listing from its stock item")
-    unlink.add_argument("offer_id", type=_offer_id)
+    unlink = action(sub, "unlink", "unlink a listing from its stock item", ["main.py listings unlink 7100000001"])
+    unlink.add_argument("offer_id", type=offer_id)
     unlink.add_argument("--channel")
-    auto = sub.add_parser(
+    auto = action(
+        sub,
         "auto-link",
-        help="link unlinked listings whose title matches exactly one stock item; list the rest",
+        "link unlinked listings whose title matches exactly one stock item; list the rest",
+        ["main.py listings auto-link --exact-title --dry-run"],
     )
     auto.add_argument("--exact-title", action="store_true", required=True, help="match by exact title (required)")
     auto.add_argument("--channel")
     auto.add_argument("--dry-run", action="store_true", help="show what would be linked; change nothing")
     for name, text in (("strike-off", "never relist this pending-relist listing"), ("reinstate", "undo a strike-off")):
-        p = sub.add_parser(name, help=text)
-        p.add_argument("offer_id", type=_offer_id)
+        p = action(sub, name, text, [f"main.py listings {name} 7100000001"])
+        p.add_argument("offer_id", type=offer_id)
         p.add_argument("--channel")
     return parser
 
 
 def main(argv: list[str], paths) -> int:
-    args = _parser().parse_args(argv)
-    db = open_for_command(paths)
-    if db is None:
-        return 1
-    try:
-        return ACTIONS[args.action](args)
-    except LinkError as e:
-        print(e.message, file=sys.stderr)
-        return 1
-    finally:
-        db.close()
+    return run(_parser(), argv, paths, {name: _linking(handler) for name, handler in ACTIONS.items()})
+
+
+def _linking(handler):
+    """A handler whose LinkError is told as the command's failure (exit status 1)."""
+
+    def run_handler(args, paths) -> int:
+        try:
+            return handler(args)
+        except LinkError as e:
+            raise Refused(e.message, status=FAILED) from None
+
+    return run_handler
+
+
+NEXT_WORDS = {"quantity": N_("send {n}"), "end": N_("end"), "relist": N_("relist")}
 
 
 def _list(args) -> int:
@@ -89,23 +94,59 @@ def _list(args) -> int:
         query = query.where(Channel.sub_source == args.channel)
     if args.unlinked:
         query = query.where(Listing.stock_item.is_null())
-    rows = [
-        (
-            str(lst.offer_id),
-            lst.channel.sub_source,
-            status_text(lst.status, lst.ended_at),
-            lst.format.replace("_", " "),
-            str(lst.quantity),
-            lst.stock_item.sku if lst.stock_item_id else "-",
-            lst.title,
+    listings = list(query)
+    plans = {}
+    for channel in {lst.channel.id: lst.channel for lst in listings}.values():
+        plans.update(next_sync(channel))
+    records = []
+    for lst in listings:
+        plan = plans.get(lst.id)
+        records.append(
+            {
+                "offer_id": lst.offer_id,
+                "channel": lst.channel.sub_source,
+                "title": lst.title,
+                "status": lst.status,
+                "format": lst.format,
+                "quantity": lst.quantity,
+                "bids": lst.bids,
+                "sku": lst.stock_item.sku if lst.stock_item_id else None,
+                "available": plan.available if plan else None,
+                "next_action": (plan.action or None) if plan else None,
+                "next_quantity": plan.quantity if plan else None,
+                "why": plan.why if plan else "",
+            }
         )
-        for lst in query
-    ]
-    header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("TITLE"))
-    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header) - 1)]
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
-    print(n_("{n} listing(s).", "{n} listing(s).", len(rows)).format(n=len(rows)))
+    if args.json:
+        print_json(records)
+        return 0
+
+    def next_text(r: dict) -> str:
+        if not r["next_action"]:
+            return "-"
+        return _(NEXT_WORDS[r["next_action"]]).format(n=r["next_quantity"])
+
+    header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("AVAIL."), _("NEXT SYNC"), _("TITLE"))
+    print_table(
+        header,
+        [
+            (
+                r["offer_id"],
+                r["channel"],
+                status_text(lst.status, lst.ended_at),
+                lst.format.replace("_", " "),
+                r["quantity"],
+                r["sku"] or "-",
+                "-" if r["available"] is None else r["available"],
+                next_text(r),
+                # an unlinked listing's SKU column already says why nothing is sent
+                f"{r['title']}  ({r['why']})" if r["why"] and r["sku"] else r["title"],
+            )
+            for r, lst in zip(records, listings)
+        ],
+        free_last=True,
+    )
+    print(n_("{n} listing(s).", "{n} listing(s).", len(records)).format(n=len(records)))
     return 0
 
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from core.allegro.errors import AllegroError
+from core.cli.common import command_parser, parse
 from core.cli.database import open_for_command
 from core.models import Channel
 from core.sync.engine import SyncCancelled, SyncEngine, SyncRefused, SyncStorageFailed, decide
@@ -42,7 +43,13 @@ def _counted(counts: dict, words) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py sync", description="Sync Allegro channels once.")
+    parser = command_parser(
+        "sync",
+        "Syncs every enabled channel (or the one named) once: orders imported, quantities and tracking numbers "
+        "sent. Listings to end or relist are printed and sent only with --yes (or with the channel's No Manual "
+        "Confirmation on); without it they wait for the next sync or the app's confirmation. Nothing is asked.",
+        ["main.py sync", "main.py sync --channel MyShop --yes"],
+    )
     parser.add_argument("--channel", metavar="NAME", help="sync only this channel (its SubSource)")
     parser.add_argument(
         "--yes",
@@ -57,10 +64,9 @@ def _say(text: str = "") -> None:
 
 
 def main(argv: list[str], paths, marketplace_factory=None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exit_:
-        return INVALID if exit_.code else 0
+    args = parse(_parser(), argv)
+    if isinstance(args, int):
+        return args
     db = open_for_command(paths)
     if db is None:
         return FAILED
@@ -99,13 +105,14 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
     try:
         marketplace = (marketplace_factory or make_marketplace)(channel, paths)
         engine = SyncEngine(channel, marketplace)
-        plan = engine.plan(_progress(name))
+        progress = _progress(name)
+        plan = engine.plan(progress)
         for line in describe_plan(plan, approve):
             _say(line)
         if approve and plan.to_confirm:
             decide(plan, [a.action_id for a in plan.to_confirm])
         _say(f"{name}: " + _("applying…"))
-        report = engine.apply(plan, _progress(name))
+        report = engine.apply(plan, progress)
     except (SyncRefused, SyncBusy, LockLost, SyncStorageFailed) as error:
         print(f"{name}: {error.message}", file=sys.stderr)
         return FAILED
@@ -124,12 +131,19 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
 
 
 def _progress(name: str):
-    last = [""]
+    """Each step's name printed once, when it first begins.
+
+    Steps come back: orders are stored while the listing pages are still read, so
+    "Reading listings" and "Importing orders" take turns, and steps sent side by side
+    are reported joined ("Changing quantities · Ending listings"). Printing on every
+    change of name repeated them; each part is printed the first time it is seen."""
+    seen: set[str] = set()
 
     def report(step: str, done: int, total: int) -> None:
-        if step != last[0]:
-            last[0] = step
-            _say(f"  {step}…")
+        for part in step.split(" · "):
+            if part and part not in seen:
+                seen.add(part)
+                _say(f"  {part}…")
 
     return report
 

@@ -92,3 +92,57 @@ def test_the_real_command_exits_non_zero_on_invalid_rows(paths, tmp_path):
     )
     assert run.returncode == 1
     assert "line 2 (B-1): unknown location “Piwnica”" in run.stderr
+
+
+def test_export_and_list_show_what_open_orders_hold_per_location(paths, tmp_path, capsys):
+    import csv
+    import json
+
+    from core.models import Channel, Order, OrderItem, OrderStatus
+
+    reopen(paths)
+    mug = StockItem.create(sku="KUB-1", title="Kubek")
+    StockLevel.create(item=mug, location=Location.get(name="Magazyn Główny"), quantity=8)
+    StockLevel.create(item=mug, location=Location.get(name="Sklep"), quantity=2)
+    shop = Channel.create(sub_source="MojeAllegro", username="u", api_key="k")
+    for form_id, status, quantity in ((1, OrderStatus.OPEN, 3), (2, OrderStatus.SHIPPED, 5)):
+        order = Order.create(channel=shop, form_id=form_id, status=status)
+        OrderItem.create(order=order, offer_id=7, title="Kubek", quantity=quantity, stock_item=mug)
+    database.close()
+
+    out = tmp_path / "stan.csv"
+    assert stock_cli.main(["export", str(out)], paths) == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["location"], r["quantity"], r["allocated"], r["available"]) for r in rows] == [
+        ("Magazyn Główny", "8", "3", "5"),  # the open order is fulfilled from the default location
+        ("Sklep", "2", "0", "2"),
+    ]
+    capsys.readouterr()
+    assert stock_cli.main(["list", "--json"], paths) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"sku": "KUB-1", "title": "Kubek", "location": "Magazyn Główny", "level": 8, "allocated": 3, "available": 5},
+        {"sku": "KUB-1", "title": "Kubek", "location": "Sklep", "level": 2, "allocated": 0, "available": 2},
+    ]
+    assert stock_cli.main(["list", "--location", "Sklep"], paths) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "SKU    LOCATION  LEVEL  ALLOCATED  AVAILABLE  TITLE",
+        "KUB-1  Sklep     2      0          2          Kubek",
+        "1 stock level.",
+    ]
+    # the export imports back unchanged, its own extra columns not called unused
+    from core.stock_csv import read_import
+
+    reopen(paths)
+    preview = read_import(out)
+    assert preview.ok and preview.changed_levels == 0 and preview.ignored_columns == ()
+    database.close()
+
+
+def test_an_import_with_no_location_anywhere_says_how_to_add_one(data_dir, tmp_path, capsys):
+    paths = app_paths(data_dir)
+    csv_file = tmp_path / "stan.csv"
+    csv_file.write_text("sku,title,quantity\nA-1,Łopata,3\n", encoding="utf-8")
+    assert stock_cli.main(["import", str(csv_file)], paths) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "no location given and there is no default location" in err[1]
+    assert err[-1] == "There is no location yet: add one with main.py location add NAME, then import again."

@@ -173,12 +173,12 @@ def test_export_neutralises_formulas_and_round_trips(shop, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM for Excel
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["sku", "title", "location", "quantity", "barcode"]
+    assert rows[0] == ["sku", "title", "location", "quantity", "barcode", "allocated", "available"]
     by_sku = {r[0]: r for r in rows[1:]}
     assert by_sku["'-EVIL"][1] == "'=HYPERLINK(\"http://x\",\"kliknij\")"
     assert by_sku["'-EVIL"][4] == "'@SUM(A1)"
     assert by_sku["PUSTY"][1] == "'+48 Zestaw"
-    assert by_sku["KUB-01"] == ["KUB-01", "Kubek ceramiczny żółty", "Magazyn Główny", "4", "5901234123457"]
+    assert by_sku["KUB-01"] == ["KUB-01", "Kubek ceramiczny żółty", "Magazyn Główny", "4", "5901234123457", "0", "4"]
     # and reading the file back gives the original values, changing nothing
     preview = read_import(out)
     assert preview.ok
@@ -189,7 +189,7 @@ def test_export_neutralises_formulas_and_round_trips(shop, tmp_path):
 def test_export_of_one_location(shop, tmp_path):
     out = tmp_path / "krakow.csv"
     assert export_csv(out, location="Sklep Kraków") == 0
-    assert out.read_text(encoding="utf-8-sig").strip() == "sku,title,location,quantity,barcode"
+    assert out.read_text(encoding="utf-8-sig").strip() == "sku,title,location,quantity,barcode,allocated,available"
 
 
 def test_a_failed_export_leaves_no_half_file(shop, tmp_path):

@@ -170,6 +170,14 @@ def add(**options) -> list[str]:
         (["listings", "unlink", "1e5"], 2, "1e5 is not an offer id"),
         (["listings", "auto-link"], 2, "--exact-title"),
         (["sync", "--channel", "Nikt"], 2, "There is no channel Nikt"),
+        (["channel", "set", "Nikt", "--enabled", "on"], 2, "There is no channel"),
+        (["location", "remove", "Nigdzie", "--yes"], 2, "There is no location called Nigdzie"),
+        (["location", "add", ""], 2, "Enter a location name"),
+        (["orders", "show", "12"], 2, "There is no order 12"),
+        (["orders", "ship", "abc"], 2, "abc is not an order number"),
+        (["orders", "show", "9" * 30], 2, "is not an order number"),
+        (["orders", "link-item", "1", "9" * 30, "SKU-1"], 2, "is not an offer id"),
+        (["stock", "list", "--sku", "BRAK"], 2, "There is no stock item with SKU BRAK"),
         (["sync", "--yes", "--fast"], 2, "unrecognized arguments"),
         (["frobnicate"], 2, "Unknown command"),
     ],
@@ -184,6 +192,8 @@ def test_each_command_refuses_bad_arguments_with_a_message(db, command, argv, st
 
 SAFE_TOKEN = st.one_of(
     st.sampled_from(["--channel", "--yes", "--location", "--check", "--exact-title", "--dry-run", "--unlinked",
+                     "--json", "--carrier", "--tracking", "--correct", "--status", "--inventory-sync", "on",
+                     "--relist-duration", "--sync-orders-from", "--unlink", "--sku",
                      "--environment", "--currency", "--api-key-version", "-h", "--", "-1", "0", "9" * 30,
                      "list", "link", "unlink", "add", "test", "remove", "import", "export", "auto-link",
                      "strike-off", "reinstate", "MojeAllegro", "SKU-1", "plik.csv"]),
@@ -193,8 +203,10 @@ SAFE_TOKEN = st.one_of(
 
 
 SUBCOMMANDS = {
-    "channel": ["add", "list", "test", "remove"],
-    "stock": ["import", "export"],
+    "channel": ["add", "list", "show", "set", "test", "remove"],
+    "location": ["add", "list", "rename", "remove", "set-default"],
+    "orders": ["list", "show", "ship", "link-item"],
+    "stock": ["import", "export", "list"],
     "listings": ["list", "link", "unlink", "auto-link", "strike-off", "reinstate"],
     "sync": [""],
 }
