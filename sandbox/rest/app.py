@@ -215,8 +215,8 @@ class RestFace:
         self.calls.record(operation, [], outcome, executed, self.shop.now())
 
     def _error(self, exc: Exception, polish: bool) -> Answer:
-        if isinstance(exc, AuthFailure):
-            return Answer(exc.status, exc.body(), JSON_TYPE)
+        if isinstance(exc, AuthFailure):  # the spec lists AuthError under the API's media type
+            return Answer(exc.status, exc.body(), MEDIA_TYPE)
         headers = ()
         if isinstance(exc, TooManyRequests) and self.limits.settings["retry_after_header"]:
             headers = (("Retry-After", str(max(1, exc.retry_after))),)
