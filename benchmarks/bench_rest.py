@@ -1,9 +1,11 @@
 """Benchmark: REST calls per second against the sandbox, next to the SOAP face's figure.
 
-Run: uv run python benchmarks/bench_rest.py [--threads 8] [--seconds 5]
+Run: uv run python benchmarks/bench_rest.py [--threads 8] [--seconds 3] [--rounds 3]
 
 One sandbox process serves both faces over one shop. Each figure is 8 client threads (by
-default), each on its own kept-alive connection, for ``--seconds``, no added latency:
+default), each on its own kept-alive connection, for ``--seconds``, no added latency; the
+figures take turns for ``--rounds`` rounds (a shared machine's load moves under them) and
+the median and range of the rounds are printed:
   - SOAP doChangeQuantityItem (prepared envelopes, as bench_sandbox.py's "raw" clients);
   - REST PATCH /sale/product-offers/{id} {"stock":{"available":n}} (the same change);
   - REST GET /sale/product-offers/{id}.
@@ -18,6 +20,7 @@ import base64
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -123,7 +126,8 @@ def run(worker, threads: int, seconds: float, *args) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     proc, wsdl, base = start_sandbox()
     try:
@@ -137,16 +141,23 @@ def main() -> None:
         service = wsdl[: -len("?wsdl")]
         session = login(service)
         token = user_token(base, control)
-        print(f"{args.threads} client threads, {args.seconds:g} s each, no added latency, "
-              f"{OFFERS} offers")
+        print(f"{args.threads} client threads, {args.seconds:g} s a round, {args.rounds} rounds, "
+              f"no added latency, {OFFERS} offers")
         figures = [
             ("SOAP doChangeQuantityItem", soap_worker, service),
             ("REST PATCH /sale/product-offers/{id}", lambda *a: rest_worker("PATCH", *a), base),
             ("REST GET /sale/product-offers/{id}", lambda *a: rest_worker("GET", *a), base),
         ]
-        for name, worker, url in figures:
-            rate, errors = run(worker, args.threads, args.seconds, url, session, token, ids)
-            print(f"  {name:40} {rate:8.0f} calls/s  errors {errors}")
+        rates: dict[str, list[float]] = {name: [] for name, _, _ in figures}
+        failed = dict.fromkeys(rates, 0)
+        for _ in range(args.rounds):
+            for name, worker, url in figures:
+                rate, errors = run(worker, args.threads, args.seconds, url, session, token, ids)
+                rates[name].append(rate)
+                failed[name] += errors
+        for name, values in rates.items():
+            print(f"  {name:40} {statistics.median(values):7.0f} calls/s "
+                  f"(rounds {min(values):.0f}-{max(values):.0f})  errors {failed[name]}")
     finally:
         proc.terminate()
         proc.communicate(timeout=20)

@@ -7,6 +7,7 @@ Every answer is JSON; nothing a client sends makes it crash or hang.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import re
@@ -110,6 +111,8 @@ class RestFace:
              orders.set_fulfillment, WRITE_ORDERS),
         ]
         self.routes = [Route(m, _compile(t), op, h, s) for m, t, op, h, s in table]
+        self._trace_prefix = uuid.uuid4().hex[:16]
+        self._trace_counter = itertools.count(1)
 
     @property
     def operations(self) -> list[str]:
@@ -314,9 +317,9 @@ class RestFace:
             return answer.body
         return json.dumps(answer.body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    @staticmethod
-    def trace_id() -> str:
-        return uuid.uuid4().hex
+    def trace_id(self) -> str:
+        """Unique per answer: a random per-process prefix and a counter (no urandom a call)."""
+        return f"{self._trace_prefix}{next(self._trace_counter):016x}"
 
 
 def _control_error(message: str, status: int) -> ControlError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from ..shop import ACTIVE, AUCTION, ENDED, SCHEDULED, Offer
 
@@ -11,7 +12,9 @@ ENDED_BY = {"seller": "USER", "time": "EXPIRATION", "sold_out": "EMPTY_STOCK"}
 MARKETPLACE = "allegro-pl"
 
 
+@lru_cache(maxsize=65536)
 def iso(ts: int | None) -> str | None:
+    """A sandbox time as Allegro writes it: 2026-03-03T10:00:00.000Z."""
     if ts is None:
         return None
     return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
