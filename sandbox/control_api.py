@@ -110,6 +110,7 @@ class ControlApi:
         self.server.shop.reset(seed, offers, demo)
         self.server.faults.clear()
         self.server.calls.reset()
+        self.server.rest.reset()
         return self.server.shop.state_view()
 
     def offers(self, body: dict, query: dict) -> "RawJson":

@@ -271,6 +271,12 @@ class RestFace:
                      "company": {"name": None, "taxId": None}, "features": []}
 
     # -- control ---------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """After /sandbox/reset: no commands, no counted requests. Tokens stay valid, as
+        SOAP sessions do (same account)."""
+        self.commands.clear()
+        self.limits.clear_counts()
+
     def control_routes(self) -> dict:
         """Routes added to the control interface (/sandbox/...)."""
         def decide(allow: bool):

@@ -155,7 +155,15 @@ class CommandBook:
         return command
 
     def report(self, face: "RestFace", req: Request, kind: str):
-        return 200, _report(self._get(kind, req.params["commandId"]))
+        command = self._get(kind, req.params["commandId"])
+        with self.shop.lock:  # not half way through a settle
+            return 200, _report(command)
+
+    def clear(self) -> None:
+        """Forget every command (the world they named was reset)."""
+        with self._lock:
+            self._commands.clear()
+            self._pending.clear()
 
     def tasks(self, face: "RestFace", req: Request, kind: str):
         limit = req.integer("limit", 100, 1, 1000, status=422)

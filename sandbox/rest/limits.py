@@ -55,6 +55,11 @@ class Limits:
             self._blocked.clear()
             return dict(self.settings)
 
+    def clear_counts(self) -> None:
+        with self._lock:
+            self._windows.clear()
+            self._blocked.clear()
+
     def view(self) -> dict:
         with self._lock:
             return dict(self.settings)

@@ -132,7 +132,7 @@ def edit(face: "RestFace", req: Request):
         if status == "ENDED":  # ending is applied even if other edited fields fail
             if offer.state != ENDED:
                 world.end(shop, offer, now)
-        if "name" in body:
+        if body.get("name") is not None:
             if not 1 <= len(body["name"]) <= 75:
                 raise RestError("InvalidJSONValue", path="name", status=422,
                                 details="name must have 1 to 75 characters")

@@ -61,7 +61,7 @@ class Request:
             raise RestError("UnsupportedMediaTypeException")
         try:
             data = json.loads(self.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise RestError("MalformedJsonException", details=str(exc)[:200]) from None
         if not isinstance(data, dict):
             raise RestError("InvalidJSONValue", details="The body must be a JSON object.")

@@ -172,3 +172,13 @@ def test_activation_can_be_scheduled_but_not_in_the_past(rest, shop, control):
     assert offer.json()["publication"]["status"] == "ACTIVATING"
     control.advance_clock(hours=2)
     assert control.offer(buy_now[0])["state"] == "active"
+
+
+def test_a_reset_forgets_commands_not_yet_done(rest, shop, control):
+    buy_now, _ = shop
+    command_id, _ = change(rest, buy_now[:1], 9)
+    control.reset(demo=False)
+    fresh = control.add_offer("Nowa świeca", quantity=3)
+    control.advance_clock(seconds=1)
+    assert control.offer(fresh)["quantity"] == 3
+    assert rest.get(QUANTITY, QUANTITY.replace("{commandId}", command_id)).status_code == 404

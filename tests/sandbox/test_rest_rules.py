@@ -184,3 +184,16 @@ def test_the_command_line_prints_the_rest_address_second():
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+def test_deeply_nested_json_is_malformed_not_a_crash(rest, offer_id):
+    answer = patch(rest, offer_id, raw=b"[" * 100_000 + b"]" * 100_000)
+    assert answer.status_code == 400
+    assert errors_of(answer)[0][0] == "MalformedJsonException"
+    assert rest.get("/me").status_code == 200
+
+
+def test_null_fields_change_nothing(rest, offer_id, control):
+    answer = patch(rest, offer_id, body={"name": None, "stock": {"available": None}})
+    assert answer.status_code == 200
+    assert (answer.json()["name"], answer.json()["stock"]["available"]) == ("Kubek termiczny", 5)
