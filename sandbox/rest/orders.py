@@ -63,6 +63,8 @@ CARRIERS: dict[str, tuple[str, int, re.Pattern[str] | None]] = {
 }
 _OPERATOR_CARRIER = {op: cid for cid, (_, op, _) in CARRIERS.items() if op}
 _OPERATOR_CARRIER[9] = "DPD"
+# The spec's 409 "waybill used in too many orders" names no number: the sandbox's reading.
+MAX_ORDERS_PER_WAYBILL = 10
 WAYBILL_SHAPE = {"carrierId": str, "waybill": str, "carrierName": str,
                  "lineItems": [{"id": str}]}
 FULFILLMENT_SHAPE = {"status": str, "shipmentSummary": ANY, "provider": ANY}
@@ -346,6 +348,10 @@ def add_shipment(face: "RestFace", req: Request):
                 return 201, _shipment(form, index, package)  # the same number again: no copy
         if len(form.packages) >= MAX_PACKAGES_PER_FORM:
             raise RestError("TooManyShipmentsException")
+        elsewhere = sum(1 for other in shop.forms.values() if other is not form and any(
+            p.package_id == waybill and p.operator_id == operator for p in other.packages))
+        if elsewhere >= MAX_ORDERS_PER_WAYBILL:
+            raise RestError("WaybillUsedTooManyTimesException", path="waybill")
         form.packages.append(Package(operator, name, waybill, shop.now()))
         shop.changes += 1
         return 201, _shipment(form, len(form.packages) - 1, form.packages[-1])

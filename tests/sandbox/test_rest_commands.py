@@ -182,3 +182,14 @@ def test_a_reset_forgets_commands_not_yet_done(rest, shop, control):
     control.advance_clock(seconds=1)
     assert control.offer(fresh)["quantity"] == 3
     assert rest.get(QUANTITY, QUANTITY.replace("{commandId}", command_id)).status_code == 404
+
+
+def test_commands_count_offer_changes_against_the_users_minute(rest, shop, control):
+    control._call("POST", "rest/settings", {"user_offer_changes_per_minute": 4})
+    buy_now, _ = shop
+    assert change(rest, buy_now[:3], 2)[1].status_code == 201
+    refused = change(rest, buy_now[:2], 2)[1]
+    assert refused.status_code == 429
+    assert change(rest, buy_now[:1], 2)[1].status_code == 201  # 3 + 1 = 4 fit
+    control.advance_clock(seconds=60)
+    assert change(rest, buy_now[:4], 2)[1].status_code == 201

@@ -211,3 +211,14 @@ def test_fulfillment_is_set_with_the_current_revision_only(rest, form_id):
     assert returned.status_code == 422
     filtered = rest.get("/order/checkout-forms", params={"fulfillment.status": "SENT"}).json()
     assert filtered["totalCount"] == 1
+
+
+def test_one_waybill_goes_on_at_most_10_orders(rest, shop, control):
+    for _ in range(11):
+        control.purchase(shop[0])
+    forms = [f["id"] for f in rest.get("/order/checkout-forms").json()["checkoutForms"]]
+    answers = [add(rest, f, {"carrierId": "DPD", "waybill": "1234567890123"}).status_code
+               for f in forms]
+    assert answers == [201] * 10 + [409]
+    assert errors_of(add(rest, forms[-1], {"carrierId": "DPD", "waybill": "1234567890123"})) == [
+        ("WaybillUsedTooManyTimesException", "waybill")]
