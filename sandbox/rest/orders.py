@@ -116,7 +116,7 @@ def _buyer_ref(shop: Shop, buyer_id: int) -> dict:
     return {"id": str(buyer.id), "email": buyer.email, "login": buyer.login, "guest": False}
 
 
-def _line_items(shop: Shop, form: Form, full: bool) -> list[dict]:
+def _line_items(shop: Shop, form: Form) -> list[dict]:
     items = []
     for deal_id in form.deal_ids:
         deal = shop.deals[deal_id]
@@ -173,7 +173,7 @@ def checkout_form(shop: Shop, form: Form) -> dict:
                      "cost": money(form.postage), "smart": False,
                      "calculatedNumberOfPackages": 1},
         "invoice": {"required": bool(buyer.nip)},
-        "lineItems": _line_items(shop, form, True),
+        "lineItems": _line_items(shop, form),
         "surcharges": [],
         "marketplace": {"id": MARKETPLACE},
         "summary": {"totalToPay": money(form.amount)},
@@ -200,14 +200,26 @@ def _rest_events(shop: Shop, event: Event) -> list[tuple[int, str]]:
     return out
 
 
-def _event_view(shop: Shop, event: Event, rest_id: int, kind: str) -> dict:
-    deal = shop.deals[event.deal_id]
-    form = shop.forms.get(event.form_id or deal.form_id)
+def _form_id_at(shop: Shop, index: int) -> int:
+    """The form an event belonged to when it happened (a merge moves deals, not history).
+
+    A deal's event names no form; the form event written right after it does."""
+    event = shop.events[index]
+    if event.form_id:
+        return event.form_id
+    following = shop.events[index + 1] if index + 1 < len(shop.events) else None
+    if following is not None and following.deal_id == event.deal_id and following.form_id:
+        return following.form_id
+    return shop.deals[event.deal_id].form_id
+
+
+def _event_view(shop: Shop, event: Event, form_id: int, rest_id: int, kind: str) -> dict:
+    form = shop.forms.get(form_id)
     order = {"seller": {"id": str(SELLER_ID)}, "buyer": _buyer_ref(shop, event.buyer_id),
              "lineItems": [], "marketplace": {"id": MARKETPLACE}}
     if form is not None:
         order["checkoutForm"] = {"id": tagged(FORM_TAG, form.id), "revision": revision(form)}
-        order["lineItems"] = _line_items(shop, form, False)
+        order["lineItems"] = _line_items(shop, form)
     return {"id": str(rest_id), "type": kind, "occurredAt": iso(event.time), "order": order}
 
 
@@ -227,12 +239,14 @@ def events(face: "RestFace", req: Request):
         oldest = shop.now() - EVENTS_KEPT
         start = bisect.bisect_left(shop._event_ids, max(after, 0) // 10)
         found = []
-        for event in shop.events[start:]:
+        for index in range(start, len(shop.events)):
+            event = shop.events[index]
             if event.time < oldest:
                 continue
             for rest_id, kind in _rest_events(shop, event):
                 if rest_id > after and (not types or kind in types):
-                    found.append(_event_view(shop, event, rest_id, kind))
+                    found.append(_event_view(shop, event, _form_id_at(shop, index), rest_id,
+                                             kind))
             if len(found) >= limit:
                 break
         return 200, {"events": found[:limit]}

@@ -120,6 +120,8 @@ def test_merged_forms_answer_404_and_the_new_form_follows_as_an_event(rest, shop
         assert rest.get(FORM, f"/order/checkout-forms/{old}").status_code == 404
     ready = events(rest, type="READY_FOR_PROCESSING")
     assert {e["order"]["checkoutForm"]["id"] for e in ready} == {merged["checkout_form_id"]}
+    history = [e["order"]["checkoutForm"]["id"] for e in events(rest, type="BOUGHT")]
+    assert history == old_ids  # what happened before the merge keeps its old ids
     form = rest.get(FORM, f"/order/checkout-forms/{merged['checkout_form_id']}").json()
     assert sorted(i["offer"]["id"] for i in form["lineItems"]) == sorted(map(str, shop[:2]))
     assert form["status"] == "READY_FOR_PROCESSING"
