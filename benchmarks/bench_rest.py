@@ -60,7 +60,7 @@ def user_token(base: str, control: SandboxControl) -> str:
     conn = connect(base)
     conn.request("POST", "/auth/oauth/device", f"client_id={CLIENT[0]}", form)
     code = json.loads(conn.getresponse().read())
-    control._call("POST", "oauth/approve", {"user_code": code["user_code"]})
+    control.approve_device(code["user_code"])
     conn.request("POST", "/auth/oauth/token",
                  "grant_type=urn:ietf:params:oauth:grant-type:device_code"
                  f"&device_code={code['device_code']}", form)
@@ -135,9 +135,9 @@ def main() -> None:
         control.reset(demo=False)
         ids = control.add_offers([{"title": f"Oferta testowa {i}", "quantity": 500, "price": 10}
                                   for i in range(OFFERS)])
-        control._call("POST", "rest/settings", {
-            "client_per_minute": 10**9, "user_get_product_offer_per_minute": 10**9,
-            "user_edit_product_offer_per_minute": 10**9})
+        control.rest_settings(
+            client_per_minute=10**9, user_get_product_offer_per_minute=10**9,
+            user_edit_product_offer_per_minute=10**9)
         service = wsdl[: -len("?wsdl")]
         session = login(service)
         token = user_token(base, control)

@@ -96,7 +96,7 @@ class RestClient:
     def sign_in(self, control: SandboxControl) -> str:
         """A user token through the device flow, approved by the control call."""
         code = self.device().json()
-        control._call("POST", "oauth/approve", {"user_code": code["user_code"]})
+        control.approve_device(code["user_code"])
         answer = self.poll(code["device_code"])
         assert answer.status_code == 200, answer.text
         self.token = answer.json()["access_token"]

@@ -185,7 +185,7 @@ def test_a_reset_forgets_commands_not_yet_done(rest, shop, control):
 
 
 def test_commands_count_offer_changes_against_the_users_minute(rest, shop, control):
-    control._call("POST", "rest/settings", {"user_offer_changes_per_minute": 4})
+    control.rest_settings(user_offer_changes_per_minute=4)
     buy_now, _ = shop
     assert change(rest, buy_now[:3], 2)[1].status_code == 201
     refused = change(rest, buy_now[:2], 2)[1]

@@ -20,7 +20,7 @@ def client(server, rest_spec):
 
 
 def approve(control, user_code):
-    return control._call("POST", "oauth/approve", {"user_code": user_code})
+    return control.approve_device(user_code)
 
 
 def test_the_device_code_answer_has_allegros_fields(client, server):
@@ -69,7 +69,7 @@ def test_denying_on_the_page_gives_access_denied(client):
 def test_the_control_call_approves_and_denies(client, control):
     first, second = client.device().json(), client.device().json()
     assert approve(control, first["user_code"])["state"] == "approved"
-    assert control._call("POST", "oauth/deny", {"user_code": second["user_code"]})["state"] == "denied"
+    assert control.deny_device(second["user_code"])["state"] == "denied"
     assert client.poll(first["device_code"]).status_code == 200
     assert client.poll(second["device_code"]).json()["error"] == "access_denied"
     with pytest.raises(SandboxControlError) as unknown:
@@ -167,9 +167,9 @@ def test_access_tokens_expire_after_12_hours_of_the_sandbox_clock(rest, control)
 
 
 def test_the_control_call_expires_every_token(rest, control):
-    assert control._call("POST", "oauth/expire-tokens", {})["access_tokens"] >= 1
+    assert control.expire_tokens()["access_tokens"] >= 1
     assert rest.get("/me").json()["error_description"] == "Access token expired"
-    control._call("POST", "oauth/expire-tokens", {"refresh": True})
+    control.expire_tokens(refresh=True)
     refresh = rest.token_call({"grant_type": "refresh_token", "refresh_token": rest.refresh_token})
     assert refresh.json()["error"] == "invalid_grant"
 
@@ -207,3 +207,12 @@ def test_token_answers_are_plain_json_never_cached(client, control):
     assert answer.headers["cache-control"] == "no-store"
     assert "trace-id" in answer.headers
     assert MEDIA not in answer.headers["content-type"]
+
+
+def test_the_control_interface_lists_live_device_codes(client, control):
+    code = client.device().json()
+    listed = {c["user_code"]: c["state"] for c in control.device_codes()}
+    assert listed[code["user_code"]] == "pending"
+    control.deny_device(code["user_code"])
+    assert {c["user_code"]: c["state"] for c in control.device_codes()}[code["user_code"]] == "denied"
+    assert control.rest_settings()["client_per_minute"] >= 1

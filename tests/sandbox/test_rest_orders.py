@@ -114,8 +114,7 @@ def test_merged_forms_answer_404_and_the_new_form_follows_as_an_event(rest, shop
     first = control.purchase(shop[0], buyer="ewa_lis", paid=False)
     second = control.purchase(shop[1], buyer="ewa_lis", paid=False)
     old_ids = [e["order"]["checkoutForm"]["id"] for e in events(rest, type="FILLED_IN")]
-    merged = control._call("POST", "merge-forms", {"form_ids": [first["form_id"],
-                                                                second["form_id"]]})
+    merged = control.merge_forms([first["form_id"], second["form_id"]])
     for old in old_ids:
         assert rest.get(FORM, f"/order/checkout-forms/{old}").status_code == 404
     ready = events(rest, type="READY_FOR_PROCESSING")

@@ -98,7 +98,7 @@ def test_garbage_on_the_socket_does_not_stop_the_server(rest, server):
 
 
 def test_past_the_client_limit_every_call_is_429_for_a_minute(rest, control):
-    control._call("POST", "rest/settings", {"client_per_minute": 5})
+    control.rest_settings(client_per_minute=5)
     answers = [rest.get("/me").status_code for _ in range(7)]
     assert answers == [200] * 5 + [429] * 2
     blocked = rest.get("/order/carriers")
@@ -112,14 +112,14 @@ def test_past_the_client_limit_every_call_is_429_for_a_minute(rest, control):
 
 
 def test_retry_after_can_be_switched_on(rest, control):
-    control._call("POST", "rest/settings", {"client_per_minute": 1, "retry_after_header": True})
+    control.rest_settings(client_per_minute=1, retry_after_header=True)
     rest.get("/me")
     assert rest.get("/me").headers["retry-after"] == "60"
 
 
 def test_the_per_user_limit_on_reading_one_offer(rest, offer_id, control):
-    control._call("POST", "rest/settings", {"user_get_product_offer_per_minute": 3,
-                                            "user_edit_product_offer_per_minute": 1})
+    control.rest_settings(user_get_product_offer_per_minute=3,
+                                            user_edit_product_offer_per_minute=1)
     path = f"/sale/product-offers/{offer_id}"
     assert [rest.get(OFFER, path).status_code for _ in range(4)] == [200, 200, 200, 429]
     assert rest.get("/sale/offers").status_code == 200  # other resources go on
@@ -132,7 +132,7 @@ def test_the_settings_refuse_unknown_limits(control):
     from sandbox.control import SandboxControlError
 
     with pytest.raises(SandboxControlError) as caught:
-        control._call("POST", "rest/settings", {"per_hour": 3})
+        control.rest_settings(per_hour=3)
     assert caught.value.status == 400
 
 
