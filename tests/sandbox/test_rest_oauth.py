@@ -216,3 +216,13 @@ def test_the_control_interface_lists_live_device_codes(client, control):
     control.deny_device(code["user_code"])
     assert {c["user_code"]: c["state"] for c in control.device_codes()}[code["user_code"]] == "denied"
     assert control.rest_settings()["client_per_minute"] >= 1
+
+
+def test_the_device_endpoint_takes_client_id_from_the_query_or_the_body(client):
+    from_query = client.http.post("/auth/oauth/device", params={"client_id": CLIENT_ID},
+                                  headers={"Authorization": BASIC})
+    assert from_query.status_code == 200
+    other = client.device(client_id="SOMEONE-ELSE")
+    assert other.status_code == 400 and other.json()["error"] == "invalid_request"
+    bad_scope = client.device(scope="allegro:api:everything")
+    assert bad_scope.status_code == 400 and bad_scope.json()["error"] == "invalid_scope"
