@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import os
 import statistics
@@ -42,7 +41,10 @@ CLIENT = ("SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
 def start_sandbox() -> tuple[subprocess.Popen, str, str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "sandbox", "--port", "0", "--offers", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     wsdl = proc.stdout.readline().strip()
@@ -50,7 +52,7 @@ def start_sandbox() -> tuple[subprocess.Popen, str, str]:
     if not wsdl.endswith("?wsdl") or not rest.startswith("REST: "):
         proc.kill()
         raise SystemExit(f"The sandbox did not start: {wsdl} {rest} {proc.stderr.read()}")
-    return proc, wsdl, rest[len("REST: "):]
+    return proc, wsdl, rest[len("REST: ") :]
 
 
 def user_token(base: str, control: SandboxControl) -> str:
@@ -61,9 +63,13 @@ def user_token(base: str, control: SandboxControl) -> str:
     conn.request("POST", "/auth/oauth/device", f"client_id={CLIENT[0]}", form)
     code = json.loads(conn.getresponse().read())
     control.approve_device(code["user_code"])
-    conn.request("POST", "/auth/oauth/token",
-                 "grant_type=urn:ietf:params:oauth:grant-type:device_code"
-                 f"&device_code={code['device_code']}", form)
+    conn.request(
+        "POST",
+        "/auth/oauth/token",
+        "grant_type=urn:ietf:params:oauth:grant-type:device_code"
+        f"&device_code={code['device_code']}",
+        form,
+    )
     answer = json.loads(conn.getresponse().read())
     conn.close()
     return answer["access_token"]
@@ -76,8 +82,9 @@ def soap_worker(url, session, token, ids, stop, results, index):
     n = index
     while not stop.is_set():
         n += 1
-        body = ENVELOPE.format(session=session, item=ids[n % len(ids)],
-                               quantity=1 + n % 999).encode()
+        body = ENVELOPE.format(
+            session=session, item=ids[n % len(ids)], quantity=1 + n % 999
+        ).encode()
         conn.request("POST", path, body, HEADERS)
         response = conn.getresponse()
         if response.status != 200 or b"itemQuantityLeft" not in response.read():
@@ -110,8 +117,7 @@ def rest_worker(method, url, session, token, ids, stop, results, index):
 def run(worker, threads: int, seconds: float, *args) -> tuple[float, int]:
     stop = threading.Event()
     results: list = [None] * threads
-    pool = [threading.Thread(target=worker, args=(*args, stop, results, i))
-            for i in range(threads)]
+    pool = [threading.Thread(target=worker, args=(*args, stop, results, i)) for i in range(threads)]
     started = time.perf_counter()
     for t in pool:
         t.start()
@@ -133,16 +139,21 @@ def main() -> None:
     try:
         control = SandboxControl(base)
         control.reset(demo=False)
-        ids = control.add_offers([{"title": f"Oferta testowa {i}", "quantity": 500, "price": 10}
-                                  for i in range(OFFERS)])
+        ids = control.add_offers(
+            [{"title": f"Oferta testowa {i}", "quantity": 500, "price": 10} for i in range(OFFERS)]
+        )
         control.rest_settings(
-            client_per_minute=10**9, user_get_product_offer_per_minute=10**9,
-            user_edit_product_offer_per_minute=10**9)
+            client_per_minute=10**9,
+            user_get_product_offer_per_minute=10**9,
+            user_edit_product_offer_per_minute=10**9,
+        )
         service = wsdl[: -len("?wsdl")]
         session = login(service)
         token = user_token(base, control)
-        print(f"{args.threads} client threads, {args.seconds:g} s a round, {args.rounds} rounds, "
-              f"no added latency, {OFFERS} offers")
+        print(
+            f"{args.threads} client threads, {args.seconds:g} s a round, {args.rounds} rounds, "
+            f"no added latency, {OFFERS} offers"
+        )
         figures = [
             ("SOAP doChangeQuantityItem", soap_worker, service),
             ("REST PATCH /sale/product-offers/{id}", lambda *a: rest_worker("PATCH", *a), base),
@@ -156,8 +167,10 @@ def main() -> None:
                 rates[name].append(rate)
                 failed[name] += errors
         for name, values in rates.items():
-            print(f"  {name:40} {statistics.median(values):7.0f} calls/s "
-                  f"(rounds {min(values):.0f}-{max(values):.0f})  errors {failed[name]}")
+            print(
+                f"  {name:40} {statistics.median(values):7.0f} calls/s "
+                f"(rounds {min(values):.0f}-{max(values):.0f})  errors {failed[name]}"
+            )
     finally:
         proc.terminate()
         proc.communicate(timeout=20)

@@ -79,36 +79,99 @@ class RestFace:
             ("GET", "/sale/offers", "searchOffersUsingGET", offers.search, READ_OFFERS),
             ("POST", "/sale/product-offers", "createProductOffers", offers.create, WRITE_OFFERS),
             ("GET", "/sale/product-offers/{offerId}", "getProductOffer", offers.read, READ_OFFERS),
-            ("PATCH", "/sale/product-offers/{offerId}", "editProductOffers", offers.edit,
-             WRITE_OFFERS),
-            ("PUT", "/sale/offer-quantity-change-commands/{commandId}",
-             "quantityModificationCommandUsingPUT", partial(c.put, kind=QUANTITY), WRITE_OFFERS),
-            ("GET", "/sale/offer-quantity-change-commands/{commandId}",
-             "getQuantityModificationCommandStatusUsingGET", partial(c.report, kind=QUANTITY),
-             WRITE_OFFERS),
-            ("GET", "/sale/offer-quantity-change-commands/{commandId}/tasks",
-             "getQuantityModificationCommandTasksStatusesUsingGET",
-             partial(c.tasks, kind=QUANTITY), WRITE_OFFERS),
-            ("PUT", "/sale/offer-publication-commands/{commandId}",
-             "changePublicationStatusUsingPUT", partial(c.put, kind=PUBLICATION), WRITE_OFFERS),
-            ("GET", "/sale/offer-publication-commands/{commandId}",
-             "getPublicationReportUsingGET", partial(c.report, kind=PUBLICATION), WRITE_OFFERS),
-            ("GET", "/sale/offer-publication-commands/{commandId}/tasks",
-             "getPublicationTasksUsingGET", partial(c.tasks, kind=PUBLICATION), WRITE_OFFERS),
+            (
+                "PATCH",
+                "/sale/product-offers/{offerId}",
+                "editProductOffers",
+                offers.edit,
+                WRITE_OFFERS,
+            ),
+            (
+                "PUT",
+                "/sale/offer-quantity-change-commands/{commandId}",
+                "quantityModificationCommandUsingPUT",
+                partial(c.put, kind=QUANTITY),
+                WRITE_OFFERS,
+            ),
+            (
+                "GET",
+                "/sale/offer-quantity-change-commands/{commandId}",
+                "getQuantityModificationCommandStatusUsingGET",
+                partial(c.report, kind=QUANTITY),
+                WRITE_OFFERS,
+            ),
+            (
+                "GET",
+                "/sale/offer-quantity-change-commands/{commandId}/tasks",
+                "getQuantityModificationCommandTasksStatusesUsingGET",
+                partial(c.tasks, kind=QUANTITY),
+                WRITE_OFFERS,
+            ),
+            (
+                "PUT",
+                "/sale/offer-publication-commands/{commandId}",
+                "changePublicationStatusUsingPUT",
+                partial(c.put, kind=PUBLICATION),
+                WRITE_OFFERS,
+            ),
+            (
+                "GET",
+                "/sale/offer-publication-commands/{commandId}",
+                "getPublicationReportUsingGET",
+                partial(c.report, kind=PUBLICATION),
+                WRITE_OFFERS,
+            ),
+            (
+                "GET",
+                "/sale/offer-publication-commands/{commandId}/tasks",
+                "getPublicationTasksUsingGET",
+                partial(c.tasks, kind=PUBLICATION),
+                WRITE_OFFERS,
+            ),
             ("GET", "/order/events", "getOrderEventsUsingGET", orders.events, READ_ORDERS),
-            ("GET", "/order/event-stats", "getOrderEventsStatisticsUsingGET", orders.event_stats,
-             READ_ORDERS),
-            ("GET", "/order/checkout-forms", "getListOfOrdersUsingGET", orders.list_forms,
-             READ_ORDERS),
-            ("GET", "/order/checkout-forms/{id}", "getOrdersDetailsUsingGET", orders.read_form,
-             READ_ORDERS),
+            (
+                "GET",
+                "/order/event-stats",
+                "getOrderEventsStatisticsUsingGET",
+                orders.event_stats,
+                READ_ORDERS,
+            ),
+            (
+                "GET",
+                "/order/checkout-forms",
+                "getListOfOrdersUsingGET",
+                orders.list_forms,
+                READ_ORDERS,
+            ),
+            (
+                "GET",
+                "/order/checkout-forms/{id}",
+                "getOrdersDetailsUsingGET",
+                orders.read_form,
+                READ_ORDERS,
+            ),
             ("GET", "/order/carriers", "getOrdersCarriersUsingGET", orders.carriers, None),
-            ("GET", "/order/checkout-forms/{id}/shipments", "getOrderShipmentsUsingGET",
-             orders.shipments, READ_ORDERS),
-            ("POST", "/order/checkout-forms/{id}/shipments", "createOrderShipmentsUsingPOST",
-             orders.add_shipment, WRITE_ORDERS),
-            ("PUT", "/order/checkout-forms/{id}/fulfillment", "setOrderFulfillmentUsingPUT",
-             orders.set_fulfillment, WRITE_ORDERS),
+            (
+                "GET",
+                "/order/checkout-forms/{id}/shipments",
+                "getOrderShipmentsUsingGET",
+                orders.shipments,
+                READ_ORDERS,
+            ),
+            (
+                "POST",
+                "/order/checkout-forms/{id}/shipments",
+                "createOrderShipmentsUsingPOST",
+                orders.add_shipment,
+                WRITE_ORDERS,
+            ),
+            (
+                "PUT",
+                "/order/checkout-forms/{id}/fulfillment",
+                "setOrderFulfillmentUsingPUT",
+                orders.set_fulfillment,
+                WRITE_ORDERS,
+            ),
         ]
         self.routes = [Route(m, _compile(t), op, h, s) for m, t, op, h, s in table]
         self._trace_prefix = uuid.uuid4().hex[:16]
@@ -133,7 +196,9 @@ class RestFace:
         polish = wants_polish(req.headers.get("accept-language"))
         try:
             if length < 0 or length > MAX_REST_BODY:
-                raise RestError("PayloadTooLargeException" if length > 0 else "MalformedJsonException")
+                raise RestError(
+                    "PayloadTooLargeException" if length > 0 else "MalformedJsonException"
+                )
             req.body = environ["wsgi.input"].read(length) if length else b""
         except RestError as exc:
             return self._error(exc, polish)
@@ -163,8 +228,10 @@ class RestFace:
         operation = route.operation if route else "unknown"
         try:
             if route is None:
-                raise RestError("MethodNotAllowedException" if known_path else "NotFoundException",
-                                details=f"{req.method} {req.path}")
+                raise RestError(
+                    "MethodNotAllowedException" if known_path else "NotFoundException",
+                    details=f"{req.method} {req.path}",
+                )
             accept = req.headers.get("accept", "")
             if MEDIA_TYPE not in accept.lower():
                 raise RestError("NotAcceptableException")
@@ -195,7 +262,10 @@ class RestFace:
             answer, outcome = self._error(exc, polish), exc.code
         except Exception:
             log.error("REST sandbox failure in %s:\n%s", route.operation, traceback.format_exc())
-            answer, outcome = self._error(RestError("InternalServerErrorException"), polish), "error"
+            answer, outcome = (
+                self._error(RestError("InternalServerErrorException"), polish),
+                "error",
+            )
         if decision.after is not None:
             _sleep_until(answer_at)
             return self._injected(decision.after, route.operation, executed, polish)
@@ -211,8 +281,9 @@ class RestFace:
             self._record(operation, "http500", executed)
             return self._error(RestError("InternalServerErrorException"), polish)
         self._record(operation, rule.code, executed)
-        return self._error(RestError(rule.code, status=500, message=f"Injected fault {rule.code}"),
-                           polish)
+        return self._error(
+            RestError(rule.code, status=500, message=f"Injected fault {rule.code}"), polish
+        )
 
     def _record(self, operation: str, outcome: str, executed: bool) -> None:
         self.calls.record(operation, [], outcome, executed, self.shop.now())
@@ -227,13 +298,15 @@ class RestFace:
 
     # -- OAuth ------------------------------------------------------------------------------------
     def _oauth(self, req: Request) -> Answer:
-        name = req.path[len("/auth/oauth/"):]
+        name = req.path[len("/auth/oauth/") :]
         operation = {"device": "oauthDevice", "token": "oauthToken"}.get(name)
         try:
             if operation is None:
                 raise AuthFailure(404, "not_found", f"There is no endpoint {req.path}")
             if req.method != "POST":
-                raise AuthFailure(405, "invalid_request", f"{req.method} is not supported; use POST")
+                raise AuthFailure(
+                    405, "invalid_request", f"{req.method} is not supported; use POST"
+                )
             client_id = self.oauth.client(req.headers.get("authorization"))
             params = self.oauth.form(req.body)
             if operation == "oauthDevice":
@@ -243,8 +316,9 @@ class RestFace:
                 answer = self.oauth.start_device(client_id, params, self.base_url())
             else:
                 if req.query:
-                    raise AuthFailure(400, "invalid_request",
-                                      "Parameters must be sent in the request body")
+                    raise AuthFailure(
+                        400, "invalid_request", "Parameters must be sent in the request body"
+                    )
                 answer = self._grant(client_id, params)
         except AuthFailure as exc:
             self._record(operation or "oauthUnknown", exc.error, False)
@@ -260,17 +334,26 @@ class RestFace:
             return self.oauth.refresh(client_id, params.get("refresh_token"))
         if grant == "client_credentials":
             return self.oauth.client_credentials(client_id)
-        raise AuthFailure(400, "unsupported_grant_type" if grant else "invalid_request",
-                          f"OAuth 2.0 Parameter: grant_type{'' if grant else ' is missing'}")
+        raise AuthFailure(
+            400,
+            "unsupported_grant_type" if grant else "invalid_request",
+            f"OAuth 2.0 Parameter: grant_type{'' if grant else ' is missing'}",
+        )
 
     # -- resources that are one line ---------------------------------------------------------------
     def me(self, face: "RestFace", req: Request):
-        return 200, {"id": str(SELLER_ID), "login": SELLER_LOGIN, "firstName": "Sandbox",
-                     "lastName": "Seller", "email": "sandbox-seller@example.pl",
-                     "baseMarketplace": {"id": "allegro-pl"},
-                     "company": {"name": None, "taxId": None}, "features": []}
+        return 200, {
+            "id": str(SELLER_ID),
+            "login": SELLER_LOGIN,
+            "firstName": "Sandbox",
+            "lastName": "Seller",
+            "email": "sandbox-seller@example.pl",
+            "baseMarketplace": {"id": "allegro-pl"},
+            "company": {"name": None, "taxId": None},
+            "features": [],
+        }
 
-    # -- control ---------------------------------------------------------------------------------------
+    # -- control ------------------------------------------------------------------------------
     def reset(self) -> None:
         """After /sandbox/reset: no commands, no counted requests. Tokens stay valid, as
         SOAP sessions do (same account)."""
@@ -279,6 +362,7 @@ class RestFace:
 
     def control_routes(self) -> dict:
         """Routes added to the control interface (/sandbox/...)."""
+
         def decide(allow: bool):
             def handler(body: dict, query: dict) -> dict:
                 try:
@@ -288,6 +372,7 @@ class RestFace:
                 except ValueError as exc:
                     raise _control_error(str(exc), 409) from None
                 return {"user_code": code.user_code, "state": code.state}
+
             return handler
 
         def expire(body: dict, query: dict) -> dict:

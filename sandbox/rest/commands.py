@@ -24,10 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_OFFERS = 1000
 DEFAULT_DELAY = 1  # seconds of the sandbox clock before a command's tasks are done
 CRITERIA = [{"type": ("CONTAINS_OFFERS",), "offers": [{"id": str}]}]
-QUANTITY_SHAPE = {"modification": {"changeType": ("FIXED", "GAIN"), "value": int},
-                  "offerCriteria": CRITERIA}
-PUBLICATION_SHAPE = {"publication": {"action": ("ACTIVATE", "END"), "scheduledFor": str},
-                     "offerCriteria": CRITERIA}
+QUANTITY_SHAPE = {
+    "modification": {"changeType": ("FIXED", "GAIN"), "value": int},
+    "offerCriteria": CRITERIA,
+}
+PUBLICATION_SHAPE = {
+    "publication": {"action": ("ACTIVATE", "END"), "scheduledFor": str},
+    "offerCriteria": CRITERIA,
+}
 QUANTITY, PUBLICATION = "quantity", "publication"
 # FACTS §3.1: FIXED 0 refused at once (2020) or as a FAIL task (2025). The 2020 reading.
 ZERO_QUANTITY_AS_FAILED_TASK = False
@@ -88,8 +92,11 @@ class CommandBook:
                 current = offer.remaining
                 target = command.value if command.action == "FIXED" else current + command.value
                 if target < 1:
-                    raise RestError("INVALID_OFFER_QUANTITY", status=422,
-                                    message="The quantity can not be changed to less than 1.")
+                    raise RestError(
+                        "INVALID_OFFER_QUANTITY",
+                        status=422,
+                        message="The quantity can not be changed to less than 1.",
+                    )
                 world.set_stock(shop, offer, target, now, "modification.value")
             elif command.action == "END":
                 world.end(shop, offer, now)
@@ -106,9 +113,14 @@ class CommandBook:
         command_id = _command_id(req.params["commandId"])
         body = req.json()
         check_shape(body, QUANTITY_SHAPE if kind == QUANTITY else PUBLICATION_SHAPE)
-        ids = list(dict.fromkeys(
-            offer["id"] for criterion in body.get("offerCriteria") or []
-            for offer in criterion.get("offers") or [] if offer.get("id") is not None))
+        ids = list(
+            dict.fromkeys(
+                offer["id"]
+                for criterion in body.get("offerCriteria") or []
+                for offer in criterion.get("offers") or []
+                if offer.get("id") is not None
+            )
+        )
         if not ids:
             raise RestError("EmptyOfferCriteriaException", path="offerCriteria")
         if len(ids) > MAX_OFFERS:
@@ -129,16 +141,23 @@ class CommandBook:
             if action == "ACTIVATE" and publication.get("scheduledFor"):
                 scheduled = parse_time(publication["scheduledFor"], "publication.scheduledFor")
                 if scheduled < self.shop.now():
-                    raise RestError("ScheduledInThePastException",
-                                    path="publication.scheduledFor")
+                    raise RestError("ScheduledInThePastException", path="publication.scheduledFor")
         face.limits.offer_changes(req.token, len(ids))
         with self.shop.lock:
             now = self.shop.now()
             with self._lock:
                 if (kind, command_id) in self._commands:
                     raise RestError("CommandIdAlreadyUsedException")
-                command = Command(command_id, kind, now, now + self.delay, action, value,
-                                  scheduled, [Task(i) for i in ids])
+                command = Command(
+                    command_id,
+                    kind,
+                    now,
+                    now + self.delay,
+                    action,
+                    value,
+                    scheduled,
+                    [Task(i) for i in ids],
+                )
                 self._commands[(kind, command_id)] = command
                 self._pending.append(command)
         answer = _report(command)
@@ -170,10 +189,19 @@ class CommandBook:
         offset = req.integer("offset", 0, 0, 999, status=422)
         command = self._get(kind, req.params["commandId"])
         with self.shop.lock:
-            page = command.tasks[offset:offset + limit]
-            return 200, {"tasks": [
-                {"offer": {"id": t.offer_id}, "field": kind, "status": t.status,
-                 "message": t.message, "errors": t.errors} for t in page]}
+            page = command.tasks[offset : offset + limit]
+            return 200, {
+                "tasks": [
+                    {
+                        "offer": {"id": t.offer_id},
+                        "field": kind,
+                        "status": t.status,
+                        "message": t.message,
+                        "errors": t.errors,
+                    }
+                    for t in page
+                ]
+            }
 
 
 def _command_id(raw: str) -> str:
@@ -186,7 +214,9 @@ def _command_id(raw: str) -> str:
 def _report(command: Command) -> dict:
     success = sum(1 for t in command.tasks if t.status == "SUCCESS")
     failed = sum(1 for t in command.tasks if t.status == "FAIL")
-    return {"id": command.id, "createdAt": views.iso(command.created_at),
-            "completedAt": views.iso(command.completed_at),
-            "taskCount": {"total": len(command.tasks), "success": success, "failed": failed}}
-
+    return {
+        "id": command.id,
+        "createdAt": views.iso(command.created_at),
+        "completedAt": views.iso(command.completed_at),
+        "taskCount": {"total": len(command.tasks), "success": success, "failed": failed},
+    }

@@ -23,9 +23,11 @@ DEFAULTS = {
     # FACTS §11.4: whether a 429 carries Retry-After is undocumented; off by default.
     "retry_after_header": False,
 }
-USER_BUCKETS = {"getProductOffer": "user_get_product_offer_per_minute",
-                "editProductOffers": "user_edit_product_offer_per_minute",
-                "createProductOffers": "user_edit_product_offer_per_minute"}
+USER_BUCKETS = {
+    "getProductOffer": "user_get_product_offer_per_minute",
+    "editProductOffers": "user_edit_product_offer_per_minute",
+    "createProductOffers": "user_edit_product_offer_per_minute",
+}
 
 
 class TooManyRequests(RestError):
@@ -48,7 +50,9 @@ class Limits:
                 raise ValueError(f"Unknown limit {key!r}; known: {', '.join(DEFAULTS)}.")
             kind = bool if key == "retry_after_header" else int
             if type(value) is not kind or (kind is int and value < 1):
-                raise ValueError(f"{key} must be {'true or false' if kind is bool else 'a whole number >= 1'}.")
+                raise ValueError(
+                    f"{key} must be {'true or false' if kind is bool else 'a whole number >= 1'}."
+                )
         with self._lock:
             self.settings.update(body)
             self._windows.clear()
@@ -84,8 +88,11 @@ class Limits:
                 self._windows.pop(("client", client_id), None)
                 raise TooManyRequests(block)
             bucket = USER_BUCKETS.get(operation)
-            if bucket and user_id is not None and not self._count(
-                    ("user", user_id, bucket), 1, self.settings[bucket], now):
+            if (
+                bucket
+                and user_id is not None
+                and not self._count(("user", user_id, bucket), 1, self.settings[bucket], now)
+            ):
                 raise TooManyRequests(60 - (now - self._windows[("user", user_id, bucket)][0]))
 
     def offer_changes(self, token, count: int) -> None:

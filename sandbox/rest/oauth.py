@@ -33,12 +33,33 @@ VERIFICATION_PATH = "/skojarz-aplikacje"
 DEVICE_NUMBERS_AS_STRINGS = False
 # FACTS §11.3: Allegro names no error for an expired device code; RFC 8628's is used.
 EXPIRED_DEVICE_ERROR = ("expired_token", "Device code expired")
-SCOPES = tuple(f"allegro:api:{name}" for name in (
-    "profile:read", "profile:write", "sale:offers:read", "sale:offers:write", "orders:read",
-    "orders:write", "shipments:read", "shipments:write", "ratings", "disputes", "bids",
-    "messaging", "billing:read", "payments:read", "payments:write", "sale:settings:read",
-    "sale:settings:write", "campaigns", "fulfillment:read", "fulfillment:write",
-    "affiliate:read", "affiliate:write"))
+SCOPES = tuple(
+    f"allegro:api:{name}"
+    for name in (
+        "profile:read",
+        "profile:write",
+        "sale:offers:read",
+        "sale:offers:write",
+        "orders:read",
+        "orders:write",
+        "shipments:read",
+        "shipments:write",
+        "ratings",
+        "disputes",
+        "bids",
+        "messaging",
+        "billing:read",
+        "payments:read",
+        "payments:write",
+        "sale:settings:read",
+        "sale:settings:write",
+        "campaigns",
+        "fulfillment:read",
+        "fulfillment:write",
+        "affiliate:read",
+        "affiliate:write",
+    )
+)
 _USER_CODE_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"
 _SIGNING_KEY = secrets.token_bytes(32)
 
@@ -112,8 +133,9 @@ class OAuthBook:
     def client(self, authorization: str | None) -> str:
         """The client id of a valid Basic header, else AuthFailure 401."""
         if not authorization or not authorization[:6].lower() == "basic ":
-            raise AuthFailure(401, "unauthorized",
-                              "Full authentication is required to access this resource")
+            raise AuthFailure(
+                401, "unauthorized", "Full authentication is required to access this resource"
+            )
         try:
             pair = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
         except (binascii.Error, UnicodeDecodeError):
@@ -144,23 +166,34 @@ class OAuthBook:
     # -- device flow ------------------------------------------------------------------------
     def start_device(self, client_id: str, params: dict[str, str], base_url: str) -> dict:
         if params.get("client_id") != client_id:
-            raise AuthFailure(400, "invalid_request",
-                              "client_id must be given and match the authenticated client")
+            raise AuthFailure(
+                400, "invalid_request", "client_id must be given and match the authenticated client"
+            )
         scopes = self._scopes(params.get("scope"))
         with self._lock:
             while True:
                 user_code = "".join(secrets.choice(_USER_CODE_LETTERS) for _ in range(9))
                 if user_code not in self._by_user_code:
                     break
-            code = DeviceCode(secrets.token_urlsafe(24), user_code, client_id, scopes,
-                              self._clock() + DEVICE_LIFETIME)
+            code = DeviceCode(
+                secrets.token_urlsafe(24),
+                user_code,
+                client_id,
+                scopes,
+                self._clock() + DEVICE_LIFETIME,
+            )
             self._devices[code.device_code] = code
             self._by_user_code[user_code] = code
         uri = base_url + VERIFICATION_PATH
         number = str if DEVICE_NUMBERS_AS_STRINGS else int
-        return {"user_code": user_code, "device_code": code.device_code,
-                "expires_in": number(DEVICE_LIFETIME), "interval": number(DEVICE_INTERVAL),
-                "verification_uri": uri, "verification_uri_complete": f"{uri}?code={user_code}"}
+        return {
+            "user_code": user_code,
+            "device_code": code.device_code,
+            "expires_in": number(DEVICE_LIFETIME),
+            "interval": number(DEVICE_INTERVAL),
+            "verification_uri": uri,
+            "verification_uri_complete": f"{uri}?code={user_code}",
+        }
 
     def decide(self, user_code: str | None, allow: bool) -> DeviceCode:
         """The user allows or denies the app; KeyError/ValueError for unknown or stale codes."""
@@ -190,29 +223,45 @@ class OAuthBook:
             if code.state == PENDING:
                 if too_soon:
                     raise AuthFailure(400, "slow_down", "Polling too frequently")
-                raise AuthFailure(400, "authorization_pending",
-                                  "User has not authorized the device code yet.")
+                raise AuthFailure(
+                    400, "authorization_pending", "User has not authorized the device code yet."
+                )
             code.state = USED
             return self._issue(code.client_id, self.user_id, code.scopes)
 
     # -- tokens -------------------------------------------------------------------------------
-    def _issue(self, client_id: str, user_id: str | None, scopes: tuple[str, ...],
-               refresh: bool = True) -> dict:
+    def _issue(
+        self, client_id: str, user_id: str | None, scopes: tuple[str, ...], refresh: bool = True
+    ) -> dict:
         now = self._clock()
         jti = str(uuid.uuid4())
-        claims = {"user_name": user_id, "client_id": client_id, "scope": list(scopes),
-                  "exp": now + ACCESS_LIFETIME, "jti": jti, "allegro_api": True}
+        claims = {
+            "user_name": user_id,
+            "client_id": client_id,
+            "scope": list(scopes),
+            "exp": now + ACCESS_LIFETIME,
+            "jti": jti,
+            "allegro_api": True,
+        }
         access = _jwt(claims)
-        self._access[access] = AccessToken(access, client_id, user_id, frozenset(scopes),
-                                           now + ACCESS_LIFETIME)
-        answer = {"access_token": access, "token_type": "bearer",
-                  "expires_in": ACCESS_LIFETIME - 1, "scope": " ".join(scopes),
-                  "allegro_api": True, "jti": jti}
+        self._access[access] = AccessToken(
+            access, client_id, user_id, frozenset(scopes), now + ACCESS_LIFETIME
+        )
+        answer = {
+            "access_token": access,
+            "token_type": "bearer",
+            "expires_in": ACCESS_LIFETIME - 1,
+            "scope": " ".join(scopes),
+            "allegro_api": True,
+            "jti": jti,
+        }
         if refresh:
-            value = _jwt({**claims, "ati": jti, "jti": str(uuid.uuid4()),
-                          "exp": now + REFRESH_LIFETIME})
-            self._refresh[value] = RefreshToken(value, client_id, user_id, scopes,
-                                                now + REFRESH_LIFETIME, access)
+            value = _jwt(
+                {**claims, "ati": jti, "jti": str(uuid.uuid4()), "exp": now + REFRESH_LIFETIME}
+            )
+            self._refresh[value] = RefreshToken(
+                value, client_id, user_id, scopes, now + REFRESH_LIFETIME, access
+            )
             answer["refresh_token"] = value
         return answer
 
@@ -220,8 +269,12 @@ class OAuthBook:
         with self._lock:
             now = self._clock()
             token = self._refresh.get(value or "")
-            if token is None or token.client_id != client_id or token.expires_at <= now or (
-                    token.used_at is not None and now - token.used_at > REFRESH_GRACE):
+            if (
+                token is None
+                or token.client_id != client_id
+                or token.expires_at <= now
+                or (token.used_at is not None and now - token.used_at > REFRESH_GRACE)
+            ):
                 raise AuthFailure(400, "invalid_grant", f"Invalid refresh token: {value}")
             if token.used_at is None:
                 token.used_at = now
@@ -240,8 +293,9 @@ class OAuthBook:
     def check(self, authorization: str | None) -> AccessToken:
         """The live access token of a Bearer header, else AuthFailure 401."""
         if not authorization or authorization[:7].lower() != "bearer ":
-            raise AuthFailure(401, "unauthorized",
-                              "Full authentication is required to access this resource")
+            raise AuthFailure(
+                401, "unauthorized", "Full authentication is required to access this resource"
+            )
         value = authorization[7:].strip()
         with self._lock:
             token = self._access.get(value)
@@ -272,5 +326,8 @@ class OAuthBook:
     def pending_codes(self) -> list[dict]:
         with self._lock:
             now = self._clock()
-            return [{"user_code": c.user_code, "state": c.state, "expires_at": c.expires_at}
-                    for c in self._by_user_code.values() if c.expires_at > now]
+            return [
+                {"user_code": c.user_code, "state": c.state, "expires_at": c.expires_at}
+                for c in self._by_user_code.values()
+                if c.expires_at > now
+            ]

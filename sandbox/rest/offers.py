@@ -15,21 +15,46 @@ if TYPE_CHECKING:  # pragma: no cover
     from .app import RestFace
 
 MONEY = {"amount": str, "currency": ("PLN",)}
-_IGNORED = ("additionalMarketplaces", "additionalServices", "afterSalesServices",
-            "attachments", "b2b", "compatibilityList", "contact", "delivery", "description",
-            "discounts", "fundraisingCampaign", "images", "language", "location",
-            "messageToSellerSettings", "parameters", "payments", "productSet", "sizeTable",
-            "taxSettings")
+_IGNORED = (
+    "additionalMarketplaces",
+    "additionalServices",
+    "afterSalesServices",
+    "attachments",
+    "b2b",
+    "compatibilityList",
+    "contact",
+    "delivery",
+    "description",
+    "discounts",
+    "fundraisingCampaign",
+    "images",
+    "language",
+    "location",
+    "messageToSellerSettings",
+    "parameters",
+    "payments",
+    "productSet",
+    "sizeTable",
+    "taxSettings",
+)
 OFFER_SHAPE = {
     **{key: ANY for key in _IGNORED},
     "name": str,
     "category": {"id": str},
     "external": {"id": str},
     "stock": {"available": int, "unit": ("UNIT", "PAIR", "SET")},
-    "publication": {"status": ("INACTIVE", "ACTIVATING", "ACTIVE", "ENDED"), "duration": str,
-                    "startingAt": str, "republish": bool},
-    "sellingMode": {"format": ("BUY_NOW", "AUCTION", "ADVERTISEMENT"), "price": MONEY,
-                    "startingPrice": MONEY, "minimalPrice": MONEY},
+    "publication": {
+        "status": ("INACTIVE", "ACTIVATING", "ACTIVE", "ENDED"),
+        "duration": str,
+        "startingAt": str,
+        "republish": bool,
+    },
+    "sellingMode": {
+        "format": ("BUY_NOW", "AUCTION", "ADVERTISEMENT"),
+        "price": MONEY,
+        "startingPrice": MONEY,
+        "minimalPrice": MONEY,
+    },
 }
 SORTS = {
     "sellingMode.price.amount": lambda o: o.price,
@@ -101,7 +126,7 @@ def search(face: "RestFace", req: Request):
             found.sort(key=lambda o: (o.start_time, o.id), reverse=True)  # newest first
         else:
             found.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
-        page = [views.listing(o) for o in found[offset:offset + limit]]
+        page = [views.listing(o) for o in found[offset : offset + limit]]
     return 200, {"offers": page, "count": len(page), "totalCount": len(found)}
 
 
@@ -122,8 +147,12 @@ def edit(face: "RestFace", req: Request):
     stock = (body.get("stock") or {}).get("available")
     status = (body.get("publication") or {}).get("status")
     if status in ("INACTIVE", "ACTIVATING"):
-        raise RestError("InvalidJSONValue", path="publication.status", status=422,
-                        details="publication.status can be set to ACTIVE or ENDED")
+        raise RestError(
+            "InvalidJSONValue",
+            path="publication.status",
+            status=422,
+            details="publication.status can be set to ACTIVE or ENDED",
+        )
     shop = face.shop
     with shop.lock:
         shop._tick()
@@ -134,8 +163,12 @@ def edit(face: "RestFace", req: Request):
                 world.end(shop, offer, now)
         if body.get("name") is not None:
             if not 1 <= len(body["name"]) <= 75:
-                raise RestError("InvalidJSONValue", path="name", status=422,
-                                details="name must have 1 to 75 characters")
+                raise RestError(
+                    "InvalidJSONValue",
+                    path="name",
+                    status=422,
+                    details="name must have 1 to 75 characters",
+                )
             offer.title = body["name"]
         if stock is not None:
             world.set_stock(shop, offer, stock, now, "stock.available")
@@ -149,13 +182,21 @@ def _days(raw: str | None, fmt: str) -> int:
         return 0 if fmt == "BUY_NOW" else 7
     match = _DURATION.fullmatch(raw)
     if match is None or (match.group(1) and int(match.group(1)) % 24):
-        raise RestError("InvalidJSONValue", path="publication.duration", status=422,
-                        details="duration must be whole days in ISO 8601, e.g. PT72H or P10D")
+        raise RestError(
+            "InvalidJSONValue",
+            path="publication.duration",
+            status=422,
+            details="duration must be whole days in ISO 8601, e.g. PT72H or P10D",
+        )
     days = int(match.group(1)) // 24 if match.group(1) else int(match.group(2))
     allowed = AUCTION_DURATIONS | {1} if fmt == "AUCTION" else BUY_NOW_DURATIONS - {0, 99}
     if days not in allowed:
-        raise RestError("InvalidJSONValue", path="publication.duration", status=422,
-                        details=f"{raw} is not an allowed duration for {fmt}")
+        raise RestError(
+            "InvalidJSONValue",
+            path="publication.duration",
+            status=422,
+            details=f"{raw} is not an allowed duration for {fmt}",
+        )
     return days
 
 
@@ -163,7 +204,9 @@ def parse_time(raw: str, path: str) -> int:
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
-        raise RestError("InvalidJSONValue", path=path, details="expected an ISO 8601 date-time") from None
+        raise RestError(
+            "InvalidJSONValue", path=path, details="expected an ISO 8601 date-time"
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return int(moment.timestamp())
@@ -176,8 +219,12 @@ def create(face: "RestFace", req: Request):
     mode = body.get("sellingMode") or {}
     fmt = mode.get("format") or "BUY_NOW"
     if fmt == "ADVERTISEMENT":
-        raise RestError("InvalidJSONValue", path="sellingMode.format", status=422,
-                        details="the sandbox sells BUY_NOW and AUCTION offers")
+        raise RestError(
+            "InvalidJSONValue",
+            path="sellingMode.format",
+            status=422,
+            details="the sandbox sells BUY_NOW and AUCTION offers",
+        )
     for key in ("stock", "name"):
         if body.get(key) is None:
             raise RestError("MissingJSONProperty", path=key, status=422)
@@ -190,14 +237,19 @@ def create(face: "RestFace", req: Request):
     except ValueError:
         price = -1.0
     if not 0 < price < 100_000_000:
-        raise RestError("InvalidJSONValue", path=f"sellingMode.{price_key}.amount", status=422,
-                        details="the amount must be a positive decimal string, e.g. \"12.50\"")
+        raise RestError(
+            "InvalidJSONValue",
+            path=f"sellingMode.{price_key}.amount",
+            status=422,
+            details='the amount must be a positive decimal string, e.g. "12.50"',
+        )
     quantity = body["stock"].get("available")
     if quantity is None or quantity < 1 or (fmt == "AUCTION" and quantity != 1):
         raise RestError("AvailableStockMustEqualToOneOrBeGreaterThanOne", path="stock.available")
     if not 1 <= len(body["name"]) <= 75:
-        raise RestError("InvalidJSONValue", path="name", status=422,
-                        details="name must have 1 to 75 characters")
+        raise RestError(
+            "InvalidJSONValue", path="name", status=422, details="name must have 1 to 75 characters"
+        )
     publication = body.get("publication") or {}
     days = _days(publication.get("duration"), fmt)
     category = (body.get("category") or {}).get("id") or "0"
@@ -211,8 +263,13 @@ def create(face: "RestFace", req: Request):
         if publication.get("startingAt"):
             start = max(now, parse_time(publication["startingAt"], "publication.startingAt"))
             if start - now > MAX_START_AHEAD:
-                raise RestError("InvalidJSONValue", path="publication.startingAt", status=422,
-                                details="at most 30 days ahead")
-        offer = world.create(shop, body["name"], fmt, price, quantity, days, int(category),
-                             start, now)
+                raise RestError(
+                    "InvalidJSONValue",
+                    path="publication.startingAt",
+                    status=422,
+                    details="at most 30 days ahead",
+                )
+        offer = world.create(
+            shop, body["name"], fmt, price, quantity, days, int(category), start, now
+        )
         return 201, views.product_offer(offer, now)

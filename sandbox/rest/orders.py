@@ -41,32 +41,62 @@ EVENTS_KEPT = 60 * DAY
 # id); the sandbox sends every one twice so clients must key on checkoutForm.id.
 DUPLICATE_READY_EVENTS = True
 FORM_TAG, LINE_TAG, PAYMENT_TAG, METHOD_TAG, SHIPMENT_TAG = (
-    0x3F0C2A11, 0x1E7A0C55, 0x7A1B2C3D, 0x0DE11FE2, 0x5417A9E1)
-EVENT_TYPES = ("BOUGHT", "FILLED_IN", "READY_FOR_PROCESSING", "BUYER_CANCELLED",
-               "FULFILLMENT_STATUS_CHANGED", "AUTO_CANCELLED")
-_SHOP_TYPE = {EVENT_DEAL: "BOUGHT", EVENT_FORM: "FILLED_IN", EVENT_PAID: "READY_FOR_PROCESSING",
-              EVENT_CANCEL: "BUYER_CANCELLED"}
-FULFILLMENT = ("NEW", "PROCESSING", "READY_FOR_SHIPMENT", "READY_FOR_PICKUP", "SENT",
-               "PICKED_UP", "CANCELLED", "SUSPENDED", "RETURNED")
+    0x3F0C2A11,
+    0x1E7A0C55,
+    0x7A1B2C3D,
+    0x0DE11FE2,
+    0x5417A9E1,
+)
+EVENT_TYPES = (
+    "BOUGHT",
+    "FILLED_IN",
+    "READY_FOR_PROCESSING",
+    "BUYER_CANCELLED",
+    "FULFILLMENT_STATUS_CHANGED",
+    "AUTO_CANCELLED",
+)
+_SHOP_TYPE = {
+    EVENT_DEAL: "BOUGHT",
+    EVENT_FORM: "FILLED_IN",
+    EVENT_PAID: "READY_FOR_PROCESSING",
+    EVENT_CANCEL: "BUYER_CANCELLED",
+}
+FULFILLMENT = (
+    "NEW",
+    "PROCESSING",
+    "READY_FOR_SHIPMENT",
+    "READY_FOR_PICKUP",
+    "SENT",
+    "PICKED_UP",
+    "CANCELLED",
+    "SUSPENDED",
+    "RETURNED",
+)
 FORM_STATUSES = ("BOUGHT", "FILLED_IN", "READY_FOR_PROCESSING", "CANCELLED")
 
 # REST carrier id -> (name, SOAP operator id, waybill pattern). Operator 0 = "other".
 CARRIERS: dict[str, tuple[str, int, re.Pattern[str] | None]] = {
     "ALLEGRO": ("Allegro Delivery", 0, re.compile(r"AD[A-Z0-9]{6,30}")),
-    "DHL": ("DHL", 4, None), "DPD": ("DPD", 7, None), "FEDEX": ("FedEx", 10, None),
-    "GLS": ("GLS", 2, None), "INPOST": ("InPost", 5, None),
-    "POCZTA_POLSKA": ("Poczta Polska", 6, None), "POCZTEX": ("Pocztex", 15, None),
-    "UPS": ("UPS", 1, None), "TNT": ("TNT Express", 11, None),
-    "DB_SCHENKER": ("DB Schenker", 12, None), "RABEN": ("Raben", 13, None),
-    "GEIS": ("GEIS", 14, None), "PATRON_SERVICE": ("Patron Service", 18, None),
+    "DHL": ("DHL", 4, None),
+    "DPD": ("DPD", 7, None),
+    "FEDEX": ("FedEx", 10, None),
+    "GLS": ("GLS", 2, None),
+    "INPOST": ("InPost", 5, None),
+    "POCZTA_POLSKA": ("Poczta Polska", 6, None),
+    "POCZTEX": ("Pocztex", 15, None),
+    "UPS": ("UPS", 1, None),
+    "TNT": ("TNT Express", 11, None),
+    "DB_SCHENKER": ("DB Schenker", 12, None),
+    "RABEN": ("Raben", 13, None),
+    "GEIS": ("GEIS", 14, None),
+    "PATRON_SERVICE": ("Patron Service", 18, None),
     "OTHER": ("Inny przewoźnik", 0, None),
 }
 _OPERATOR_CARRIER = {op: cid for cid, (_, op, _) in CARRIERS.items() if op}
 _OPERATOR_CARRIER[9] = "DPD"
 # The spec's 409 "waybill used in too many orders" names no number: the sandbox's reading.
 MAX_ORDERS_PER_WAYBILL = 10
-WAYBILL_SHAPE = {"carrierId": str, "waybill": str, "carrierName": str,
-                 "lineItems": [{"id": str}]}
+WAYBILL_SHAPE = {"carrierId": str, "waybill": str, "carrierName": str, "lineItems": [{"id": str}]}
 FULFILLMENT_SHAPE = {"status": str, "shipmentSummary": ANY, "provider": ANY}
 
 
@@ -94,8 +124,9 @@ def _form(shop: Shop, raw_id: str) -> Form:
         raise RestError("InvalidCheckoutFormIdException", path="id")
     form = shop.forms.get(number)
     if form is None or form.merged_into is not None:
-        raise RestError("CheckoutFormNotFoundException",
-                        details=f"Checkout form {raw_id} not found")
+        raise RestError(
+            "CheckoutFormNotFoundException", details=f"Checkout form {raw_id} not found"
+        )
     return form
 
 
@@ -121,10 +152,14 @@ def _line_items(shop: Shop, form: Form) -> list[dict]:
     for deal_id in form.deal_ids:
         deal = shop.deals[deal_id]
         offer = shop.offers.get(deal.offer_id)
-        item = {"id": tagged(LINE_TAG, deal.id),
-                "offer": {"id": str(deal.offer_id), "name": offer.title if offer else ""},
-                "quantity": deal.quantity, "originalPrice": money(deal.price),
-                "price": money(deal.price), "boughtAt": iso(deal.time)}
+        item = {
+            "id": tagged(LINE_TAG, deal.id),
+            "offer": {"id": str(deal.offer_id), "name": offer.title if offer else ""},
+            "quantity": deal.quantity,
+            "originalPrice": money(deal.price),
+            "price": money(deal.price),
+            "boughtAt": iso(deal.time),
+        }
         if offer is not None and offer.local_id is not None:
             item["offer"]["external"] = {"id": str(offer.local_id)}
         items.append(item)
@@ -135,9 +170,13 @@ def _shipment(form: Form, index: int, package: Package) -> dict:
     carrier = _OPERATOR_CARRIER.get(package.operator_id, "OTHER")
     if carrier == "OTHER" and package.operator_name == CARRIERS["ALLEGRO"][0]:
         carrier = "ALLEGRO"
-    answer = {"id": tagged(SHIPMENT_TAG, (form.id << 16) | index), "waybill": package.package_id,
-              "carrierId": carrier, "lineItems": [{"id": tagged(LINE_TAG, d)} for d in form.deal_ids],
-              "createdAt": iso(package.added_at)}
+    answer = {
+        "id": tagged(SHIPMENT_TAG, (form.id << 16) | index),
+        "waybill": package.package_id,
+        "carrierId": carrier,
+        "lineItems": [{"id": tagged(LINE_TAG, d)} for d in form.deal_ids],
+        "createdAt": iso(package.added_at),
+    }
     if carrier == "OTHER":
         answer["carrierName"] = package.operator_name
     return answer
@@ -147,8 +186,10 @@ def checkout_form(shop: Shop, form: Form) -> dict:
     buyer = shop.buyers[form.buyer_id]
     first, last = _names(buyer.full_name)
     method = next(s for s in SHIPMENTS if s[0] == form.shipment_id)
-    payment = {"id": tagged(PAYMENT_TAG, form.id),
-               "type": "CASH_ON_DELIVERY" if form.cod else "ONLINE"}
+    payment = {
+        "id": tagged(PAYMENT_TAG, form.id),
+        "type": "CASH_ON_DELIVERY" if form.cod else "ONLINE",
+    }
     if not form.cod:
         payment["provider"] = "P24"
     if form.paid:
@@ -157,28 +198,58 @@ def checkout_form(shop: Shop, form: Form) -> dict:
     answer = {
         "id": tagged(FORM_TAG, form.id),
         "messageToSeller": form.message,
-        "buyer": {**_buyer_ref(shop, buyer.id), "firstName": first, "lastName": last,
-                  "phoneNumber": buyer.phone,
-                  "address": {"street": buyer.street, "city": buyer.city,
-                              "postCode": buyer.postcode, "countryCode": "PL"}},
+        "buyer": {
+            **_buyer_ref(shop, buyer.id),
+            "firstName": first,
+            "lastName": last,
+            "phoneNumber": buyer.phone,
+            "address": {
+                "street": buyer.street,
+                "city": buyer.city,
+                "postCode": buyer.postcode,
+                "countryCode": "PL",
+            },
+        },
         "payment": payment,
         "status": status(form),
-        "fulfillment": {"status": form.fulfillment,
-                        "shipmentSummary": {"lineItemsSent": "ALL" if form.packages else "NONE"},
-                        "provider": {"id": "SELLER"}},
-        "delivery": {"address": {"firstName": first, "lastName": last, "street": buyer.street,
-                                 "city": buyer.city, "zipCode": buyer.postcode,
-                                 "countryCode": "PL", "phoneNumber": buyer.phone},
-                     "method": {"id": tagged(METHOD_TAG, method[0]), "name": method[1]},
-                     "cost": money(form.postage), "smart": False,
-                     "calculatedNumberOfPackages": 1},
+        "fulfillment": {
+            "status": form.fulfillment,
+            "shipmentSummary": {"lineItemsSent": "ALL" if form.packages else "NONE"},
+            "provider": {"id": "SELLER"},
+        },
+        "delivery": {
+            "address": {
+                "firstName": first,
+                "lastName": last,
+                "street": buyer.street,
+                "city": buyer.city,
+                "zipCode": buyer.postcode,
+                "countryCode": "PL",
+                "phoneNumber": buyer.phone,
+            },
+            "method": {"id": tagged(METHOD_TAG, method[0]), "name": method[1]},
+            "cost": money(form.postage),
+            "smart": False,
+            "calculatedNumberOfPackages": 1,
+        },
         "invoice": {"required": bool(buyer.nip)},
         "lineItems": _line_items(shop, form),
         "surcharges": [],
         "marketplace": {"id": MARKETPLACE},
         "summary": {"totalToPay": money(form.amount)},
-        "updatedAt": iso(max(filter(None, (form.created_at, form.paid_at, form.cancelled_at,
-                                           *(p.added_at for p in form.packages))))),
+        "updatedAt": iso(
+            max(
+                filter(
+                    None,
+                    (
+                        form.created_at,
+                        form.paid_at,
+                        form.cancelled_at,
+                        *(p.added_at for p in form.packages),
+                    ),
+                )
+            )
+        ),
         "revision": revision(form),
     }
     if buyer.company:
@@ -215,8 +286,12 @@ def _form_id_at(shop: Shop, index: int) -> int:
 
 def _event_view(shop: Shop, event: Event, form_id: int, rest_id: int, kind: str) -> dict:
     form = shop.forms.get(form_id)
-    order = {"seller": {"id": str(SELLER_ID)}, "buyer": _buyer_ref(shop, event.buyer_id),
-             "lineItems": [], "marketplace": {"id": MARKETPLACE}}
+    order = {
+        "seller": {"id": str(SELLER_ID)},
+        "buyer": _buyer_ref(shop, event.buyer_id),
+        "lineItems": [],
+        "marketplace": {"id": MARKETPLACE},
+    }
     if form is not None:
         order["checkoutForm"] = {"id": tagged(FORM_TAG, form.id), "revision": revision(form)}
         order["lineItems"] = _line_items(shop, form)
@@ -245,8 +320,7 @@ def events(face: "RestFace", req: Request):
                 continue
             for rest_id, kind in _rest_events(shop, event):
                 if rest_id > after and (not types or kind in types):
-                    found.append(_event_view(shop, event, _form_id_at(shop, index), rest_id,
-                                             kind))
+                    found.append(_event_view(shop, event, _form_id_at(shop, index), rest_id, kind))
             if len(found) >= limit:
                 break
         return 200, {"events": found[:limit]}
@@ -300,11 +374,12 @@ def list_forms(face: "RestFace", req: Request):
             if login and shop.buyers[form.buyer_id].login != login:
                 continue
             if (since is not None and form.created_at < since) or (
-                    until is not None and form.created_at > until):
+                until is not None and form.created_at > until
+            ):
                 continue
             found.append(form)
         found.sort(key=lambda f: (f.created_at, f.id), reverse=sort.startswith("-"))
-        page = [checkout_form(shop, f) for f in found[offset:offset + limit]]
+        page = [checkout_form(shop, f) for f in found[offset : offset + limit]]
         return 200, {"checkoutForms": page, "count": len(page), "totalCount": len(found)}
 
 
@@ -362,8 +437,12 @@ def add_shipment(face: "RestFace", req: Request):
                 return 201, _shipment(form, index, package)  # the same number again: no copy
         if len(form.packages) >= MAX_PACKAGES_PER_FORM:
             raise RestError("TooManyShipmentsException")
-        elsewhere = sum(1 for other in shop.forms.values() if other is not form and any(
-            p.package_id == waybill and p.operator_id == operator for p in other.packages))
+        elsewhere = sum(
+            1
+            for other in shop.forms.values()
+            if other is not form
+            and any(p.package_id == waybill and p.operator_id == operator for p in other.packages)
+        )
         if elsewhere >= MAX_ORDERS_PER_WAYBILL:
             raise RestError("WaybillUsedTooManyTimesException", path="waybill")
         form.packages.append(Package(operator, name, waybill, shop.now()))
@@ -391,8 +470,12 @@ def set_fulfillment(face: "RestFace", req: Request):
 # -- control ---------------------------------------------------------------------------------------
 def merge_forms(shop: Shop, form_ids) -> dict:
     """Control: the buyer paid several forms at once; they become one new checkout form."""
-    if not isinstance(form_ids, list) or len(form_ids) < 2 or \
-            not all(type(i) is int for i in form_ids) or len(set(form_ids)) != len(form_ids):
+    if (
+        not isinstance(form_ids, list)
+        or len(form_ids) < 2
+        or not all(type(i) is int for i in form_ids)
+        or len(set(form_ids)) != len(form_ids)
+    ):
         raise ControlError("form_ids must list two or more different form ids.", 400)
     with shop.lock:
         shop._tick()
@@ -408,11 +491,17 @@ def merge_forms(shop: Shop, form_ids) -> dict:
             raise ControlError("Only forms of one buyer can be merged.")
         now = shop.now()
         first = forms[0]
-        merged = Form(id=shop._new_id("form"), buyer_id=first.buyer_id,
-                      deal_ids=[d for f in forms for d in f.deal_ids],
-                      amount=round(sum(f.amount - f.postage for f in forms) + first.postage, 2),
-                      postage=first.postage, shipment_id=first.shipment_id,
-                      pay_type=first.pay_type, paid=False, created_at=now)
+        merged = Form(
+            id=shop._new_id("form"),
+            buyer_id=first.buyer_id,
+            deal_ids=[d for f in forms for d in f.deal_ids],
+            amount=round(sum(f.amount - f.postage for f in forms) + first.postage, 2),
+            postage=first.postage,
+            shipment_id=first.shipment_id,
+            pay_type=first.pay_type,
+            paid=False,
+            created_at=now,
+        )
         shop.forms[merged.id] = merged
         for form in forms:
             form.merged_into = merged.id
@@ -421,6 +510,10 @@ def merge_forms(shop: Shop, form_ids) -> dict:
         if not merged.cod:
             shop._pay(merged, now)
         shop.changes += 1
-        return {"form_id": merged.id, "checkout_form_id": tagged(FORM_TAG, merged.id),
-                "merged": [{"form_id": f.id, "checkout_form_id": tagged(FORM_TAG, f.id)}
-                           for f in forms]}
+        return {
+            "form_id": merged.id,
+            "checkout_form_id": tagged(FORM_TAG, merged.id),
+            "merged": [
+                {"form_id": f.id, "checkout_form_id": tagged(FORM_TAG, f.id)} for f in forms
+            ],
+        }

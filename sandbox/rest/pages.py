@@ -27,10 +27,14 @@ _FORM = """<form method="post" action="{action}">
 </form>"""
 
 
-def _page(action: str, message: str = "", code: str = "", login: str = "",
-          show_form: bool = True) -> bytes:
-    form = _FORM.format(action=escape(action), code=escape(code), login=escape(login)) \
-        if show_form else ""
+def _page(
+    action: str, message: str = "", code: str = "", login: str = "", show_form: bool = True
+) -> bytes:
+    form = (
+        _FORM.format(action=escape(action), code=escape(code), login=escape(login))
+        if show_form
+        else ""
+    )
     text = f'<p role="alert">{escape(message)}</p>' if message else ""
     return _PAGE.format(message=text, form=form).encode("utf-8")
 
@@ -43,8 +47,7 @@ def submit(req: "Request", action: str, oauth: OAuthBook) -> tuple[int, bytes]:
     fields = OAuthBook.form(req.body)
     code, login = fields.get("user_code", ""), fields.get("login", "")
     if login != SELLER_LOGIN or fields.get("password") != SELLER_PASSWORD:
-        return 401, _page(action, "Błędny login lub hasło. / Wrong login or password.",
-                          code, login)
+        return 401, _page(action, "Błędny login lub hasło. / Wrong login or password.", code, login)
     allow = fields.get("decision") == "allow"
     try:
         oauth.decide(code, allow)
@@ -53,8 +56,10 @@ def submit(req: "Request", action: str, oauth: OAuthBook) -> tuple[int, bytes]:
     except ValueError as exc:
         return 400, _page(action, f"Kodu nie można użyć: {exc}", code, login)
     if allow:
-        return 200, _page(action, "Aplikacja została powiązana z kontem. Możesz wrócić do "
-                                  "aplikacji. / The application is linked: go back to it.",
-                          show_form=False)
-    return 200, _page(action, "Odmówiono dostępu aplikacji. / Access was denied.",
-                      show_form=False)
+        return 200, _page(
+            action,
+            "Aplikacja została powiązana z kontem. Możesz wrócić do "
+            "aplikacji. / The application is linked: go back to it.",
+            show_form=False,
+        )
+    return 200, _page(action, "Odmówiono dostępu aplikacji. / Access was denied.", show_form=False)

@@ -25,13 +25,18 @@ class Request:
 
     @classmethod
     def from_environ(cls, environ) -> "Request":
-        headers = {k[5:].replace("_", "-").lower(): v for k, v in environ.items()
-                   if k.startswith("HTTP_")}
+        headers = {
+            k[5:].replace("_", "-").lower(): v for k, v in environ.items() if k.startswith("HTTP_")
+        }
         for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
             if environ.get(key):
                 headers[key.replace("_", "-").lower()] = environ[key]
-        return cls(environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""),
-                   parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True), headers)
+        return cls(
+            environ["REQUEST_METHOD"],
+            environ.get("PATH_INFO", ""),
+            parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True),
+            headers,
+        )
 
     def one(self, name: str, default: str | None = None) -> str | None:
         values = self.query.get(name)
@@ -46,12 +51,20 @@ class Request:
         if raw is None:
             return default
         if not re.fullmatch(r"-?\d{1,12}", raw):
-            raise RestError("VALIDATION_ERROR", path=name, status=status,
-                            details=f"{name} must be a whole number")
+            raise RestError(
+                "VALIDATION_ERROR",
+                path=name,
+                status=status,
+                details=f"{name} must be a whole number",
+            )
         value = int(raw)
         if not low <= value <= high:
-            raise RestError("VALIDATION_ERROR", path=name, status=status,
-                            details=f"{name} must be between {low} and {high}")
+            raise RestError(
+                "VALIDATION_ERROR",
+                path=name,
+                status=status,
+                details=f"{name} must be between {low} and {high}",
+            )
         return value
 
     def json(self):
@@ -85,8 +98,9 @@ def check_shape(value, shape, path: str = "") -> None:
         for key, item in value.items():
             sub = f"{path}.{key}" if path else key
             if key not in shape:
-                raise RestError("UnknownJSONProperty", path=sub,
-                                details=f"Unrecognized field \"{key}\"")
+                raise RestError(
+                    "UnknownJSONProperty", path=sub, details=f'Unrecognized field "{key}"'
+                )
             check_shape(item, shape[key], sub)
     elif isinstance(shape, list):
         if not isinstance(value, list):
@@ -95,15 +109,21 @@ def check_shape(value, shape, path: str = "") -> None:
             check_shape(item, shape[0], f"{path}[{index}]")
     elif isinstance(shape, tuple):
         if value not in shape:
-            raise RestError("InvalidJSONValue", path=where,
-                            details="expected one of " + ", ".join(map(str, shape)))
+            raise RestError(
+                "InvalidJSONValue",
+                path=where,
+                details="expected one of " + ", ".join(map(str, shape)),
+            )
     elif value is not None:
         # type() rather than isinstance: a JSON true is no number here.
         if shape is float and type(value) in (int, float):
             return
         if type(value) is not shape:
-            raise RestError("InvalidJSONValue", path=where,
-                            details=f"expected {_TYPE_NAMES.get(shape, shape.__name__)}")
+            raise RestError(
+                "InvalidJSONValue",
+                path=where,
+                details=f"expected {_TYPE_NAMES.get(shape, shape.__name__)}",
+            )
 
 
 _TYPE_NAMES = {int: "an integer", str: "a string", bool: "a boolean", float: "a number"}

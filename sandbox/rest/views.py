@@ -48,10 +48,14 @@ def listing(offer: Offer) -> dict:
         publication["endingAt"] = iso(offer.end_time)
     publication["marketplaces"] = {"base": {"id": MARKETPLACE}, "additional": []}
     view = {
-        "id": str(offer.id), "name": offer.title, "category": {"id": str(offer.category_id)},
+        "id": str(offer.id),
+        "name": offer.title,
+        "category": {"id": str(offer.category_id)},
         "sellingMode": selling_mode(offer),
-        "saleInfo": {"currentPrice": money(top.amount) if top else None,
-                     "biddersCount": len({b.buyer_id for b in offer.bids})},
+        "saleInfo": {
+            "currentPrice": money(top.amount) if top else None,
+            "biddersCount": len({b.buyer_id for b in offer.bids}),
+        },
         "stock": {"available": offer.remaining, "sold": offer.sold_quantity},
         "stats": {"watchersCount": offer.watchers, "visitsCount": offer.views},
         "publication": publication,
@@ -67,9 +71,12 @@ def listing(offer: Offer) -> dict:
 
 def product_offer(offer: Offer, now: int) -> dict:
     """SaleProductOfferResponseV1 (GET/PATCH/POST /sale/product-offers)."""
-    publication = {"status": STATUS[offer.state], "republish": False,
-                   "startingAt": iso(offer.start_time),
-                   "marketplaces": {"base": {"id": MARKETPLACE}, "additional": []}}
+    publication = {
+        "status": STATUS[offer.state],
+        "republish": False,
+        "startingAt": iso(offer.start_time),
+        "marketplaces": {"base": {"id": MARKETPLACE}, "additional": []},
+    }
     if duration(offer) is not None:
         publication["duration"] = duration(offer)
     if offer.state != ENDED and not offer.until_sold_out:
@@ -77,12 +84,15 @@ def product_offer(offer: Offer, now: int) -> dict:
     if offer.state == ENDED:
         publication["endedBy"] = ENDED_BY.get(offer.ended_by, "USER")
     view = {
-        "id": str(offer.id), "name": offer.title, "category": {"id": str(offer.category_id)},
+        "id": str(offer.id),
+        "name": offer.title,
+        "category": {"id": str(offer.category_id)},
         "sellingMode": selling_mode(offer),
         "stock": {"available": offer.remaining, "unit": "UNIT"},
         "publication": publication,
         "language": "pl-PL",
-        "createdAt": iso(offer.start_time), "updatedAt": iso(now),
+        "createdAt": iso(offer.start_time),
+        "updatedAt": iso(now),
         "validation": {"errors": [], "warnings": [], "validatedAt": iso(offer.start_time)},
     }
     if offer.local_id is not None:

@@ -27,8 +27,11 @@ ENDED_BY_ZERO_STOCK = "sold_out"
 
 
 def archived(offer: Offer, now: int) -> bool:
-    return offer.state == ENDED and offer.ended_at is not None and \
-        now - offer.ended_at >= ARCHIVE_AFTER
+    return (
+        offer.state == ENDED
+        and offer.ended_at is not None
+        and now - offer.ended_at >= ARCHIVE_AFTER
+    )
 
 
 def find(shop: Shop, raw_id: str, now: int) -> Offer:
@@ -44,8 +47,12 @@ def set_stock(shop: Shop, offer: Offer, available: int, now: int, path: str) -> 
     if available < 0:
         raise RestError("AvailableStockMustEqualToZeroOrBeGreaterThanZero", path=path)
     if available > MAX_STOCK:
-        raise RestError("InvalidJSONValue", path=path, status=422,
-                        details=f"stock.available may be at most {MAX_STOCK}")
+        raise RestError(
+            "InvalidJSONValue",
+            path=path,
+            status=422,
+            details=f"stock.available may be at most {MAX_STOCK}",
+        )
     if offer.bids:
         raise RestError("OfferConflictException")
     if available == 0 and offer.state != ENDED:
@@ -90,10 +97,27 @@ def activate(shop: Shop, offer: Offer, now: int, at: int | None = None) -> None:
     shop.changes += 1
 
 
-def create(shop: Shop, name: str, fmt: str, price: float, quantity: int, duration_days: int,
-           category_id: int, start: int, now: int) -> Offer:
+def create(
+    shop: Shop,
+    name: str,
+    fmt: str,
+    price: float,
+    quantity: int,
+    duration_days: int,
+    category_id: int,
+    start: int,
+    now: int,
+) -> Offer:
     """A new offer (how an auction is listed again over REST)."""
-    offer = shop._create_offer(name, BUY_NOW if fmt == "BUY_NOW" else AUCTION, price, quantity,
-                               start, duration_days, category_id, now=now)
+    offer = shop._create_offer(
+        name,
+        BUY_NOW if fmt == "BUY_NOW" else AUCTION,
+        price,
+        quantity,
+        start,
+        duration_days,
+        category_id,
+        now=now,
+    )
     shop.changes += 1
     return offer

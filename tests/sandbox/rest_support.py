@@ -31,12 +31,14 @@ class Spec:
     def __init__(self, path: Path = SPEC_PATH):
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         self.raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        self.api = OpenAPI.from_dict(self.raw, config=Config(
-            extra_media_type_deserializers={MEDIA: json.loads}))
+        self.api = OpenAPI.from_dict(
+            self.raw, config=Config(extra_media_type_deserializers={MEDIA: json.loads})
+        )
         schemas = self.raw["components"]["schemas"]
         self._component = {
             name: OAS30Validator({**schemas[name], "components": self.raw["components"]})
-            for name in ("ErrorsHolder", "AuthError")}
+            for name in ("ErrorsHolder", "AuthError")
+        }
         self.checked = 0
 
     def _listed(self, template: str, method: str, status: int):
@@ -54,8 +56,9 @@ class Spec:
             args = dict(request.url.params.multi_items())
             mock_request = MockRequest(API_HOST, method, path, args=args)
             kind = response.headers.get("content-type", "").split(";")[0]
-            mock_response = MockResponse(body, status_code=response.status_code,
-                                         content_type=kind or MEDIA)
+            mock_response = MockResponse(
+                body, status_code=response.status_code, content_type=kind or MEDIA
+            )
             self.api.validate_response(mock_request, mock_response)
         else:
             data = response.json()
@@ -64,7 +67,8 @@ class Spec:
             if name == "ErrorsHolder":
                 assert data["errors"] and all(
                     {"code", "message", "details", "path", "userMessage"} <= set(e)
-                    for e in data["errors"]), data
+                    for e in data["errors"]
+                ), data
         self.checked += 1
 
 
@@ -83,12 +87,19 @@ class RestClient:
 
     # -- OAuth -----------------------------------------------------------------------------
     def device(self, **extra) -> httpx.Response:
-        return self.http.post("/auth/oauth/device", data={"client_id": CLIENT_ID, **extra},
-                              headers={"Authorization": BASIC})
+        return self.http.post(
+            "/auth/oauth/device",
+            data={"client_id": CLIENT_ID, **extra},
+            headers={"Authorization": BASIC},
+        )
 
     def token_call(self, data: dict, headers: dict | None = None, **kw) -> httpx.Response:
-        return self.http.post("/auth/oauth/token", data=data,
-                              headers={"Authorization": BASIC, **(headers or {})}, **kw)
+        return self.http.post(
+            "/auth/oauth/token",
+            data=data,
+            headers={"Authorization": BASIC, **(headers or {})},
+            **kw,
+        )
 
     def poll(self, device_code: str) -> httpx.Response:
         return self.token_call({"grant_type": DEVICE_GRANT, "device_code": device_code})
@@ -104,19 +115,30 @@ class RestClient:
         return self.token
 
     # -- the API --------------------------------------------------------------------------------
-    def call(self, method: str, template: str, path: str | None = None, *, body=None,
-             params=None, headers: dict | None = None, token: str | None = None,
-             raw: bytes | None = None) -> httpx.Response:
+    def call(
+        self,
+        method: str,
+        template: str,
+        path: str | None = None,
+        *,
+        body=None,
+        params=None,
+        headers: dict | None = None,
+        token: str | None = None,
+        raw: bytes | None = None,
+    ) -> httpx.Response:
         """``template`` is the spec's path (e.g. /sale/product-offers/{offerId})."""
         sent = {"Accept": MEDIA, "Authorization": f"Bearer {token or self.token}"}
         if body is not None or raw is not None:
             sent["Content-Type"] = MEDIA
         sent.update(headers or {})
         sent = {k: v for k, v in sent.items() if v is not None}
-        content = raw if raw is not None else (
-            json.dumps(body).encode() if body is not None else None)
-        response = self.http.request(method, path or template, params=params, content=content,
-                                     headers=sent)
+        content = (
+            raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        )
+        response = self.http.request(
+            method, path or template, params=params, content=content, headers=sent
+        )
         self.spec.validate(template, response)
         return response
 

@@ -13,8 +13,9 @@ PUBLICATION = "/sale/offer-publication-commands/{commandId}"
 @pytest.fixture
 def shop(control):
     control.reset(demo=False)
-    buy_now = control.add_offers([
-        {"title": f"Świeca sojowa nr {i}", "quantity": 3, "price": 45} for i in range(5)])
+    buy_now = control.add_offers(
+        [{"title": f"Świeca sojowa nr {i}", "quantity": 3, "price": 45} for i in range(5)]
+    )
     auction = control.add_offer("Zegar ścienny", format="auction", price=50, duration_days=7)
     return buy_now, auction
 
@@ -34,9 +35,15 @@ def tasks(rest, template, command_id, **params):
 
 def change(rest, offer_ids, value, change_type="FIXED", command_id=None):
     command_id = command_id or new_command_id()
-    answer = put(rest, QUANTITY, command_id, {
-        "modification": {"changeType": change_type, "value": value},
-        "offerCriteria": criteria(*offer_ids)})
+    answer = put(
+        rest,
+        QUANTITY,
+        command_id,
+        {
+            "modification": {"changeType": change_type, "value": value},
+            "offerCriteria": criteria(*offer_ids),
+        },
+    )
     return command_id, answer
 
 
@@ -74,7 +81,11 @@ def test_gain_adds_and_a_result_below_one_fails_its_task(rest, shop, control):
     assert listed[str(buy_now[0])]["errors"][0]["code"] == "INVALID_OFFER_QUANTITY"
     assert listed["123"]["errors"][0]["code"] == "OfferNotFoundException"
     assert listed[str(auction)]["status"] == "FAIL"
-    assert report(rest, QUANTITY, command_id)["taskCount"] == {"total": 3, "success": 0, "failed": 3}
+    assert report(rest, QUANTITY, command_id)["taskCount"] == {
+        "total": 3,
+        "success": 0,
+        "failed": 3,
+    }
     command_id, _ = change(rest, [buy_now[1]], 2, "GAIN")
     control.advance_clock(seconds=1)
     assert control.offer(buy_now[1])["quantity"] == 5
@@ -105,10 +116,17 @@ def test_fixed_zero_and_more_than_1000_offers_are_refused_at_once(rest, shop, co
 
 def test_one_value_per_command(rest, shop):
     buy_now, _ = shop
-    answer = put(rest, QUANTITY, new_command_id(), {
-        "modification": {"changeType": "FIXED", "value": 2},
-        "offerCriteria": [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(buy_now[0]),
-                                                                  "value": 9}]}]})
+    answer = put(
+        rest,
+        QUANTITY,
+        new_command_id(),
+        {
+            "modification": {"changeType": "FIXED", "value": 2},
+            "offerCriteria": [
+                {"type": "CONTAINS_OFFERS", "offers": [{"id": str(buy_now[0]), "value": 9}]}
+            ],
+        },
+    )
     assert answer.status_code == 400
     assert errors_of(answer) == [("UnknownJSONProperty", "offerCriteria[0].offers[0].value")]
 
@@ -123,8 +141,12 @@ def test_an_unknown_command_is_404_and_task_paging_is_checked(rest, shop):
 
 def publish(rest, action, offer_ids, **extra):
     command_id = new_command_id()
-    answer = put(rest, PUBLICATION, command_id, {
-        "publication": {"action": action, **extra}, "offerCriteria": criteria(*offer_ids)})
+    answer = put(
+        rest,
+        PUBLICATION,
+        command_id,
+        {"publication": {"action": action, **extra}, "offerCriteria": criteria(*offer_ids)},
+    )
     return command_id, answer
 
 

@@ -27,11 +27,19 @@ def test_the_device_code_answer_has_allegros_fields(client, server):
     answer = client.device()
     assert answer.status_code == 200
     code = answer.json()
-    assert set(code) == {"user_code", "device_code", "expires_in", "interval",
-                         "verification_uri", "verification_uri_complete"}
+    assert set(code) == {
+        "user_code",
+        "device_code",
+        "expires_in",
+        "interval",
+        "verification_uri",
+        "verification_uri_complete",
+    }
     assert (code["expires_in"], code["interval"]) == (3600, 5)
     assert code["verification_uri"] == server.rest_url + "/skojarz-aplikacje"
-    assert code["verification_uri_complete"] == f"{code['verification_uri']}?code={code['user_code']}"
+    assert (
+        code["verification_uri_complete"] == f"{code['verification_uri']}?code={code['user_code']}"
+    )
     assert re.fullmatch(r"[a-z0-9]{9}", code["user_code"])
 
 
@@ -41,8 +49,12 @@ def test_the_device_flow_through_the_verification_page(client, server):
     assert page.status_code == 200 and code["user_code"] in page.text
     assert "<form" in page.text and 'name="password"' in page.text
     assert client.poll(code["device_code"]).json()["error"] == "authorization_pending"
-    form = {"user_code": code["user_code"], "login": "sandbox-seller",
-            "password": "sandbox-pass-1", "decision": "allow"}
+    form = {
+        "user_code": code["user_code"],
+        "login": "sandbox-seller",
+        "password": "sandbox-pass-1",
+        "decision": "allow",
+    }
     wrong = client.http.post("/skojarz-aplikacje", data={**form, "password": "nope"})
     assert wrong.status_code == 401 and "Wrong login or password" in wrong.text
     allowed = client.http.post("/skojarz-aplikacje", data=form)
@@ -58,9 +70,15 @@ def test_the_device_flow_through_the_verification_page(client, server):
 
 def test_denying_on_the_page_gives_access_denied(client):
     code = client.device().json()
-    denied = client.http.post("/skojarz-aplikacje", data={
-        "user_code": code["user_code"].upper(), "login": "sandbox-seller",
-        "password": "sandbox-pass-1", "decision": "deny"})
+    denied = client.http.post(
+        "/skojarz-aplikacje",
+        data={
+            "user_code": code["user_code"].upper(),
+            "login": "sandbox-seller",
+            "password": "sandbox-pass-1",
+            "decision": "deny",
+        },
+    )
     assert denied.status_code == 200 and "denied" in denied.text
     answer = client.poll(code["device_code"])
     assert (answer.status_code, answer.json()["error"]) == (400, "access_denied")
@@ -113,18 +131,24 @@ def test_the_token_endpoint_needs_basic_client_authentication(client):
     missing = client.http.post("/auth/oauth/token", data=data)
     assert missing.status_code == 401 and missing.json()["error"] == "unauthorized"
     wrong = base64.b64encode(f"{CLIENT_ID}:wrong".encode()).decode()
-    bad = client.http.post("/auth/oauth/token", data=data, headers={"Authorization": f"Basic {wrong}"})
-    assert bad.status_code == 401 and bad.json() == {"error": "invalid_client",
-                                                     "error_description": "Bad client credentials"}
+    bad = client.http.post(
+        "/auth/oauth/token", data=data, headers={"Authorization": f"Basic {wrong}"}
+    )
+    assert bad.status_code == 401 and bad.json() == {
+        "error": "invalid_client",
+        "error_description": "Bad client credentials",
+    }
     device = client.http.post("/auth/oauth/device", data={"client_id": CLIENT_ID})
     assert device.status_code == 401
 
 
 def test_token_parameters_only_in_the_post_body(client):
     code = client.device().json()
-    query = client.http.post("/auth/oauth/token", params={"grant_type": DEVICE_GRANT,
-                                                           "device_code": code["device_code"]},
-                             headers={"Authorization": BASIC})
+    query = client.http.post(
+        "/auth/oauth/token",
+        params={"grant_type": DEVICE_GRANT, "device_code": code["device_code"]},
+        headers={"Authorization": BASIC},
+    )
     assert query.status_code == 400 and query.json()["error"] == "invalid_request"
     get = client.http.get("/auth/oauth/token", headers={"Authorization": BASIC})
     assert get.status_code == 405 and get.json()["error"] == "invalid_request"
@@ -146,14 +170,20 @@ def test_a_refresh_gives_a_new_pair_and_kills_the_old_access_token(rest, control
 
 def test_a_used_refresh_token_works_for_60_seconds_more_then_is_invalid_grant(rest, control):
     used = rest.refresh_token
-    assert rest.token_call({"grant_type": "refresh_token", "refresh_token": used}).status_code == 200
+    assert (
+        rest.token_call({"grant_type": "refresh_token", "refresh_token": used}).status_code == 200
+    )
     control.advance_clock(seconds=60)
-    assert rest.token_call({"grant_type": "refresh_token", "refresh_token": used}).status_code == 200
+    assert (
+        rest.token_call({"grant_type": "refresh_token", "refresh_token": used}).status_code == 200
+    )
     control.advance_clock(seconds=1)
     late = rest.token_call({"grant_type": "refresh_token", "refresh_token": used})
     assert late.status_code == 400
-    assert late.json() == {"error": "invalid_grant",
-                           "error_description": f"Invalid refresh token: {used}"}
+    assert late.json() == {
+        "error": "invalid_grant",
+        "error_description": f"Invalid refresh token: {used}",
+    }
 
 
 def test_access_tokens_expire_after_12_hours_of_the_sandbox_clock(rest, control):
@@ -162,7 +192,9 @@ def test_access_tokens_expire_after_12_hours_of_the_sandbox_clock(rest, control)
     control.advance_clock(seconds=1)
     answer = rest.get("/me")
     assert answer.status_code == 401 and answer.json()["error"] == "invalid_token"
-    refreshed = rest.token_call({"grant_type": "refresh_token", "refresh_token": rest.refresh_token})
+    refreshed = rest.token_call(
+        {"grant_type": "refresh_token", "refresh_token": rest.refresh_token}
+    )
     assert rest.get("/me", token=refreshed.json()["access_token"]).status_code == 200
 
 
@@ -214,13 +246,16 @@ def test_the_control_interface_lists_live_device_codes(client, control):
     listed = {c["user_code"]: c["state"] for c in control.device_codes()}
     assert listed[code["user_code"]] == "pending"
     control.deny_device(code["user_code"])
-    assert {c["user_code"]: c["state"] for c in control.device_codes()}[code["user_code"]] == "denied"
+    assert {c["user_code"]: c["state"] for c in control.device_codes()}[
+        code["user_code"]
+    ] == "denied"
     assert control.rest_settings()["client_per_minute"] >= 1
 
 
 def test_the_device_endpoint_takes_client_id_from_the_query_or_the_body(client):
-    from_query = client.http.post("/auth/oauth/device", params={"client_id": CLIENT_ID},
-                                  headers={"Authorization": BASIC})
+    from_query = client.http.post(
+        "/auth/oauth/device", params={"client_id": CLIENT_ID}, headers={"Authorization": BASIC}
+    )
     assert from_query.status_code == 200
     other = client.device(client_id="SOMEONE-ELSE")
     assert other.status_code == 400 and other.json()["error"] == "invalid_request"

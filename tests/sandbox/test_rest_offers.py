@@ -16,10 +16,12 @@ def offer_path(offer_id) -> str:
 @pytest.fixture
 def shop(control):
     control.reset(demo=False)
-    buy_now = control.add_offers([
-        {"title": f"Kubek ceramiczny nr {i}", "quantity": 5, "price": 20 + i} for i in range(6)])
-    auction = control.add_offer("Obraz olejny Łazienki", format="auction", price=100,
-                                duration_days=7)
+    buy_now = control.add_offers(
+        [{"title": f"Kubek ceramiczny nr {i}", "quantity": 5, "price": 20 + i} for i in range(6)]
+    )
+    auction = control.add_offer(
+        "Obraz olejny Łazienki", format="auction", price=100, duration_days=7
+    )
     return buy_now, auction
 
 
@@ -43,8 +45,10 @@ def test_the_offer_list_filters_by_id_status_format_name_and_price(rest, shop):
     assert sorted(o["id"] for o in by_ids["offers"]) == sorted(map(str, buy_now[:2]))
     auctions = rest.get("/sale/offers", params={"sellingMode.format": "AUCTION"}).json()
     assert [o["id"] for o in auctions["offers"]] == [str(auction)]
-    assert auctions["offers"][0]["sellingMode"]["startingPrice"] == {"amount": "100.00",
-                                                                     "currency": "PLN"}
+    assert auctions["offers"][0]["sellingMode"]["startingPrice"] == {
+        "amount": "100.00",
+        "currency": "PLN",
+    }
     named = rest.get("/sale/offers", params={"name": "NR 3"}).json()
     assert [o["name"] for o in named["offers"]] == ["Kubek ceramiczny nr 3"]
     cheap = rest.get("/sale/offers", params={"sellingMode.price.amount.lte": "21.5"}).json()
@@ -55,8 +59,14 @@ def test_the_offer_list_filters_by_id_status_format_name_and_price(rest, shop):
 
 
 def test_the_offer_list_refuses_limits_out_of_range(rest, shop):
-    for params in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "ten"},
-                   {"publication.status": "SOLD"}, {"sort": "title"}):
+    for params in (
+        {"limit": 0},
+        {"limit": 1001},
+        {"offset": -1},
+        {"limit": "ten"},
+        {"publication.status": "SOLD"},
+        {"sort": "title"},
+    ):
         answer = rest.get("/sale/offers", params=params)
         assert answer.status_code == 400, params
         assert errors_of(answer)[0][0] == "VALIDATION_ERROR"
@@ -96,21 +106,27 @@ def test_negative_stock_is_refused(rest, shop):
     buy_now, _ = shop
     answer = rest.call("PATCH", OFFER, offer_path(buy_now[0]), body={"stock": {"available": -1}})
     assert answer.status_code == 422
-    assert errors_of(answer) == [("AvailableStockMustEqualToZeroOrBeGreaterThanZero",
-                                  "stock.available")]
+    assert errors_of(answer) == [
+        ("AvailableStockMustEqualToZeroOrBeGreaterThanZero", "stock.available")
+    ]
 
 
 def test_an_ended_buy_now_offer_comes_back_under_its_id_once_it_has_stock(rest, shop, control):
     buy_now, _ = shop
     rest.call("PATCH", OFFER, offer_path(buy_now[0]), body={"stock": {"available": 0}})
-    refused = rest.call("PATCH", OFFER, offer_path(buy_now[0]),
-                        body={"publication": {"status": "ACTIVE"}})
+    refused = rest.call(
+        "PATCH", OFFER, offer_path(buy_now[0]), body={"publication": {"status": "ACTIVE"}}
+    )
     assert refused.status_code == 422
     assert errors_of(refused)[0][0] == "AvailableStockMustEqualToOneOrBeGreaterThanOne"
     control.advance_clock(days=59)
     rest.sign_in(control)  # the token lived 12 hours
-    answer = rest.call("PATCH", OFFER, offer_path(buy_now[0]),
-                       body={"stock": {"available": 4}, "publication": {"status": "ACTIVE"}})
+    answer = rest.call(
+        "PATCH",
+        OFFER,
+        offer_path(buy_now[0]),
+        body={"stock": {"available": 4}, "publication": {"status": "ACTIVE"}},
+    )
     assert answer.status_code == 200
     assert answer.json()["publication"]["status"] == "ACTIVE"
     assert control.offer(buy_now[0])["state"] == "active"
@@ -120,7 +136,9 @@ def test_an_ended_buy_now_offer_comes_back_under_its_id_once_it_has_stock(rest, 
 def test_an_auction_cannot_be_activated_again(rest, shop, control):
     _, auction = shop
     rest.call("PATCH", OFFER, offer_path(auction), body={"publication": {"status": "ENDED"}})
-    answer = rest.call("PATCH", OFFER, offer_path(auction), body={"publication": {"status": "ACTIVE"}})
+    answer = rest.call(
+        "PATCH", OFFER, offer_path(auction), body={"publication": {"status": "ACTIVE"}}
+    )
     assert answer.status_code == 422
     assert errors_of(answer)[0][0] == "AuctionCannotBeActivatedException"
     assert control.offer(auction)["state"] == "ended"
@@ -140,9 +158,17 @@ def test_an_auction_is_listed_again_as_a_new_offer(rest, shop, control):
     _, auction = shop
     rest.call("PATCH", OFFER, offer_path(auction), body={"publication": {"status": "ENDED"}})
     old = rest.get(OFFER, offer_path(auction)).json()
-    answer = rest.call("POST", "/sale/product-offers", body={
-        "name": old["name"], "category": old["category"], "sellingMode": old["sellingMode"],
-        "stock": {"available": 1}, "publication": {"duration": "PT168H"}})
+    answer = rest.call(
+        "POST",
+        "/sale/product-offers",
+        body={
+            "name": old["name"],
+            "category": old["category"],
+            "sellingMode": old["sellingMode"],
+            "stock": {"available": 1},
+            "publication": {"duration": "PT168H"},
+        },
+    )
     assert answer.status_code == 201
     created = answer.json()
     assert created["id"] != str(auction)
@@ -152,12 +178,19 @@ def test_an_auction_is_listed_again_as_a_new_offer(rest, shop, control):
 
 
 def test_a_new_offer_needs_stock_and_a_price(rest, shop):
-    answer = rest.call("POST", "/sale/product-offers", body={"name": "Bez ceny",
-                                                             "stock": {"available": 2}})
+    answer = rest.call(
+        "POST", "/sale/product-offers", body={"name": "Bez ceny", "stock": {"available": 2}}
+    )
     assert answer.status_code == 422
     assert errors_of(answer)[0] == ("MissingJSONProperty", "sellingMode.price")
-    answer = rest.call("POST", "/sale/product-offers", body={
-        "name": "Za drogo", "stock": {"available": 2},
-        "sellingMode": {"format": "BUY_NOW", "price": {"amount": 12.5, "currency": "PLN"}}})
+    answer = rest.call(
+        "POST",
+        "/sale/product-offers",
+        body={
+            "name": "Za drogo",
+            "stock": {"available": 2},
+            "sellingMode": {"format": "BUY_NOW", "price": {"amount": 12.5, "currency": "PLN"}},
+        },
+    )
     assert answer.status_code == 400
     assert errors_of(answer)[0] == ("InvalidJSONValue", "sellingMode.price.amount")

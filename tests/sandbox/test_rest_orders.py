@@ -16,8 +16,9 @@ FULFILLMENT = "/order/checkout-forms/{id}/fulfillment"
 @pytest.fixture
 def shop(control):
     control.reset(demo=False)
-    return control.add_offers([
-        {"title": f"Herbata liściasta nr {i}", "quantity": 20, "price": 15} for i in range(3)])
+    return control.add_offers(
+        [{"title": f"Herbata liściasta nr {i}", "quantity": 20, "price": 15} for i in range(3)]
+    )
 
 
 def events(rest, **params):
@@ -27,8 +28,12 @@ def events(rest, **params):
 def test_a_paid_purchase_is_bought_filled_in_and_ready_twice(rest, shop, control):
     bought = control.purchase(shop[0], buyer="jan_kowalski", quantity=2)
     seen = events(rest)
-    assert [e["type"] for e in seen] == ["BOUGHT", "FILLED_IN", "READY_FOR_PROCESSING",
-                                         "READY_FOR_PROCESSING"]
+    assert [e["type"] for e in seen] == [
+        "BOUGHT",
+        "FILLED_IN",
+        "READY_FOR_PROCESSING",
+        "READY_FOR_PROCESSING",
+    ]
     ready = seen[2:]
     assert ready[0]["id"] != ready[1]["id"]
     assert ready[0]["occurredAt"] == ready[1]["occurredAt"]
@@ -65,9 +70,16 @@ def test_buyer_cancelled_may_come_before_or_after_ready(rest, shop, control):
     paid = control.purchase(shop[1])
     control.cancel_form(paid["form_id"])
     kinds = [e["type"] for e in events(rest)]
-    assert kinds == ["BOUGHT", "FILLED_IN", "BUYER_CANCELLED",
-                     "BOUGHT", "FILLED_IN", "READY_FOR_PROCESSING", "READY_FOR_PROCESSING",
-                     "BUYER_CANCELLED"]
+    assert kinds == [
+        "BOUGHT",
+        "FILLED_IN",
+        "BUYER_CANCELLED",
+        "BOUGHT",
+        "FILLED_IN",
+        "READY_FOR_PROCESSING",
+        "READY_FOR_PROCESSING",
+        "BUYER_CANCELLED",
+    ]
     cancelled = rest.get("/order/checkout-forms", params={"status": "CANCELLED"}).json()
     assert cancelled["totalCount"] == 2
 
@@ -157,43 +169,69 @@ def test_a_tracking_number_is_added_and_read_back(rest, form_id, control):
 
 def test_waybills_are_checked_per_carrier(rest, form_id):
     cases = [
-        ({"carrierId": "KANGUR", "waybill": "123456"}, ("CarrierIdValidationException", "carrierId")),
+        (
+            {"carrierId": "KANGUR", "waybill": "123456"},
+            ("CarrierIdValidationException", "carrierId"),
+        ),
         ({"carrierId": "DHL", "waybill": ""}, ("WaybillValidationException", "waybill")),
         ({"carrierId": "DHL", "waybill": "1" * 65}, ("WaybillValidationException", "waybill")),
         ({"carrierId": "DHL", "waybill": "ABC"}, ("CarrierWaybillValidationException", None)),
-        ({"carrierId": "OTHER", "waybill": "XY-12345"}, ("CarrierNameValidationException", "carrierName")),
-        ({"carrierId": "OTHER", "waybill": "XY-12345", "carrierName": "K" * 31},
-         ("CarrierNameValidationException", "carrierName")),
+        (
+            {"carrierId": "OTHER", "waybill": "XY-12345"},
+            ("CarrierNameValidationException", "carrierName"),
+        ),
+        (
+            {"carrierId": "OTHER", "waybill": "XY-12345", "carrierName": "K" * 31},
+            ("CarrierNameValidationException", "carrierName"),
+        ),
         ({"waybill": "1234567890"}, ("MissingJSONProperty", "carrierId")),
     ]
     for body, expected in cases:
         answer = add(rest, form_id, body)
         assert answer.status_code == 400, body
         assert errors_of(answer) == [expected], body
-    assert add(rest, form_id, {"carrierId": "OTHER", "waybill": "XY-12345",
-                               "carrierName": "Kurier Kangur"}).status_code == 201
-    assert add(rest, form_id, {"carrierId": "ALLEGRO", "waybill": "AD1234567890"}).status_code == 201
+    assert (
+        add(
+            rest,
+            form_id,
+            {"carrierId": "OTHER", "waybill": "XY-12345", "carrierName": "Kurier Kangur"},
+        ).status_code
+        == 201
+    )
+    assert (
+        add(rest, form_id, {"carrierId": "ALLEGRO", "waybill": "AD1234567890"}).status_code == 201
+    )
 
 
 def test_polish_user_messages_by_accept_language(rest, form_id):
-    answer = rest.call("POST", SHIPMENTS, f"/order/checkout-forms/{form_id}/shipments",
-                       body={"carrierId": "DHL", "waybill": "ABC"},
-                       headers={"Accept-Language": "pl-PL"})
+    answer = rest.call(
+        "POST",
+        SHIPMENTS,
+        f"/order/checkout-forms/{form_id}/shipments",
+        body={"carrierId": "DHL", "waybill": "ABC"},
+        headers={"Accept-Language": "pl-PL"},
+    )
     error = answer.json()["errors"][0]
     assert error["message"] == "Provided waybill is not valid for this carrier"
     assert error["userMessage"].startswith("Wystąpił błąd. Ten numer przesyłki jest niepoprawny")
 
 
 def test_a_line_item_of_another_order_is_422(rest, form_id):
-    answer = add(rest, form_id, {"carrierId": "DHL", "waybill": "1234567890",
-                                 "lineItems": [{"id": str(uuid.uuid4())}]})
+    answer = add(
+        rest,
+        form_id,
+        {"carrierId": "DHL", "waybill": "1234567890", "lineItems": [{"id": str(uuid.uuid4())}]},
+    )
     assert answer.status_code == 422
     assert errors_of(answer)[0][0] == "LineItemNotFoundException"
 
 
 def test_a_form_takes_at_most_20_shipments(rest, form_id):
     for n in range(20):
-        assert add(rest, form_id, {"carrierId": "DHL", "waybill": f"12345678{n:02d}"}).status_code == 201
+        assert (
+            add(rest, form_id, {"carrierId": "DHL", "waybill": f"12345678{n:02d}"}).status_code
+            == 201
+        )
     answer = add(rest, form_id, {"carrierId": "DHL", "waybill": "1234567899"[:8] + "99"})
     assert answer.status_code == 409
 
@@ -201,12 +239,24 @@ def test_a_form_takes_at_most_20_shipments(rest, form_id):
 def test_fulfillment_is_set_with_the_current_revision_only(rest, form_id):
     form = rest.get(FORM, f"/order/checkout-forms/{form_id}").json()
     path = f"/order/checkout-forms/{form_id}/fulfillment"
-    done = rest.call("PUT", FULFILLMENT, path, body={"status": "SENT"},
-                     params={"checkoutForm.revision": form["revision"]})
+    done = rest.call(
+        "PUT",
+        FULFILLMENT,
+        path,
+        body={"status": "SENT"},
+        params={"checkoutForm.revision": form["revision"]},
+    )
     assert done.status_code == 204 and done.content == b""
-    assert rest.get(FORM, f"/order/checkout-forms/{form_id}").json()["fulfillment"]["status"] == "SENT"
-    stale = rest.call("PUT", FULFILLMENT, path, body={"status": "PROCESSING"},
-                      params={"checkoutForm.revision": form["revision"]})
+    assert (
+        rest.get(FORM, f"/order/checkout-forms/{form_id}").json()["fulfillment"]["status"] == "SENT"
+    )
+    stale = rest.call(
+        "PUT",
+        FULFILLMENT,
+        path,
+        body={"status": "PROCESSING"},
+        params={"checkoutForm.revision": form["revision"]},
+    )
     assert stale.status_code == 409
     returned = rest.call("PUT", FULFILLMENT, path, body={"status": "RETURNED"})
     assert returned.status_code == 422
@@ -218,8 +268,10 @@ def test_one_waybill_goes_on_at_most_10_orders(rest, shop, control):
     for _ in range(11):
         control.purchase(shop[0])
     forms = [f["id"] for f in rest.get("/order/checkout-forms").json()["checkoutForms"]]
-    answers = [add(rest, f, {"carrierId": "DPD", "waybill": "1234567890123"}).status_code
-               for f in forms]
+    answers = [
+        add(rest, f, {"carrierId": "DPD", "waybill": "1234567890123"}).status_code for f in forms
+    ]
     assert answers == [201] * 10 + [409]
     assert errors_of(add(rest, forms[-1], {"carrierId": "DPD", "waybill": "1234567890123"})) == [
-        ("WaybillUsedTooManyTimesException", "waybill")]
+        ("WaybillUsedTooManyTimesException", "waybill")
+    ]

@@ -1,4 +1,4 @@
-"""Allegro's rules at the REST door: media types, bad bodies, limits, faults; the server keeps serving."""
+"""Allegro's rules at the REST door: media types, bad bodies, limits, faults; it keeps serving."""
 
 from __future__ import annotations
 
@@ -30,13 +30,15 @@ def test_a_wrong_or_missing_accept_header_is_406(rest, offer_id):
         assert answer.status_code == 406, accept
         assert errors_of(answer) == [("NotAcceptableException", None)]
         assert answer.json()["errors"][0]["message"] == (
-            "Not acceptable representation requested. Please check 'Accept' request header")
+            "Not acceptable representation requested. Please check 'Accept' request header"
+        )
 
 
 def test_user_messages_are_english_unless_polish_is_asked_for(rest):
     english = rest.get("/me", headers={"Accept": "text/html"}).json()["errors"][0]
-    polish = rest.get("/me", headers={"Accept": "text/html",
-                                      "Accept-Language": "pl-PL"}).json()["errors"][0]
+    polish = rest.get("/me", headers={"Accept": "text/html", "Accept-Language": "pl-PL"}).json()[
+        "errors"
+    ][0]
     assert english["message"] == polish["message"]
     assert english["userMessage"].startswith("The requested representation")
     assert polish["userMessage"].startswith("Nieobsługiwany format")
@@ -45,10 +47,12 @@ def test_user_messages_are_english_unless_polish_is_asked_for(rest):
 def test_malformed_json_and_wrong_types_are_400_with_the_path(rest, offer_id, control):
     broken = patch(rest, offer_id, raw=b'{"stock": {"available": 3')
     assert broken.status_code == 400 and errors_of(broken)[0][0] == "MalformedJsonException"
-    for body, path in (({"stock": {"available": "3"}}, "stock.available"),
-                       ({"stock": {"available": True}}, "stock.available"),
-                       ({"stock": [3]}, "stock"),
-                       ({"publication": {"status": "SOLD"}}, "publication.status")):
+    for body, path in (
+        ({"stock": {"available": "3"}}, "stock.available"),
+        ({"stock": {"available": True}}, "stock.available"),
+        ({"stock": [3]}, "stock"),
+        ({"publication": {"status": "SOLD"}}, "publication.status"),
+    ):
         answer = patch(rest, offer_id, body=body)
         assert answer.status_code == 400, body
         assert errors_of(answer) == [("InvalidJSONValue", path)], body
@@ -65,8 +69,9 @@ def test_unknown_json_properties_are_refused_and_nothing_changes(rest, offer_id,
 
 
 def test_bodies_need_allegros_content_type(rest, offer_id):
-    answer = patch(rest, offer_id, body={"stock": {"available": 2}},
-                   headers={"Content-Type": "text/plain"})
+    answer = patch(
+        rest, offer_id, body={"stock": {"available": 2}}, headers={"Content-Type": "text/plain"}
+    )
     assert answer.status_code == 415
 
 
@@ -85,8 +90,10 @@ def test_unknown_paths_are_404_and_wrong_methods_405(rest):
 
 def test_garbage_on_the_socket_does_not_stop_the_server(rest, server):
     parts = urlsplit(server.rest_url)
-    for garbage in (b"\x00\xff" * 100 + b"\r\n\r\n", b"PATCH /sale/product-offers/1 HTTP/1.1\r\n"
-                    b"Host: x\r\nContent-Length: 99\r\n\r\n{"):
+    for garbage in (
+        b"\x00\xff" * 100 + b"\r\n\r\n",
+        b"PATCH /sale/product-offers/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 99\r\n\r\n{",
+    ):
         with socket.create_connection((parts.hostname, parts.port), timeout=5) as sock:
             sock.sendall(garbage)
             sock.shutdown(socket.SHUT_WR)
@@ -118,8 +125,7 @@ def test_retry_after_can_be_switched_on(rest, control):
 
 
 def test_the_per_user_limit_on_reading_one_offer(rest, offer_id, control):
-    control.rest_settings(user_get_product_offer_per_minute=3,
-                                            user_edit_product_offer_per_minute=1)
+    control.rest_settings(user_get_product_offer_per_minute=3, user_edit_product_offer_per_minute=1)
     path = f"/sale/product-offers/{offer_id}"
     assert [rest.get(OFFER, path).status_code for _ in range(4)] == [200, 200, 200, 429]
     assert rest.get("/sale/offers").status_code == 200  # other resources go on
@@ -150,8 +156,9 @@ def test_rest_calls_are_counted_per_operation(rest, offer_id, control):
 
 
 def test_fault_rules_name_rest_operations(rest, offer_id, control):
-    control.set_faults(rules=[{"operation": "editProductOffers", "kind": "http500",
-                               "when": "after", "count": 1}])
+    control.set_faults(
+        rules=[{"operation": "editProductOffers", "kind": "http500", "when": "after", "count": 1}]
+    )
     answer = patch(rest, offer_id, body={"stock": {"available": 2}})
     assert answer.status_code == 500
     assert errors_of(answer)[0][0] == "InternalServerErrorException"
@@ -178,8 +185,11 @@ def test_the_command_line_prints_the_rest_address_second():
         base = first[: -len("/service.php?wsdl")]
         assert second == f"REST: {base}"
         with httpx.Client(base_url=base, timeout=10, trust_env=False) as client:
-            device = client.post("/auth/oauth/device", data={"client_id": "SANDBOX-CLIENT-ID"},
-                                 auth=("SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET"))
+            device = client.post(
+                "/auth/oauth/device",
+                data={"client_id": "SANDBOX-CLIENT-ID"},
+                auth=("SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET"),
+            )
             assert device.status_code == 200
     finally:
         proc.terminate()
