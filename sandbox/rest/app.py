@@ -44,6 +44,7 @@ class Drop(ConnectionAbortedError):
 @dataclass
 class Route:
     method: str
+    template: str  # the spec's path, e.g. /sale/product-offers/{offerId}
     pattern: re.Pattern[str]
     operation: str  # the spec's operationId: counted, and named by fault rules
     handler: Callable
@@ -173,7 +174,7 @@ class RestFace:
                 WRITE_ORDERS,
             ),
         ]
-        self.routes = [Route(m, _compile(t), op, h, s) for m, t, op, h, s in table]
+        self.routes = [Route(m, t, _compile(t), op, h, s) for m, t, op, h, s in table]
         self._trace_prefix = uuid.uuid4().hex[:16]
         self._trace_counter = itertools.count(1)
 
