@@ -8,6 +8,7 @@ import sys
 import threading
 
 from .loopback import refuse_remote
+from .rest.oauth import CLIENT_ID, CLIENT_SECRET
 from .sessions import SELLER_LOGIN, SELLER_PASSWORD, WEBAPI_KEY
 from .state_file import StateFileError
 
@@ -55,9 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # The first line is the WSDL address: scripts and tests read it.
     print(server.wsdl_url, flush=True)
+    # The second line is the REST face's base address (same process, same port).
+    print(f"REST: {server.rest_url}", flush=True)
     print(f"Control interface: {server.base_url}/sandbox/  "
           f"Account: {SELLER_LOGIN} / {SELLER_PASSWORD}  WebAPI key: {WEBAPI_KEY}  "
           f"Version key: {server.shop.version_key}", flush=True)
+    print(f"REST demo application: client id {CLIENT_ID}  secret {CLIENT_SECRET}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     stop = threading.Event()
     if threading.current_thread() is threading.main_thread():

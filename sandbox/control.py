@@ -138,6 +138,29 @@ class SandboxControl:
     def reset_calls(self) -> dict:
         return self._call("POST", "calls/reset", {})
 
+    # -- the REST face ----------------------------------------------------------------------
+    def approve_device(self, user_code: str) -> dict:
+        """What the seller's Allow on the verification page does."""
+        return self._call("POST", "oauth/approve", {"user_code": user_code})
+
+    def deny_device(self, user_code: str) -> dict:
+        return self._call("POST", "oauth/deny", {"user_code": user_code})
+
+    def device_codes(self) -> list[dict]:
+        return self._call("GET", "oauth/codes")["codes"]
+
+    def expire_tokens(self, refresh: bool = False) -> dict:
+        return self._call("POST", "oauth/expire-tokens", {"refresh": refresh})
+
+    def rest_settings(self, **settings) -> dict:
+        """Read (no arguments) or change the REST limits and the command delay."""
+        if not settings:
+            return self._call("GET", "rest/settings")
+        return self._call("POST", "rest/settings", settings)
+
+    def merge_forms(self, form_ids: list[int]) -> dict:
+        return self._call("POST", "merge-forms", {"form_ids": list(form_ids)})
+
     # -- read back ------------------------------------------------------------------------
     def forms(self) -> list[dict]:
         return self._call("GET", "forms")

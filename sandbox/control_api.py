@@ -111,6 +111,7 @@ class ControlApi:
         self.server.shop.reset(seed, demo_shop(seed, offers) if demo else None)
         self.server.faults.clear()
         self.server.calls.reset()
+        self.server.rest.reset()
         return self.server.shop.state_view()
 
     def offers(self, body: dict, query: dict) -> "RawJson":

@@ -73,6 +73,11 @@ class FaultPlan:
         self.rules: list[Rule] = []
         self._rng = random.Random(0)
 
+    def allow_operations(self, names) -> None:
+        """More operation names rules may name (the REST face's operationIds)."""
+        with self._lock:
+            self._operations.update(names)
+
     def configure(self, payload: dict) -> dict:
         if not isinstance(payload, dict):
             raise RuleError("The fault configuration must be a JSON object.")

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 import traceback
+from http import HTTPStatus
 from pathlib import Path
 
 from waitress.channel import HTTPChannel
@@ -25,6 +26,7 @@ from .control_api import MAX_CONTROL_BODY, ControlApi, RawJson
 from .faults import WebApiFault
 from .injection import Decision, FaultPlan
 from .loopback import is_loopback, refuse_remote
+from .rest.app import Drop, RestFace
 from .shop import Shop
 from .state_file import StateSaver, read
 from .webapi import NotImplementedOperation, WebApi
@@ -101,7 +103,10 @@ class SandboxServer:
         self.api = WebApi(self.shop)
         self.calls = CallRecorder()
         self.faults = FaultPlan(latency_ms, operations=self.contract.operation_names())
+        self.rest = RestFace(self.shop, self.calls, self.faults, lambda: self.base_url)
+        self.faults.allow_operations(self.rest.operations)
         self.control = ControlApi(self)
+        self.control.routes.update(self.rest.control_routes())
         self._server = None
         self._thread: threading.Thread | None = None
         self._saver: StateSaver | None = None
@@ -127,6 +132,11 @@ class SandboxServer:
     @property
     def wsdl_url(self) -> str:
         return self.url + "?wsdl"
+
+    @property
+    def rest_url(self) -> str:
+        """The REST face's base: OAuth under /auth/oauth/, the API under /me, /sale, /order."""
+        return self.base_url
 
     # -- life cycle -----------------------------------------------------------------------
     def start(self) -> "SandboxServer":
@@ -234,15 +244,29 @@ class SandboxServer:
             else:  # compact, like the offer list: 20,000 offers are 7 MB of JSON
                 data = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
             return self._send(start_response, status, "application/json; charset=utf-8", data)
+        if RestFace.serves(path):
+            return self._rest(environ, start_response)
         if path in ("", "/"):
             return self._plain(start_response, 200,
-                               f"Allegro WebAPI sandbox. WSDL: {self.wsdl_url}\n")
+                               f"Allegro WebAPI sandbox. WSDL: {self.wsdl_url}\n"
+                               f"REST: {self.rest_url}\n")
         return self._plain(start_response, 404, "Not found.")
+
+    def _rest(self, environ, start_response):
+        try:
+            answer = self.rest.handle(environ, environ.get(ARRIVED))
+        except Drop as exc:
+            raise DropConnection(str(exc)) from None
+        extra = (("trace-id", self.rest.trace_id()), *answer.headers)
+        return self._send(start_response, answer.status, answer.content_type,
+                          self.rest.encode(answer), extra)
 
     @staticmethod
     def _send(start_response, status: int, content_type: str, data: bytes, extra=()):
-        reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
-                  409: "Conflict", 500: "Internal Server Error"}.get(status, "Error")
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = "Error"
         start_response(f"{status} {reason}", [("Content-Type", content_type),
                                               ("Content-Length", str(len(data))), *extra])
         return [data]

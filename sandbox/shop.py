@@ -182,6 +182,8 @@ class Form:
     cancelled_at: int | None = None
     message: str = ""
     packages: list[Package] = field(default_factory=list)
+    fulfillment: str = "NEW"  # the REST face's fulfillment.status
+    merged_into: int | None = None  # paid together with other forms: the REST id moved there
 
     @property
     def cod(self) -> bool:
@@ -206,6 +208,8 @@ class Shop:
     def __init__(self, seed: int = 1):
         self.lock = threading.RLock()
         self.sessions = SessionBook()
+        # Called with the clock's time at the end of every _tick (the REST face's commands).
+        self.tick_hooks: list = []
         self.changes = 0  # bumped on every mutation; the state saver watches it
         self._clear(seed)
 
@@ -281,6 +285,8 @@ class Shop:
                 else:
                     self._end(offer, "time", at, keep_bids=True)
                 self.changes += 1
+        for hook in self.tick_hooks:
+            hook(now)
 
     # -- offers -------------------------------------------------------------------------
     def create_offer(self, title: str, fmt: str, price: float, quantity: int,

@@ -94,7 +94,7 @@ def test_a_formula_location_name_is_neutralised_on_export_too(shop, tmp_path):
     StockLevel.create(item=item, location=evil, quantity=1)
     export_csv(tmp_path / "out.csv")
     rows = list(csv.reader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[1] == ["'@SKU", "'-Kubek", "'=cmd|' /C calc'!A0", "1", "'+48"]
+    assert rows[1] == ["'@SKU", "'-Kubek", "'=cmd|' /C calc'!A0", "1", "'+48", "0", "1"]
 
 
 @pytest.mark.parametrize(

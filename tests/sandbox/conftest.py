@@ -46,3 +46,28 @@ def api(zeep_client, server):
 @pytest.fixture
 def session(api):
     return login(api)
+
+
+# -- the REST face ---------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def rest_spec():
+    """Allegro's OpenAPI spec, parsed once per session (openapi-core takes seconds)."""
+    from .rest_support import Spec
+
+    return Spec()
+
+
+@pytest.fixture
+def rest(server, control, rest_spec):
+    """A REST client holding a fresh user token; default limits and command delay."""
+    from .rest_support import RestClient
+
+    control.rest_settings(
+        client_per_minute=9000, block_seconds=60,
+        user_get_product_offer_per_minute=3500, user_edit_product_offer_per_minute=2500,
+        user_offer_changes_per_minute=9000, retry_after_header=False,
+        command_delay_seconds=1)
+    client = RestClient(server.rest_url, rest_spec)
+    client.sign_in(control)
+    yield client
+    client.close()
