@@ -2,7 +2,7 @@
 
 One lock guards everything, so concurrent calls never lose an update. Time is the
 sandbox clock (wall time plus the offset moved by the control interface); offers
-start and end lazily, in time order, whenever anyone looks (``_tick``).
+start and end lazily, in time order, whenever anyone looks (``tick``).
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ class Shop:
     def __init__(self, seed: int = 1):
         self.lock = threading.RLock()
         self.sessions = SessionBook()
-        # Called with the clock's time at the end of every _tick (the REST face's commands).
+        # Called with the clock's time at the end of every tick (the REST face's commands).
         self.tick_hooks: list = []
         self.changes = 0  # bumped on every mutation; the state saver watches it
         self._clear(seed)

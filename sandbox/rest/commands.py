@@ -167,7 +167,7 @@ class CommandBook:
     def _get(self, kind: str, raw_id: str) -> Command:
         command_id = _command_id(raw_id)
         with self.shop.lock:
-            self.shop._tick()
+            self.shop.tick()
         command = self._commands.get((kind, command_id))
         if command is None:
             raise RestError("CommandNotFoundException")

@@ -101,7 +101,7 @@ def search(face: "RestFace", req: Request):
         raise RestError("VALIDATION_ERROR", path="sort")
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         now = shop.now()
         found = []
         for offer in shop.offers.values():
@@ -134,7 +134,7 @@ def read(face: "RestFace", req: Request):
     """GET /sale/product-offers/{offerId} (getProductOffer)."""
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         now = shop.now()
         offer = world.find(shop, req.params["offerId"], now)
         return 200, views.product_offer(offer, now)
@@ -155,7 +155,7 @@ def edit(face: "RestFace", req: Request):
         )
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         now = shop.now()
         offer = world.find(shop, req.params["offerId"], now)
         if status == "ENDED":  # ending is applied even if other edited fields fail
@@ -257,7 +257,7 @@ def create(face: "RestFace", req: Request):
         raise RestError("InvalidJSONValue", path="category.id", status=422)
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         now = shop.now()
         start = now
         if publication.get("startingAt"):

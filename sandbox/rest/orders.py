@@ -310,7 +310,7 @@ def events(face: "RestFace", req: Request):
         raise RestError("VALIDATION_ERROR", path="type", status=422)
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         oldest = shop.now() - EVENTS_KEPT
         start = bisect.bisect_left(shop._event_ids, max(after, 0) // 10)
         found = []
@@ -329,7 +329,7 @@ def events(face: "RestFace", req: Request):
 def event_stats(face: "RestFace", req: Request):
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         now = shop.now()
         last = shop.events[-1] if shop.events else None
         if last is None or last.time < now - EVENTS_KEPT:
@@ -362,7 +362,7 @@ def list_forms(face: "RestFace", req: Request):
         raise RestError("VALIDATION_ERROR", path="sort")
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         found = []
         for form in shop.forms.values():
             if form.merged_into is not None:
@@ -386,7 +386,7 @@ def list_forms(face: "RestFace", req: Request):
 def read_form(face: "RestFace", req: Request):
     shop = face.shop
     with shop.lock:
-        shop._tick()
+        shop.tick()
         return 200, checkout_form(shop, _form(shop, req.params["id"]))
 
 
@@ -478,7 +478,7 @@ def merge_forms(shop: Shop, form_ids) -> dict:
     ):
         raise ControlError("form_ids must list two or more different form ids.", 400)
     with shop.lock:
-        shop._tick()
+        shop.tick()
         forms = []
         for form_id in form_ids:
             form = shop.forms.get(form_id)

@@ -109,7 +109,7 @@ def create(
     now: int,
 ) -> Offer:
     """A new offer (how an auction is listed again over REST)."""
-    offer = shop._create_offer(
+    offer = shop.create_offer(
         name,
         BUY_NOW if fmt == "BUY_NOW" else AUCTION,
         price,
