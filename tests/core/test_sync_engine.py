@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from core import inventory
+from core.allegro.errors import OutcomeUnknown
 from core.allegro.port import OfferState
 from core.listing_links import reinstate, strike_off
 from core.models import (
@@ -670,3 +671,101 @@ def test_an_import_stopped_half_way_resumes_from_the_stored_cursor(world):
     world.allegro.post_buy_forms = original
     world.sync()
     assert sorted(o.form_id for o in Order.select()) == sorted(forms)
+
+
+# -- unknown outcomes: read back before anything is sent again -----------------------------
+
+
+def test_a_quantity_change_that_lands_late_over_a_newer_one_is_set_back_at_the_end_of_that_run(world):
+    item = world.item("KUB", "Kubek", stock=10)
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    world.first_sync_linking([(offer, item)])
+    world.stock(item, 4)
+    world.allegro.fail("change_quantities", when="late")  # 4 times out, and lands later
+    world.sync()
+    world.stock(item, 1)
+    plan, report = world.sync()  # sets 1; then the late 4 lands over it
+    assert ("late quantity", offer, 4) in world.allegro.sent
+    assert world.allegro.offers_[offer].left == 1
+    assert world.listing(offer).quantity == 1
+    assert any("A late change landed on Allegro over the quantity of “Kubek”" in n for n in report.notes)
+
+
+def test_a_quantity_found_overwritten_at_the_start_of_a_run_is_noted_and_set_again(world):
+    item = world.item("KUB", "Kubek", stock=10)
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    world.first_sync_linking([(offer, item)])
+    world.stock(item, 4)
+    world.allegro.fail("change_quantities", when="late")
+    world.sync()
+    world.allegro.offers_[offer].start_quantity = 7  # the late write landed between runs
+    plan, report = world.sync()
+    assert world.allegro.offers_[offer].left == 4
+    assert any("over the quantity of “Kubek”: it showed 7 where the app expected 10" in n for n in report.notes)
+
+
+def test_an_end_that_allegro_made_before_faulting_is_pending_relist_and_comes_back_with_stock(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.allegro.fail("finish", when="after")
+    plan, report = world.sync()
+    assert report.outcome == "ok" and not report.failed
+    assert world.listing(offer).status == ListingStatus.PENDING_RELIST
+    world.stock(item, 2)
+    world.sync()
+    assert [s for s in world.allegro.sent if s[0] == "relist"] == [("relist", offer, 0)]
+
+
+def test_an_already_ended_answer_to_an_end_we_planned_is_read_back_as_our_end(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    world.allegro.offers_[offer].state = OfferState.NOT_SOLD  # our earlier try went through
+    world.allegro.offers_[offer].ended_at = world.allegro.now
+    report = engine.apply(plan)
+    assert not report.failed
+    assert world.listing(offer).status == ListingStatus.PENDING_RELIST
+
+
+def test_a_relist_planned_again_after_a_failed_try_keeps_that_try_s_local_id(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()  # ended: no stock
+    world.stock(item, 2)
+    world.allegro.fail("relist", when="before")  # refused: nothing listed
+    world.sync()
+    assert not [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    world.sync()  # planned again, under the first try's localId
+    sent_ids = [p["local_id"] for p in (json.loads(a.params) for a in PlannedAction.select().where(PlannedAction.kind == "relist"))]
+    assert len(set(sent_ids)) == 1
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1 and world.allegro.local_ids == {sent_ids[0]: relisted[0].offer_id}
+    assert world.listing(relisted[0].offer_id).stock_item_id == item.id
+
+
+def test_a_relist_whose_answer_was_lost_before_it_ran_is_sent_again_at_once_under_its_local_id(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    world.allegro.fail("relist", when="before")
+    world.allegro.faults[-1].count = 1
+    original = world.allegro._before
+
+    def lost_answer(operation, **ids):  # the call dies with no answer before Allegro runs it
+        if operation == "relist" and world.allegro._fault("relist", "before"):
+            raise OutcomeUnknown("doSellSomeAgain")
+        original(operation, **ids)
+
+    world.allegro._before = lost_answer
+    plan, report = world.sync()
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1 and report.outcome == "ok"
+    assert world.allegro.calls["verify"] >= 1  # asked before sending it again
+    assert world.listing(relisted[0].offer_id).quantity == 2
