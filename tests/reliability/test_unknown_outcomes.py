@@ -132,3 +132,25 @@ def test_kill_9_during_a_slow_relist_then_an_immediate_rerun_lists_it_once_linke
     wait_for_held_back_calls(scenario, max(slow - (time.monotonic() - sent), 0) + 0.5)
     scenario.db.connect(reuse_if_open=True)
     assert relisted_once_linked_with_the_stock_quantity(scenario) == []
+
+
+def test_a_quantity_change_that_lands_late_over_a_newer_one_is_set_again_with_a_note(scenario):
+    scenario.reset()
+    late = OPERATION_TIMEOUT * 4
+    # one change times out (and is sent again at once); Allegro carries the first one out late
+    scenario.control.set_faults(rules=[{"operation": "doChangeQuantityItem", "kind": "delay", "delay_ms": int(late * 1000), "count": 1}])
+    started = time.monotonic()
+    assert scenario.sync().code == 0
+    for n in range(len(scenario.groups["quantity"])):
+        scenario.shop.stock(StockItem.get(StockItem.sku == f"QTY-{n}"), 2)  # one of them is sold: 1 left
+    assert scenario.sync().code == 0  # sets 1, before the late change lands
+    assert time.monotonic() - started < late, "the second sync was meant to end before the late change landed"
+    wait_for_held_back_calls(scenario, late - (time.monotonic() - started) + 0.3)
+    shown = {o["offer_id"]: o["quantity"] for o in scenario.control.offers(scenario.groups["quantity"])}
+    assert sorted(shown.values()) != [1, 1, 1], "the late change was meant to land over the newer one"
+    third = scenario.sync()
+    assert third.code == 0, third.out
+    assert "A late change landed on Allegro over the quantity of “Kubek" in third.out
+    shown = {o["offer_id"]: o["quantity"] for o in scenario.control.offers(scenario.groups["quantity"])}
+    assert shown == dict.fromkeys(scenario.groups["quantity"], 1)
+    assert {Listing.get(Listing.offer_id == o).quantity for o in scenario.groups["quantity"]} == {1}
