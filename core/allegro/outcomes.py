@@ -83,6 +83,22 @@ CALL_FAULTS: dict[str, Outcome] = {
     # A quantity change on an ended offer: nothing to change. (On doFinishItem this is
     # "already ended", which an end of ours may have caused: see below.)
     "ERR_END_DURING_CHANGES": Outcome.REFUSED,
+    # A relist refused for the offer's own state, checked before anything is listed.
+    "ERR_ITEM_NOT_ENDED": Outcome.REFUSED,
+    "ERR_SELL_AGAIN_TIME_EXPIRED": Outcome.REFUSED,
+    "ERR_TOO_MANY_FUTURE_AT_THIS_TIME": Outcome.REFUSED,
+    "ERR_TOO_MANY_YOUR_FUTURE_AUCTIONS": Outcome.REFUSED,
+    # Codes of logins and reads: should a write ever get one, it was turned away at the door.
+    "ERR_USER_PASSWD": Outcome.REFUSED,
+    "ERR_PASSWORD_TOO_EASY": Outcome.REFUSED,
+    "ERR_CAPTCHA_REQUIRED": Outcome.REFUSED,
+    "ERR_JUNIOR_CANT_LOGIN_IN_THIS_COUNTRY": Outcome.REFUSED,
+    "ERR_INPUT_COUNTRY_ERROR": Outcome.REFUSED,
+    "ERR_UNKNOWN_FEATURE": Outcome.REFUSED,
+    "ERR_INCORRECT_JOURNAL_START": Outcome.REFUSED,
+    "ERR_INVALID_USER_TYPE": Outcome.REFUSED,
+    "ERR_INVALID_PAGE_SIZE": Outcome.REFUSED,
+    "ERR_INVALID_PAGE_NUMBER": Outcome.REFUSED,
 }
 
 # Per-offer answers that only make sense if an earlier attempt of ours went through:

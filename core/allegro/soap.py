@@ -371,8 +371,9 @@ class SoapCaller:
             return _Failure(errors.ConnectionFailed(self.url, detail="connection refused"), transient=True)
         if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):  # nothing was sent yet
             return _Failure(errors.ConnectionFailed(self.url, timed_out=True, detail="connect timeout"), transient=True)
+        # A read timeout, a ProtocolError and the rest: the request went out, then no answer.
+        unknown = outcomes.of_transport(request_sent=True) is outcomes.Outcome.UNKNOWN
         if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
             timed_out = errors.ConnectionFailed(self.url, timed_out=True, detail="read timeout")
-            return _Failure(timed_out, transient=True, maybe_done=True)
-        # ProtocolError and the rest: the connection broke after the request went out.
-        return _Failure(errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=True)
+            return _Failure(timed_out, transient=True, maybe_done=unknown)
+        return _Failure(errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=unknown)

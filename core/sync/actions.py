@@ -26,6 +26,7 @@ _LOCAL_ID_LOW = 100_000_000
 _LOCAL_ID_HIGH = 2**31 - 1
 
 NEEDS_DECISION = (ActionKind.END, ActionKind.RELIST)
+LOCAL_ID_USED = "local_id_used"  # in a relist's params: Allegro refused its localId as used
 
 
 def new_local_id() -> int:
@@ -68,10 +69,25 @@ def reusable_local_ids(listing_ids: Iterable[int]) -> dict[int, int]:
             .tuples()
         )
         for listing_id, raw in query:
-            local_id = json.loads(raw or "{}").get("local_id")
-            if local_id:
-                found[listing_id] = int(local_id)  # the latest wins
+            p = json.loads(raw or "{}")
+            if p.get(LOCAL_ID_USED):
+                found.pop(listing_id, None)  # Allegro holds it spent: a new one is drawn
+            elif p.get("local_id"):
+                found[listing_id] = int(p["local_id"])  # the latest wins
     return found
+
+
+def mark_local_id_used(action_id: int) -> None:
+    """Allegro answered that this relist's localId was used before: if no offer turns up
+    under it, it is spent, and the relist is never sent under it again."""
+    action = PlannedAction.get_by_id(action_id)
+    PlannedAction.update(params=json.dumps({**params(action), LOCAL_ID_USED: True}, sort_keys=True, default=str)).where(
+        PlannedAction.id == action_id
+    ).execute()
+
+
+def local_id_used(action: PlannedAction) -> bool:
+    return bool(params(action).get(LOCAL_ID_USED))
 
 
 def store(channel_id: int, run_id: int, drafts: Sequence[Draft], auto_approve_all: bool) -> list[int]:

@@ -205,7 +205,6 @@ class SyncEngine:
         self._run_id: int | None = None
         self._tally = _Tally()
         self._beside = threading.local()  # the tally of a chain sent beside this thread's work
-        self.verify_patience: float | None = None  # recovery.VERIFY_PATIENCE unless set
 
     # -- time -------------------------------------------------------------------------
 
@@ -659,7 +658,7 @@ class SyncEngine:
     def _recover(
         self, pending: Sequence[PlannedAction], settle: bool = True, resend: bool = False
     ) -> recovery.Recovered:
-        found = recovery.recover(self.marketplace, pending, self.now(), settle, resend, self.verify_patience)
+        found = recovery.recover(self.marketplace, pending, self.now(), settle, resend)
         self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
         if found.still_unknown:
             self._counts["still_unknown"] += found.still_unknown
@@ -793,7 +792,11 @@ class SyncEngine:
                 p = params[action.id]
                 result = by_offer.get(p["offer_id"])
                 title = titles.get(action.listing_id, str(p["offer_id"]))
-                if result is None or result.unknown or (result.ok and not result.new_offer_id):
+                if result is not None and result.unknown and result.error_code:
+                    # "localId already used": by an earlier try of ours, if doVerifyItem names its offer
+                    unknown = True
+                    actions.mark_local_id_used(action.id)
+                elif result is None or result.unknown or (result.ok and not result.new_offer_id):
                     unknown = True  # relisted, maybe, or the new id is not known yet: verify the localId
                 elif result.ok:
                     done.append((action.id, action.listing_id, result.new_offer_id, result.scheduled, p))

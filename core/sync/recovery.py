@@ -83,6 +83,12 @@ def recover(
 
 
 def _not_done(action: PlannedAction, result: Recovered) -> None:
+    if action.kind == ActionKind.RELIST and actions.local_id_used(action):
+        # Allegro refused its localId as used, yet lists no offer under it: it is spent, and
+        # the relist is planned afresh under a new one.
+        actions.mark(action.id, ActionState.FAILED, _(NOT_SENT))
+        result.not_done += 1
+        return
     # A relist is keyed by its localId: sending it again while the first request may still
     # be under way lists it at most once (Allegro refuses a localId used before).
     safe_to_resend = result.settle or action.kind == ActionKind.RELIST

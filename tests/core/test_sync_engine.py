@@ -769,3 +769,23 @@ def test_a_relist_whose_answer_was_lost_before_it_ran_is_sent_again_at_once_unde
     assert len(relisted) == 1 and report.outcome == "ok"
     assert world.allegro.calls["verify"] >= 1  # asked before sending it again
     assert world.listing(relisted[0].offer_id).quantity == 2
+
+
+def test_a_local_id_allegro_holds_spent_with_no_offer_is_replaced_by_the_next_sync(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    spent = json.loads(PlannedAction.get(PlannedAction.kind == "relist").params)["local_id"]
+    world.allegro.local_ids[spent] = None  # used before, and no offer under it
+    report = engine.apply(plan)
+    assert not [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert report.outcome == "partial"
+    world.sync()
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1
+    assert [lid for lid, oid in world.allegro.local_ids.items() if oid == relisted[0].offer_id] != [spent]
