@@ -19,7 +19,8 @@ import pytest
 
 from . import fault_matrix
 from .fault_matrix import FAULTS, STEPS, Verdict, applies
-from .scenario import CHANGES_ONCE_ONLY, OPERATION_TIMEOUT, differences
+from .processes import repeated_changes
+from .scenario import OPERATION_TIMEOUT, differences
 
 
 
@@ -31,19 +32,10 @@ def rules(fault: str, step: str, lasting: bool) -> list[dict]:
     ]
 
 
-def duplicates(log: list[dict], offers: list[dict]) -> list[str]:
-    """Changes carried out twice. A relist is counted by the offers made from its source:
-    a second doSellSomeAgain under the same localId is refused by Allegro and lists nothing."""
-    seen: dict[tuple[str, int], int] = {}
-    for entry in log:
-        if entry["executed"] and entry["operation"] in CHANGES_ONCE_ONLY and entry["operation"] != "doSellSomeAgain":
-            for item in entry["item_ids"]:
-                seen[(entry["operation"], item)] = seen.get((entry["operation"], item), 0) + 1
-    for offer in offers:
-        if offer["relisted_from"]:
-            key = ("doSellSomeAgain", offer["relisted_from"])
-            seen[key] = seen.get(key, 0) + 1
-    return [f"{op} executed {n} times for {item}" for (op, item), n in seen.items() if n > 1]
+def duplicates(control) -> list[str]:
+    """Ends, relists and parcels carried out twice (processes.repeated_changes, without
+    quantities: setting one twice is harmless)."""
+    return [line for line in repeated_changes(control) if not line.startswith("doChangeQuantityItem")]
 
 
 def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Verdict:
@@ -76,7 +68,7 @@ def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Ve
     if rerun.code != 0 or rerun.crash:
         problems.append(f"the run after the fault cleared failed: {rerun.crash or rerun.err.strip()}")
     problems += scenario.loose_ends()
-    problems += duplicates(scenario.control.call_log(), scenario.control.offers())
+    problems += duplicates(scenario.control)
     problems += differences(reference, scenario.snapshot())
     return Verdict(first, hit.seller_problem, problems, seconds, fired)
 

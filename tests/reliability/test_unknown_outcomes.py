@@ -17,6 +17,7 @@ import pytest
 from core.models import Listing, ListingStatus, StockItem
 from core.sync import recovery
 
+from .processes import repeated_changes
 from .scenario import OPERATION_TIMEOUT
 
 VASE_STOCK = 2
@@ -46,7 +47,7 @@ def relisted_once_linked_with_the_stock_quantity(scenario) -> list[str]:
             problems.append(f"the app shows the relist of {source} as {row.status} with {row.quantity}")
         if Listing.get(Listing.offer_id == source).status != ListingStatus.RELISTED:
             problems.append(f"the old listing {source} is not shown as relisted")
-    return problems
+    return problems + repeated_changes(scenario.control)
 
 
 def wait_for_held_back_calls(scenario, seconds: float) -> None:
