@@ -205,6 +205,7 @@ class SyncEngine:
         self._run_id: int | None = None
         self._tally = _Tally()
         self._beside = threading.local()  # the tally of a chain sent beside this thread's work
+        self._cancelled: IsCancelled = _never  # the seller's cancel, for waits outside a step
 
     # -- time -------------------------------------------------------------------------
 
@@ -216,6 +217,7 @@ class SyncEngine:
 
     def plan(self, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Plan:
         report, cancelled = report or _nothing, cancelled or _never
+        self._cancelled = cancelled
         channel = Channel.get_by_id(self.channel_id)
         if not channel.enabled:
             raise SyncRefused(_("{name} is disabled; it is not synced.").format(name=channel.sub_source))
@@ -461,6 +463,7 @@ class SyncEngine:
     def apply(self, plan: Plan, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Report:
         """Send the plan's approved actions: quantities, ends, relists, tracking."""
         report, cancelled = report or _nothing, cancelled or _never
+        self._cancelled = cancelled
         channel = Channel.get_by_id(self.channel_id)
         if self.lock is None or plan.run_id != self._run_id:
             raise RuntimeError("apply() needs the plan made by this engine's plan()")
@@ -658,7 +661,7 @@ class SyncEngine:
     def _recover(
         self, pending: Sequence[PlannedAction], settle: bool = True, resend: bool = False
     ) -> recovery.Recovered:
-        found = recovery.recover(self.marketplace, pending, self.now(), settle, resend)
+        found = recovery.recover(self.marketplace, pending, self.now(), settle, resend, stop=self._cancelled)
         self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
         if found.still_unknown:
             self._counts["still_unknown"] += found.still_unknown

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -61,12 +61,14 @@ def recover(
     settle: bool = True,
     resend: bool = False,
     patience: float | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Recovered:
     """Resolve `pending` (actions in `sending`) by asking Allegro. Raises AllegroError when
     Allegro cannot be asked; the actions then stay in `sending`. With `settle=False` what
     Allegro shows as not done stays in `sending` too (counted in `in_doubt`), except
     relists, which are safe to send again under their localId. With `resend` what is not
-    done is returned in `resend` (still `sending`) instead of being marked failed."""
+    done is returned in `resend` (still `sending`) instead of being marked failed. `stop`
+    (the seller cancelled) ends the wait for relists Allegro is still working on."""
     result = Recovered(settle=settle, resend_allowed=resend)
     by_kind: dict[str, list[PlannedAction]] = {}
     for action in pending:
@@ -76,7 +78,8 @@ def recover(
     if by_kind.get(ActionKind.END):
         _ends(marketplace, by_kind[ActionKind.END], now, result)
     if by_kind.get(ActionKind.RELIST):
-        _relists(marketplace, by_kind[ActionKind.RELIST], result, VERIFY_PATIENCE if patience is None else patience)
+        wait = VERIFY_PATIENCE if patience is None else patience
+        _relists(marketplace, by_kind[ActionKind.RELIST], result, wait, stop or _never)
     if by_kind.get(ActionKind.TRACKING):
         _tracking(marketplace, by_kind[ActionKind.TRACKING], result)
     return result
@@ -140,22 +143,30 @@ def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, re
         result.done_kinds[ActionKind.END] += len(done)
 
 
-def _verify_patiently(marketplace: Marketplace, local_ids: list[int], patience: float) -> dict:
+def _never() -> bool:
+    return False
+
+
+def _verify_patiently(
+    marketplace: Marketplace, local_ids: list[int], patience: float, stop: Callable[[], bool]
+) -> dict:
     """doVerifyItem on every localId, asked again while Allegro says it is still working
-    on some (pending, queued), for at most `patience` seconds."""
+    on some (pending, queued), for at most `patience` seconds or until `stop()`."""
     verified = {v.local_id: v for v in marketplace.verify(local_ids)}
     deadline = time.monotonic() + patience
     while True:
         working = [i for i, v in verified.items() if v.in_progress]
-        if not working or time.monotonic() >= deadline:
+        if not working or time.monotonic() >= deadline or stop():
             return verified
         time.sleep(min(VERIFY_INTERVAL, max(deadline - time.monotonic(), 0)))
         verified.update({v.local_id: v for v in marketplace.verify(working)})
 
 
-def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered, patience: float) -> None:
+def _relists(
+    marketplace: Marketplace, todo: list[PlannedAction], result: Recovered, patience: float, stop: Callable[[], bool]
+) -> None:
     wanted = {action.id: actions.params(action) for action in todo}
-    verified = _verify_patiently(marketplace, [p["local_id"] for p in wanted.values()], patience)
+    verified = _verify_patiently(marketplace, [p["local_id"] for p in wanted.values()], patience, stop)
     with database.atomic():
         for action in todo:
             found = verified.get(wanted[action.id]["local_id"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import pytest
 
 from core import inventory
 from core.allegro.errors import OutcomeUnknown
-from core.allegro.port import OfferState
+from core.allegro.port import OfferState, RelistResult, VerifiedOffer
 from core.listing_links import reinstate, strike_off
 from core.models import (
     ActionKind,
@@ -26,6 +27,7 @@ from core.models import (
     SyncRun,
 )
 from core.sync import listings as listing_rules
+from core.sync import recovery
 from core.sync.engine import SyncRefused, decide
 from core.sync.lock import SyncBusy
 
@@ -789,3 +791,29 @@ def test_a_local_id_allegro_holds_spent_with_no_offer_is_replaced_by_the_next_sy
     relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
     assert len(relisted) == 1
     assert [lid for lid, oid in world.allegro.local_ids.items() if oid == relisted[0].offer_id] != [spent]
+
+
+def test_a_cancel_ends_the_wait_for_a_relist_allegro_is_still_working_on(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    asked = []
+
+    def relist_under_way(requests, progress=None):  # taken in, no new id yet
+        return [RelistResult(r.offer_id, r.local_id, ok=True) for r in requests]
+
+    def still_working(local_ids):
+        asked.append(list(local_ids))
+        return [VerifiedOffer(i, None, listed=0) for i in asked[-1]]
+
+    world.allegro.relist, world.allegro.verify = relist_under_way, still_working
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    started = time.monotonic()
+    report = engine.apply(plan, cancelled=lambda: bool(asked))
+    assert time.monotonic() - started < recovery.VERIFY_PATIENCE / 2
+    assert "1 relist(s) are still being processed by Allegro." in report.notes
+    assert PlannedAction.get(PlannedAction.kind == "relist").state == ActionState.SENDING  # asked again next sync
