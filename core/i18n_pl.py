@@ -360,6 +360,13 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "Allegro nie odpowiedziało na czas w sprawie zmian ({n}) i może nadal je wprowadzać; następna synchronizacja "
         "sprawdzi je, zanim cokolwiek wyśle ponownie.",
     "{n} relist(s) are still being processed by Allegro.": "Allegro nadal przetwarza ponowne wystawienia: {n}.",
+    "A late change landed on Allegro over the quantity of “{title}”: it showed {shown} where the app expected "
+    "{believed}; it is set from the stock again.":
+        "Spóźniona zmiana nadpisała na Allegro liczbę sztuk oferty „{title}”: było {shown}, a program oczekiwał "
+        "{believed}; liczba jest ustawiana ponownie według stanu magazynu.",
+    "Quantities whose answer was late could not be read back ({why}); the next sync checks them.":
+        "Nie udało się odczytać liczb sztuk, na które odpowiedź przyszła za późno ({why}); następna synchronizacja "
+        "je sprawdzi.",
     "{n} change(s) may or may not have reached Allegro ({why}); the next sync checks them before sending anything "
     "again.":
         "Nie wiadomo, czy zmiany ({n}) dotarły do Allegro ({why}); następna synchronizacja sprawdzi je, zanim "
@@ -449,6 +456,10 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Unfinished changes found done on Allegro": "Niedokończone zmiany, które okazały się wykonane na Allegro",
     "Unfinished changes found not done (planned again)": "Niedokończone zmiany, które nie zostały wykonane (zaplanowane ponownie)",
     "Relists Allegro is still processing": "Ponowne wystawienia, które Allegro wciąż przetwarza",
+    "Changes sent again after Allegro showed them not done":
+        "Zmiany wysłane ponownie, gdy Allegro pokazało, że nie zostały wprowadzone",
+    "Quantities set again after a late change landed over them":
+        "Liczby sztuk ustawione ponownie po spóźnionej zmianie, która je nadpisała",
     "Listings with no stock left live (End Listings is off)": "Oferty bez towaru pozostawione aktywne (Kończ oferty wyłączone)",
     "Auctions with no stock left live (End Auctions is off)": "Licytacje bez towaru pozostawione aktywne (Kończ licytacje wyłączone)",
     "Auctions with bids and no stock left live (End Auctions with bids is off)":

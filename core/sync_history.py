@@ -42,6 +42,8 @@ COUNT_TEXT = {
     "recovered_done": N_("Unfinished changes found done on Allegro"),
     "recovered_not_done": N_("Unfinished changes found not done (planned again)"),
     "still_unknown": N_("Relists Allegro is still processing"),
+    "sent_again_after_check": N_("Changes sent again after Allegro showed them not done"),
+    "late_writes_corrected": N_("Quantities set again after a late change landed over them"),
     "skipped_no_stock": N_("Listings with no stock left live (End Listings is off)"),
     "skipped_auction_with_no_stock": N_("Auctions with no stock left live (End Auctions is off)"),
     "skipped_auction_with_bids_and_no_stock": N_("Auctions with bids and no stock left live (End Auctions with bids is off)"),

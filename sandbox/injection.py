@@ -3,7 +3,8 @@
 A rule fires with its rate, at most ``count`` times. "before" rules stop the call
 before the operation runs; "after" rules let it run and keep its effect, then the
 client gets the fault or the dropped connection instead of the answer — the case
-that tests a client's exactly-once behaviour.
+that tests a client's exactly-once behaviour. A "delay" rule holds the operation back
+("before": it runs late) or, with "after", runs it at once and holds back its answer.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Decision:
     before: Rule | None = None
     after: Rule | None = None
     latency_s: float = 0.0  # the added latency: the whole round trip (see the server)
+    answer_delay_s: float = 0.0  # "after" delay rules: the operation runs, its answer waits
 
 
 NOTHING = Decision()
@@ -132,7 +134,7 @@ class FaultPlan:
         with self._lock:
             if not self.rules and not self.latency_ms:
                 return NOTHING
-            delay_ms = 0
+            delay_ms = answer_delay_ms = 0
             before = after = None
             for rule in self.rules:
                 if not rule.matches(operation):
@@ -140,7 +142,10 @@ class FaultPlan:
                 if rule.kind == "delay":
                     if self._rng.random() < rule.rate:
                         rule.fired += 1
-                        delay_ms += rule.delay_ms
+                        if rule.when == "after":
+                            answer_delay_ms += rule.delay_ms
+                        else:
+                            delay_ms += rule.delay_ms
                     continue
                 if before or after:
                     continue  # one fault per call; later fault rules wait for later calls
@@ -151,4 +156,4 @@ class FaultPlan:
                         before = rule
                     else:
                         after = rule
-            return Decision(delay_ms / 1000.0, before, after, self.latency_ms / 1000.0)
+            return Decision(delay_ms / 1000.0, before, after, self.latency_ms / 1000.0, answer_delay_ms / 1000.0)

@@ -283,7 +283,8 @@ class SandboxServer:
         way through it, and the answer leaves no sooner than the whole latency after the
         request arrived (``arrived``, a ``time.monotonic()``; now when not given). So the
         sandbox's own work happens within the latency instead of adding to it, as a real
-        server's does. Delay rules hold the operation back and push the answer back as much.
+        server's does. Delay rules hold the operation back and push the answer back as much
+        ("after" delay rules: the operation runs at once, only its answer waits).
         """
         if arrived is None:
             arrived = time.monotonic()
@@ -298,12 +299,16 @@ class SandboxServer:
         except (KeyError, TypeError):
             item_ids = []
         decision = self.faults.decide(operation)
-        answer_at = arrived + decision.delay_s + decision.latency_s
-        _sleep_until(arrived + decision.delay_s + decision.latency_s / 2)
-        if decision.before is not None:
-            _sleep_until(answer_at)
-            return self._injected(decision.before, operation, item_ids, executed=False)
+        answer_at = arrived + decision.delay_s + decision.latency_s + decision.answer_delay_s
+        with self.api.under_way(operation, request.params):
+            _sleep_until(arrived + decision.delay_s + decision.latency_s / 2)
+            if decision.before is not None:
+                _sleep_until(answer_at)
+                return self._injected(decision.before, operation, item_ids, executed=False)
+            return self._carry_out(operation, request, item_ids, decision, answer_at)
 
+    def _carry_out(self, operation, request, item_ids, decision, answer_at: float) -> tuple[int, bytes]:
+        """Run the operation and answer it (or the "after" rule's trouble) at `answer_at`."""
         executed = False
         try:
             fields = self.api.handle(operation, request.params)

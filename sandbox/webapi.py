@@ -7,6 +7,9 @@ plain dicts that ``soap.Contract.build_response`` turns into the contract's XML.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import Counter
+from contextlib import contextmanager
 from typing import Callable
 
 from . import shop as world
@@ -97,6 +100,11 @@ class WebApi:
 
     def __init__(self, shop: Shop):
         self.shop = shop
+        # localIds of doSellSomeAgain calls received but not yet carried out (held back by
+        # a delay rule): doVerifyItem answers them "pending" (itemListed 0), as Allegro did
+        # while it was still working on a request.
+        self._relists_under_way: Counter[int] = Counter()
+        self._under_way_lock = threading.Lock()
         self._selections: dict[tuple, list[Offer]] = {}
         self._selections_of: dict | None = None
         self._selections_changes = -1
@@ -133,6 +141,21 @@ class WebApi:
         if handler is None:
             raise NotImplementedOperation(operation)
         return handler(params)
+
+    @contextmanager
+    def under_way(self, operation: str, params: dict):
+        """While the block runs (the call waits, then is carried out) its relist is pending."""
+        local_ids = _ids(params.get("localIds")) if operation == "doSellSomeAgain" else []
+        with self._under_way_lock:
+            self._relists_under_way.update(local_ids)
+        try:
+            yield
+        finally:
+            with self._under_way_lock:
+                self._relists_under_way.subtract(local_ids)
+                for local_id in local_ids:
+                    if self._relists_under_way[local_id] <= 0:
+                        del self._relists_under_way[local_id]
 
     @staticmethod
     def item_ids(operation: str, params: dict) -> list[int]:
@@ -558,7 +581,9 @@ class WebApi:
         with self.shop.lock:
             offer_id = self.shop.local_ids.get(p["localId"])
             if offer_id is None:
-                return {"itemId": -1, "itemListed": -1, "itemStartingTime": 0}
+                with self._under_way_lock:
+                    pending = self._relists_under_way[p["localId"]] > 0
+                return {"itemId": -1, "itemListed": 0 if pending else -1, "itemStartingTime": 0}
             offer = self.shop.offers[offer_id]
             listed = 2 if offer.state == SCHEDULED else 1
             return {"itemId": offer.id, "itemListed": listed, "itemStartingTime": offer.start_time}

@@ -145,7 +145,8 @@ class ConnectionFailed(AllegroError):
 
 
 class OutcomeUnknown(AllegroError):
-    """A change may or may not have reached Allegro; ask Allegro before repeating it."""
+    """A change may or may not have reached Allegro (outcomes.Outcome.UNKNOWN); ask Allegro
+    before repeating it."""
 
     default_code = "OUTCOME_UNKNOWN"
 
@@ -166,9 +167,9 @@ class OutcomeUnknown(AllegroError):
         super().__init__(
             self.default_code,
             cause.allegro_text if cause else "",
-            message="The connection broke after a change was sent; the app checks on Allegro whether it was made.",
+            message="Allegro did not confirm a change that was sent; the app checks on Allegro whether it was made.",
             message_pl=(
-                "Połączenie zerwało się po wysłaniu zmiany; program sprawdzi w Allegro, czy została wprowadzona."
+                "Allegro nie potwierdziło wysłanej zmiany; program sprawdzi w Allegro, czy została wprowadzona."
             ),
         )
 

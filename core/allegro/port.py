@@ -111,6 +111,7 @@ class FinishResult:
     ok: bool
     error_code: str = ""
     message: str = ""
+    unknown: bool = False  # no answer that proves either way (outcomes.py): read the offer back
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class RelistResult:
     scheduled: bool = False
     error_code: str = ""
     message: str = ""
+    unknown: bool = False  # no answer that proves either way (outcomes.py): verify the localId
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,11 @@ class VerifiedOffer:
     offer_id: int | None  # None when Allegro knows no offer for this localId
     listed: int  # -1 will not be listed, 0 pending, 1 listed, 2 scheduled, 3 queued
     start_time: datetime | None = None
+
+    @property
+    def in_progress(self) -> bool:
+        """Allegro is still working on it (pending or queued): ask again, do not resend."""
+        return self.offer_id is None and self.listed in (0, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +163,9 @@ class QuantityResult:
     quantity_left: int | None = None
     error_code: str = ""
     message: str = ""
+    # An earlier attempt of this change got no answer (it was sent again): it may still
+    # land later, over a change made after it. The sync reads such offers back.
+    may_land_late: bool = False
 
 
 @dataclass(frozen=True, slots=True)

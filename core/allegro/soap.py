@@ -4,13 +4,14 @@ This is the edge where zeep and urllib3 end. Whatever happens below comes out as
 `AllegroError` subclass, raised outside any `except` block so no zeep exception rides
 along as `__context__`.
 
-The exactly-once rule lives here. A failure is either *not sent* (the connection was
-never made), *answered* (Allegro returned a SOAP fault: it refused, nothing was done),
-or *maybe done* (the request went out and the connection dropped, timed out, or an
-HTTP 5xx without a SOAP fault came back). Reads and absolute writes are retried in
-every case; a non-idempotent change (ending, relisting, adding a parcel) is retried
-only when not sent or answered, and otherwise raises `OutcomeUnknown` so the caller
-asks Allegro what happened before trying again.
+The exactly-once rule lives here, with the outcomes of core/allegro/outcomes.py: a
+failure is *refused* (never sent, or a fault that proves nothing was done) or *maybe
+done* (the request went out and no answer came, the connection dropped, HTTP 5xx, or a
+fault such as ERR_INTERNAL_SYSTEM_ERROR that Allegro may send after the work). Reads and
+absolute writes are retried in every case (`on_maybe_done` hears of each such attempt);
+a non-idempotent change (ending, relisting, adding a parcel) is retried only when
+refused, and otherwise raises `OutcomeUnknown` so the caller asks Allegro what happened
+before trying again.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import zeep.exceptions
 from zeep import Client
 from zeep.transports import Transport
 
-from core.allegro import errors, logsafe, wsdl
+from core.allegro import errors, logsafe, outcomes, wsdl
 from core.allegro.errors import AllegroError
 from core.allegro.ratelimit import RateLimiter
 from core.allegro.retry import RetryPolicy
@@ -239,8 +240,12 @@ class SoapCaller:
         form_ids: Iterable[int] = (),
         reader: Callable[[bytes], Any] | None = None,
         urgent: bool = False,
+        on_maybe_done: Callable[[AllegroError], None] | None = None,
     ) -> Any:
         """Run `operation`, retrying what is safe to retry. Raises AllegroError subclasses.
+
+        `on_maybe_done` is told of every attempt of an idempotent call whose outcome is
+        unknown before it is tried again: that attempt may still land later.
 
         Session faults are raised as SessionExpired at once; renewing the session is the
         caller's job (it knows how to log in again). With a `reader` (xml_answers.py) a
@@ -273,6 +278,8 @@ class SoapCaller:
                 raise errors.OutcomeUnknown(
                     operation, offer_ids=offer_ids, local_ids=local_ids, form_ids=form_ids, cause=error
                 )
+            if failure.maybe_done and on_maybe_done is not None:
+                on_maybe_done(error)
             if not failure.transient or attempt > self.policy.retries:
                 log.warning("%s failed in %.0f ms: %s", operation, elapsed_ms, error.code)
                 raise error
@@ -328,12 +335,13 @@ class SoapCaller:
         return _Failure(
             error,
             transient=code in TRANSIENT_CODES,
+            maybe_done=outcomes.of_call_fault_for(operation, code) is outcomes.Outcome.UNKNOWN,
             rate_limited=code in RATE_LIMIT_CODES,
         )
 
     def _http_error(self, operation: str, exc: zeep.exceptions.TransportError) -> _Failure:
         status = exc.status_code or 0
-        if status >= 500:
+        if outcomes.of_http_status(status) is outcomes.Outcome.UNKNOWN:
             return _Failure(
                 errors.ServiceUnavailable(
                     f"HTTP_{status}",
@@ -363,8 +371,9 @@ class SoapCaller:
             return _Failure(errors.ConnectionFailed(self.url, detail="connection refused"), transient=True)
         if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):  # nothing was sent yet
             return _Failure(errors.ConnectionFailed(self.url, timed_out=True, detail="connect timeout"), transient=True)
+        # A read timeout, a ProtocolError and the rest: the request went out, then no answer.
+        unknown = outcomes.of_transport(request_sent=True) is outcomes.Outcome.UNKNOWN
         if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
             timed_out = errors.ConnectionFailed(self.url, timed_out=True, detail="read timeout")
-            return _Failure(timed_out, transient=True, maybe_done=True)
-        # ProtocolError and the rest: the connection broke after the request went out.
-        return _Failure(errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=True)
+            return _Failure(timed_out, transient=True, maybe_done=unknown)
+        return _Failure(errors.ConnectionFailed(self.url, detail="connection dropped"), transient=True, maybe_done=unknown)

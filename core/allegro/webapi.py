@@ -39,8 +39,20 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from core.allegro import environments, errors, logsafe, offer_lists, ratelimit, responses, soap, wsdl, xml_answers
+from core.allegro import (
+    environments,
+    errors,
+    logsafe,
+    offer_lists,
+    outcomes,
+    ratelimit,
+    responses,
+    soap,
+    wsdl,
+    xml_answers,
+)
 from core.allegro.errors import AllegroError, OutcomeUnknown
+from core.allegro.outcomes import Outcome
 from core.allegro.port import (
     Credentials,
     FinishRequest,
@@ -557,16 +569,22 @@ class WebApiMarketplace:
         return self._parallel(list(changes), self._change_quantity, progress)
 
     def _change_quantity(self, change: QuantityChange) -> QuantityResult:
+        unanswered: list[AllegroError] = []  # attempts that may still land later
         try:
             answer = self._session_call(
                 "doChangeQuantityItem",
                 {"itemId": change.offer_id, "newItemQuantity": change.quantity_left + change.sold_quantity},
                 idempotent=True,
+                on_maybe_done=unanswered.append,
             )
         except PER_OFFER_ERRORS as exc:
-            return QuantityResult(change.offer_id, ok=False, error_code=exc.code, message=exc.message)
+            return QuantityResult(
+                change.offer_id, ok=False, error_code=exc.code, message=exc.message, may_land_late=bool(unanswered)
+            )
         left = self._read("doChangeQuantityItem", lambda: responses.opt_int(answer, "itemQuantityLeft", -1))
-        return QuantityResult(change.offer_id, ok=True, quantity_left=None if left < 0 else left)
+        return QuantityResult(
+            change.offer_id, ok=True, quantity_left=None if left < 0 else left, may_land_late=bool(unanswered)
+        )
 
     # -- ending -------------------------------------------------------------------------
 
@@ -645,7 +663,13 @@ class WebApiMarketplace:
                     out[offer_id] = FinishResult(offer_id, ok=True)
                 elif offer_id in failed:
                     code, text = failed[offer_id]
-                    out[offer_id] = FinishResult(offer_id, ok=False, error_code=code, message=_sentence(code, text))
+                    out[offer_id] = FinishResult(
+                        offer_id,
+                        ok=False,
+                        error_code=code,
+                        message=_sentence(code, text),
+                        unknown=outcomes.of_item_answer(outcomes.END, code) is Outcome.UNKNOWN,
+                    )
                 else:
                     out[offer_id] = _unreported_finish(offer_id)
             return out
@@ -750,7 +774,12 @@ class WebApiMarketplace:
             elif request.offer_id in failed:
                 code, text = failed[request.offer_id]
                 out[request.offer_id] = RelistResult(
-                    request.offer_id, request.local_id, ok=False, error_code=code, message=_sentence(code, text)
+                    request.offer_id,
+                    request.local_id,
+                    ok=False,
+                    error_code=code,
+                    message=_sentence(code, text),
+                    unknown=outcomes.of_item_answer(outcomes.RELIST, code) is Outcome.UNKNOWN,
                 )
             elif request.offer_id in not_found:
                 out[request.offer_id] = RelistResult(
@@ -763,7 +792,12 @@ class WebApiMarketplace:
             else:
                 unknown = OutcomeUnknown("doSellSomeAgain")
                 out[request.offer_id] = RelistResult(
-                    request.offer_id, request.local_id, ok=False, error_code=unknown.code, message=unknown.message
+                    request.offer_id,
+                    request.local_id,
+                    ok=False,
+                    error_code=unknown.code,
+                    message=unknown.message,
+                    unknown=True,
                 )
         return out
 
@@ -854,7 +888,7 @@ def _sentence(code: str, allegro_text: str) -> str:
 
 def _unreported_finish(offer_id: int) -> FinishResult:
     unknown = OutcomeUnknown("doFinishItems", offer_ids=[offer_id])
-    return FinishResult(offer_id, ok=False, error_code=unknown.code, message=unknown.message)
+    return FinishResult(offer_id, ok=False, error_code=unknown.code, message=unknown.message, unknown=True)
 
 
 def _unix(moment: datetime | None) -> int:

@@ -26,6 +26,7 @@ _LOCAL_ID_LOW = 100_000_000
 _LOCAL_ID_HIGH = 2**31 - 1
 
 NEEDS_DECISION = (ActionKind.END, ActionKind.RELIST)
+LOCAL_ID_USED = "local_id_used"  # in a relist's params: Allegro refused its localId as used
 
 
 def new_local_id() -> int:
@@ -47,10 +48,58 @@ def params(action: PlannedAction) -> dict[str, Any]:
     return json.loads(action.params or "{}")
 
 
+def reusable_local_ids(listing_ids: Iterable[int]) -> dict[int, int]:
+    """Listing id -> the localId of its latest relist Allegro has not shown as listed.
+
+    A relist's localId is its idempotency key: chosen once, it is kept for every later
+    try of that relist, so a request that was lost, killed or is still under way and the
+    one sent now can never both list (Allegro refuses a localId used before).
+    """
+    ids = sorted(set(listing_ids))
+    found: dict[int, int] = {}
+    for chunk in _chunks(ids):
+        query = (
+            PlannedAction.select(PlannedAction.listing, PlannedAction.params)
+            .where(
+                (PlannedAction.kind == ActionKind.RELIST)
+                & PlannedAction.listing.in_(chunk)
+                & (PlannedAction.state != ActionState.DONE)
+            )
+            .order_by(PlannedAction.id)
+            .tuples()
+        )
+        for listing_id, raw in query:
+            p = json.loads(raw or "{}")
+            if p.get(LOCAL_ID_USED):
+                found.pop(listing_id, None)  # Allegro holds it spent: a new one is drawn
+            elif p.get("local_id"):
+                found[listing_id] = int(p["local_id"])  # the latest wins
+    return found
+
+
+def mark_local_id_used(action_id: int) -> None:
+    """Allegro answered that this relist's localId was used before: if no offer turns up
+    under it, it is spent, and the relist is never sent under it again."""
+    action = PlannedAction.get_by_id(action_id)
+    PlannedAction.update(params=json.dumps({**params(action), LOCAL_ID_USED: True}, sort_keys=True, default=str)).where(
+        PlannedAction.id == action_id
+    ).execute()
+
+
+def local_id_used(action: PlannedAction) -> bool:
+    return bool(params(action).get(LOCAL_ID_USED))
+
+
 def store(channel_id: int, run_id: int, drafts: Sequence[Draft], auto_approve_all: bool) -> list[int]:
-    """Store drafts; End and Relist wait for a decision unless `auto_approve_all`."""
+    """Store drafts; End and Relist wait for a decision unless `auto_approve_all`.
+    A relist of a listing tried before keeps that try's localId."""
     now = utcnow()
     rows = []
+    relists = [d for d in drafts if d.kind == ActionKind.RELIST and d.listing_id is not None]
+    earlier = reusable_local_ids(d.listing_id for d in relists) if relists else {}
+    for draft in relists:
+        if draft.listing_id in earlier:
+            draft.params["local_id"] = earlier[draft.listing_id]
     for draft in drafts:
         decided = auto_approve_all or draft.kind not in NEEDS_DECISION
         rows.append(

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 import peewee
 
 from core import inventory
-from core.allegro.errors import AllegroError, ConnectionFailed
+from core.allegro.errors import AllegroError, ConnectionFailed, OutcomeUnknown
 from core.allegro.port import (
     FinishRequest,
     Marketplace,
@@ -47,7 +47,7 @@ from core.models import (
     SyncRun,
     utcnow,
 )
-from core.sync import actions, bulk, effects, listings, orders, recovery, stock, tracking
+from core.sync import actions, bulk, effects, late_writes, listings, orders, recovery, stock, tracking
 from core.sync.listings import ListingView, Skipped
 from core.sync.lock import ChannelLock
 from core.sync.plan import Plan, ProposedAction, Report
@@ -205,6 +205,7 @@ class SyncEngine:
         self._run_id: int | None = None
         self._tally = _Tally()
         self._beside = threading.local()  # the tally of a chain sent beside this thread's work
+        self._cancelled: IsCancelled = _never  # the seller's cancel, for waits outside a step
 
     # -- time -------------------------------------------------------------------------
 
@@ -216,6 +217,7 @@ class SyncEngine:
 
     def plan(self, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Plan:
         report, cancelled = report or _nothing, cancelled or _never
+        self._cancelled = cancelled
         channel = Channel.get_by_id(self.channel_id)
         if not channel.enabled:
             raise SyncRefused(_("{name} is disabled; it is not synced.").format(name=channel.sub_source))
@@ -275,6 +277,8 @@ class SyncEngine:
         if pending:
             self._step(report, cancelled, _("Checking unfinished actions on Allegro"), 0, len(pending))
             self._recover(pending)
+        if channel.inventory_sync:
+            self._late_writes_landed(channel)  # the stock rules below set them again
         actions.drop_undecided(channel.id)
 
         # Listings and orders are read side by side: the listing pages on the adapter's
@@ -459,6 +463,7 @@ class SyncEngine:
     def apply(self, plan: Plan, report: Reporter | None = None, cancelled: IsCancelled | None = None) -> Report:
         """Send the plan's approved actions: quantities, ends, relists, tracking."""
         report, cancelled = report or _nothing, cancelled or _never
+        self._cancelled = cancelled
         channel = Channel.get_by_id(self.channel_id)
         if self.lock is None or plan.run_id != self._run_id:
             raise RuntimeError("apply() needs the plan made by this engine's plan()")
@@ -521,7 +526,37 @@ class SyncEngine:
         uploads = actions.approved(run, ActionKind.TRACKING)
         if uploads:
             self._send_tracking(uploads, report, cancelled)
+        if channel.inventory_sync:
+            self._read_back_late_writes(channel, report, cancelled)
         report(_("Done"), 1, 1)
+
+    def _late_writes_landed(self, channel: Channel) -> list[late_writes.Landed]:
+        """Watched quantities Allegro now shows otherwise than the app set them, each noted."""
+        landed = late_writes.landed_over(self.marketplace, channel.id, self.now())
+        for found in landed:
+            self._notes.append(
+                _(
+                    "A late change landed on Allegro over the quantity of “{title}”: it showed {shown} "
+                    "where the app expected {believed}; it is set from the stock again."
+                ).format(title=found.title, shown=found.shown, believed=found.believed)
+            )
+        if landed:
+            self._counts["late_writes_corrected"] += len(landed)
+        return landed
+
+    def _read_back_late_writes(self, channel: Channel, report: Reporter, cancelled: IsCancelled) -> None:
+        """Quantities whose answer was unknown, read back at the end of the run and corrected."""
+        try:
+            landed = self._late_writes_landed(channel)
+        except AllegroError as error:
+            self._notes.append(
+                _("Quantities whose answer was late could not be read back ({why}); the next sync checks them.").format(
+                    why=error.message
+                )
+            )
+            return
+        if landed:
+            self._quantities_to_stock(channel, [found.listing_id for found in landed], report, cancelled)
 
     def _side_by_side(self, here, beside, report: Reporter, cancelled: IsCancelled) -> None:
         """Run `here` on this thread and `beside` on a thread (and database connection) of its
@@ -575,16 +610,25 @@ class SyncEngine:
             yield todo[start : start + size]
         report(step, total, total)
 
-    def _unknown(self, batch: Sequence[PlannedAction], error: AllegroError | None) -> recovery.Recovered | None:
-        """Some of `batch` may have reached Allegro: ask it, record what it says."""
+    def _unknown(
+        self,
+        batch: Sequence[PlannedAction],
+        error: AllegroError | None,
+        resend: Callable[[list[PlannedAction]], object] | None = None,
+    ) -> recovery.Recovered | None:
+        """Some of `batch` may have reached Allegro: ask it, record what it says. What it
+        shows as not done is sent again once by `resend` (given on the first try only)."""
         pending = [a for a in PlannedAction.select().where(
             PlannedAction.id.in_([a.id for a in batch]) & (PlannedAction.state == ActionState.SENDING)
         )]
         if not pending:
             return None
+        late_writes.watch([a for a in pending if a.kind == ActionKind.QUANTITY], self.now())
         in_doubt = _timed_out(error)
+        if error is not None and not isinstance(error, OutcomeUnknown):
+            resend = None  # a refusal, or trouble that outlasted the retries: the next sync tries again
         try:
-            found = self._recover(pending, settle=not in_doubt)
+            found = self._recover(pending, settle=not in_doubt, resend=resend is not None)
         except AllegroError as again:
             self._failures.append(
                 _(
@@ -596,6 +640,9 @@ class SyncEngine:
         for kind, n in found.done_kinds.items():
             if kind != ActionKind.RELIST:  # the relist path counts its new listings itself
                 self._counts[DONE_COUNT[kind]] += n
+        if found.resend:
+            self._counts["sent_again_after_check"] += len(found.resend)
+            resend(found.resend)
         if found.not_done:
             if error is not None:
                 text = _("{n} change(s) did not reach Allegro: {why}. The next sync plans them again.")
@@ -611,8 +658,10 @@ class SyncEngine:
             )
         return found
 
-    def _recover(self, pending: Sequence[PlannedAction], settle: bool = True) -> recovery.Recovered:
-        found = recovery.recover(self.marketplace, pending, self.now(), settle)
+    def _recover(
+        self, pending: Sequence[PlannedAction], settle: bool = True, resend: bool = False
+    ) -> recovery.Recovered:
+        found = recovery.recover(self.marketplace, pending, self.now(), settle, resend, stop=self._cancelled)
         self._counts.update(recovered_done=found.done, recovered_not_done=found.not_done)
         if found.still_unknown:
             self._counts["still_unknown"] += found.still_unknown
@@ -629,65 +678,76 @@ class SyncEngine:
 
     def _send_quantities(self, todo, report, cancelled) -> None:
         for batch in self._batches(todo, QUANTITY_BATCH, _("Changing quantities"), report, cancelled):
-            params = {a.id: actions.params(a) for a in batch}
-            actions.mark_sending([a.id for a in batch])
-            changes = [QuantityChange(params[a.id]["offer_id"], params[a.id]["quantity"], params[a.id]["sold"]) for a in batch]
-            error: AllegroError | None = None
-            try:
-                results = self.marketplace.change_quantities(changes)
-            except AllegroError as exc:
-                error, results = exc, list(getattr(exc, "completed", ()))
-            by_offer = {r.offer_id: r for r in results}
-            titles = self._titles(batch)
-            done, refused = [], []
-            for action in batch:
-                p = params[action.id]
-                result = by_offer.get(p["offer_id"])
-                if result is None:
-                    continue  # outcome unknown: asked below
-                if result.ok:
-                    done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
-                else:
-                    refused.append((action.id, ActionState.FAILED, result.message, None))
-                    self._record_failure("quantity", titles.get(action.listing_id, str(p["offer_id"])), result.message)
-            with database.atomic():
-                effects.quantities_set(done)
-                actions.mark_many(refused)
-            self._counts["quantities_changed"] += len(done)
-            if error is not None or len(by_offer) < len(batch):
-                self._unknown(batch, error)
+            self._send_quantity_batch(batch, first_try=True)
+
+    def _send_quantity_batch(self, batch: Sequence[PlannedAction], first_try: bool) -> None:
+        params = {a.id: actions.params(a) for a in batch}
+        actions.mark_sending([a.id for a in batch])
+        changes = [QuantityChange(params[a.id]["offer_id"], params[a.id]["quantity"], params[a.id]["sold"]) for a in batch]
+        error: AllegroError | None = None
+        try:
+            results = self.marketplace.change_quantities(changes)
+        except AllegroError as exc:
+            error, results = exc, list(getattr(exc, "completed", ()))
+        by_offer = {r.offer_id: r for r in results}
+        titles = self._titles(batch)
+        done, refused, may_land_late = [], [], []
+        for action in batch:
+            p = params[action.id]
+            result = by_offer.get(p["offer_id"])
+            if result is None:
+                continue  # outcome unknown: asked below
+            if result.may_land_late:
+                may_land_late.append(action)
+            if result.ok:
+                done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
+            else:
+                refused.append((action.id, ActionState.FAILED, result.message, None))
+                self._record_failure("quantity", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+        with database.atomic():
+            effects.quantities_set(done)
+            actions.mark_many(refused)
+        late_writes.watch(may_land_late, self.now())
+        self._counts["quantities_changed"] += len(done)
+        if error is not None or len(by_offer) < len(batch):
+            again = (lambda todo: self._send_quantity_batch(todo, first_try=False)) if first_try else None
+            self._unknown(batch, error, again)
 
     def _send_ends(self, todo, report, cancelled) -> None:
         for batch in self._batches(todo, FINISH_BATCH, _("Ending listings"), report, cancelled):
-            params = {a.id: actions.params(a) for a in batch}
-            actions.mark_sending([a.id for a in batch])
-            requests = [FinishRequest(params[a.id]["offer_id"], cancel_bids=False) for a in batch]
-            error: AllegroError | None = None
-            try:
-                results = self.marketplace.finish(requests)
-            except AllegroError as exc:
-                error, results = exc, list(getattr(exc, "completed", ()))
-            by_offer = {r.offer_id: r for r in results}
-            titles = self._titles(batch)
-            unknown = False
-            now = self.now()
-            done, refused = [], []
-            for action in batch:
-                p = params[action.id]
-                result = by_offer.get(p["offer_id"])
-                if result is None or result.error_code == "OUTCOME_UNKNOWN":
-                    unknown = True
-                elif result.ok:
-                    done.append((action.id, action.listing_id, p))
-                else:
-                    refused.append((action.id, ActionState.FAILED, result.message, None))
-                    self._record_failure("end", titles.get(action.listing_id, str(p["offer_id"])), result.message)
-            with database.atomic():
-                effects.ended(done, now)
-                actions.mark_many(refused)
-            self._counts["listings_ended"] += len(done)
-            if error is not None or unknown:
-                self._unknown(batch, error)
+            self._send_end_batch(batch, first_try=True)
+
+    def _send_end_batch(self, batch: Sequence[PlannedAction], first_try: bool) -> None:
+        params = {a.id: actions.params(a) for a in batch}
+        actions.mark_sending([a.id for a in batch])
+        requests = [FinishRequest(params[a.id]["offer_id"], cancel_bids=False) for a in batch]
+        error: AllegroError | None = None
+        try:
+            results = self.marketplace.finish(requests)
+        except AllegroError as exc:
+            error, results = exc, list(getattr(exc, "completed", ()))
+        by_offer = {r.offer_id: r for r in results}
+        titles = self._titles(batch)
+        unknown = False
+        now = self.now()
+        done, refused = [], []
+        for action in batch:
+            p = params[action.id]
+            result = by_offer.get(p["offer_id"])
+            if result is None or result.unknown:
+                unknown = True  # e.g. "already ended", maybe by an earlier try of ours: read it back
+            elif result.ok:
+                done.append((action.id, action.listing_id, p))
+            else:
+                refused.append((action.id, ActionState.FAILED, result.message, None))
+                self._record_failure("end", titles.get(action.listing_id, str(p["offer_id"])), result.message)
+        with database.atomic():
+            effects.ended(done, now)
+            actions.mark_many(refused)
+        self._counts["listings_ended"] += len(done)
+        if error is not None or unknown:
+            again = (lambda todo: self._send_end_batch(todo, first_try=False)) if first_try else None
+            self._unknown(batch, error, again)
 
     def _send_relists(self, channel: Channel, todo, report, cancelled) -> list[int]:
         new_listing_ids: list[int] = []
@@ -701,51 +761,73 @@ class SyncEngine:
                 bulk.update_many(
                     PlannedAction, ("params",), [(json.dumps(params[a.id], sort_keys=True), a.id) for a in batch]
                 )
-            actions.mark_sending([a.id for a in batch])
-            requests = [
-                RelistRequest(
-                    offer_id=params[a.id]["offer_id"],
-                    local_id=params[a.id]["local_id"],
-                    duration_days=params[a.id]["duration_days"],
-                    start_at=start_at.replace(tzinfo=UTC) if start_at else None,
-                )
-                for a in batch
-            ]
-            error: AllegroError | None = None
-            try:
-                results = self.marketplace.relist(requests)
-            except AllegroError as exc:
-                error, results = exc, list(getattr(exc, "completed", ()))
-            by_offer = {r.offer_id: r for r in results}
-            titles = self._titles(batch)
-            unknown = False
-            with database.atomic():
-                done = []
-                for action in batch:
-                    p = params[action.id]
-                    result = by_offer.get(p["offer_id"])
-                    title = titles.get(action.listing_id, str(p["offer_id"]))
-                    if result is None or result.error_code == "OUTCOME_UNKNOWN" or (result.ok and not result.new_offer_id):
-                        unknown = True  # relisted (or maybe) but the new id is not known yet: ask
-                    elif result.ok:
-                        done.append((action.id, action.listing_id, result.new_offer_id, result.scheduled, p))
-                        self._counts["listings_relisted"] += 1
-                    elif result.error_code == "ERR_SELL_AGAIN_TIME_EXPIRED":
-                        effects.expired(action.id, action.listing_id, result.message)
-                        self._record_failure("relist", title, result.message)
-                    else:
-                        actions.mark(action.id, ActionState.FAILED, result.message)
-                        self._record_failure("relist", title, result.message)
-                new_listing_ids += effects.relisted_many(done)
-            if error is not None or unknown:
-                found = self._unknown(batch, error)
-                if found is not None:
-                    new_listing_ids += found.relisted_listing_ids
-                    self._counts["listings_relisted"] += len(found.relisted_listing_ids)
+            fresh = list(PlannedAction.select().where(PlannedAction.id.in_([a.id for a in batch])).order_by(PlannedAction.id))
+            new_listing_ids += self._send_relist_batch(fresh, first_try=True)
+        return new_listing_ids
+
+    def _send_relist_batch(self, batch: Sequence[PlannedAction], first_try: bool) -> list[int]:
+        """Send one batch under the localIds stored with it (the same on every try)."""
+        new_listing_ids: list[int] = []
+        params = {a.id: actions.params(a) for a in batch}
+        actions.mark_sending([a.id for a in batch])
+        requests = [
+            RelistRequest(
+                offer_id=params[a.id]["offer_id"],
+                local_id=params[a.id]["local_id"],
+                duration_days=params[a.id]["duration_days"],
+                start_at=datetime.fromisoformat(params[a.id]["start_at"]).replace(tzinfo=UTC)
+                if params[a.id].get("start_at")
+                else None,
+            )
+            for a in batch
+        ]
+        error: AllegroError | None = None
+        try:
+            results = self.marketplace.relist(requests)
+        except AllegroError as exc:
+            error, results = exc, list(getattr(exc, "completed", ()))
+        by_offer = {r.offer_id: r for r in results}
+        titles = self._titles(batch)
+        unknown = False
+        with database.atomic():
+            done = []
+            for action in batch:
+                p = params[action.id]
+                result = by_offer.get(p["offer_id"])
+                title = titles.get(action.listing_id, str(p["offer_id"]))
+                if result is not None and result.unknown and result.error_code:
+                    # "localId already used": by an earlier try of ours, if doVerifyItem names its offer
+                    unknown = True
+                    actions.mark_local_id_used(action.id)
+                elif result is None or result.unknown or (result.ok and not result.new_offer_id):
+                    unknown = True  # relisted, maybe, or the new id is not known yet: verify the localId
+                elif result.ok:
+                    done.append((action.id, action.listing_id, result.new_offer_id, result.scheduled, p))
+                    self._counts["listings_relisted"] += 1
+                elif result.error_code == "ERR_SELL_AGAIN_TIME_EXPIRED":
+                    effects.expired(action.id, action.listing_id, result.message)
+                    self._record_failure("relist", title, result.message)
+                else:
+                    actions.mark(action.id, ActionState.FAILED, result.message)
+                    self._record_failure("relist", title, result.message)
+            new_listing_ids += effects.relisted_many(done)
+        if error is not None or unknown:
+            again = None
+            if first_try:
+                def again(todo: list[PlannedAction]) -> None:
+                    new_listing_ids.extend(self._send_relist_batch(todo, first_try=False))
+            found = self._unknown(batch, error, again)
+            if found is not None:
+                new_listing_ids += found.relisted_listing_ids
+                self._counts["listings_relisted"] += len(found.relisted_listing_ids)
         return new_listing_ids
 
     def _quantities_after_relist(self, channel: Channel, listing_ids: list[int], report, cancelled) -> None:
         """A relist copies the old offer's quantity; bring it to what is available now."""
+        self._quantities_to_stock(channel, listing_ids, report, cancelled, relisted=True)
+
+    def _quantities_to_stock(self, channel: Channel, listing_ids, report, cancelled, relisted: bool = False) -> None:
+        """Send the quantity each of these listings should show by the stock, where Allegro differs."""
         views = listings.snapshot(channel.id, listing_ids)
         item_ids = {v.stock_item_id for v in views if v.stock_item_id}
         avail = inventory.availability(stock.stock_location_id(channel), item_ids)
@@ -756,7 +838,7 @@ class SyncEngine:
             draft = stock.quantity_draft(view, have, where)
             if draft is not None:
                 drafts.append(draft)
-            elif have <= 0:
+            elif have <= 0 and relisted:
                 self._notes.append(
                     _("“{title}” was relisted but its stock is gone again; the next sync proposes ending it.").format(title=view.title)
                 )
@@ -776,7 +858,7 @@ class SyncEngine:
                 self._send_form_tracking(form_id, group)
         report(_("Sending tracking numbers"), len(forms), len(forms))
 
-    def _send_form_tracking(self, form_id: int, group: list[PlannedAction]) -> None:
+    def _send_form_tracking(self, form_id: int, group: list[PlannedAction], first_try: bool = True) -> None:
         params = {a.id: actions.params(a) for a in group}
         with database.atomic():
             actions.mark_sending([a.id for a in group])
@@ -794,7 +876,8 @@ class SyncEngine:
         try:
             answer = self.marketplace.add_tracking(form_id, packages)
         except AllegroError as exc:
-            self._unknown(group, exc)
+            again = (lambda todo: self._send_form_tracking(form_id, todo, first_try=False)) if first_try else None
+            self._unknown(group, exc, again)
             return
         with database.atomic():
             for action in group:

@@ -4,20 +4,25 @@ answer was lost): ask Allegro what happened instead of sending them again.
 - quantity: doGetItemsInfo shows the offer's initial quantity; it equals what was sent
   (quantity left + sold) exactly when the change was made;
 - end: the offer is ended, or still live;
-- relist: doVerifyItem(localId) names the new offer, if one was created;
+- relist: doVerifyItem(localId) names the new offer, if one was created; while Allegro
+  answers "pending" or "queued" it is asked again, up to `patience` seconds;
 - tracking: the post-buy form lists the parcels Allegro accepted.
 
 What Allegro shows as done is recorded as done, with its local effect. What it shows
-as not done is marked failed ("not sent"), and the run plans it afresh from the
-current state. What it cannot tell yet stays in `sending` for the next run — and so
-does everything when the call timed out (`settle=False`): Allegro may still be
-carrying that request out, and a "not done" read now could be overtaken by it.
+as not done is, with `resend`, handed back to be sent again (a relist always under its
+stored localId, so a request still under way and the new one can never both list);
+otherwise it is marked failed ("not sent") and the run plans it afresh from the current
+state (a relist planned again reuses the localId: see actions.reusable_local_ids). What
+Allegro cannot tell yet stays in `sending` for the next run — and so does everything but
+a relist when the call timed out (`settle=False`): Allegro may still be carrying that
+request out, and a "not done" read now could be overtaken by it.
 """
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,8 +35,9 @@ from core.i18n import N_, _
 log = logging.getLogger(__name__)
 
 NOT_SENT = N_("Allegro shows this was not done (the sync stopped before it was sent); it is planned again.")
-# doVerifyItem itemListed: 0 pending, 3 queued for relisting: Allegro is still on it.
-_IN_PROGRESS = (0, 3)
+# How long a relist Allegro reports as pending or queued is waited for, and how often asked.
+VERIFY_PATIENCE = 30.0
+VERIFY_INTERVAL = 1.0
 
 
 @dataclass
@@ -44,15 +50,26 @@ class Recovered:
     relisted_listing_ids: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     settle: bool = True  # False: "not done" is not final yet
+    resend_allowed: bool = False
+    resend: list[PlannedAction] = field(default_factory=list)  # not done: to be sent again, still `sending`
 
 
 def recover(
-    marketplace: Marketplace, pending: Sequence[PlannedAction], now: datetime, settle: bool = True
+    marketplace: Marketplace,
+    pending: Sequence[PlannedAction],
+    now: datetime,
+    settle: bool = True,
+    resend: bool = False,
+    patience: float | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Recovered:
     """Resolve `pending` (actions in `sending`) by asking Allegro. Raises AllegroError when
     Allegro cannot be asked; the actions then stay in `sending`. With `settle=False` what
-    Allegro shows as not done stays in `sending` too (counted in `in_doubt`)."""
-    result = Recovered(settle=settle)
+    Allegro shows as not done stays in `sending` too (counted in `in_doubt`), except
+    relists, which are safe to send again under their localId. With `resend` what is not
+    done is returned in `resend` (still `sending`) instead of being marked failed. `stop`
+    (the seller cancelled) ends the wait for relists Allegro is still working on."""
+    result = Recovered(settle=settle, resend_allowed=resend)
     by_kind: dict[str, list[PlannedAction]] = {}
     for action in pending:
         by_kind.setdefault(action.kind, []).append(action)
@@ -61,13 +78,26 @@ def recover(
     if by_kind.get(ActionKind.END):
         _ends(marketplace, by_kind[ActionKind.END], now, result)
     if by_kind.get(ActionKind.RELIST):
-        _relists(marketplace, by_kind[ActionKind.RELIST], result)
+        wait = VERIFY_PATIENCE if patience is None else patience
+        _relists(marketplace, by_kind[ActionKind.RELIST], result, wait, stop or _never)
     if by_kind.get(ActionKind.TRACKING):
         _tracking(marketplace, by_kind[ActionKind.TRACKING], result)
     return result
 
 
 def _not_done(action: PlannedAction, result: Recovered) -> None:
+    if action.kind == ActionKind.RELIST and actions.local_id_used(action):
+        # Allegro refused its localId as used, yet lists no offer under it: it is spent, and
+        # the relist is planned afresh under a new one.
+        actions.mark(action.id, ActionState.FAILED, _(NOT_SENT))
+        result.not_done += 1
+        return
+    # A relist is keyed by its localId: sending it again while the first request may still
+    # be under way lists it at most once (Allegro refuses a localId used before).
+    safe_to_resend = result.settle or action.kind == ActionKind.RELIST
+    if result.resend_allowed and safe_to_resend:
+        result.resend.append(action)
+        return
     if not result.settle:
         result.in_doubt += 1
         return
@@ -113,9 +143,30 @@ def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, re
         result.done_kinds[ActionKind.END] += len(done)
 
 
-def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
+def _never() -> bool:
+    return False
+
+
+def _verify_patiently(
+    marketplace: Marketplace, local_ids: list[int], patience: float, stop: Callable[[], bool]
+) -> dict:
+    """doVerifyItem on every localId, asked again while Allegro says it is still working
+    on some (pending, queued), for at most `patience` seconds or until `stop()`."""
+    verified = {v.local_id: v for v in marketplace.verify(local_ids)}
+    deadline = time.monotonic() + patience
+    while True:
+        working = [i for i, v in verified.items() if v.in_progress]
+        if not working or time.monotonic() >= deadline or stop():
+            return verified
+        time.sleep(min(VERIFY_INTERVAL, max(deadline - time.monotonic(), 0)))
+        verified.update({v.local_id: v for v in marketplace.verify(working)})
+
+
+def _relists(
+    marketplace: Marketplace, todo: list[PlannedAction], result: Recovered, patience: float, stop: Callable[[], bool]
+) -> None:
     wanted = {action.id: actions.params(action) for action in todo}
-    verified = {v.local_id: v for v in marketplace.verify(p["local_id"] for p in wanted.values())}
+    verified = _verify_patiently(marketplace, [p["local_id"] for p in wanted.values()], patience, stop)
     with database.atomic():
         for action in todo:
             found = verified.get(wanted[action.id]["local_id"])
@@ -126,7 +177,7 @@ def _relists(marketplace: Marketplace, todo: list[PlannedAction], result: Recove
                 result.relisted_listing_ids.append(new_id)
                 result.done += 1
                 result.done_kinds[action.kind] += 1
-            elif found is not None and found.listed in _IN_PROGRESS:
+            elif found is not None and found.in_progress:
                 result.still_unknown += 1  # Allegro is still creating it; ask again next run
             else:
                 _not_done(action, result)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from core.allegro.errors import OutcomeUnknown, ServiceUnavailable
+from core.allegro import outcomes
+from core.allegro.errors import ConnectionFailed, OutcomeUnknown, ServiceUnavailable
 from core.allegro.port import (
     Address,
     FinishResult,
@@ -84,6 +85,9 @@ class FakeMarketplace:
     calls: Counter = field(default_factory=Counter)
     sent: list[tuple] = field(default_factory=list)  # every change as it took effect
     faults: list[Fault] = field(default_factory=list)
+    # quantity changes whose answer timed out and that Allegro carries out late: each lands
+    # at the end of the next change_quantities call, after that call's own changes
+    late: list[tuple[int, int]] = field(default_factory=list)
     _next: int = 7_000_000
 
     # -- test controls --------------------------------------------------------------
@@ -142,6 +146,8 @@ class FakeMarketplace:
                 offer.state = OfferState.ACTIVE
 
     def fail(self, operation: str, when: str = "before", count: int = 1) -> None:
+        """`when`: before (nothing happens), after (it happens, the answer is lost), or
+        late (change_quantities only: the answer times out, the change lands later)."""
         self.faults.append(Fault(operation, when, count))
 
     def _fault(self, operation: str, when: str) -> bool:
@@ -195,6 +201,15 @@ class FakeMarketplace:
         return [replace(self.forms[i], packages=tuple(self.packages.get(i, ()))) for i in ids if i in self.forms]
 
     def change_quantities(self, changes, progress=None):
+        landing, self.late = self.late, []
+        try:
+            return self._change_quantities(changes)
+        finally:
+            for offer_id, start_quantity in landing:
+                self.offers_[offer_id].start_quantity = start_quantity
+                self.sent.append(("late quantity", offer_id, start_quantity - self.offers_[offer_id].sold))
+
+    def _change_quantities(self, changes):
         out = []
         for change in changes:
             self._before("change_quantities")
@@ -202,6 +217,9 @@ class FakeMarketplace:
             if offer.state != OfferState.ACTIVE and offer.state != OfferState.SCHEDULED:
                 out.append(QuantityResult(change.offer_id, False, error_code="ERR_END_DURING_CHANGES", message="ended"))
                 continue
+            if self._fault("change_quantities", "late"):
+                self.late.append((change.offer_id, change.quantity_left + change.sold_quantity))
+                raise ConnectionFailed("fake", timed_out=True)
             offer.start_quantity = change.quantity_left + change.sold_quantity
             self.sent.append(("quantity", change.offer_id, change.quantity_left))
             self._after("change_quantities", offer_ids=[change.offer_id])
@@ -217,7 +235,8 @@ class FakeMarketplace:
             for request in batch:
                 offer = self.offers_[request.offer_id]
                 if offer.state not in (OfferState.ACTIVE, OfferState.SCHEDULED):
-                    out.append(FinishResult(request.offer_id, False, "ERR_END_DURING_CHANGES", "already ended"))
+                    unknown = outcomes.of_item_answer(outcomes.END, "ERR_END_DURING_CHANGES") is outcomes.Outcome.UNKNOWN
+                    out.append(FinishResult(request.offer_id, False, "ERR_END_DURING_CHANGES", "already ended", unknown))
                     continue
                 offer.ended_at = self.now
                 self.sent.append(("finish", request.offer_id))
@@ -246,6 +265,11 @@ class FakeMarketplace:
                     out.append(
                         RelistResult(request.offer_id, request.local_id, False, error_code="ERR_SELL_AGAIN_TIME_EXPIRED", message="too old")
                     )
+                    continue
+                if request.local_id in self.local_ids:  # unique per account for good
+                    out.append(RelistResult(request.offer_id, request.local_id, False,
+                                            error_code="ERR_INVALID_VALUE_IN_LOCAL_ID", message="local id used",
+                                            unknown=True))
                     continue
                 new = FakeOffer(self._id(), source.title, source.format, source.start_quantity, relisted_from=source.offer_id)
                 if request.start_at and request.start_at > self.now:

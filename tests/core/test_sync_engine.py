@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from core import inventory
-from core.allegro.port import OfferState
+from core.allegro.errors import OutcomeUnknown
+from core.allegro.port import OfferState, RelistResult, VerifiedOffer
 from core.listing_links import reinstate, strike_off
 from core.models import (
     ActionKind,
@@ -25,6 +27,7 @@ from core.models import (
     SyncRun,
 )
 from core.sync import listings as listing_rules
+from core.sync import recovery
 from core.sync.engine import SyncRefused, decide
 from core.sync.lock import SyncBusy
 
@@ -670,3 +673,147 @@ def test_an_import_stopped_half_way_resumes_from_the_stored_cursor(world):
     world.allegro.post_buy_forms = original
     world.sync()
     assert sorted(o.form_id for o in Order.select()) == sorted(forms)
+
+
+# -- unknown outcomes: read back before anything is sent again -----------------------------
+
+
+def test_a_quantity_change_that_lands_late_over_a_newer_one_is_set_back_at_the_end_of_that_run(world):
+    item = world.item("KUB", "Kubek", stock=10)
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    world.first_sync_linking([(offer, item)])
+    world.stock(item, 4)
+    world.allegro.fail("change_quantities", when="late")  # 4 times out, and lands later
+    world.sync()
+    world.stock(item, 1)
+    plan, report = world.sync()  # sets 1; then the late 4 lands over it
+    assert ("late quantity", offer, 4) in world.allegro.sent
+    assert world.allegro.offers_[offer].left == 1
+    assert world.listing(offer).quantity == 1
+    assert any("A late change landed on Allegro over the quantity of “Kubek”" in n for n in report.notes)
+
+
+def test_a_quantity_found_overwritten_at_the_start_of_a_run_is_noted_and_set_again(world):
+    item = world.item("KUB", "Kubek", stock=10)
+    offer = world.allegro.add_offer("Kubek", quantity=10)
+    world.first_sync_linking([(offer, item)])
+    world.stock(item, 4)
+    world.allegro.fail("change_quantities", when="late")
+    world.sync()
+    world.allegro.offers_[offer].start_quantity = 7  # the late write landed between runs
+    plan, report = world.sync()
+    assert world.allegro.offers_[offer].left == 4
+    assert any("over the quantity of “Kubek”: it showed 7 where the app expected 10" in n for n in report.notes)
+
+
+def test_an_end_that_allegro_made_before_faulting_is_pending_relist_and_comes_back_with_stock(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.allegro.fail("finish", when="after")
+    plan, report = world.sync()
+    assert report.outcome == "ok" and not report.failed
+    assert world.listing(offer).status == ListingStatus.PENDING_RELIST
+    world.stock(item, 2)
+    world.sync()
+    assert [s for s in world.allegro.sent if s[0] == "relist"] == [("relist", offer, 0)]
+
+
+def test_an_already_ended_answer_to_an_end_we_planned_is_read_back_as_our_end(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    world.allegro.offers_[offer].state = OfferState.NOT_SOLD  # our earlier try went through
+    world.allegro.offers_[offer].ended_at = world.allegro.now
+    report = engine.apply(plan)
+    assert not report.failed
+    assert world.listing(offer).status == ListingStatus.PENDING_RELIST
+
+
+def test_a_relist_planned_again_after_a_failed_try_keeps_that_try_s_local_id(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()  # ended: no stock
+    world.stock(item, 2)
+    world.allegro.fail("relist", when="before")  # refused: nothing listed
+    world.sync()
+    assert not [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    world.sync()  # planned again, under the first try's localId
+    sent_ids = [p["local_id"] for p in (json.loads(a.params) for a in PlannedAction.select().where(PlannedAction.kind == "relist"))]
+    assert len(set(sent_ids)) == 1
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1 and world.allegro.local_ids == {sent_ids[0]: relisted[0].offer_id}
+    assert world.listing(relisted[0].offer_id).stock_item_id == item.id
+
+
+def test_a_relist_whose_answer_was_lost_before_it_ran_is_sent_again_at_once_under_its_local_id(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    world.allegro.fail("relist", when="before")
+    world.allegro.faults[-1].count = 1
+    original = world.allegro._before
+
+    def lost_answer(operation, **ids):  # the call dies with no answer before Allegro runs it
+        if operation == "relist" and world.allegro._fault("relist", "before"):
+            raise OutcomeUnknown("doSellSomeAgain")
+        original(operation, **ids)
+
+    world.allegro._before = lost_answer
+    plan, report = world.sync()
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1 and report.outcome == "ok"
+    assert world.allegro.calls["verify"] >= 1  # asked before sending it again
+    assert world.listing(relisted[0].offer_id).quantity == 2
+
+
+def test_a_local_id_allegro_holds_spent_with_no_offer_is_replaced_by_the_next_sync(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    spent = json.loads(PlannedAction.get(PlannedAction.kind == "relist").params)["local_id"]
+    world.allegro.local_ids[spent] = None  # used before, and no offer under it
+    report = engine.apply(plan)
+    assert not [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert report.outcome == "partial"
+    world.sync()
+    relisted = [o for o in world.allegro.offers_.values() if o.relisted_from == offer]
+    assert len(relisted) == 1
+    assert [lid for lid, oid in world.allegro.local_ids.items() if oid == relisted[0].offer_id] != [spent]
+
+
+def test_a_cancel_ends_the_wait_for_a_relist_allegro_is_still_working_on(world):
+    item = world.item("KUB", "Kubek", stock=0)
+    offer = world.allegro.add_offer("Kubek", quantity=3)
+    world.first_sync_linking([(offer, item)])
+    world.sync()
+    world.stock(item, 2)
+    asked = []
+
+    def relist_under_way(requests, progress=None):  # taken in, no new id yet
+        return [RelistResult(r.offer_id, r.local_id, ok=True) for r in requests]
+
+    def still_working(local_ids):
+        asked.append(list(local_ids))
+        return [VerifiedOffer(i, None, listed=0) for i in asked[-1]]
+
+    world.allegro.relist, world.allegro.verify = relist_under_way, still_working
+    engine = world.engine()
+    plan = engine.plan()
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    started = time.monotonic()
+    report = engine.apply(plan, cancelled=lambda: bool(asked))
+    assert time.monotonic() - started < recovery.VERIFY_PATIENCE / 2
+    assert "1 relist(s) are still being processed by Allegro." in report.notes
+    assert PlannedAction.get(PlannedAction.kind == "relist").state == ActionState.SENDING  # asked again next sync

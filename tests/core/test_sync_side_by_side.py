@@ -90,22 +90,27 @@ def test_a_failure_beside_stops_the_quantities_at_their_next_batch_and_is_the_re
     shop(world, quantities=250, ends=1)  # three quantity batches of 100
     world.allegro.fail("finish", "before")
     world.allegro.fail("offers_by_id", "before")  # and asking what happened fails too: the end is in doubt
-    failed = threading.Event()
-    change = world.allegro.change_quantities
+    failed, sending = threading.Event(), threading.Event()
+    change, finish = world.allegro.change_quantities, world.allegro.finish
     batches = []
 
     def change_quantities(changes, progress=None):
         batches.append(len(changes))
+        sending.set()
         failed.wait(WAIT)
         return change(changes, progress)
 
-    world.allegro.change_quantities = change_quantities
+    def finish_offers(requests, progress=None):
+        sending.wait(WAIT)  # the end fails while the first quantity batch is out
+        return finish(requests, progress)
+
+    world.allegro.change_quantities, world.allegro.finish = change_quantities, finish_offers
     engine, plan = planned(world)
     unknown = engine._unknown
 
-    def note_failure(batch, error):
+    def note_failure(batch, error, resend=None):
         try:
-            return unknown(batch, error)
+            return unknown(batch, error, resend)
         finally:
             failed.set()
 

@@ -139,14 +139,29 @@ def test_the_rate_limiter_spaces_calls_to_the_limit(webapi_server, shop):
 # -- exactly once -------------------------------------------------------------------------
 
 
-def test_a_finish_refused_by_a_fault_is_sent_again(market, shop):
+@pytest.mark.parametrize("code", ["ERR_INTERNAL_SYSTEM_ERROR", "ERR_WEBAPI_NOT_AVAIL", "ERR_NO_DATABASE"])
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_finish_answered_by_a_fault_that_proves_nothing_is_never_resent_blindly(market, shop, code, when):
     ids = buy_now(shop, 3)
     market.login()
-    shop.set_faults(rules=[fault("doFinishItems", "ERR_INTERNAL_SYSTEM_ERROR", count=1)])
+    shop.set_faults(rules=[{**fault("doFinishItems", code, count=1), "when": when}])
+    shop.reset_calls()
+    with pytest.raises(errors.OutcomeUnknown) as caught:
+        market.finish([FinishRequest(i) for i in ids])
+    assert caught.value.offer_ids == tuple(ids)  # the caller reads these offers back
+    assert calls(shop)["doFinishItems"] == 1  # Allegro may have ended them before the fault
+    ended = {o["offer_id"]: o["state"] == "ended" for o in shop.offers(ids)}
+    assert ended == {i: when == "after" for i in ids}
+
+
+def test_a_finish_refused_by_the_rate_limit_is_sent_again(market, shop):
+    ids = buy_now(shop, 3)
+    market.login()
+    shop.set_faults(rules=[fault("doFinishItems", "ERR_MINUTE_LIMIT_EXCEEDED", count=1)])
     shop.reset_calls()
     results = market.finish([FinishRequest(i) for i in ids])
     assert all(r.ok for r in results)
-    assert calls(shop)["doFinishItems"] == 2  # the fault was an answer: nothing had been done
+    assert calls(shop)["doFinishItems"] == 2  # the limit is checked first: nothing had been done
     assert executed_ids(shop, "doFinishItems") == {i: 1 for i in ids}
 
 

@@ -50,11 +50,14 @@ def integrity(path: Path) -> str:
         check.close()
 
 
-def repeated_changes(log: list[dict]) -> list[str]:
+def repeated_changes(control) -> list[str]:
+    """Changes the sandbox carried out twice. A relist is counted by the offers made from its
+    source: a second doSellSomeAgain under the same localId is refused and lists nothing."""
     seen: Counter = Counter()
-    for entry in log:
-        if entry["executed"] and entry["operation"] in CHANGES:
+    for entry in control.call_log():
+        if entry["executed"] and entry["operation"] in CHANGES and entry["operation"] != "doSellSomeAgain":
             seen.update((entry["operation"], item) for item in entry["item_ids"])
+    seen.update(("doSellSomeAgain", offer["relisted_from"]) for offer in control.offers() if offer["relisted_from"])
     return [f"{op} carried out {n} times for {item}" for (op, item), n in seen.items() if n > 1]
 
 

@@ -50,7 +50,7 @@ def test_two_processes_never_sync_one_channel_at_once(scenario, runner, referenc
                 assert earlier.finished_at is not None and earlier.finished_at <= later.started_at, (
                     f"trial {trial}: two runs of the channel overlapped"
                 )
-            assert repeated_changes(scenario.control.call_log()) == []
+            assert repeated_changes(scenario.control) == []
             assert differences(reference_after_one_run, scenario.snapshot()) == []
     finally:
         second.close()

@@ -116,7 +116,7 @@ def test_a_disk_that_fills_up_at_any_step_stops_the_sync_clearly_and_loses_nothi
         assert integrity(scenario.paths.database) == "ok"
         again = scenario.sync()  # in this same process, as the app's window would
         assert again.code == 0, f"{step}: the next sync failed: {again.err}"
-        assert repeated_changes(scenario.control.call_log()) == [], step
+        assert repeated_changes(scenario.control) == [], step
         assert differences(reference_after_one_run, scenario.snapshot()) == [], step
         assert scenario.loose_ends() == []
     print("\nfull disk at each step: " + "; ".join(f"{step}: {what}" for step, what in outcomes.items()))

@@ -43,7 +43,7 @@ def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int) -> 
     assert runner.ended() == 0, out.read_text()
     duration = time.monotonic() - started
     apply_time = time.monotonic() - applying
-    assert repeated_changes(scenario.control.call_log()) == []
+    assert repeated_changes(scenario.control) == []
     want = scenario.snapshot()
 
     rng = random.Random(seed)
@@ -75,7 +75,7 @@ def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int) -> 
         runner.start(argv, rerun)
         assert runner.ended() == 0, rerun.read_text()
         assert integrity(database) == "ok"
-        assert repeated_changes(scenario.control.call_log()) == [], rounds
+        assert repeated_changes(scenario.control) == [], rounds
         diff = differences(want, scenario.snapshot())
         assert diff == [], f"round {rounds} (killed at {moment * 1000:.0f} ms in {last_step(out)}): {diff[:5]}"
         assert scenario.loose_ends() == []

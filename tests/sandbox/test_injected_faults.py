@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import threading
 import time
 
 import pytest
@@ -98,6 +99,36 @@ def test_latency_and_delay_rules(api, session, offer, control):
     assert time.perf_counter() - started >= 0.2
     control.clear_faults()
     assert control.faults() == {"latency_ms": 0, "rules": []}
+
+
+def test_a_delay_after_runs_the_operation_at_once_and_holds_back_only_its_answer(server, api, session, offer, control):
+    control.set_faults(rules=[{"operation": "doChangeQuantityItem", "kind": "delay", "when": "after",
+                               "delay_ms": 600, "count": 1}])
+    answered = threading.Thread(target=change, args=(api, session, offer, 4))
+    started = time.perf_counter()
+    answered.start()
+    time.sleep(0.3)
+    assert control.offer(offer)["start_quantity"] == 4  # made, while the answer still waits
+    answered.join()
+    assert time.perf_counter() - started >= 0.6
+
+
+def test_a_relist_held_back_by_a_delay_is_pending_to_verify_until_it_is_made(api, session, control):
+    control.reset(demo=False)
+    source = control.add_offer("Dzbanek", quantity=2, price=40)
+    api.doFinishItems(sessionHandle=session, finishItemsList={"item": [{"finishItemId": source}]})
+    control.set_faults(rules=[{"operation": "doSellSomeAgain", "kind": "delay", "delay_ms": 600, "count": 1}])
+    relist = threading.Thread(target=lambda: api.doSellSomeAgain(
+        sessionHandle=session, sellItemsArray={"item": [source]}, sellStartingTime=0,
+        sellAuctionDuration=0, sellOptions=0, localIds={"item": [4242]}))
+    relist.start()
+    time.sleep(0.2)
+    pending = api.doVerifyItem(sessionHandle=session, localId=4242)
+    assert (pending.itemId, pending.itemListed) == (-1, 0)
+    relist.join()
+    listed = api.doVerifyItem(sessionHandle=session, localId=4242)
+    assert listed.itemId > 0 and listed.itemListed == 1
+    assert api.doVerifyItem(sessionHandle=session, localId=4343).itemListed == -1  # never sent
 
 
 def test_rate_is_a_probability_with_a_seed(api, session, offer, control):
