@@ -15,6 +15,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
+from core.paths import replace_file
 from sandbox import sessions as sandbox_sessions
 
 log = logging.getLogger(__name__)
@@ -106,10 +107,7 @@ def _read_address(paths) -> str | None:
 
 
 def _write_address(paths, url: str) -> None:
-    target = address_file(paths)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
-    os.replace(temporary, target)
+    replace_file(address_file(paths), json.dumps({"url": url, "pid": os.getpid()}).encode("utf-8"))
 
 
 def _answers(url: str) -> bool:
