@@ -454,20 +454,22 @@ def backup_sqlite(db, path: Path, backups_dir: Path, label: str) -> Path:
     _remove_stale_partials(backups_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"{path.stem}-{label}-{stamp}.sqlite3"
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=backups_dir)  # 0600
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=PARTIAL, dir=backups_dir)  # 0600
     os.close(fd)
     try:
         dest = sqlite3.connect(temporary)
         try:
             dest.execute("PRAGMA journal_mode=OFF")  # a scratch file: no journal beside it to roll it back
             db.connection().backup(dest)
+            # one self-contained file (the copied header says WAL): opening it later leaves nothing beside it
+            dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
         with open(temporary, "rb+") as copy:
             os.fsync(copy.fileno())
         os.replace(temporary, target)
     except BaseException as e:
-        for leftover in (Path(temporary), Path(temporary + "-journal")):
+        for leftover in (Path(temporary + suffix) for suffix in ("", "-journal", "-wal", "-shm")):
             leftover.unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise DatabaseError(explain_os_error(backups_dir, e)) from e

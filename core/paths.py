@@ -99,9 +99,15 @@ def app_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
 
 def make_private_folder(folder: Path) -> None:
     """Create `folder` (and its parents) readable only by this user; a sentence when it cannot be."""
-    if folder.is_dir():
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:  # a parent this user may not enter, a symlink loop
+        raise DataFolderError(explain_os_error(folder, error, folder=True)) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         return
-    if folder.exists() or folder.is_symlink():
+    if info is not None or folder.is_symlink():
         raise DataFolderError(
             _("The data folder {path} is a file, not a folder. Choose a folder with --data-dir or ACM_DATA_DIR.").format(
                 path=folder
