@@ -24,8 +24,12 @@ from typing import Any
 import urllib.request
 from urllib.parse import urlsplit
 
+import socket
+
 import certifi
 import urllib3
+import urllib3.connection
+import urllib3.connectionpool
 import urllib3.exceptions
 import zeep.exceptions
 from zeep import Client
@@ -33,6 +37,7 @@ from zeep.transports import Transport
 
 from core.allegro import errors, logsafe, wsdl
 from core.allegro.errors import AllegroError
+from core.allegro.limits import CHUNK, WATCHDOG, AnswerBudget, AnswerTooLarge, CallLimits, DeadlinePassed
 from core.allegro.ratelimit import RateLimiter
 from core.allegro.retry import RetryPolicy
 
@@ -91,12 +96,54 @@ class Slots:
             self._changed.notify_all()
 
 
+class _Call:
+    """The call in flight on this thread: its connection, and whether its deadline passed."""
+
+    __slots__ = ("connection", "expired")
+
+    def __init__(self) -> None:
+        self.connection: Any = None
+        self.expired = False
+
+    def expire(self) -> None:
+        """At the deadline (on the watchdog's thread): shut the socket, which ends a blocked read."""
+        self.expired = True
+        sock = getattr(self.connection, "sock", None)
+        if sock is not None:
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+_current = threading.local()
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def request(self, *args, **kwargs):
+        call = getattr(_current, "call", None)
+        if call is not None:
+            call.connection = self
+        return super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    request = _WatchedHTTPConnection.request
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
 class _Transport(Transport):
     """zeep's transport over one urllib3 connection: timeouts, a phase marker, no body logs.
 
     requests costs about a millisecond of CPU per call (most of the client's share), so
     the adapter talks urllib3 directly; zeep only needs `post` to return an object with
-    status_code, content and headers.
+    status_code, content and headers. Each call has a whole-call deadline and an answer
+    size limit (core/allegro/limits.py): the answer is read in chunks and refused as soon
+    as it passes the limit, and a socket still busy at the deadline is shut.
     """
 
     def __init__(
@@ -107,9 +154,11 @@ class _Transport(Transport):
         operation_timeout: float,
         trust_env: bool,
         slots: Slots | None = None,
+        limits: CallLimits = CallLimits(),
     ):
         super().__init__(timeout=connect_timeout, operation_timeout=operation_timeout)
         self.slots = slots or Slots(1)
+        self.limits = limits
         self.urgent = False  # set per call by SoapCaller
         self.session.close()  # zeep's own requests session is never used
         self.phase = "idle"  # idle -> sending -> answered
@@ -119,20 +168,60 @@ class _Transport(Transport):
             options.update(cert_reqs="CERT_REQUIRED" if verify_tls else "CERT_NONE", ca_certs=certifi.where())
         proxy = _proxy_for(url) if trust_env else None
         self.pool = urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
-        self.headers = {"User-Agent": "AllegroChannelManager (zeep)"}
+        self.pool.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+        # identity: a compressed answer could grow past the limit inside one chunk
+        self.headers = {"User-Agent": "AllegroChannelManager (zeep)", "Accept-Encoding": "identity"}
 
     def post(self, address, message, headers):
         self.slots.acquire(self.urgent)  # the caller's limit on requests in flight, whichever thread sends
+        budget = AnswerBudget(self.limits)
+        call = _current.call = _Call()
+        token = WATCHDOG.watch(budget.deadline_at, call.expire)
+        answer = None
+        whole = False
         try:
             self.phase = "sending"
             answer = self.pool.request(
-                "POST", address, body=message, headers={**self.headers, **headers}, redirect=False, preload_content=True
+                "POST", address, body=message, headers={**self.headers, **headers}, redirect=False,
+                preload_content=False, decode_content=False,
             )
+            self.phase = "answering"
+            budget.check_declared(answer.headers.get("Content-Length"))
+            chunks = []
+            for chunk in answer.stream(CHUNK, decode_content=False):
+                budget.take(len(chunk))
+                chunks.append(chunk)
+            budget.check_time()
+            content = b"".join(chunks)
+            whole = True
             self.phase = "answered"
+        except (AnswerTooLarge, DeadlinePassed):
+            raise
+        except Exception:
+            if call.expired:
+                raise DeadlinePassed(self.limits.deadline) from None
+            raise
         finally:
+            WATCHDOG.cancel(token)
+            _current.call = None
+            if answer is not None:
+                if whole and not call.expired:
+                    answer.release_conn()
+                else:
+                    self._discard(answer)
             self.slots.release()
-        log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(answer.data))
-        return _Response(answer.status, answer.data, answer.headers)
+        log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(content))
+        return _Response(answer.status, content, answer.headers)
+
+    def _discard(self, answer) -> None:
+        """Drop a connection whose answer was not read to its end: it cannot carry another call."""
+        if answer is None:
+            return
+        try:
+            answer.close()
+            answer.release_conn()
+        except Exception:  # noqa: BLE001 - already broken
+            pass
 
     def load(self, url):  # the contract comes from resources/, never from the network
         raise RuntimeError(f"refusing to load {url!r} over the network")
@@ -184,8 +273,10 @@ class SoapCaller:
         sleep: Callable[[float], None] = time.sleep,
         trust_env: bool = True,
         max_in_flight: int = 4,
+        limits: CallLimits = CallLimits(),
     ) -> None:
         logsafe.install()
+        self.limits = limits
         self.url = url
         self.verify_tls = verify_tls
         self.connect_timeout = connect_timeout
@@ -210,7 +301,8 @@ class SoapCaller:
             if self._closed:
                 raise RuntimeError("this WebAPI connection was closed")
             transport = _Transport(
-                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env, self._slots
+                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env, self._slots,
+                self.limits,
             )
             with self._transports_lock:
                 self._transports.append(transport)
@@ -303,6 +395,10 @@ class SoapCaller:
             if reader is not None:
                 return _send_and_read(proxy, operation, args, reader), None
             return getattr(proxy, operation)(**args), None
+        except DeadlinePassed as exc:  # the request went out: it may have been carried out
+            return None, _Failure(errors.CallTooSlow(self.url, exc.seconds), maybe_done=True)
+        except AnswerTooLarge as exc:
+            return None, _Failure(errors.AnswerTooLarge(self.url, operation, exc.limit), maybe_done=True)
         except zeep.exceptions.Fault as exc:
             return None, self._fault(operation, exc)
         except zeep.exceptions.TransportError as exc:
