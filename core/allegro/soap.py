@@ -14,6 +14,7 @@ asks Allegro what happened before trying again.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -99,16 +100,17 @@ class Slots:
 class _Call:
     """The call in flight on this thread: its connection, and whether its deadline passed."""
 
-    __slots__ = ("connection", "expired")
+    __slots__ = ("connection", "sock", "expired")
 
     def __init__(self) -> None:
         self.connection: Any = None
+        self.sock: socket.socket | None = None  # kept: a connection that will close lets go of it
         self.expired = False
 
     def expire(self) -> None:
         """At the deadline (on the watchdog's thread): shut the socket, which ends a blocked read."""
         self.expired = True
-        sock = getattr(self.connection, "sock", None)
+        sock = self.sock or getattr(self.connection, "sock", None)
         if sock is not None:
             sock.shutdown(socket.SHUT_RDWR)
 
@@ -120,8 +122,15 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
     def request(self, *args, **kwargs):
         call = getattr(_current, "call", None)
         if call is not None:
-            call.connection = self
-        return super().request(*args, **kwargs)
+            call.connection = self  # while it connects and sends
+        try:
+            return super().request(*args, **kwargs)
+        finally:
+            if call is not None:
+                call.sock = self.sock  # the answer is read from it after the connection may drop it
+                if call.expired and call.sock is not None:
+                    with contextlib.suppress(OSError):  # the deadline passed while it was sent
+                        call.sock.shutdown(socket.SHUT_RDWR)
 
 
 class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
@@ -273,10 +282,10 @@ class SoapCaller:
         sleep: Callable[[float], None] = time.sleep,
         trust_env: bool = True,
         max_in_flight: int = 4,
-        limits: CallLimits = CallLimits(),
+        limits: CallLimits | None = None,
     ) -> None:
         logsafe.install()
-        self.limits = limits
+        self.limits = limits or CallLimits.current()
         self.url = url
         self.verify_tls = verify_tls
         self.connect_timeout = connect_timeout

@@ -102,7 +102,16 @@ def trickle_everything(server, conn) -> None:
         time.sleep(0.1)
 
 
-@pytest.mark.parametrize("answer", [trickle_body, trickle_everything], ids=["body", "headers-too"])
+def trickle_then_close(server, conn) -> None:
+    """An HTTP/1.0 answer: the connection closes after it, so urllib3 lets go of its socket early."""
+    server.send(conn, HEAD.replace(b"HTTP/1.1", b"HTTP/1.0") + b"Content-Length: 100000\r\n\r\n")
+    while not server.stopped.is_set():
+        server.send(conn, b" ")
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("answer", [trickle_body, trickle_everything, trickle_then_close],
+                         ids=["body", "headers-too", "http-1.0"])
 def test_a_server_that_trickles_a_byte_at_a_time_is_stopped_at_the_deadline(serve, answer):
     server = serve(answer)
     api = caller(server.url, deadline=1.5)
