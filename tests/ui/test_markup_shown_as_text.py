@@ -199,3 +199,26 @@ def test_text_that_only_looks_like_markup_keeps_its_ampersands_and_brackets():
     assert drawn(plain_tooltip("line one\n<i>two</i>")).replace("\u2029", "\n").replace("\u2028", "\n") == (
         "line one\n<i>two</i>"
     )
+
+
+def test_a_data_folder_named_like_markup_is_shown_literally(qtbot, tmp_path, monkeypatch):
+    from core.db import database, open_database
+    from ui.main_window import MainWindow
+    from ui.preferences import PreferencesDialog
+
+    name = '<b><font color="green">OPŁACONE ✓ wyślij<font size=1>'  # no "/": it is one folder's name
+    paths = app_paths(tmp_path / name)
+    monkeypatch.setenv("ACM_DATA_DIR", str(paths.data_dir))
+    open_database(paths.database, backups_dir=paths.backups_dir)
+    try:
+        dialog = PreferencesDialog(paths)
+        qtbot.addWidget(dialog)
+        shown = shown_labels(dialog)
+        assert len(shown) >= 2 and all(name in text for text in shown), shown  # data folder, log folder
+        window = MainWindow(paths)
+        qtbot.addWidget(window)
+        assert name in drawn(window.status_label.text(), window.status_label.textFormat())
+        window.close()
+    finally:
+        database.close()
+        database.initialize(None)
