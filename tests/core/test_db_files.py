@@ -395,3 +395,25 @@ def test_a_data_dir_inside_a_folder_the_seller_may_not_enter_is_refused_with_a_s
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     assert f"You may not write {closed / 'shop'} (permission denied)." in done.stderr
+
+
+GUI = """
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QMessageBox
+for name in ("critical", "warning", "question", "information"):
+    setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *rest, name=name: print(name, text, flush=True)))
+from ui.app import run_gui
+sys.exit(run_gui([], {data!r}))
+"""
+
+
+def test_the_app_started_on_a_data_dir_naming_a_file_says_so_in_a_box(tmp_path):
+    file = tmp_path / "notes.txt"
+    file.write_text("zakupy", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", GUI.format(root=str(ROOT), data=str(file))], cwd=ROOT,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith(f"critical The data folder {file} is a file, not a folder."), done.stdout
+    assert "Traceback" not in done.stderr
