@@ -222,3 +222,22 @@ def test_a_data_folder_named_like_markup_is_shown_literally(qtbot, tmp_path, mon
     finally:
         database.close()
         database.initialize(None)
+
+
+def test_an_allegro_error_message_after_a_failed_test_is_shown_literally(qtbot, monkeypatch, db, data_dir):
+    from core.allegro.errors import UnknownAllegroError
+    from ui.channels.integration_form import IntegrationForm
+    from ui.channels.message import Message
+
+    shown = []
+    monkeypatch.setattr(Message, "ask", classmethod(lambda cls, box: shown.append(box)))
+    form = IntegrationForm(app_paths(data_dir))
+    qtbot.addWidget(form)
+    busy = object()
+    form._worker = busy
+    error = UnknownAllegroError("ERR_ODD", HOSTILE)
+    error.message_en = error.message_pl = hostile("Allegro's error message")
+    form._test_failed(busy, str(error), error)
+    assert hostile("Allegro's error message") in drawn(form.status.text(), form.status.textFormat())
+    assert_literal(shown_labels(form))
+    assert_literal(shown_labels(shown[0]))
