@@ -105,7 +105,8 @@ class Watchdog:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="call-deadlines", daemon=True)
                 self._thread.start()
-            self._changed.notify()
+            if self._due[0][1] == token:  # the earliest now: the thread sleeps until a later one
+                self._changed.notify()
             return token
 
     def cancel(self, token: int) -> None:
