@@ -100,19 +100,30 @@ class Slots:
 class _Call:
     """The call in flight on this thread: its connection, and whether its deadline passed."""
 
-    __slots__ = ("connection", "sock", "expired")
+    __slots__ = ("connection", "sock", "expired", "finished", "_lock")
 
     def __init__(self) -> None:
         self.connection: Any = None
         self.sock: socket.socket | None = None  # kept: a connection that will close lets go of it
         self.expired = False
+        self.finished = False
+        self._lock = threading.Lock()
 
     def expire(self) -> None:
         """At the deadline (on the watchdog's thread): shut the socket, which ends a blocked read."""
-        self.expired = True
-        sock = self.sock or getattr(self.connection, "sock", None)
-        if sock is not None:
-            sock.shutdown(socket.SHUT_RDWR)
+        with self._lock:
+            if self.finished:  # in time after all: its connection may already carry another call
+                return
+            self.expired = True
+            sock = self.sock or getattr(self.connection, "sock", None)
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def finish(self) -> bool:
+        """Mark the call over; True when it ended before its deadline was acted on."""
+        with self._lock:
+            self.finished = True
+            return not self.expired
 
 
 _current = threading.local()
@@ -213,8 +224,9 @@ class _Transport(Transport):
         finally:
             WATCHDOG.cancel(token)
             _current.call = None
+            in_time = call.finish()
             if answer is not None:
-                if whole and not call.expired:
+                if whole and in_time:
                     answer.release_conn()
                 else:
                     self._discard(answer)
