@@ -165,6 +165,18 @@ def tighten(folder: Path) -> list[Path]:
     return changed
 
 
+def tighten_file(path: Path) -> None:
+    """`path` readable only by this user (POSIX), when it is ours to change."""
+    if not POSIX:
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            os.chmod(path, mode & PRIVATE_FILE)
+    except OSError:
+        pass
+
+
 def _walk(folder: Path):
     try:
         entries = list(os.scandir(folder))

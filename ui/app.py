@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.db import DatabaseError, open_database
 from core.logsetup import setup_logging
-from core.paths import DATABASE_URL_ENV, DataFolderError, app_paths
+from core.paths import DATABASE_URL_ENV, DataFolderError, app_paths, tighten_file
 from ui.i18n import install_translators
 from ui.resources import app_icon
 
@@ -48,6 +48,7 @@ def acquire_instance_lock(paths) -> QLockFile | None:
         if lock.error() != QLockFile.LockError.LockFailedError:
             raise DataFolderNotWritable(str(paths.data_dir))
         return None
+    tighten_file(paths.lock_file)  # it names this computer and the app's process
     return lock
 
 

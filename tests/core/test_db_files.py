@@ -64,11 +64,15 @@ def test_a_new_data_folder_and_everything_in_it_is_readable_only_by_the_seller(t
     StockItem.create(sku="KUB-1", title="Kubek")  # the WAL and shared memory exist now
     backup = dbmod.backup_sqlite(database.obj, paths.database, paths.backups_dir, "test")
     store_database_url(paths, "")
+    from ui.app import acquire_instance_lock
+
+    lock = acquire_instance_lock(paths)
     files = [paths.database, Path(f"{paths.database}-wal"), Path(f"{paths.database}-shm"), paths.log_file, backup,
-             paths.settings_file]
+             paths.settings_file, paths.lock_file]
     assert {str(f): oct(mode(f)) for f in files} == {str(f): "0o600" for f in files}
     folders = [paths.data_dir, paths.log_dir, paths.backups_dir]
     assert {str(f): oct(mode(f)) for f in folders} == {str(f): "0o700" for f in folders}
+    lock.unlock()
 
 
 @posix_only
