@@ -57,11 +57,15 @@ def main(argv: list[str] | None = None) -> int:
             return importlib.import_module(COMMANDS[command]).main(args) or 0
         from core import i18n
         from core.logsetup import setup_logging
-        from core.paths import app_paths
+        from core.paths import DataFolderError, app_paths
 
         i18n.set_language(i18n.language_from_environment())  # LANG=pl_PL.UTF-8 speaks Polish
 
-        paths = app_paths(data_dir)
+        try:
+            paths = app_paths(data_dir)
+        except DataFolderError as e:
+            print(e, file=sys.stderr)
+            return 1
         setup_logging(paths.log_file)  # commands print their own sentences; details go to the log
         try:
             return importlib.import_module(COMMANDS[command]).main(args, paths) or 0

@@ -8,7 +8,11 @@ file), so a failed upgrade leaves the old database as it was.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import stat
+import tempfile
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +22,15 @@ from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
 from core.i18n import _
 from core.models import ALL_MODELS, SchemaInfo, database
+from core.paths import (
+    POSIX,
+    PRIVATE_FILE,
+    DataFolderError,
+    create_private_file,
+    explain_os_error,
+    make_private_folder,
+    sync_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +48,13 @@ POSTGRES_CONNECT_TIMEOUT = 10  # seconds: an unreachable server must not hang th
 # changes, n = a channel's id its sync (core/sync/lock.py). Channel ids start at 1.
 ADVISORY_LOCKS = 0x41434D  # "ACM"
 SCHEMA_LOCK = 0
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+LOW_SPACE = 1024 * 1024  # bytes free under which an I/O error at start-up means a full disk
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_AUTH, SQLITE_NOTADB = 11, 13, 14, 23, 26
 
 
 class DatabaseError(Exception):
@@ -63,7 +83,7 @@ def open_database(path: Path | None = None, url: str | None = None, backups_dir:
         db = _open_url(url)
     else:
         assert path is not None
-        db = _open_sqlite(Path(path))
+        db = _open_sqlite(Path(path), Path(backups_dir) if backups_dir else None)
     database.initialize(db)
     file = Path(db.database) if isinstance(db, SqliteDatabase) else None
     try:
@@ -146,11 +166,25 @@ def _explain_server_error(where: str, error: Exception) -> str:
     return _("The database at {where} cannot be opened ({why}).").format(where=where, why=text)
 
 
-def _open_sqlite(path: Path) -> SqliteDatabase:
-    if path.exists():
-        _check_sqlite_file(path)
-    elif not path.parent.exists():
-        raise DatabaseError(f"The folder for the database does not exist: {path.parent}")
+def _open_sqlite(path: Path, backups_dir: Path | None = None) -> SqliteDatabase:
+    """Open the app's SQLite file; any refusal is a DatabaseError naming the file and the cause.
+
+    An existing file is first recognised through a read-only connection (header, schema,
+    quick_check), so a file that is not the app's is never written, not even its journal
+    mode. A new file is created 0600 before SQLite opens it; its WAL and shared-memory
+    files take the same mode from it.
+    """
+    backups_dir = backups_dir or path.parent / "backups"
+    _check_place(path)
+    created = not path.exists()
+    if created:
+        try:
+            create_private_file(path)
+        except OSError as e:
+            raise DatabaseError(explain_os_error(path, e)) from None
+    else:
+        _recognise(path, backups_dir)
+        tighten_database(path)
     # Transactions begin IMMEDIATE: a deferred one that reads before it writes fails at once
     # ("database is locked", no busy wait) if another connection wrote meanwhile, and the
     # sync writes from two threads (engine._side_by_side), the window from a third.
@@ -158,56 +192,192 @@ def _open_sqlite(path: Path) -> SqliteDatabase:
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except Exception as e:  # sqlite3.DatabaseError, OperationalError (read-only, locked)
+    except Exception as e:  # sqlite3.DatabaseError, OperationalError (read-only, locked, full)
         db.close()
-        raise DatabaseError(_explain_sqlite_error(path, e)) from e
+        if created and path.exists() and path.stat().st_size == 0:
+            path.unlink()  # nothing was written: leave the folder as it was
+        raise DatabaseError(_explain_sqlite_error(path, e, backups_dir)) from e
     return db
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, without touching it."""
+def _check_place(path: Path) -> None:
+    """The folder exists and is one; the file, if there, is a regular file this user may open."""
+    folder = path.parent
+    if not folder.exists():
+        if any(p.exists() and not p.is_dir() for p in folder.parents):
+            raise DatabaseError(
+                _("The folder for the database, {path}, cannot be a folder: part of its path is a file.").format(path=folder)
+            )
+        raise DatabaseError(_("The folder for the database does not exist: {path}").format(path=folder))
+    if not folder.is_dir():
+        raise DatabaseError(
+            _("The folder for the database, {path}, is a file, not a folder.").format(path=folder)
+        )
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise DatabaseError(explain_os_error(path, e)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseError(
+            _(
+                "The database {path} is not a regular file (it is a folder, a device or a pipe). "
+                "It has been left untouched; move it away or choose another data folder."
+            ).format(path=path)
+        )
+
+
+def _read_only_uri(path: Path) -> str:
+    return path.absolute().as_uri() + "?mode=ro"
+
+
+def _recognise(path: Path, backups_dir: Path) -> None:
+    """Refuse a file that is not this app's database or is damaged, reading it only."""
     try:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as e:
-        raise DatabaseError(_("The database file {path} cannot be read: {why}.").format(path=path, why=e.strerror)) from e
-    if header and header != b"SQLite format 3\x00":
+        raise DatabaseError(explain_os_error(path, e)) from None
+    if not header:
+        return  # an empty file: SQLite makes a new database in it
+    if header != SQLITE_HEADER:
         raise DatabaseError(
             _(
-                "The file {path} is not a database of this app or is damaged. "
-                "It has been left untouched; move it away or restore a backup to continue."
+                "The file {path} is not a database of this app (it is not an SQLite database). "
+                "It has been left untouched; move it away or choose another data folder."
             ).format(path=path)
+            + _backup_hint(path, backups_dir)
         )
-    uri = f"file:{path}?mode=ro"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
-            row = con.execute("PRAGMA quick_check").fetchone()
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            verdict = con.execute("PRAGMA quick_check").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(_explain_sqlite_error(path, e)) from e
-    if row and row[0] != "ok":
+        raise DatabaseError(_explain_sqlite_error(path, e, backups_dir)) from e
+    if verdict and verdict[0] != "ok":
+        raise DatabaseError(_damaged(path, verdict[0], backups_dir))
+    from core.models import SchemaInfo
+
+    ours = SchemaInfo._meta.table_name
+    if tables - {"sqlite_sequence"} and ours not in tables:
         raise DatabaseError(
             _(
-                "The database file {path} is damaged ({why}). It has been left untouched; "
-                "restore a backup from the backups folder next to it."
-            ).format(path=path, why=row[0])
+                "The file {path} is an SQLite database of another program, not this app's (it has no {table} "
+                "table). It has been left untouched; move it away or choose another data folder."
+            ).format(path=path, table=ours)
         )
 
 
-def _explain_sqlite_error(path: Path, error: Exception) -> str:
-    text = str(error).lower()
-    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return _("The database file {path} cannot be opened for writing. Check that the folder is writable.").format(path=path)
-    if "locked" in text or "busy" in text:
-        return _("The database file {path} is locked by another program.").format(path=path)
-    if "disk" in text and "full" in text:
-        return _("The disk holding {path} is full. Free some space and start again.").format(path=path)
+def tighten_database(path: Path) -> None:
+    """The database and its WAL and shared-memory files readable only by this user (POSIX)."""
+    if not POSIX:
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                os.chmod(file, mode & PRIVATE_FILE)
+                log.info("Made %s private to this user (it was readable by other users)", file)
+        except OSError:
+            continue  # missing, or not ours to change: opening it says what matters
+
+
+def _integrity(path: Path) -> str:
+    """PRAGMA integrity_check of `path` through a read-only connection: "ok" or the first problem."""
+    try:
+        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            row = con.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    return row[0] if row else "no answer"
+
+
+def newest_good_backup(path: Path, backups_dir: Path) -> Path | None:
+    """The most recent whole backup of `path` in `backups_dir` (header and integrity checked)."""
+    try:
+        copies = sorted(backups_dir.glob(f"{path.stem}-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    for copy in copies:
+        try:
+            with copy.open("rb") as f:
+                if f.read(16) != SQLITE_HEADER:
+                    continue
+        except OSError:
+            continue
+        if _integrity(copy) == "ok":
+            return copy
+    return None
+
+
+def _backup_hint(path: Path, backups_dir: Path) -> str:
+    good = newest_good_backup(path, backups_dir)
+    if good is None:
+        return ""
+    return " " + _("The newest good backup is {backup}.").format(backup=good)
+
+
+def _damaged(path: Path, why: str, backups_dir: Path) -> str:
+    good = newest_good_backup(path, backups_dir)
+    if good is None:
+        return _(
+            "The database file {path} is damaged ({why}). It has been left untouched; there is no good backup "
+            "in {folder}."
+        ).format(path=path, why=why, folder=backups_dir)
     return _(
-        "The file {path} is not a database of this app or is damaged ({why}). "
-        "It has been left untouched; move it away or restore a backup to continue."
-    ).format(path=path, why=error)
+        "The database file {path} is damaged ({why}). It has been left untouched; the newest good backup is "
+        "{backup}: close the app, move the damaged file away and copy the backup in its place."
+    ).format(path=path, why=why, backup=good)
+
+
+def _free_bytes(folder: Path) -> int | None:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return None
+    return info.f_bavail * info.f_frsize
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def _explain_sqlite_error(path: Path, error: Exception, backups_dir: Path | None = None) -> str:
+    """The cause of an SQLite refusal in the seller's words: the disk first, damage only when proven."""
+    backups_dir = backups_dir or path.parent / "backups"
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(error).lower()
+    free = _free_bytes(path.parent)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return _("The database file {path} is locked by another program.").format(path=path)
+    if code == SQLITE_FULL or "full" in text or (code == SQLITE_IOERR and free is not None and free < LOW_SPACE):
+        return _("The disk holding {path} is full. Free some space and start again; nothing was changed.").format(path=path)
+    if _on_read_only_disk(path.parent):
+        return _("{path} is on a read-only disk. Use a writable folder or remount the disk writable.").format(path=path)
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH) or any(
+        word in text for word in ("readonly", "read-only", "unable to open", "permission")
+    ):
+        return _("The database file {path} cannot be opened for writing. Check that the folder is writable.").format(path=path)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        # proven, not guessed: the header and a full integrity check say so
+        verdict = _integrity(path) if path.exists() else "missing"
+        if verdict != "ok":
+            return _damaged(path, verdict, backups_dir)
+    if code == SQLITE_IOERR:
+        return _(
+            "The disk holding {path} failed to read or write it ({why}). Check the disk; the file has been left untouched."
+        ).format(path=path, why=error)
+    return _("The database file {path} cannot be opened ({why}). It has been left untouched.").format(path=path, why=error)
 
 
 def schema_version(db) -> int | None:
@@ -266,17 +436,62 @@ def migrate_schema(db, current: int) -> None:
 
 
 def backup_sqlite(db, path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the live database with SQLite's online backup; returns the copy's path."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
+    """Copy the live database with SQLite's online backup; returns the copy's path.
+
+    The copy is written under a temporary name, synced to the disk, and only then renamed
+    to its backup name: a file named like a backup is always whole (a crash or a full disk
+    half way leaves only a hidden .partial file, removed by the next backup).
+    """
+    try:
+        make_private_folder(backups_dir)
+    except DataFolderError as e:
+        raise DatabaseError(str(e)) from None
+    _remove_stale_partials(backups_dir)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"{path.stem}-{label}-{stamp}.sqlite3"
-    dest = sqlite3.connect(str(target))
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=PARTIAL, dir=backups_dir)  # 0600
+    os.close(fd)
     try:
-        db.connection().backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(temporary)
+        try:
+            dest.execute("PRAGMA journal_mode=OFF")  # a scratch file: no journal beside it to roll it back
+            db.connection().backup(dest)
+            # one self-contained file (the copied header says WAL): opening it later leaves nothing beside it
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        with open(temporary, "rb+") as copy:
+            os.fsync(copy.fileno())
+        os.replace(temporary, target)
+    except BaseException as e:
+        for leftover in (Path(temporary + suffix) for suffix in ("", "-journal", "-wal", "-shm")):
+            leftover.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise DatabaseError(explain_os_error(backups_dir, e)) from e
+        if isinstance(e, sqlite3.Error):
+            raise DatabaseError(
+                _("The backup before upgrading the database could not be made in {folder} ({why}). Nothing was changed.").format(
+                    folder=backups_dir, why=e
+                )
+            ) from e
+        raise
+    sync_folder(backups_dir)
     log.info("Backed up the database to %s", target)
     return target
+
+
+PARTIAL = ".partial"
+PARTIAL_AGE = 600  # seconds: an older .partial file is left over from a crash
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    now = time.time()
+    for leftover in folder.glob(f".*{PARTIAL}*"):
+        try:
+            if now - leftover.stat().st_mtime > PARTIAL_AGE:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 # Database URLs the app accepts in Preferences (peewee's playhouse.db_url schemes).

@@ -164,10 +164,6 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Add the server's name: postgresql://user@server:5432/shop.": "Dodaj nazwę serwera: postgresql://user@server:5432/shop.",
     "Add the database's name at the end: postgresql://user@server:5432/shop.": "Dodaj na końcu nazwę bazy: postgresql://user@server:5432/shop.",
     "The database at {where} cannot be opened ({why}).": "Nie można otworzyć bazy danych {where} ({why}).",
-    "The file {path} is not a database of this app or is damaged ({why}). It has been left untouched; move it away or "
-    "restore a backup to continue.":
-        "Plik {path} nie jest bazą danych tego programu albo jest uszkodzony ({why}). Pozostał nietknięty; przenieś go "
-        "w inne miejsce lub przywróć kopię zapasową, aby kontynuować.",
     "That database address cannot be read. Write it like postgresql://user@server:5432/shop.":
         "Nie można odczytać tego adresu bazy. Zapisz go tak: postgresql://user@server:5432/shop.",
     "Add the database file's path: sqlite:///path/to/shop.sqlite3.": "Dodaj ścieżkę pliku bazy: sqlite:///ścieżka/do/shop.sqlite3.",
@@ -185,24 +181,60 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "The built-in Sandbox is not part of this build of the app.":
         "Wbudowany Sandbox nie jest częścią tej wersji aplikacji.",
     "The database file {path} is locked by another program.": "Plik bazy {path} jest zablokowany przez inny program.",
-    "The disk holding {path} is full. Free some space and start again.": "Dysk z plikiem {path} jest pełny. Zwolnij miejsce i uruchom ponownie.",
     "The database has tables but no schema version; it is not this app's database.":
         "Baza ma tabele, ale nie ma wersji schematu; to nie jest baza tego programu.",
-    "The file {path} is not a database of this app or is damaged. It has been left untouched; move it away or restore "
-    "a backup to continue.":
-        "Plik {path} nie jest bazą danych tego programu albo jest uszkodzony. Pozostał nietknięty; przenieś go w inne "
-        "miejsce lub przywróć kopię zapasową, aby kontynuować.",
-    "The database file {path} is damaged ({why}). It has been left untouched; restore a backup from the backups folder "
-    "next to it.":
-        "Plik bazy {path} jest uszkodzony ({why}). Pozostał nietknięty; przywróć kopię zapasową z folderu backups obok niego.",
     "The database was written by a newer version of the app (schema {current}, this app knows {known}). Update the "
     "app; the database has been left untouched.":
         "Bazę zapisała nowsza wersja programu (schemat {current}, ten program zna {known}). Zaktualizuj program; baza "
         "pozostała nietknięta.",
     "The shared database cannot be used: {why}.": "Nie można użyć wspólnej bazy danych: {why}.",
+    # --- the data folder and its files (core/paths.py, core/db.py) ----------------------------
+    "The database file {path} is damaged ({why}). It has been left untouched; the newest good backup is {backup}: "
+    "close the app, move the damaged file away and copy the backup in its place.":
+        "Plik bazy {path} jest uszkodzony ({why}). Pozostał nietknięty; najnowsza dobra kopia zapasowa to {backup}: "
+        "zamknij program, przenieś uszkodzony plik w inne miejsce i skopiuj kopię na jego miejsce.",
+    "The database file {path} is damaged ({why}). It has been left untouched; there is no good backup in {folder}.":
+        "Plik bazy {path} jest uszkodzony ({why}). Pozostał nietknięty; w folderze {folder} nie ma dobrej kopii zapasowej.",
+    "The newest good backup is {backup}.": "Najnowsza dobra kopia zapasowa to {backup}.",
+    "The database file {path} cannot be opened ({why}). It has been left untouched.":
+        "Nie można otworzyć pliku bazy {path} ({why}). Pozostał nietknięty.",
+    "The disk holding {path} is full. Free some space and start again; nothing was changed.":
+        "Dysk z {path} jest pełny. Zwolnij miejsce i uruchom ponownie; nic nie zostało zmienione.",
+    "{path} is on a read-only disk. Use a writable folder or remount the disk writable.":
+        "{path} leży na dysku tylko do odczytu. Użyj folderu z prawem zapisu albo zamontuj dysk do zapisu.",
+    "The disk holding {path} failed to read or write it ({why}). Check the disk; the file has been left untouched.":
+        "Dysk z {path} nie zdołał go odczytać ani zapisać ({why}). Sprawdź dysk; plik pozostał nietknięty.",
+    "The folder for the database does not exist: {path}": "Folder na bazę danych nie istnieje: {path}",
+    "The folder for the database, {path}, is a file, not a folder.": "Folder na bazę danych, {path}, jest plikiem, a nie folderem.",
+    "The folder for the database, {path}, cannot be a folder: part of its path is a file.":
+        "Folder na bazę danych, {path}, nie może być folderem: część jego ścieżki jest plikiem.",
+    "The database {path} is not a regular file (it is a folder, a device or a pipe). It has been left untouched; move "
+    "it away or choose another data folder.":
+        "Baza {path} nie jest zwykłym plikiem (to folder, urządzenie albo potok). Pozostała nietknięta; przenieś ją "
+        "w inne miejsce albo wybierz inny folder danych.",
+    "The file {path} is an SQLite database of another program, not this app's (it has no {table} table). It has been "
+    "left untouched; move it away or choose another data folder.":
+        "Plik {path} jest bazą SQLite innego programu, nie tego (nie ma tabeli {table}). Pozostał nietknięty; przenieś "
+        "go w inne miejsce albo wybierz inny folder danych.",
+    "The file {path} is not a database of this app (it is not an SQLite database). It has been left untouched; move it "
+    "away or choose another data folder.":
+        "Plik {path} nie jest bazą danych tego programu (nie jest bazą SQLite). Pozostał nietknięty; przenieś go w inne "
+        "miejsce albo wybierz inny folder danych.",
+    "The backup before upgrading the database could not be made in {folder} ({why}). Nothing was changed.":
+        "Nie udało się zrobić kopii zapasowej przed aktualizacją bazy w {folder} ({why}). Nic nie zostało zmienione.",
+    "{path} cannot be used: {why}.": "Nie można użyć {path}: {why}.",
+    "You may not write {path} (permission denied). Use a folder of your own or ask for the right to write it.":
+        "Nie masz prawa zapisu do {path} (brak uprawnień). Użyj własnego folderu albo poproś o prawo zapisu.",
+    "{path} cannot be a folder ({why}). Choose a folder in your home folder with --data-dir or ACM_DATA_DIR.":
+        "{path} nie może być folderem ({why}). Wybierz folder w swoim folderze domowym przez --data-dir lub ACM_DATA_DIR.",
+    "{path} is a folder, not a regular file.": "{path} jest folderem, a nie zwykłym plikiem.",
+    "The data folder {path} is a file, not a folder. Choose a folder with --data-dir or ACM_DATA_DIR.":
+        "Folder danych {path} jest plikiem, a nie folderem. Wybierz folder przez --data-dir lub ACM_DATA_DIR.",
+    "{file} is not a regular file (it is a folder, a device or a pipe); choose a CSV file.":
+        "{file} nie jest zwykłym plikiem (to folder, urządzenie albo potok); wybierz plik CSV.",
+    "{file} is a folder, not a file.": "{file} jest folderem, a nie plikiem.",
     "The database address cannot be used: {why}": "Nie można użyć tego adresu bazy danych: {why}",
     "This build of the app cannot talk to that kind of database ({why}).": "Ta wersja programu nie obsługuje tego rodzaju bazy danych ({why}).",
-    "The database file {path} cannot be read: {why}.": "Nie można odczytać pliku bazy {path}: {why}.",
     "The log file {path} cannot be written ({why}); nothing is logged to it.":
         "Nie można zapisywać do pliku logu {path} ({why}); nic nie będzie w nim zapisywane.",
     # --- the demo shop --------------------------------------------------------------------

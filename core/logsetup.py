@@ -3,11 +3,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from core.i18n import _
+from core.paths import PRIVATE_FILE, take_notes
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only this user may read (they name buyers and orders)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(log_file: Path, level: int = logging.INFO, to_stderr: bool = False) -> None:
@@ -18,7 +28,7 @@ def setup_logging(log_file: Path, level: int = logging.INFO, to_stderr: bool = F
             root.removeHandler(handler)
             handler.close()
     try:
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = PrivateRotatingFileHandler(
             log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as error:
@@ -44,3 +54,5 @@ def setup_logging(log_file: Path, level: int = logging.INFO, to_stderr: bool = F
         logging.getLogger(name).setLevel(logging.WARNING)
     if unwritable:
         logging.getLogger(__name__).warning(unwritable)
+    for note in take_notes():
+        logging.getLogger("core.paths").info(note)

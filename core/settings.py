@@ -10,7 +10,7 @@ import json
 import logging
 import os
 
-from core.paths import DATABASE_URL_ENV, AppPaths
+from core.paths import DATABASE_URL_ENV, AppPaths, replace_file
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,8 @@ def _load(paths: AppPaths) -> dict:
 
 
 def _save(paths: AppPaths, data: dict) -> None:
-    temporary = paths.settings_file.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, paths.settings_file)  # a crash mid-write leaves the old file whole
+    # a crash mid-write leaves the old file whole; only this user may read it
+    replace_file(paths.settings_file, (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def stored_database_url(paths: AppPaths) -> str:

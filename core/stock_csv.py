@@ -20,6 +20,7 @@ import io
 import itertools
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -204,6 +205,42 @@ def _parse_quantity(text: str) -> tuple[int | None, str | None]:
     return number, None
 
 
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path`, refused before reading when it is not a regular file (a folder,
+    /dev/zero, a pipe) or is larger than `limit`; never more than `limit` bytes are read."""
+    try:
+        # non-blocking: opening a pipe must not wait for a writer; the file itself is checked first
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except IsADirectoryError:
+        raise CsvFileError(_("{file} is a folder, not a file.").format(file=path.name)) from None
+    except OSError as e:
+        raise CsvFileError(_("{file} cannot be read: {why}.").format(file=path.name, why=e.strerror or e)) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CsvFileError(_("{file} is a folder, not a file.").format(file=path.name))
+        raise CsvFileError(
+            _("{file} is not a regular file (it is a folder, a device or a pipe); choose a CSV file.").format(
+                file=path.name
+            )
+        )
+    with os.fdopen(fd, "rb") as f:
+        if info.st_size > limit:
+            raise CsvFileError(_too_large(path, limit))
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise CsvFileError(_("{file} cannot be read: {why}.").format(file=path.name, why=e.strerror or e)) from None
+    if len(data) > limit:  # it grew while being read
+        raise CsvFileError(_too_large(path, limit))
+    return data
+
+
+def _too_large(path: Path, limit: int) -> str:
+    return _("{file} is larger than {n} MB; split it into smaller files.").format(file=path.name, n=limit // (1024 * 1024))
+
+
 def read_import(
     path: str | os.PathLike,
     location: str | None = None,
@@ -216,17 +253,7 @@ def read_import(
     location column); without it they go to the default location.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CsvFileError(
-                _("{file} is larger than {n} MB; split it into smaller files.").format(
-                    file=path.name, n=MAX_FILE_BYTES // (1024 * 1024)
-                )
-            )
-        data = path.read_bytes()
-    except OSError as e:
-        raise CsvFileError(_("{file} cannot be read: {why}.").format(file=path.name, why=e.strerror or e)) from None
+    data = read_limited(path, MAX_FILE_BYTES)
     text = _decode(data, path)
     _check_lines(text, path)
     if not text.strip():
@@ -552,6 +579,8 @@ def export_csv(
                     [neutralise(sku), neutralise(title), neutralise(names.get(location_id, "")), 0, neutralise(barcode), allocated, -allocated]
                 )
                 count += 1
+            f.flush()
+            os.fsync(f.fileno())  # whole on the disk before it takes the chosen name
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.db import DatabaseError, open_database
 from core.logsetup import setup_logging
-from core.paths import DATABASE_URL_ENV, app_paths
+from core.paths import DATABASE_URL_ENV, DataFolderError, app_paths, tighten_file
 from ui.i18n import install_translators
 from ui.resources import app_icon
 
@@ -45,6 +45,7 @@ def acquire_instance_lock(paths) -> QLockFile | None:
         if lock.error() != QLockFile.LockError.LockFailedError:
             raise DataFolderNotWritable(str(paths.data_dir))
         return None
+    tighten_file(paths.lock_file)  # it names this computer and the app's process
     return lock
 
 
@@ -102,7 +103,11 @@ def run_gui(args: list[str], data_dir: str | None = None) -> int:
     qt_args = [a for a in args if a != "--self-test"]
     app = make_application(qt_args)
     install_translators(app)
-    paths = app_paths(data_dir)
+    try:
+        paths = app_paths(data_dir)
+    except DataFolderError as e:
+        QMessageBox.critical(None, APP_DISPLAY_NAME, str(e))
+        return 1
     setup_logging(paths.log_file)
     try:
         lock = acquire_instance_lock(paths)

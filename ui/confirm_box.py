@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from ui.text import show_plain_text
 
 
 class ConfirmBox(QMessageBox):
@@ -14,6 +15,7 @@ class ConfirmBox(QMessageBox):
         self.setText(text)
         if details:
             self.setInformativeText(details)
+        show_plain_text(self)
         self.action_button = self.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.cancel_button)  # Enter never destroys by accident
@@ -29,4 +31,6 @@ class ConfirmBox(QMessageBox):
 
 def tell(parent: QWidget | None, title: str, text: str) -> None:
     """An error or notice the seller must see (tests replace this function)."""
-    QMessageBox.warning(parent, title, text)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    show_plain_text(box)
+    box.exec()

@@ -27,6 +27,7 @@ from core.db import database
 from core.models import Channel, Listing, Order, StockItem, SyncRun
 from ui.tables import ALERT
 from ui.workers import Worker
+from ui.text import escape
 
 OK_COLOUR = "#1b6e2a"
 CARD_STYLE = (
@@ -256,7 +257,7 @@ class HomeScreen(QWidget):
         self.demo_button.setEnabled(False)
         self._say(self.demo_status, self.tr("Starting…"))
         worker = Worker(set_up_demo_job, self.paths)
-        worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, step + "…"))
+        worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, escape(step) + "…"))
         worker.succeeded.connect(self._demo_added)
         worker.failed.connect(self._demo_failed)
         self.worker = worker
@@ -274,7 +275,7 @@ class HomeScreen(QWidget):
                 "✓ <b>%1</b> is ready: the Test said OK. %2 listings are linked to stock items; "
                 "%3 of them have no stock, so the sync will propose ending them."
             )
-            .replace("%1", done.channel.sub_source)
+            .replace("%1", escape(done.channel.sub_source))
             .replace("%2", str(linked))
             .replace("%3", str(len(stock.out_of_stock))),
             OK_COLOUR,
@@ -288,7 +289,7 @@ class HomeScreen(QWidget):
         self.demo_ready.emit(done)
 
     def _demo_failed(self, message: str, _error: object) -> None:
-        self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", message), ALERT.name())
+        self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", escape(message)), ALERT.name())
         self.demo_button.setEnabled(True)
         self.demo_button.setText(self.tr("Try &again"))
         self.demo_failed.emit(message)
@@ -332,7 +333,7 @@ class HomeScreen(QWidget):
             self._say(
                 self.sync_status,
                 self.tr("The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.").replace(
-                    "%1", run.outcome
+                    "%1", escape(run.outcome)
                 ),
                 ALERT.name(),
             )
@@ -355,6 +356,7 @@ class HomeScreen(QWidget):
 
     @staticmethod
     def _say(label: QLabel, text: str, colour: str = "") -> None:
+        label.setTextFormat(Qt.TextFormat.RichText)  # what is not ours in `text` went through escape()
         label.setText(text)
         label.setStyleSheet(f"color: {colour}" if colour else "")
         label.setVisible(True)

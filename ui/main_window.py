@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.status_label = QLabel(self.tr("Data folder: %1").replace("%1", str(paths.data_dir)))
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is not markup
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().showMessage(self.tr("Ready"))
         self._restore_state()

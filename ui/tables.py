@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.workers import Worker
+from ui.text import plain_tooltip
 
 ALERT = QColor("#b3261e")  # dark red: readable on white and on the selection colour
 MUTED = QColor("#6b6b6b")
@@ -249,7 +250,7 @@ class RowTableModel(QAbstractTableModel):
                 brush = self._brushes[color.name()] = QBrush(color)
             return brush
         if role == _TOOLTIP:
-            return self.tooltip(row, index.column())
+            return plain_tooltip(self.tooltip(row, index.column()))
         return row[index.column() + 1]
 
     def foreground(self, row: tuple, column: int) -> QColor | None:

@@ -144,6 +144,49 @@ class ConnectionFailed(AllegroError):
         super().__init__(code, detail, message=en, message_pl=pl)
 
 
+class CallTooSlow(AllegroError):
+    """The whole call took longer than its deadline (core/allegro/limits.py); it was stopped."""
+
+    default_code = "CALL_DEADLINE"
+
+    def __init__(self, address: str, seconds: float) -> None:
+        self.address = address
+        super().__init__(
+            self.default_code,
+            f"no whole answer within {seconds:g} s",
+            message=(
+                f"Allegro at {address} did not finish answering within {seconds:g} seconds, so the app "
+                "stopped waiting. Try again later; if it keeps happening, check the network."
+            ),
+            message_pl=(
+                f"Allegro pod adresem {address} nie skończyło odpowiadać w ciągu {seconds:g} sekund, więc "
+                "aplikacja przestała czekać. Spróbuj później; jeśli to się powtarza, sprawdź sieć."
+            ),
+        )
+
+
+class AnswerTooLarge(AllegroError):
+    """The answer passed the size limit (core/allegro/limits.py); reading it stopped there."""
+
+    default_code = "ANSWER_TOO_LARGE"
+
+    def __init__(self, address: str, operation: str, limit: int) -> None:
+        self.address = address
+        megabytes = limit / (1024 * 1024)
+        super().__init__(
+            self.default_code,
+            f"{operation}: more than {limit} bytes",
+            message=(
+                f"The answer from {address} to {operation} was larger than {megabytes:g} MB, far more than "
+                "Allegro ever sends, so the app stopped reading it and stored nothing of it."
+            ),
+            message_pl=(
+                f"Odpowiedź z {address} na {operation} była większa niż {megabytes:g} MB, znacznie więcej, "
+                "niż Allegro kiedykolwiek wysyła, więc aplikacja przerwała jej czytanie i nic z niej nie zapisała."
+            ),
+        )
+
+
 class OutcomeUnknown(AllegroError):
     """A change may or may not have reached Allegro (outcomes.Outcome.UNKNOWN); ask Allegro
     before repeating it."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from core.i18n import _
+from core.paths import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +136,7 @@ def _read_address(paths) -> str | None:
 
 
 def _write_address(paths, url: str) -> None:
-    target = address_file(paths)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
-    os.replace(temporary, target)
+    replace_file(address_file(paths), json.dumps({"url": url, "pid": os.getpid()}).encode("utf-8"))
 
 
 def _answers(url: str) -> bool:

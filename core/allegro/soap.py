@@ -15,6 +15,7 @@ before trying again.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -25,8 +26,12 @@ from typing import Any
 import urllib.request
 from urllib.parse import urlsplit
 
+import socket
+
 import certifi
 import urllib3
+import urllib3.connection
+import urllib3.connectionpool
 import urllib3.exceptions
 import zeep.exceptions
 from zeep import Client
@@ -34,6 +39,7 @@ from zeep.transports import Transport
 
 from core.allegro import errors, logsafe, outcomes, wsdl
 from core.allegro.errors import AllegroError
+from core.allegro.limits import CHUNK, WATCHDOG, AnswerBudget, AnswerTooLarge, CallLimits, DeadlinePassed
 from core.allegro.ratelimit import RateLimiter
 from core.allegro.retry import RetryPolicy
 
@@ -92,12 +98,73 @@ class Slots:
             self._changed.notify_all()
 
 
+class _Call:
+    """The call in flight on this thread: its connection, and whether its deadline passed."""
+
+    __slots__ = ("connection", "sock", "expired", "finished", "_lock")
+
+    def __init__(self) -> None:
+        self.connection: Any = None
+        self.sock: socket.socket | None = None  # kept: a connection that will close lets go of it
+        self.expired = False
+        self.finished = False
+        self._lock = threading.Lock()
+
+    def expire(self) -> None:
+        """At the deadline (on the watchdog's thread): shut the socket, which ends a blocked read."""
+        with self._lock:
+            if self.finished:  # in time after all: its connection may already carry another call
+                return
+            self.expired = True
+            sock = self.sock or getattr(self.connection, "sock", None)
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def finish(self) -> bool:
+        """Mark the call over; True when it ended before its deadline was acted on."""
+        with self._lock:
+            self.finished = True
+            return not self.expired
+
+
+_current = threading.local()
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def request(self, *args, **kwargs):
+        call = getattr(_current, "call", None)
+        if call is not None:
+            call.connection = self  # while it connects and sends
+        try:
+            return super().request(*args, **kwargs)
+        finally:
+            if call is not None:
+                call.sock = self.sock  # the answer is read from it after the connection may drop it
+                if call.expired and call.sock is not None:
+                    with contextlib.suppress(OSError):  # the deadline passed while it was sent
+                        call.sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    request = _WatchedHTTPConnection.request
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
 class _Transport(Transport):
     """zeep's transport over one urllib3 connection: timeouts, a phase marker, no body logs.
 
     requests costs about a millisecond of CPU per call (most of the client's share), so
     the adapter talks urllib3 directly; zeep only needs `post` to return an object with
-    status_code, content and headers.
+    status_code, content and headers. Each call has a whole-call deadline and an answer
+    size limit (core/allegro/limits.py): the answer is read in chunks and refused as soon
+    as it passes the limit, and a socket still busy at the deadline is shut.
     """
 
     def __init__(
@@ -108,9 +175,11 @@ class _Transport(Transport):
         operation_timeout: float,
         trust_env: bool,
         slots: Slots | None = None,
+        limits: CallLimits = CallLimits(),
     ):
         super().__init__(timeout=connect_timeout, operation_timeout=operation_timeout)
         self.slots = slots or Slots(1)
+        self.limits = limits
         self.urgent = False  # set per call by SoapCaller
         self.session.close()  # zeep's own requests session is never used
         self.phase = "idle"  # idle -> sending -> answered
@@ -120,20 +189,61 @@ class _Transport(Transport):
             options.update(cert_reqs="CERT_REQUIRED" if verify_tls else "CERT_NONE", ca_certs=certifi.where())
         proxy = _proxy_for(url) if trust_env else None
         self.pool = urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
-        self.headers = {"User-Agent": "AllegroChannelManager (zeep)"}
+        self.pool.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+        # identity: a compressed answer could grow past the limit inside one chunk
+        self.headers = {"User-Agent": "AllegroChannelManager (zeep)", "Accept-Encoding": "identity"}
 
     def post(self, address, message, headers):
         self.slots.acquire(self.urgent)  # the caller's limit on requests in flight, whichever thread sends
+        budget = AnswerBudget(self.limits)
+        call = _current.call = _Call()
+        token = WATCHDOG.watch(budget.deadline_at, call.expire)
+        answer = None
+        whole = False
         try:
             self.phase = "sending"
             answer = self.pool.request(
-                "POST", address, body=message, headers={**self.headers, **headers}, redirect=False, preload_content=True
+                "POST", address, body=message, headers={**self.headers, **headers}, redirect=False,
+                preload_content=False, decode_content=False,
             )
+            self.phase = "answering"
+            budget.check_declared(answer.headers.get("Content-Length"))
+            chunks = []
+            for chunk in answer.stream(CHUNK, decode_content=False):
+                budget.take(len(chunk))
+                chunks.append(chunk)
+            budget.check_time()
+            content = b"".join(chunks)
+            whole = True
             self.phase = "answered"
+        except (AnswerTooLarge, DeadlinePassed):
+            raise
+        except Exception:
+            if call.expired:
+                raise DeadlinePassed(self.limits.deadline) from None
+            raise
         finally:
+            WATCHDOG.cancel(token)
+            _current.call = None
+            in_time = call.finish()
+            if answer is not None:
+                if whole and in_time:
+                    answer.release_conn()
+                else:
+                    self._discard(answer)
             self.slots.release()
-        log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(answer.data))
-        return _Response(answer.status, answer.data, answer.headers)
+        log.debug("HTTP %s from %s (%d bytes)", answer.status, address, len(content))
+        return _Response(answer.status, content, answer.headers)
+
+    def _discard(self, answer) -> None:
+        """Drop a connection whose answer was not read to its end: it cannot carry another call."""
+        if answer is None:
+            return
+        try:
+            answer.close()
+            answer.release_conn()
+        except Exception:  # noqa: BLE001 - already broken
+            pass
 
     def load(self, url):  # the contract comes from resources/, never from the network
         raise RuntimeError(f"refusing to load {url!r} over the network")
@@ -185,8 +295,10 @@ class SoapCaller:
         sleep: Callable[[float], None] = time.sleep,
         trust_env: bool = True,
         max_in_flight: int = 4,
+        limits: CallLimits | None = None,
     ) -> None:
         logsafe.install()
+        self.limits = limits or CallLimits.current()
         self.url = url
         self.verify_tls = verify_tls
         self.connect_timeout = connect_timeout
@@ -211,7 +323,8 @@ class SoapCaller:
             if self._closed:
                 raise RuntimeError("this WebAPI connection was closed")
             transport = _Transport(
-                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env, self._slots
+                self.url, self.verify_tls, self.connect_timeout, self.operation_timeout, self._trust_env, self._slots,
+                self.limits,
             )
             with self._transports_lock:
                 self._transports.append(transport)
@@ -310,6 +423,10 @@ class SoapCaller:
             if reader is not None:
                 return _send_and_read(proxy, operation, args, reader), None
             return getattr(proxy, operation)(**args), None
+        except DeadlinePassed as exc:  # the request went out: it may have been carried out
+            return None, _Failure(errors.CallTooSlow(self.url, exc.seconds), maybe_done=True)
+        except AnswerTooLarge as exc:
+            return None, _Failure(errors.AnswerTooLarge(self.url, operation, exc.limit), maybe_done=True)
         except zeep.exceptions.Fault as exc:
             return None, self._fault(operation, exc)
         except zeep.exceptions.TransportError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -41,6 +42,7 @@ class SpoilingProxy:
         self.spoil: dict[str, Spoiler] = {}
         self.spoiled: dict[str, int] = {}
         self.seen: dict[str, bytes] = {}  # the last unspoiled answer of each operation
+        self.pace: dict[str, float] = {}  # operation -> seconds between the bytes of its answer
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -69,7 +71,17 @@ class SpoilingProxy:
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()
-                self.wfile.write(answer)
+                pause = outer.pace.get(operation)
+                if pause is None:
+                    self.wfile.write(answer)
+                    return
+                for i in range(len(answer)):  # a byte at a time, until the client hangs up
+                    try:
+                        self.wfile.write(answer[i : i + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    time.sleep(pause)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True

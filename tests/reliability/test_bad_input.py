@@ -160,7 +160,7 @@ def add(**options) -> list[str]:
         (["channel", "test", "Nikt"], 2, "There is no channel"),
         (["channel", "frobnicate"], 2, "invalid choice"),
         (["stock", "import", "missing.csv"], 1, "cannot be read"),
-        (["stock", "import", "."], 1, "cannot be read"),
+        (["stock", "import", "."], 1, "is a folder, not a file"),
         (["stock", "export", "no-such-folder/out.csv"], 1, "cannot be written"),
         (["stock", "export", "out.csv", "--location", "Nigdzie"], 1, "There is no location called Nigdzie"),
         (["listings", "link", "abc", "SKU-1"], 2, "abc is not an offer id"),

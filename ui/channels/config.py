@@ -34,6 +34,7 @@ from core.channels import ChannelConfig
 from core.models import Location
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
 from ui.channels.message import Message, Role
+from ui.text import escape
 
 TIPS = {
     "enabled": QT_TRANSLATE_NOOP("ChannelConfigScreen", "Sync this channel. Untick to leave it out of every sync without deleting it."),
@@ -133,6 +134,7 @@ class ChannelConfigScreen(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.save_button)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("config_message")
         self.message.setWordWrap(True)
 
@@ -312,7 +314,7 @@ class ChannelConfigScreen(QWidget):
         for name, widget in self.option_widgets.items():
             if widget is new:
                 title = self.labels[name].text() if name in self.labels else widget.text()
-                self.help.setText(f"<b>{_escape(title.replace('&', ''))}</b>: {_escape(self.tr(TIPS[name]))}")
+                self.help.setText(f"<b>{escape(title.replace('&', ''))}</b>: {escape(self.tr(TIPS[name]))}")
                 return
 
     # --- dependencies -------------------------------------------------------------------
@@ -353,7 +355,7 @@ class ChannelConfigScreen(QWidget):
     def load(self, config: ChannelConfig, *, has_stored_password: bool = True) -> None:
         self._base = replace(config, password=None)
         self._remembered.clear()
-        self.title.setText(self.tr("<b>%1</b> — Allegro.pl channel").replace("%1", _escape(config.sub_source)))
+        self.title.setText(self.tr("<b>%1</b> — Allegro.pl channel").replace("%1", escape(config.sub_source)))
         self.setWindowTitle(config.sub_source)
         self.account.load(config, has_stored_password=has_stored_password)
         self._fill_locations(config.location_id)
@@ -486,10 +488,6 @@ class ChannelConfigScreen(QWidget):
 
     def shutdown(self) -> None:
         self.account.shutdown()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _to_qt(moment: datetime) -> QDateTime:

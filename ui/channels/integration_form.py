@@ -46,6 +46,7 @@ ERROR_STYLE = "color: #b3261e;"
 def error_label(name: str) -> QLabel:
     """The red sentence under a field; hidden while the field is fine."""
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setObjectName(f"{name}_error")
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
@@ -179,6 +180,7 @@ class IntegrationForm(QWidget):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # Allegro's messages
         self.status.setObjectName("test_status")
         self.status.setWordWrap(True)
         test_row = QHBoxLayout()
@@ -461,6 +463,7 @@ class IntegrationScreen(QWidget):
         )
         intro.setWordWrap(True)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("integration_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)

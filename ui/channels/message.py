@@ -3,6 +3,7 @@ modally, so tests replace it and read the box instead of clicking a real one."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from ui.text import show_plain_text
 
 Role = QMessageBox.ButtonRole
 
@@ -28,6 +29,7 @@ class Message(QMessageBox):
         self.setText(text)
         if details:
             self.setInformativeText(details)
+        show_plain_text(self)
         self._names = {}
         for name, label, role in buttons:
             button = self.addButton(label, role)

@@ -1,7 +1,7 @@
 """The CSV import preview: what the file would change, or every invalid row and why."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,6 +47,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(760, 480)
         layout = QVBoxLayout(self)
         self.summary = QLabel(preview.summary())
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # the file's name and cells
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         if preview.problems:
@@ -56,6 +57,7 @@ class ImportPreviewDialog(QDialog):
             ignored = QLabel(
                 self.tr("Columns not used: %1").replace("%1", ", ".join(preview.ignored_columns))
             )
+            ignored.setTextFormat(Qt.TextFormat.PlainText)  # the file's own column names
             ignored.setObjectName("ignored_columns")
             layout.addWidget(ignored)
         if preview.problems:

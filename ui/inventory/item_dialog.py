@@ -1,6 +1,7 @@
 """Add or edit a stock item: SKU, title, barcode and a quantity per location."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -56,6 +57,7 @@ class ItemDialog(QDialog):
             self._add_field(form, label, spin, f"level:{location.id}")
         layout.addLayout(form)
         self.general_error = QLabel()
+        self.general_error.setTextFormat(Qt.TextFormat.PlainText)
         self.general_error.setObjectName("general_error")
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet(f"color: {ALERT.name()}")
@@ -73,6 +75,7 @@ class ItemDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(widget)
         error = QLabel()
+        error.setTextFormat(Qt.TextFormat.PlainText)
         error.setObjectName(f"error_{key}")
         error.setStyleSheet(f"color: {ALERT.name()}")
         error.setWordWrap(True)

@@ -52,6 +52,7 @@ class LocationsDialog(QDialog):
         row.addWidget(self.name, 1)
         layout.addLayout(row)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setObjectName("location_error")
         self.error.setStyleSheet(f"color: {ALERT.name()}")
         self.error.setWordWrap(True)

@@ -43,6 +43,7 @@ from ui.tables import (
     save_header,
 )
 from ui.workers import Worker
+from ui.text import escape
 
 ALL_LOCATIONS = -1
 
@@ -128,6 +129,7 @@ class InventoryScreen(QWidget):
         layout.addLayout(buttons)
 
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # messages name SKUs and file names
         self.notice.setObjectName("inventory_notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -171,6 +173,7 @@ class InventoryScreen(QWidget):
 
         bottom = QHBoxLayout()
         self.step = QLabel()
+        self.step.setTextFormat(Qt.TextFormat.PlainText)
         self.step.setObjectName("inventory_step")
         self.progress = QProgressBar()
         self.progress.setObjectName("inventory_progress")
@@ -274,7 +277,7 @@ class InventoryScreen(QWidget):
         if detail is None:
             self.detail_title.setText(self.tr("Select an item to see its stock per location."))
             return
-        self.detail_title.setText(f"<b>{detail.sku}</b> — {detail.title}")
+        self.detail_title.setText(f"<b>{escape(detail.sku)}</b> — {escape(detail.title)}")
         self.per_location.setRowCount(len(detail.locations))
         for r, line in enumerate(detail.locations):
             name = line.location + (self.tr(" (default)") if line.is_default else "")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from core import inventory
 from core.listing_links import search_items
 from ui.tables import Column, RowTableModel, make_table
+from ui.text import escape
 
 
 class ItemsModel(RowTableModel):
@@ -33,7 +34,7 @@ class LinkDialog(QDialog):
         self.setWindowTitle(self.tr("Link listing to a stock item"))
         self.resize(620, 420)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Listing: <b>%1</b>").replace("%1", listing_title.replace("<", "&lt;")))
+        heading = QLabel(self.tr("Listing: <b>%1</b>").replace("%1", escape(listing_title)))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         label = QLabel(self.tr("&Search by SKU or title:"))

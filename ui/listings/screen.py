@@ -190,6 +190,7 @@ class ListingsScreen(QWidget):
         layout.addLayout(buttons)
 
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # messages name listing titles
         self.notice.setObjectName("listings_notice")
         self.notice.setWordWrap(True)
         self.notice.hide()

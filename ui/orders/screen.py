@@ -55,6 +55,7 @@ from ui.tables import (
     restore_header,
     save_header,
 )
+from ui.text import escape, plain_tooltip
 
 OK_COLOR = "#1b5e20"
 # The carriers Polish sellers use most come first; DPD has two ids at Allegro, 9 is the current one.
@@ -142,6 +143,7 @@ class OrdersScreen(QWidget):
         layout.addLayout(self.bar)
 
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
         self.notice.setObjectName("orders_notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -177,10 +179,12 @@ class OrdersScreen(QWidget):
         left = QVBoxLayout()
         self.heading = QLabel(self.tr("Select an order to see its items and shipping."))
         self.heading.setObjectName("order_heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # buyer data in it goes through escape()
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.heading)
         self.address = QLabel()
+        self.address.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
         self.address.setObjectName("order_address")
         self.address.setWordWrap(True)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -231,6 +235,7 @@ class OrdersScreen(QWidget):
         self.tracking.setObjectName("tracking_number")
         self.tracking.setPlaceholderText(self.tr("Tracking number"))
         self.check_label = QLabel()
+        self.check_label.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
         self.check_label.setObjectName("tracking_check")
         self.check_label.setWordWrap(True)
         carrier_label = QLabel(self.tr("&Carrier:"))
@@ -273,6 +278,7 @@ class OrdersScreen(QWidget):
         self.shipments.horizontalHeader().setStretchLastSection(False)
         right.addWidget(self.shipments, 1)
         self.shipment_reason = QLabel()
+        self.shipment_reason.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
         self.shipment_reason.setObjectName("shipment_reason")
         self.shipment_reason.setWordWrap(True)
         self.shipment_reason.setStyleSheet(f"color: {ALERT.name()}")
@@ -354,18 +360,18 @@ class OrdersScreen(QWidget):
             self._update_ship_buttons()
             return
         o = detail.order
-        email = f" &lt;{o.buyer_email}&gt;" if o.buyer_email else ""
+        email = f" &lt;{escape(o.buyer_email)}&gt;" if o.buyer_email else ""
         # lupdate does not look inside f-strings: the words are translated first
         order_word, buyer_word, postage_word, payment_word = (
             self.tr("Order"), self.tr("Buyer"), self.tr("postage"), self.tr("payment")
         )
         self.heading.setText(
-            f"<b>{order_word} {o.form_id}</b> · {display(o.created_at)} · {detail.channel} · "
-            f"<b>{_(STATUS_TEXT.get(o.status, o.status))}</b><br>"
-            f"{buyer_word}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
-            + (f" ({postage_word} {display(o.postage_amount)})" if o.postage_amount else "")
-            + f" · {payment_word}: {o.pay_status or '—'}"
-            + (f" ({_(PAY_TYPE_TEXT.get(o.pay_type, o.pay_type))})" if o.pay_type else "")
+            f"<b>{escape(order_word)} {escape(o.form_id)}</b> · {escape(display(o.created_at))} · "
+            f"{escape(detail.channel)} · <b>{escape(_(STATUS_TEXT.get(o.status, o.status)))}</b><br>"
+            f"{escape(buyer_word)}: {escape(o.buyer_login)}{email} · {escape(display(o.amount))} {escape(o.currency)}"
+            + (f" ({escape(postage_word)} {escape(display(o.postage_amount))})" if o.postage_amount else "")
+            + f" · {escape(payment_word)}: {escape(o.pay_status or '—')}"
+            + (f" ({escape(_(PAY_TYPE_TEXT.get(o.pay_type, o.pay_type)))})" if o.pay_type else "")
         )
         address = detail.address or self.tr("No shipping address given.")
         if o.message:
@@ -396,7 +402,7 @@ class OrdersScreen(QWidget):
                 elif s.state == ShipmentState.ACCEPTED:
                     cell.setForeground(Qt.GlobalColor.darkGreen)
                 if s.reason:
-                    cell.setToolTip(s.reason)
+                    cell.setToolTip(plain_tooltip(s.reason))
                 self.shipments.setItem(r, c, cell)
         self.shipments.resizeColumnToContents(0)
         self.shipments.resizeColumnToContents(2)

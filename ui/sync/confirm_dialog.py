@@ -28,6 +28,7 @@ from core.i18n import _
 from core.listing_rows import FORMATS
 from core.sync.plan import Plan, ProposedAction
 from ui.tables import ALERT, local_time
+from ui.text import escape, plain_tooltip
 
 def duration_text(days: int | None) -> str:
     if days is None:
@@ -130,7 +131,7 @@ class ActionsModel(QAbstractTableModel):
                 return self.tr("Ticked: apply this change (Space toggles)")
             if action.sells_to_top_bidder:
                 return self.tr("Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.")
-            return self._text(action, column) if column > 0 else None
+            return plain_tooltip(self._text(action, column)) if column > 0 else None
         if role == Qt.ItemDataRole.ForegroundRole and action.sells_to_top_bidder and column in (2, 5):
             return QBrush(ALERT)
         if role == Qt.ItemDataRole.FontRole and action.sells_to_top_bidder and column == 5:
@@ -222,7 +223,7 @@ class ActionsSection(QWidget):
 
     def _update(self) -> None:
         self.heading.setText(
-            f"<b>{self.title}</b> — "
+            f"<b>{escape(self.title)}</b> — "
             + self.tr("%1 of %2 ticked").replace("%1", str(self.model.count_checked())).replace("%2", str(len(self.model.actions)))
         )
 
@@ -244,7 +245,7 @@ class ConfirmDialog(QDialog):
                 "The sync of <b>%1</b> would end %2 listing(s) and relist %3. Only the ticked ones are sent to "
                 "Allegro. <b>Cancel</b> sends none of them; they are proposed again at the next sync."
             )
-            .replace("%1", plan.channel_name)
+            .replace("%1", escape(plan.channel_name))
             .replace("%2", str(len(ends)))
             .replace("%3", str(len(relists)))
         )

@@ -277,12 +277,14 @@ class SyncScreen(QWidget):
         policy.setRetainSizeWhenHidden(True)
         self.progress.setSizePolicy(policy)
         self.step = QLabel(self.tr("Ready."))
+        self.step.setTextFormat(Qt.TextFormat.PlainText)  # channel names
         self.step.setObjectName("sync_step")
         self.step.setMinimumWidth(360)
         progress_row.addWidget(self.step, 1)
         progress_row.addWidget(self.progress, 1)
         layout.addLayout(progress_row)
         self.result = QLabel()
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # channel names and Allegro's messages
         self.result.setObjectName("sync_result")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
