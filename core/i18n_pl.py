@@ -455,3 +455,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "{m} min {s} s": "{m} min {s} s",
     "{s} s": "{s} s",
 }
+
+
+from core.i18n_pl_guards import GUARDS  # noqa: E402 - the guards keep their sentences apart
+
+CATALOGUE.update(GUARDS)

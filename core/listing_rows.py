@@ -13,6 +13,7 @@ from peewee import JOIN
 from core import inventory
 from core.listing_links import LINKABLE, suggest, status_text, titles_index
 from core.models import Channel, Listing, StockItem, utcnow
+from core.sync.guards import at_risk
 from core.sync.stock import stock_location_id
 from core.i18n import N_, _
 
@@ -21,11 +22,12 @@ FORMATS = {"buy_now": N_("Buy now"), "auction": N_("Auction")}
 # Shown: offer id, title, format, quantity, bids, status, sku, available, suggestion,
 # channel. After them the stock item's title (matched by the filter, shown as the SKU's
 # tooltip), then hidden: status code, channel id, suggestion state ("exact" |
-# "ambiguous" | ""), stock item id, suggested item id, format code.
+# "ambiguous" | ""), stock item id, suggested item id, format code, oversell risk (bool,
+# core/sync/guards.py), what changed on Allegro outside the app (core/sync/drift.py).
 COLUMN_COUNT = 10
 STOCK_TITLE = COLUMN_COUNT + 1
 SEARCHED = COLUMN_COUNT + 1  # columns the filter matches
-STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT = range(COLUMN_COUNT + 2, COLUMN_COUNT + 8)
+STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT, RISK, CHANGED = range(COLUMN_COUNT + 2, COLUMN_COUNT + 10)
 
 
 def listing_rows(now: datetime | None = None) -> list[tuple]:
@@ -62,6 +64,10 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
             avail = available[where[cid]].get(item_id, inventory.NOTHING).available
         suggestion = suggestions.get(lid)
         state = "" if suggestion is None else ("exact" if suggestion.exact else "ambiguous")
+        risk = at_risk(status, item_id, avail, channels[cid].inventory_sync)
+        shown_status = status_text(status, ended_at, now)
+        if risk:
+            shown_status += " · " + _("oversell risk")
         rows.append(
             (
                 lid,
@@ -70,7 +76,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 _(FORMATS.get(fmt, fmt)),
                 qty,
                 bids,
-                status_text(status, ended_at, now),
+                shown_status,
                 sku or "",
                 avail,
                 suggestion.text if suggestion else "",
@@ -82,6 +88,8 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 item_id,
                 suggestion.items[0][0] if suggestion is not None and suggestion.exact else None,
                 fmt,
+                risk,
+                "",
             )
         )
     return rows

@@ -39,6 +39,8 @@ COUNT_TEXT = {
     "tracking_rejected": N_("Tracking numbers rejected"),
     "tracking_invalid": N_("Tracking numbers in a wrong format (not sent)"),
     "waiting_for_confirmation": N_("Ends and relists waiting for confirmation"),
+    "held_by_brake": N_("Changes held by a brake"),
+    "oversell_risk": N_("Listings at oversell risk after the run"),
     "recovered_done": N_("Unfinished changes found done on Allegro"),
     "recovered_not_done": N_("Unfinished changes found not done (planned again)"),
     "still_unknown": N_("Relists Allegro is still processing"),

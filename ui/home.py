@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core import demo
 from core.db import database
 from core.models import Channel, Listing, Order, StockItem, SyncRun
+from core.sync.guards import risk_counts
 from ui.tables import ALERT
 from ui.workers import Worker
 
@@ -117,6 +118,16 @@ class HomeScreen(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key] = value
             self.counts.addRow(text + ":", value)
+        self.labels["oversell_risk"] = risk = QLabel("0")
+        risk.setObjectName("count_oversell_risk")
+        risk.setTextFormat(Qt.TextFormat.PlainText)
+        risk.setToolTip(
+            self.tr(
+                "Linked live listings with nothing available to send: a buyer can still buy them. "
+                "Listings → Show: Oversell risk lists them with the reason."
+            )
+        )
+        self.counts.addRow(self.tr("At oversell risk") + ":", risk)
         overview_layout.addLayout(self.counts)
         quick = QHBoxLayout()
         self.quick_sync_button = QPushButton(self.tr("&Sync now (F5)"))
@@ -364,6 +375,11 @@ class HomeScreen(QWidget):
         self.labels["items"].setText(str(StockItem.select().count()))
         self.labels["listings"].setText(str(Listing.select().count()))
         self.labels["orders"].setText(str(Order.select().count()))
+        risks = sum(risk_counts().values())
+        self.labels["oversell_risk"].setText(
+            self.tr("%1 listing(s): live with nothing available to send").replace("%1", str(risks)) if risks else "0"
+        )
+        self.labels["oversell_risk"].setStyleSheet(f"color: {ALERT.name()}; font-weight: bold" if risks else "")
 
     def showEvent(self, event) -> None:  # counts change while other screens are used
         self.refresh()

@@ -89,11 +89,14 @@ def _list(args) -> int:
         query = query.where(Channel.sub_source == args.channel)
     if args.unlinked:
         query = query.where(Listing.stock_item.is_null())
+    from core.sync.guards import oversell_risks
+
+    at_risk = {r.listing_id for c in Channel.select() for r in oversell_risks(c)}
     rows = [
         (
             str(lst.offer_id),
             lst.channel.sub_source,
-            status_text(lst.status, lst.ended_at),
+            status_text(lst.status, lst.ended_at) + (" · " + _("OVERSELL RISK") if lst.id in at_risk else ""),
             lst.format.replace("_", " "),
             str(lst.quantity),
             lst.stock_item.sku if lst.stock_item_id else "-",
@@ -106,6 +109,15 @@ def _list(args) -> int:
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
     print(n_("{n} listing(s).", "{n} listing(s).", len(rows)).format(n=len(rows)))
+    shown_risks = sum(1 for r in query if r.id in at_risk)
+    if shown_risks:
+        print(
+            n_(
+                "{n} live listing has nothing available to send (OVERSELL RISK): end it, or restock it.",
+                "{n} live listings have nothing available to send (OVERSELL RISK): end them, or restock them.",
+                shown_risks,
+            ).format(n=shown_risks)
+        )
     return 0
 
 

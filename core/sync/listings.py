@@ -277,9 +277,12 @@ class Skipped:
     title: str
 
 
-def end_draft(listing: ListingView, available: int, channel: Channel, where: str) -> Draft | Skipped | None:
-    """An End action for a linked live listing with nothing available, or why not."""
-    if not listing.live or listing.stock_item_id is None or available > 0:
+def end_draft(
+    listing: ListingView, available: int, channel: Channel, where: str, listable: int | None = None
+) -> Draft | Skipped | None:
+    """An End action for a linked live listing with nothing available (nothing `listable`
+    after the channel's stock buffers), or why not."""
+    if not listing.live or listing.stock_item_id is None or (available if listable is None else listable) > 0:
         return None
     if not channel.end_listings:
         return Skipped(N_("no stock, but End Listings is off"), listing.title)
@@ -330,11 +333,13 @@ def relist_draft(
     channel: Channel,
     now: datetime,
     live_titles: set[str],
+    listable: int | None = None,
 ) -> Draft | Skipped | None:
-    """A Relist action for a listing the app ended whose stock is back, or why not."""
+    """A Relist action for a listing the app ended whose stock is back (something `listable`
+    after the channel's stock buffers), or why not."""
     if listing.status != ListingStatus.PENDING_RELIST or not listing.ended_by_us:
         return None
-    if listing.stock_item_id is None or available <= 0 or listing.ended_at is None:
+    if listing.stock_item_id is None or (available if listable is None else listable) <= 0 or listing.ended_at is None:
         return None
     age = now - listing.ended_at
     if age >= RELIST_WINDOW:

@@ -974,6 +974,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
+    <message>
+        <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
+        <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
+    </message>
+    <message>
+        <source>At oversell risk</source>
+        <translation>At oversell risk</translation>
+    </message>
+    <message>
+        <source>%1 listing(s): live with nothing available to send</source>
+        <translation>%1 listing(s): live with nothing available to send</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1753,6 +1765,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
+    <message>
+        <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
+        <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -1945,6 +1961,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+5"/>
         <source>; %1 past Allegro&apos;s 60 days are expired</source>
         <translation>; %1 past Allegro&apos;s 60 days are expired</translation>
+    </message>
+    <message>
+        <source>Oversell risk</source>
+        <translation>Oversell risk</translation>
     </message>
 </context>
 <context>
@@ -3083,6 +3103,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+2"/>
         <source>Notes:</source>
         <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>%1 change held by a brake</source>
+        <translation>%1 change held by a brake</translation>
+    </message>
+    <message>
+        <source>%1 changes held by a brake</source>
+        <translation>%1 changes held by a brake</translation>
+    </message>
+    <message>
+        <source>%1 listing at oversell risk</source>
+        <translation>%1 listing at oversell risk</translation>
+    </message>
+    <message>
+        <source>%1 listings at oversell risk</source>
+        <translation>%1 listings at oversell risk</translation>
     </message>
 </context>
 <context>

@@ -974,6 +974,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
+    <message>
+        <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
+        <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
+    </message>
+    <message>
+        <source>At oversell risk</source>
+        <translation>Ryzyko sprzedaży bez towaru</translation>
+    </message>
+    <message>
+        <source>%1 listing(s): live with nothing available to send</source>
+        <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -1754,6 +1766,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
+    <message>
+        <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
+        <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -1946,6 +1962,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+5"/>
         <source>; %1 past Allegro&apos;s 60 days are expired</source>
         <translation>; po 60 dniach Allegro wygasły: %1</translation>
+    </message>
+    <message>
+        <source>Oversell risk</source>
+        <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3104,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+2"/>
         <source>Notes:</source>
         <translation>Uwagi:</translation>
+    </message>
+    <message>
+        <source>%1 change held by a brake</source>
+        <translation>zmiany wstrzymane przez hamulec: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes held by a brake</source>
+        <translation>zmiany wstrzymane przez hamulec: %1</translation>
+    </message>
+    <message>
+        <source>%1 listing at oversell risk</source>
+        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
+    </message>
+    <message>
+        <source>%1 listings at oversell risk</source>
+        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from core.listing_rows import (
     CHANNEL_ID,
     FORMAT,
     ITEM_ID,
+    RISK,
     SEARCHED,
     STATUS,
     STOCK_TITLE,
@@ -51,6 +52,7 @@ SHOW = [
     ("exact", QT_TRANSLATE_NOOP("ListingsScreen", "Exact-title suggestions"), lambda r: r[SUGGESTION] == "exact"),
     ("ambiguous", QT_TRANSLATE_NOOP("ListingsScreen", "Ambiguous titles"), lambda r: r[SUGGESTION] == "ambiguous"),
     ("live", QT_TRANSLATE_NOOP("ListingsScreen", "Live"), lambda r: r[STATUS] == ListingStatus.ACTIVE),
+    ("risk", QT_TRANSLATE_NOOP("ListingsScreen", "Oversell risk"), lambda r: r[RISK]),
     ("pending", QT_TRANSLATE_NOOP("ListingsScreen", "Pending relist"), lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
     ("struck", QT_TRANSLATE_NOOP("ListingsScreen", "Struck off"), lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
     ("expired", QT_TRANSLATE_NOOP("ListingsScreen", "Expired"), lambda r: r[STATUS] == ListingStatus.EXPIRED),
@@ -84,6 +86,8 @@ class ListingsModel(RowTableModel):
             return ALERT
         if column == self.AVAILABLE_COLUMN and row[8] is not None and row[8] < 0:
             return ALERT  # open orders need more than is in stock
+        if column in (self.STATUS_COLUMN, self.AVAILABLE_COLUMN) and row[RISK]:
+            return ALERT  # live on Allegro with nothing to send
         if column == self.STATUS_COLUMN and row[STATUS] in (
             ListingStatus.STRUCK_OFF,
             ListingStatus.EXPIRED,
@@ -95,6 +99,12 @@ class ListingsModel(RowTableModel):
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
             return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+        if column == self.STATUS_COLUMN and row[RISK]:
+            return QCoreApplication.translate(
+                "ListingsModel",
+                "Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. "
+                "End it (Sync now proposes it again), or restock it.",
+            )
         if column == self.SKU_COLUMN and row[ITEM_ID] is not None:
             return row[STOCK_TITLE]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:

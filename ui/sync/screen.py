@@ -122,6 +122,12 @@ REPORT_COUNTS = (
         QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number rejected"),
         QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers rejected"),
     ),
+    ("held_by_brake", QT_TRANSLATE_NOOP("SyncScreen", "%1 change held by a brake"), QT_TRANSLATE_NOOP("SyncScreen", "%1 changes held by a brake")),
+    (
+        "oversell_risk",
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 listing at oversell risk"),
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 listings at oversell risk"),
+    ),
 )
 REPORT_OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncScreen", "done"),
