@@ -73,3 +73,18 @@ GUARDS: dict[str, str | tuple[str, str, str]] = {
     "End when available is at most is a whole number from 0 to 100,000.":
         "Kończ, gdy dostępnych jest najwyżej, to liczba całkowita od 0 do 100 000.",
 }
+
+GUARDS.update(
+    {
+        # --- the confirmation's answer in the run's record -----------------------------------
+        "Confirmation: applied the ticked ones ({n} of {total}).": "Potwierdzenie: zastosowano zaznaczone ({n} z {total}).",
+        "Confirmation: sent the rest of the sync without these {total} listing(s).":
+            "Potwierdzenie: wysłano resztę synchronizacji bez tych ofert (ofert: {total}).",
+        "The {n} quantities the brake held were sent on your word.":
+            "Stany wstrzymane przez hamulec (liczba: {n}) wysłano na Twoje polecenie.",
+        "The {n} quantities the brake held were not sent.": "Stanów wstrzymanych przez hamulec (liczba: {n}) nie wysłano.",
+        "Confirmation: the whole sync was cancelled.": "Potwierdzenie: anulowano całą synchronizację.",
+        "Seconds spent waiting for your answer (not counted in Took)":
+            "Sekundy oczekiwania na Twoją odpowiedź (nie wliczone w czas trwania)",
+    }
+)

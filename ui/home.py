@@ -193,7 +193,7 @@ class HomeScreen(QWidget):
             self.tr(
                 "The sync imports the demo shop's orders and sends your stock quantities to the listings. "
                 "Before it ends the listings whose stock is zero, it shows them to you in the confirmation "
-                "dialog: keep them ticked and press <b>Apply selected</b>."
+                "dialog: keep them ticked and press <b>Apply the ticked ones</b>."
             ),
         )
         self.sync_card = card

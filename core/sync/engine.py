@@ -512,6 +512,13 @@ class SyncEngine:
         self._note_oversell_risk(channel)
         return self._finish_run(channel, "cancelled")
 
+    def record(self, note: str = "", **counts: int) -> None:
+        """What the seller decided outside the engine (the dialog's answer, how long it
+        waited), kept in the run's record; call it before apply() or cancel()."""
+        if note:
+            self._notes.append(note)
+        self._counts.update(counts)
+
     def _note_oversell_risk(self, channel: Channel) -> None:
         risks = guards.oversell_risks(channel)
         if risks:

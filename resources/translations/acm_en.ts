@@ -736,8 +736,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -756,13 +756,33 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Apply selected</source>
-        <translation>&amp;Apply selected</translation>
+        <source>&amp;Apply the ticked ones</source>
+        <translation>&amp;Apply the ticked ones</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Apply selected (%1)</source>
-        <translation>&amp;Apply selected (%1)</translation>
+        <source>&amp;Apply the ticked ones (%1)</source>
+        <translation>&amp;Apply the ticked ones (%1)</translation>
+    </message>
+    <message>
+        <source>End and relist the ticked listings, and send the rest of the sync</source>
+        <translation>End and relist the ticked listings, and send the rest of the sync</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without these</source>
+        <translation>Send the &amp;rest without these</translation>
+    </message>
+    <message>
+        <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
+        <translation>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Cancel the whole sync</translation>
+    </message>
+    <message>
+        <source>Send nothing at all to Allegro in this sync (Esc)</source>
+        <translation>Send nothing at all to Allegro in this sync (Esc)</translation>
     </message>
 </context>
 <context>
@@ -876,8 +896,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+2"/>
-        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
-        <translation>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</translation>
+        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</source>
+        <translation>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3120,6 +3140,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>%1 listings at oversell risk</source>
         <translation>%1 listings at oversell risk</translation>
     </message>
+    <message>
+        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
+        <translation>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</translation>
+    </message>
 </context>
 <context>
     <name>SyncTray</name>
@@ -3270,6 +3294,41 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Switch to the open window instead of starting a second one.</translation>
+    </message>
+</context>
+<context>
+    <name>BrakeQuestion</name>
+    <message>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>The mass-end brake stopped the sync — %1</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
+    </message>
+    <message>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Review the %1 ends…</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Send the &amp;rest without ending them</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
+    </message>
+    <message>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Send these %1 quantities</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without them</source>
+        <translation>Send the &amp;rest without them</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Cancel the whole sync</translation>
     </message>
 </context>
 </TS>

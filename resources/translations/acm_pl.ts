@@ -736,8 +736,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). Do Allegro trafią tylko zaznaczone. &lt;b&gt;Anuluj&lt;/b&gt; nie wysyła żadnej; zostaną zaproponowane ponownie przy następnej synchronizacji.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt; wysyła zaznaczone razem z resztą synchronizacji. &lt;b&gt;Wyślij resztę bez tych ofert&lt;/b&gt; wysyła stany i numery przesyłek, ale żadnej z tych ofert. &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. To, co nie zostanie wysłane, będzie zaproponowane ponownie przy następnej synchronizacji.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -756,13 +756,33 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Apply selected</source>
+        <source>&amp;Apply the ticked ones</source>
         <translation>&amp;Zastosuj zaznaczone</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Apply selected (%1)</source>
+        <source>&amp;Apply the ticked ones (%1)</source>
         <translation>&amp;Zastosuj zaznaczone (%1)</translation>
+    </message>
+    <message>
+        <source>End and relist the ticked listings, and send the rest of the sync</source>
+        <translation>Zakończ i wystaw ponownie zaznaczone oferty oraz wyślij resztę synchronizacji</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without these</source>
+        <translation>Wyślij &amp;resztę bez tych ofert</translation>
+    </message>
+    <message>
+        <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
+        <translation>Wyślij stany i numery przesyłek; nie kończ ani nie wystawiaj ponownie żadnej z tych ofert (zostaną zaproponowane ponownie następnym razem)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Anuluj całą synchronizację</translation>
+    </message>
+    <message>
+        <source>Send nothing at all to Allegro in this sync (Esc)</source>
+        <translation>Nie wysyłaj w tej synchronizacji nic do Allegro (Esc)</translation>
     </message>
 </context>
 <context>
@@ -876,7 +896,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+2"/>
-        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
+        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</source>
         <translation>Synchronizacja pobierze zamówienia sklepu demonstracyjnego i wyśle stany magazynowe do ofert. Zanim zakończy oferty ze stanem zero, pokaże je w oknie potwierdzenia: zostaw je zaznaczone i naciśnij &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt;.</translation>
     </message>
     <message>
@@ -3121,6 +3141,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>%1 listings at oversell risk</source>
         <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
     </message>
+    <message>
+        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
+        <translation>%1: hamulec masowego kończenia wstrzymał zmiany (%2); naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</translation>
+    </message>
 </context>
 <context>
     <name>SyncTray</name>
@@ -3271,6 +3295,41 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Przełącz się do otwartego okna zamiast uruchamiać drugie.</translation>
+    </message>
+</context>
+<context>
+    <name>BrakeQuestion</name>
+    <message>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>Hamulec masowego kończenia zatrzymał synchronizację — %1</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Wyślij &amp;resztę bez kończenia</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Wyślij te stany (%1)</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without them</source>
+        <translation>Wyślij &amp;resztę bez nich</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Anuluj całą synchronizację</translation>
     </message>
 </context>
 </TS>
