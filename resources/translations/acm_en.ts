@@ -509,6 +509,86 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
+    <message>
+        <source>Guards: mass-end brake and stock buffers</source>
+        <translation>Guards: mass-end brake and stock buffers</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
+        <translation>Mass-end brake: a sync that would end more than this share of the channel's live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
+        <translation>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</translation>
+    </message>
+    <message>
+        <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
+        <translation>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</translation>
+    </message>
+    <message>
+        <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
+        <translation>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</translation>
+    </message>
+    <message>
+        <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
+        <translation>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</translation>
+    </message>
+    <message>
+        <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
+        <translation>List at most this many on Allegro, however much is available. 0 = no limit (Allegro's own is 999).</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listin&amp;gs</source>
+        <translation>Mass-end brake: share of live listin&amp;gs</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listings</source>
+        <translation>Mass-end brake: share of live listings</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number o&amp;f listings</source>
+        <translation>Mass-end brake: or number o&amp;f listings</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number of listings</source>
+        <translation>Mass-end brake: or number of listings</translation>
+    </message>
+    <message>
+        <source>End when a&amp;vailable is at most</source>
+        <translation>End when a&amp;vailable is at most</translation>
+    </message>
+    <message>
+        <source>End when available is at most</source>
+        <translation>End when available is at most</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p back</source>
+        <translation>Kee&amp;p back</translation>
+    </message>
+    <message>
+        <source>Keep back</source>
+        <translation>Keep back</translation>
+    </message>
+    <message>
+        <source>List a s&amp;hare of available</source>
+        <translation>List a s&amp;hare of available</translation>
+    </message>
+    <message>
+        <source>List a share of available</source>
+        <translation>List a share of available</translation>
+    </message>
+    <message>
+        <source>List at &amp;most</source>
+        <translation>List at &amp;most</translation>
+    </message>
+    <message>
+        <source>List at most</source>
+        <translation>List at most</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>

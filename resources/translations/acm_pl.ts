@@ -509,6 +509,86 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
+    <message>
+        <source>Guards: mass-end brake and stock buffers</source>
+        <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
+        <translation>Hamulec masowego kończenia: synchronizacja, która zakończyłaby więcej niż ten udział aktywnych ofert kanału (albo więcej niż liczba poniżej, co większe), zatrzymuje się przed zakończeniem którejkolwiek i pyta Cię, nawet z opcją Bez ręcznego potwierdzenia. Domyślnie 20 %.</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
+        <translation>Hamulec masowego kończenia: synchronizacja może bez pytania zakończyć do tylu ofert (albo udział powyżej, co większe). Ta sama liczba chroni przed obniżeniem naraz większości stanów do 1. Domyślnie 50.</translation>
+    </message>
+    <message>
+        <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
+        <translation>Kończ ofertę, gdy dostępny stan wynosi tyle lub mniej, zamiast przy 0; zostanie wystawiona ponownie, gdy będzie więcej. 0 = kończ dopiero, gdy nic nie jest dostępne.</translation>
+    </message>
+    <message>
+        <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
+        <translation>Zatrzymaj tyle sztuk: Allegro pokazuje dostępny stan pomniejszony o tę liczbę (dla innych kanałów lub sklepu stacjonarnego). 0 = nic nie zatrzymuj.</translation>
+    </message>
+    <message>
+        <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
+        <translation>Wystawiaj tylko tę część dostępnego stanu (po zatrzymaniu), zaokrągloną w dół. 100 % = całość.</translation>
+    </message>
+    <message>
+        <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
+        <translation>Wystawiaj na Allegro najwyżej tyle, niezależnie od dostępnego stanu. 0 = bez limitu (limit Allegro to 999).</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listin&amp;gs</source>
+        <translation>Hamulec masowego kończenia: udział aktywnych ofert (&amp;g)</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listings</source>
+        <translation>Hamulec masowego kończenia: udział aktywnych ofert</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number o&amp;f listings</source>
+        <translation>Hamulec masowego kończenia: lub liczba o&amp;fert</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number of listings</source>
+        <translation>Hamulec masowego kończenia: lub liczba ofert</translation>
+    </message>
+    <message>
+        <source>End when a&amp;vailable is at most</source>
+        <translation>Kończ, gdy dostępnych jest najwyżej (&amp;v)</translation>
+    </message>
+    <message>
+        <source>End when available is at most</source>
+        <translation>Kończ, gdy dostępnych jest najwyżej</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p back</source>
+        <translation>Zatrzymaj (&amp;p)</translation>
+    </message>
+    <message>
+        <source>Keep back</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <source>List a s&amp;hare of available</source>
+        <translation>Wystawiaj część dostępnyc&amp;h</translation>
+    </message>
+    <message>
+        <source>List a share of available</source>
+        <translation>Wystawiaj część dostępnych</translation>
+    </message>
+    <message>
+        <source>List at &amp;most</source>
+        <translation>Wystawiaj najwyżej (&amp;m)</translation>
+    </message>
+    <message>
+        <source>List at most</source>
+        <translation>Wystawiaj najwyżej</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Bez limitu</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>
