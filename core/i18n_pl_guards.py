@@ -88,3 +88,28 @@ GUARDS.update(
             "Sekundy oczekiwania na Twoją odpowiedź (nie wliczone w czas trwania)",
     }
 )
+
+GUARDS.update(
+    {
+        # --- changes made elsewhere (drift.py) -------------------------------------------------
+        "quantity {before} → {after} changed on Allegro": "stan {before} → {after} zmieniony na Allegro",
+        "title “{before}” → “{after}” changed on Allegro": "tytuł „{before}” → „{after}” zmieniony na Allegro",
+        "ended on Allegro outside the app; it will not be relisted by the app":
+            "zakończona na Allegro poza programem; program nie wystawi jej ponownie",
+        "relisted on Allegro outside the app from offer {offer}; linked as its relist":
+            "wystawiona ponownie na Allegro poza programem z oferty {offer}; powiązana jako jej ponowne wystawienie",
+        "{n} listing was changed outside the app: ": (
+            "{n} oferta została zmieniona poza programem: ",
+            "{n} oferty zostały zmienione poza programem: ",
+            "{n} ofert zostało zmienionych poza programem: ",
+        ),
+        "The app's quantities win and are sent again; listings ended elsewhere are not relisted.":
+            "Wygrywają stany programu i są wysyłane ponownie; oferty zakończone gdzie indziej nie są wystawiane ponownie.",
+        "“{title}” (offer {offer}) is new on Allegro and its title matches {n} listings waiting for relist; "
+        "link it by hand on the Listings screen.":
+            "„{title}” (oferta {offer}) jest nowa na Allegro, a jej tytuł pasuje do ofert czekających na ponowne "
+            "wystawienie (liczba: {n}); powiąż ją ręcznie na ekranie Oferty.",
+        "changed on Allegro": "zmieniona na Allegro",
+        "Listings changed outside the app": "Oferty zmienione poza programem",
+    }
+)

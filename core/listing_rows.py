@@ -13,6 +13,7 @@ from peewee import JOIN
 from core import inventory
 from core.listing_links import LINKABLE, suggest, status_text, titles_index
 from core.models import Channel, Listing, StockItem, utcnow
+from core.sync import drift
 from core.sync.guards import at_risk
 from core.sync.stock import stock_location_id
 from core.i18n import N_, _
@@ -49,6 +50,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
             Listing.stock_item,
             StockItem.sku,
             StockItem.title,
+            Listing.changed_elsewhere,
         )
         .join(StockItem, JOIN.LEFT_OUTER, on=(Listing.stock_item == StockItem.id))
         .order_by(Listing.id)
@@ -58,7 +60,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
     unlinked = [(r[0], r[3]) for r in raw if r[9] is None and r[7] in LINKABLE]
     suggestions = suggest(unlinked, titles_index()) if unlinked else {}
     rows = []
-    for lid, cid, offer_id, title, fmt, qty, bids, status, ended_at, item_id, sku, item_title in raw:
+    for lid, cid, offer_id, title, fmt, qty, bids, status, ended_at, item_id, sku, item_title, elsewhere in raw:
         avail = None
         if item_id is not None:
             avail = available[where[cid]].get(item_id, inventory.NOTHING).available
@@ -68,6 +70,9 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
         shown_status = status_text(status, ended_at, now)
         if risk:
             shown_status += " · " + _("oversell risk")
+        changed = drift.shown(elsewhere) if elsewhere else ""
+        if changed:
+            shown_status += " · " + _("changed on Allegro")
         rows.append(
             (
                 lid,
@@ -89,7 +94,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 suggestion.items[0][0] if suggestion is not None and suggestion.exact else None,
                 fmt,
                 risk,
-                "",
+                changed,
             )
         )
     return rows

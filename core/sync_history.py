@@ -29,6 +29,7 @@ COUNT_TEXT = {
     "listings_seen": N_("Listings read from Allegro"),
     "listings_new": N_("New listings found"),
     "listings_ended_elsewhere": N_("Listings ended outside the app"),
+    "listings_changed_elsewhere": N_("Listings changed outside the app"),
     "quantities_changed": N_("Quantities sent"),
     "quantity_failed": N_("Quantities refused"),
     "listings_ended": N_("Listings ended"),

@@ -518,6 +518,37 @@ class Shop:
             self.changes += 1
             return {"form_id": form.id, "cancelled_at": now}
 
+    def edit_offer(self, offer_id, quantity=None, title=None, end: bool = False, relist: bool = False) -> dict:
+        """What the seller does on allegro.pl, or another tool does, outside the app: set what
+        is left of an offer, retitle it, end it, or relist an ended one (a new offer)."""
+        with self.lock:
+            self._tick()
+            offer = self._control_offer(offer_id)
+            now = self.now()
+            if quantity is not None:
+                if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 999:
+                    raise ControlError("quantity must be a whole number from 1 to 999.", 400)
+                if offer.state == ENDED:
+                    raise ControlError(f"Offer {offer.id} has ended; its quantity cannot change.")
+                offer.start_quantity = offer.sold_quantity + quantity
+            if title is not None:
+                if not isinstance(title, str) or not title.strip() or len(title) > 50:
+                    raise ControlError("title must be text of 1 to 50 characters.", 400)
+                offer.title = title
+            if end:
+                if offer.state == ENDED:
+                    raise ControlError(f"Offer {offer.id} has already ended.")
+                self._end(offer, "seller", now, keep_bids=True)
+            if relist:
+                if offer.state != ENDED:
+                    raise ControlError(f"Offer {offer.id} has not ended; only an ended offer is relisted.")
+                offer = self._create_offer(
+                    offer.title, offer.format, offer.price, offer.remaining or offer.start_quantity, now,
+                    offer.duration_days, offer.category_id, relisted_from=offer.id,
+                )
+            self.changes += 1
+            return self.offer_view(offer)
+
     def pay_form(self, form_id) -> dict:
         with self.lock:
             self._tick()

@@ -47,7 +47,7 @@ from core.models import (
     SyncRun,
     utcnow,
 )
-from core.sync import actions, bulk, effects, guards, listings, orders, recovery, stock, tracking
+from core.sync import actions, bulk, drift, effects, guards, listings, orders, recovery, stock, tracking
 from core.sync.buffers import Buffers
 from core.sync.listings import ListingView, Skipped
 from core.sync.lock import ChannelLock
@@ -311,6 +311,10 @@ class SyncEngine:
                     importer.store_arrived()
                     self._step(report, cancelled, _("Reading listings"))
             refreshed = listings.store(found)
+            elsewhere, changed = drift.after_refresh(channel.id, refreshed.drift, found.inserts)
+            self._notes.extend(elsewhere)
+            if changed:
+                self._counts["listings_changed_elsewhere"] = changed
             self._counts.update(
                 listings_seen=refreshed.seen,
                 listings_new=refreshed.new,

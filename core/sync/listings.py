@@ -12,14 +12,14 @@ marked expired and never tried again.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from core.allegro.port import Offer, OfferFormat, OfferState
 from core.db import database
 from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
-from core.sync import bulk
+from core.sync import bulk, drift
 from core.sync.actions import Draft, new_local_id
 from core.i18n import N_, _, n_
 
@@ -131,6 +131,7 @@ class RefreshResult:
     new: int = 0
     changed: int = 0
     ended_elsewhere: int = 0  # were live, Allegro now shows them ended (sold out, time, by hand)
+    drift: list = field(default_factory=list)  # (listing id, title, what changed outside the app): drift.py
 
 
 @dataclass
@@ -235,6 +236,9 @@ def compare(channel_id: int, offers: Iterable[Offer], now: datetime, existing: d
             or (new_ended_at is not ended_at and _normal(new_ended_at) != _normal(ended_at))
             or (new_by_us is not by_us and _normal(new_by_us) != _normal(by_us))
         ):
+            elsewhere = drift.seen(row, offer, live, now)
+            if elsewhere is not None:
+                result.drift.append((row[0], offer.title, elsewhere))
             updates.append(
                 (
                     offer.title,

@@ -1869,6 +1869,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
     </message>
+    <message>
+        <source>Changed outside the app at the last sync: %1</source>
+        <translation>Changed outside the app at the last sync: %1</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -2065,6 +2069,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <message>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
+    </message>
+    <message>
+        <source>Changed on Allegro</source>
+        <translation>Changed on Allegro</translation>
     </message>
 </context>
 <context>

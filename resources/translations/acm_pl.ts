@@ -1870,6 +1870,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
     </message>
+    <message>
+        <source>Changed outside the app at the last sync: %1</source>
+        <translation>Zmieniona poza programem przy ostatniej synchronizacji: %1</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -2066,6 +2070,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
+    </message>
+    <message>
+        <source>Changed on Allegro</source>
+        <translation>Zmienione na Allegro</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.listing_links import LinkError, link, reinstate, strike_off
 from core.listing_rows import (
+    CHANGED,
     CHANNEL_ID,
     FORMAT,
     ITEM_ID,
@@ -53,6 +54,7 @@ SHOW = [
     ("ambiguous", QT_TRANSLATE_NOOP("ListingsScreen", "Ambiguous titles"), lambda r: r[SUGGESTION] == "ambiguous"),
     ("live", QT_TRANSLATE_NOOP("ListingsScreen", "Live"), lambda r: r[STATUS] == ListingStatus.ACTIVE),
     ("risk", QT_TRANSLATE_NOOP("ListingsScreen", "Oversell risk"), lambda r: r[RISK]),
+    ("changed", QT_TRANSLATE_NOOP("ListingsScreen", "Changed on Allegro"), lambda r: bool(r[CHANGED])),
     ("pending", QT_TRANSLATE_NOOP("ListingsScreen", "Pending relist"), lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
     ("struck", QT_TRANSLATE_NOOP("ListingsScreen", "Struck off"), lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
     ("expired", QT_TRANSLATE_NOOP("ListingsScreen", "Expired"), lambda r: r[STATUS] == ListingStatus.EXPIRED),
@@ -99,6 +101,8 @@ class ListingsModel(RowTableModel):
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
             return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+        if column == self.STATUS_COLUMN and row[CHANGED] and not row[RISK]:
+            return QCoreApplication.translate("ListingsModel", "Changed outside the app at the last sync: %1").replace("%1", row[CHANGED])
         if column == self.STATUS_COLUMN and row[RISK]:
             return QCoreApplication.translate(
                 "ListingsModel",
