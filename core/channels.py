@@ -190,6 +190,32 @@ def guard_problems(config: ChannelConfig) -> dict[str, str]:
     return problems
 
 
+def same_account(config: ChannelConfig) -> list[str]:
+    """The other channels on the same Allegro account and environment (their SubSources).
+
+    Two channels on one account read the same listings and orders: every listing would be
+    counted, linked and kept in step twice. The screens refuse it unless the seller insists.
+    """
+    username = config.username.strip().casefold()
+    environment = config.environment.strip()
+    query = Channel.select(Channel.sub_source, Channel.username, Channel.environment)
+    if config.id is not None:
+        query = query.where(Channel.id != config.id)
+    return sorted(
+        row.sub_source
+        for row in query
+        if row.username.strip().casefold() == username and row.environment.strip() == environment
+    )
+
+
+def same_account_sentence(config: ChannelConfig, others: list[str]) -> str:
+    return _(
+        "The channel {others} already connects the Allegro account {username} on this environment. A second "
+        "channel on the same account reads the same listings and orders, so every listing would be counted, "
+        "linked and kept in step twice."
+    ).format(others=", ".join(others), username=config.username.strip())
+
+
 def environment_problem(environment: str) -> str | None:
     """None when `environment` is Sandbox, Production or a usable WebAPI address."""
     if environment in (SANDBOX, PRODUCTION):

@@ -113,3 +113,14 @@ GUARDS.update(
         "Listings changed outside the app": "Oferty zmienione poza programem",
     }
 )
+
+GUARDS.update(
+    {
+        # --- honest set-up ----------------------------------------------------------------------
+        "The channel {others} already connects the Allegro account {username} on this environment. A second "
+        "channel on the same account reads the same listings and orders, so every listing would be counted, "
+        "linked and kept in step twice.":
+            "Kanał {others} już łączy konto Allegro {username} w tym środowisku. Drugi kanał na tym samym koncie "
+            "czyta te same oferty i zamówienia, więc każda oferta byłaby liczona, wiązana i uzgadniana dwa razy.",
+    }
+)

@@ -589,6 +589,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Not saved.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>
@@ -1448,6 +1452,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Channel not saved</source>
         <translation>Channel not saved</translation>
     </message>
+    <message>
+        <source>The channel was not saved.</source>
+        <translation>The channel was not saved.</translation>
+    </message>
 </context>
 <context>
     <name>InventoryScreen</name>
@@ -2073,6 +2081,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <message>
         <source>Changed on Allegro</source>
         <translation>Changed on Allegro</translation>
+    </message>
+    <message>
+        <source>Nothing was linked.</source>
+        <translation>Nothing was linked.</translation>
     </message>
 </context>
 <context>
@@ -3417,6 +3429,84 @@ Switch to the open window instead of starting a second one.</translation>
     <message>
         <source>&amp;Cancel the whole sync</source>
         <translation>&amp;Cancel the whole sync</translation>
+    </message>
+</context>
+<context>
+    <name>HonestSave</name>
+    <message>
+        <source>Same Allegro account</source>
+        <translation>Same Allegro account</translation>
+    </message>
+    <message>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Not saved. Change the username or the environment, or add it anyway if you really mean to.</translation>
+    </message>
+    <message>
+        <source>Do not add it</source>
+        <translation>Do not add it</translation>
+    </message>
+    <message>
+        <source>Add it anyway</source>
+        <translation>Add it anyway</translation>
+    </message>
+    <message>
+        <source>The last Test of this channel failed.</source>
+        <translation>The last Test of this channel failed.</translation>
+    </message>
+    <message>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>This channel has not been tested with these account details.</translation>
+    </message>
+    <message>
+        <source>Save without a passing Test?</source>
+        <translation>Save without a passing Test?</translation>
+    </message>
+    <message>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</translation>
+    </message>
+    <message>
+        <source>Save it disabled</source>
+        <translation>Save it disabled</translation>
+    </message>
+    <message>
+        <source>Save it enabled anyway</source>
+        <translation>Save it enabled anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <source>Link all exact matches</source>
+        <translation>Link all exact matches</translation>
+    </message>
+    <message>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Link %1 listing(s), each to the one stock item with exactly its title?</translation>
+    </message>
+    <message>
+        <source>By channel: %1.</source>
+        <translation>By channel: %1.</translation>
+    </message>
+    <message>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>%1 ambiguous title(s) are left for linking by hand.</translation>
+    </message>
+    <message>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</translation>
+    </message>
+    <message>
+        <source>Listings to link</source>
+        <translation>Listings to link</translation>
+    </message>
+    <message>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Link %1 listing(s)</translation>
     </message>
 </context>
 </TS>

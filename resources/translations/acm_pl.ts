@@ -589,6 +589,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>No limit</source>
         <translation>Bez limitu</translation>
     </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nie zapisano.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>
@@ -1449,6 +1453,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Channel not saved</source>
         <translation>Kanał nie został zapisany</translation>
     </message>
+    <message>
+        <source>The channel was not saved.</source>
+        <translation>Kanał nie został zapisany.</translation>
+    </message>
 </context>
 <context>
     <name>InventoryScreen</name>
@@ -2074,6 +2082,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <source>Changed on Allegro</source>
         <translation>Zmienione na Allegro</translation>
+    </message>
+    <message>
+        <source>Nothing was linked.</source>
+        <translation>Niczego nie powiązano.</translation>
     </message>
 </context>
 <context>
@@ -3418,6 +3430,84 @@ Przełącz się do otwartego okna zamiast uruchamiać drugie.</translation>
     <message>
         <source>&amp;Cancel the whole sync</source>
         <translation>&amp;Anuluj całą synchronizację</translation>
+    </message>
+</context>
+<context>
+    <name>HonestSave</name>
+    <message>
+        <source>Same Allegro account</source>
+        <translation>To samo konto Allegro</translation>
+    </message>
+    <message>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Nie zapisano. Zmień nazwę użytkownika albo środowisko, albo dodaj mimo to, jeśli naprawdę tego chcesz.</translation>
+    </message>
+    <message>
+        <source>Do not add it</source>
+        <translation>Nie dodawaj</translation>
+    </message>
+    <message>
+        <source>Add it anyway</source>
+        <translation>Dodaj mimo to</translation>
+    </message>
+    <message>
+        <source>The last Test of this channel failed.</source>
+        <translation>Ostatni test tego kanału się nie powiódł.</translation>
+    </message>
+    <message>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>Ten kanał nie został przetestowany z tymi danymi konta.</translation>
+    </message>
+    <message>
+        <source>Save without a passing Test?</source>
+        <translation>Zapisać bez udanego testu?</translation>
+    </message>
+    <message>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Zapisany jako wyłączony, jest pomijany w każdej synchronizacji, dopóki go nie przetestujesz i nie zaznaczysz Włączony. Zapisany jako włączony, jest próbowany w każdej synchronizacji wszystkich kanałów i kończy się błędem, dopóki test się nie udaje.</translation>
+    </message>
+    <message>
+        <source>Save it disabled</source>
+        <translation>Zapisz jako wyłączony</translation>
+    </message>
+    <message>
+        <source>Save it enabled anyway</source>
+        <translation>Zapisz jako włączony mimo to</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <source>Link all exact matches</source>
+        <translation>Powiąż wszystkie dokładne dopasowania</translation>
+    </message>
+    <message>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Powiązać oferty (%1), każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</translation>
+    </message>
+    <message>
+        <source>By channel: %1.</source>
+        <translation>Według kanałów: %1.</translation>
+    </message>
+    <message>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>Niejednoznaczne tytuły pozostawione do ręcznego powiązania: %1.</translation>
+    </message>
+    <message>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>Oferty występujące w więcej niż jednym kanale: %1. To samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</translation>
+    </message>
+    <message>
+        <source>Listings to link</source>
+        <translation>Oferty do powiązania</translation>
+    </message>
+    <message>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Powiąż oferty (%1)</translation>
     </message>
 </context>
 </TS>

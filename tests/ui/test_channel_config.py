@@ -118,12 +118,16 @@ def test_an_error_on_the_account_tab_is_shown_there(qtbot, config, saved):
     assert channels.load(saved.id).api_key_version == "1505"
 
 
-def test_editing_the_password_on_the_account_tab(qtbot, config, saved):
+def test_editing_the_password_on_the_account_tab(qtbot, config, saved, messages):
     qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
     assert channels.stored_password(saved.id) == "hasło-1"
+    assert messages.texts == []  # the account did not change: nothing to ask
     config.tabs.setCurrentIndex(1)
     fill(config.account.password, "nowe-hasło-2")
+    messages.answers = ["enabled"]  # not tested: the seller keeps it enabled anyway
     qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
+    assert messages.texts == ["This channel has not been tested with these account details."]
+    assert channels.load(saved.id).enabled
     assert config.message.text() == "Saved."
     assert channels.stored_password(saved.id) == "nowe-hasło-2"
     assert config.account.password.text() == ""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core import channels, secrets
 from core.channels import ChannelConfig
 from core.models import Location
+from ui.channels.honest_save import checked_before_save
 from ui.channels.guard_options import GUARD_TIPS, guard_labels, guard_spins
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
 from ui.channels.message import Message, Role
@@ -448,6 +449,11 @@ class ChannelConfigScreen(QWidget):
                 self.tabs.setCurrentIndex(1)
                 self.account.focus_field(on_account[0])
             return False
+        if self.account.account_changed():  # the account is asked about only when it changed
+            config = checked_before_save(self, config, self.account.test_state())
+            if config is None:
+                self.say(self.tr("Not saved."), error=True)
+                return False
         try:
             saved = channels.save(config)
         except secrets.KeyringUnavailable as error:
@@ -483,7 +489,8 @@ class ChannelConfigScreen(QWidget):
                     ("discard", self.tr("Discard"), Role.DestructiveRole),
                     ("stay", self.tr("Keep editing"), Role.RejectRole),
                 ),
-                default="save",
+                # after a failed Test, saving is not the easy way out
+                default="stay" if self.account.test_state() == "failed" else "save",
             )
             answer = Message.ask(box)
             if answer == "save":

@@ -50,14 +50,13 @@ GUARD_TIPS = {
 
 def guard_labels() -> dict[str, tuple[str, str]]:
     """name -> (label with its mnemonic, accessible name)."""
-    t = lambda text: QCoreApplication.translate("ChannelConfigScreen", text)  # noqa: E731
     return {
-        "mass_end_percent": (t("Mass-end brake: share of live listin&gs"), t("Mass-end brake: share of live listings")),
-        "mass_end_count": (t("Mass-end brake: or number o&f listings"), t("Mass-end brake: or number of listings")),
-        "buffer_end_at": (t("End when a&vailable is at most"), t("End when available is at most")),
-        "buffer_keep_back": (t("Kee&p back"), t("Keep back")),
-        "buffer_percent": (t("List a s&hare of available"), t("List a share of available")),
-        "buffer_max_listed": (t("List at &most"), t("List at most")),
+        "mass_end_percent": (QCoreApplication.translate("ChannelConfigScreen", "Mass-end brake: share of live listin&gs"), QCoreApplication.translate("ChannelConfigScreen", "Mass-end brake: share of live listings")),
+        "mass_end_count": (QCoreApplication.translate("ChannelConfigScreen", "Mass-end brake: or number o&f listings"), QCoreApplication.translate("ChannelConfigScreen", "Mass-end brake: or number of listings")),
+        "buffer_end_at": (QCoreApplication.translate("ChannelConfigScreen", "End when a&vailable is at most"), QCoreApplication.translate("ChannelConfigScreen", "End when available is at most")),
+        "buffer_keep_back": (QCoreApplication.translate("ChannelConfigScreen", "Kee&p back"), QCoreApplication.translate("ChannelConfigScreen", "Keep back")),
+        "buffer_percent": (QCoreApplication.translate("ChannelConfigScreen", "List a s&hare of available"), QCoreApplication.translate("ChannelConfigScreen", "List a share of available")),
+        "buffer_max_listed": (QCoreApplication.translate("ChannelConfigScreen", "List at &most"), QCoreApplication.translate("ChannelConfigScreen", "List at most")),
     }
 
 

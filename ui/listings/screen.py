@@ -33,6 +33,7 @@ from core.listing_rows import (
 from core.models import ListingStatus
 from ui.filter_bar import FilterBar
 from ui.listings.link_dialog import LinkDialog
+from ui.listings.link_preview import LinkPreview
 from ui.tables import (
     ALERT,
     MUTED,
@@ -342,6 +343,9 @@ class ListingsScreen(QWidget):
         ambiguous = sum(1 for r in range(self.model.rowCount()) if self.model.row_data(r)[SUGGESTION] == "ambiguous")
         if not rows:
             self.flash(self.tr("No unlinked listing shown has exactly one stock item with its title."))
+            return
+        if not LinkPreview.ask(rows, ambiguous, self):
+            self.flash(self.tr("Nothing was linked."))
             return
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
         text = self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes)))
