@@ -366,7 +366,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "“{title}” was relisted but its stock is gone again; the next sync proposes ending it.":
         "Oferta „{title}” została wystawiona ponownie, ale towar znów się skończył; następna synchronizacja zaproponuje "
         "jej zakończenie.",
-    "Tracking number {number} (order {order}) was rejected by Allegro.": "Allegro odrzuciło numer przesyłki {number} (zamówienie {order}).",
+    "Tracking number {number} (order {order}) was rejected by Allegro: {why}":
+        "Allegro odrzuciło numer przesyłki {number} (zamówienie {order}): {why}",
     "{n} order item(s) are not linked to stock and hold no stock":
         "Pozycje zamówień niepowiązane z magazynem, nierezerwujące towaru ({n})",
     "“{title}” (order {order})": "„{title}” (zamówienie {order})",

@@ -124,3 +124,5 @@ GUARDS.update(
             "czyta te same oferty i zamówienia, więc każda oferta byłaby liczona, wiązana i uzgadniana dwa razy.",
     }
 )
+
+GUARDS.update({"not sent: Submit Tracking Info is off": "niewysłany: opcja Wysyłaj numery przesyłek jest wyłączona"})

@@ -248,6 +248,7 @@ class Shop:
         self.events: list[Event] = []
         self._event_ids: list[int] = []
         self.local_ids: dict[int, int] = {}
+        self.refused_packages: set[str] = set()  # numbers Allegro refuses for its own reasons (control)
         self._timeline: list[tuple[int, int, str, int]] = []
         self._timeline_seq = 0
         self._next = {"offer": OFFER_ID_BASE, "deal": DEAL_ID_BASE, "form": FORM_ID_BASE,
@@ -549,6 +550,15 @@ class Shop:
             self.changes += 1
             return self.offer_view(offer)
 
+    def refuse_packages(self, numbers) -> dict:
+        """From now on refuse these tracking numbers although their format is right, as Allegro
+        does when the carrier knows no such parcel. Not kept in the saved state."""
+        if not isinstance(numbers, list) or not all(isinstance(n, str) for n in numbers):
+            raise ControlError("numbers must be a list of tracking numbers.", 400)
+        with self.lock:
+            self.refused_packages.update(numbers)
+            return {"refused": sorted(self.refused_packages)}
+
     def pay_form(self, form_id) -> dict:
         with self.lock:
             self._tick()
@@ -657,6 +667,8 @@ class Shop:
                 package_id = package.get("packageId")
                 name = package.get("operatorName")
                 verdict = tracking.check(operator_id, package_id, name)
+                if package_id in self.refused_packages:
+                    verdict = tracking.BAD_PACKAGE  # e.g. the carrier knows no such parcel
                 if verdict == tracking.BAD_OPERATOR:
                     bad_operator.append(package_id or "")
                 elif verdict == tracking.BAD_PACKAGE:

@@ -847,7 +847,12 @@ class SyncEngine:
                     self._counts["tracking_accepted"] += 1
                 elif state == ShipmentState.REJECTED:
                     self._counts["tracking_rejected"] += 1
-                    self._failures.append(_("Tracking number {number} (order {order}) was rejected by Allegro.").format(number=number, order=form_id))
+                    why = PlannedAction.get_by_id(action.id).result  # Allegro's reason, as recorded
+                    self._failures.append(
+                        _("Tracking number {number} (order {order}) was rejected by Allegro: {why}").format(
+                            number=number, order=form_id, why=why
+                        )
+                    )
 
     # -- the run's record ----------------------------------------------------------------
 

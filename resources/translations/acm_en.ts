@@ -2577,6 +2577,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Linked “%1”.</source>
         <translation>Linked “%1”.</translation>
     </message>
+    <message>
+        <source>Tracking number %1 added.</source>
+        <translation>Tracking number %1 added.</translation>
+    </message>
+    <message>
+        <source>Tracking number corrected.</source>
+        <translation>Tracking number corrected.</translation>
+    </message>
+    <message>
+        <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
+        <translation>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

@@ -2578,6 +2578,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Linked “%1”.</source>
         <translation>Powiązano „%1”.</translation>
     </message>
+    <message>
+        <source>Tracking number %1 added.</source>
+        <translation>Dodano numer przesyłki %1.</translation>
+    </message>
+    <message>
+        <source>Tracking number corrected.</source>
+        <translation>Poprawiono numer przesyłki.</translation>
+    </message>
+    <message>
+        <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
+        <translation>%1 nie jest wysyłany do Allegro: opcja Wysyłaj numery przesyłek jest wyłączona dla %2. Zaznacz ją w opcjach kanału, aby go wysłać.</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

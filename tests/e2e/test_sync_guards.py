@@ -196,3 +196,25 @@ def test_sync_exits_3_when_ends_wait_for_confirmation_and_0_once_applied(cli_sho
     assert "1 listing at oversell risk" in out and "“Kubek” (available 0: its end waits for confirmation)" in out
     assert sync_cli.main(["--yes"], paths) == 0
     assert control.offer(offer)["state"] == "ended"
+
+
+def test_a_refused_tracking_number_is_printed_with_allegros_reason(cli_shop, control, capsys):
+    from core.models import Order
+    from core.sync.orders import ship_order
+
+    shop, paths = cli_shop
+    shop.set(submit_tracking=True)
+    lamp = shop.item("LAMP", "Lampka", stock=5)
+    offer = shop.offer("Lampka", quantity=5)
+    shop.import_and_link([(offer, lamp)])
+    form_id = control.purchase(offer)["form_id"]
+    shop.sync()
+    control.refuse_packages(["620000000000000000000099"])
+    ship_order(Order.get(Order.form_id == form_id), 5, "620000000000000000000099")
+    capsys.readouterr()
+    assert sync_cli.main([], paths) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"Problem: Tracking number 620000000000000000000099 (order {form_id}) was rejected by Allegro: "
+        "Allegro says this number does not match the carrier's format." in out
+    )
