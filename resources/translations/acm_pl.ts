@@ -539,7 +539,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <source>Mass-end brake: share of live listin&amp;gs</source>
-        <translation>Hamulec masowego kończenia: udział aktywnych ofert (&amp;g)</translation>
+        <translation>Hamulec masowego kończenia: udzi&amp;ał aktywnych ofert</translation>
     </message>
     <message>
         <source>Mass-end brake: share of live listings</source>
@@ -547,7 +547,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <source>Mass-end brake: or number o&amp;f listings</source>
-        <translation>Hamulec masowego kończenia: lub liczba o&amp;fert</translation>
+        <translation>Hamulec masowego kończenia: lub lic&amp;zba ofert</translation>
     </message>
     <message>
         <source>Mass-end brake: or number of listings</source>
@@ -555,7 +555,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <source>End when a&amp;vailable is at most</source>
-        <translation>Kończ, gdy dostępnych jest najwyżej (&amp;v)</translation>
+        <translation>Kończ, gd&amp;y dostępnych jest najwyżej</translation>
     </message>
     <message>
         <source>End when available is at most</source>
@@ -563,7 +563,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <source>Kee&amp;p back</source>
-        <translation>Zatrzymaj (&amp;p)</translation>
+        <translation>Zat&amp;rzymaj</translation>
     </message>
     <message>
         <source>Keep back</source>
@@ -579,7 +579,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <source>List at &amp;most</source>
-        <translation>Wystawiaj najwyżej (&amp;m)</translation>
+        <translation>Wystawiaj najwyże&amp;j</translation>
     </message>
     <message>
         <source>List at most</source>
