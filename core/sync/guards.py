@@ -51,22 +51,41 @@ class Risk:
     why: str  # in the seller's words
 
 
+def _linked_live(channel: Channel):
+    return Listing.select(Listing.stock_item).where(
+        (Listing.channel == channel.id) & Listing.status.in_(LIVE) & Listing.stock_item.is_null(False)
+    )
+
+
+def _items_with_nothing(channel: Channel) -> set[int]:
+    """The stock items of the channel's linked live listings with nothing available."""
+    avail = inventory.availability(stock_location_id(channel), _linked_live(channel))
+    items = {item for (item,) in database.execute(_linked_live(channel))}
+    return {item for item in items if avail.get(item, inventory.NOTHING).available <= 0}
+
+
 def oversell_risks(channel: Channel | int) -> list[Risk]:
     """The channel's listings at oversell risk now, each with why it is not being ended."""
     channel = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
     if not channel.inventory_sync:
         return []
-    rows = list(
-        Listing.select(Listing.id, Listing.offer_id, Listing.title, Listing.format, Listing.bids, Listing.stock_item)
-        .where((Listing.channel == channel.id) & Listing.status.in_(LIVE) & Listing.stock_item.is_null(False))
-        .order_by(Listing.title, Listing.offer_id)
-        .tuples()
-    )
-    if not rows:
+    empty = sorted(_items_with_nothing(channel))
+    if not empty:
         return []
-    avail = inventory.availability(stock_location_id(channel), {r[5] for r in rows})
+    avail = inventory.availability(stock_location_id(channel), empty)
+    rows = []
+    for start in range(0, len(empty), 500):
+        rows += list(
+            Listing.select(Listing.id, Listing.offer_id, Listing.title, Listing.format, Listing.bids, Listing.stock_item)
+            .where(
+                (Listing.channel == channel.id)
+                & Listing.status.in_(LIVE)
+                & Listing.stock_item.in_(empty[start : start + 500])
+            )
+            .tuples()
+        )
+    rows.sort(key=lambda r: (r[2], r[1]))
     risky = [(r, avail.get(r[5], inventory.NOTHING).available) for r in rows]
-    risky = [(r, have) for r, have in risky if have <= 0]
     last_end = _last_ends([r[0] for r, _have in risky])
     return [
         Risk(r[0], r[1], r[2], have, _why(channel, r[3] == "auction", r[4], last_end.get(r[0])))
@@ -127,7 +146,22 @@ def risk_note(risks: Sequence[Risk]) -> str:
 
 def risk_counts() -> dict[int, int]:
     """Channel id -> how many of its listings are at oversell risk now (for the Overview)."""
-    return {c.id: len(oversell_risks(c)) for c in Channel.select().where(Channel.inventory_sync == True)}  # noqa: E712
+    counts = {}
+    for channel in Channel.select().where(Channel.inventory_sync == True):  # noqa: E712
+        empty = sorted(_items_with_nothing(channel))
+        n = 0
+        for start in range(0, len(empty), 500):
+            n += (
+                Listing.select()
+                .where(
+                    (Listing.channel == channel.id)
+                    & Listing.status.in_(LIVE)
+                    & Listing.stock_item.in_(empty[start : start + 500])
+                )
+                .count()
+            )
+        counts[channel.id] = n
+    return counts
 
 
 # -- brakes -------------------------------------------------------------------------------
