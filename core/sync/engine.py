@@ -496,7 +496,9 @@ class SyncEngine:
             (PlannedAction.run == self._run_id) & (PlannedAction.state == ActionState.PROPOSED)
         )
         held = undecided.where(PlannedAction.result == guards.HELD).count()
-        waiting = undecided.where(PlannedAction.kind.in_(actions.NEEDS_DECISION)).count() - held
+        waiting = undecided.where(
+            PlannedAction.kind.in_(actions.NEEDS_DECISION) & (PlannedAction.result != guards.HELD)
+        ).count()
         if held:
             self._counts["held_by_brake"] = held
         if waiting > 0:

@@ -2,6 +2,8 @@
 and quantity brakes, and the exit codes of `main.py sync`."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from core.cli import listings as listings_cli
@@ -178,6 +180,8 @@ def test_a_stock_file_that_drops_most_quantities_to_one_is_held(cli_shop, contro
     assert [control.offer(o)["quantity"] for _i, o in pairs] == [20, 20, 20, 20, 15, 20]  # only the real change
     held = PlannedAction.select().where((PlannedAction.kind == ActionKind.QUANTITY) & (PlannedAction.state == ActionState.PROPOSED))
     assert held.count() == 4
+    counts = json.loads(SyncRun.select().order_by(SyncRun.id.desc()).first().counts)
+    assert counts["held_by_brake"] == 4 and "waiting_for_confirmation" not in counts  # held ones are not "waiting"
 
     assert sync_cli.main(["--allow-mass-end"], paths) == 0
     assert [control.offer(o)["quantity"] for _i, o in pairs] == [1, 1, 1, 1, 15, 20]
