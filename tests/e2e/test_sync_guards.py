@@ -172,6 +172,7 @@ def test_a_stock_file_that_drops_most_quantities_to_one_is_held(cli_shop, contro
     for item, _o in pairs[:4]:
         shop.stock(item, 1)  # a wrong CSV: 1 instead of 10
     shop.stock(pairs[4][0], 15)  # a real change beside it
+    shop.stock(pairs[5][0], 0)  # and one sold out: its end waits for confirmation, not for the brake
     capsys.readouterr()
     control.reset_calls()
     assert sync_cli.main([], paths) == 4
@@ -181,9 +182,9 @@ def test_a_stock_file_that_drops_most_quantities_to_one_is_held(cli_shop, contro
     held = PlannedAction.select().where((PlannedAction.kind == ActionKind.QUANTITY) & (PlannedAction.state == ActionState.PROPOSED))
     assert held.count() == 4
     counts = json.loads(SyncRun.select().order_by(SyncRun.id.desc()).first().counts)
-    assert counts["held_by_brake"] == 4 and "waiting_for_confirmation" not in counts  # held ones are not "waiting"
+    assert counts["held_by_brake"] == 4 and counts["waiting_for_confirmation"] == 1  # held ones are not "waiting"
 
-    assert sync_cli.main(["--allow-mass-end"], paths) == 0
+    assert sync_cli.main(["--allow-mass-end"], paths) == sync_cli.WAITING  # the end still waits for --yes
     assert [control.offer(o)["quantity"] for _i, o in pairs] == [1, 1, 1, 1, 15, 20]
 
 
