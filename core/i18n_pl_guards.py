@@ -126,3 +126,10 @@ GUARDS.update(
 )
 
 GUARDS.update({"not sent: Submit Tracking Info is off": "niewysłany: opcja Wysyłaj numery przesyłek jest wyłączona"})
+
+GUARDS.update(
+    {
+        "The channel was not added. Give --same-account to add it anyway.":
+            "Kanał nie został dodany. Podaj --same-account, aby dodać go mimo to.",
+    }
+)

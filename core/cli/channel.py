@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
         help="sandbox (the built-in emulator, default), production, or a WebAPI address",
     )
     add.add_argument("--currency", default="PLN", help="Default Currency, an ISO 4217 code (default PLN)")
+    add.add_argument(
+        "--same-account",
+        action="store_true",
+        help="add it even though another channel already connects this account on this environment",
+    )
     sub.add_parser("list", help="list the channels")
     test = sub.add_parser("test", help="check a channel's version key and login with Allegro")
     test.add_argument("name", help="the channel's SubSource")
@@ -100,6 +105,11 @@ def _add(args, paths) -> int:
         for sentence in problems.values():
             _err(sentence)
         _err(_("The channel was not added."))
+        return INVALID
+    others = channels.same_account(config)
+    if others and not args.same_account:
+        _err(channels.same_account_sentence(config, others))
+        _err(_("The channel was not added. Give --same-account to add it anyway."))
         return INVALID
     try:
         saved = channels.save(config)

@@ -159,3 +159,18 @@ def test_the_command_through_main_py_reads_the_password_from_stdin(data_dir):
     finally:
         handle.close()
         database.initialize(None)
+
+
+def test_a_second_channel_on_the_same_account_is_refused_unless_same_account_is_given(run):
+    assert run(*add_args("Shop", "sandbox"), stdin="pw\n")[0] == 0
+    code, out, err = run(*add_args("Shop 2", "sandbox"), stdin="pw\n")
+    assert code == cli.INVALID and out == ""
+    assert err.splitlines() == [
+        "The channel Shop already connects the Allegro account sandbox-seller on this environment. A second "
+        "channel on the same account reads the same listings and orders, so every listing would be counted, "
+        "linked and kept in step twice.",
+        "The channel was not added. Give --same-account to add it anyway.",
+    ]
+    assert [c.sub_source for c in channels.all_channels()] == ["Shop"]
+    assert run(*add_args("Shop 2", "sandbox"), "--same-account", stdin="pw\n")[0] == 0
+    assert run(*add_args("Production shop", "production"), stdin="pw\n")[0] == 0  # another environment
