@@ -92,6 +92,7 @@ def _list(args) -> int:
     from core.sync.guards import oversell_risks
 
     at_risk = {r.listing_id for c in Channel.select() for r in oversell_risks(c)}
+    listed = list(query)
     rows = [
         (
             str(lst.offer_id),
@@ -102,14 +103,14 @@ def _list(args) -> int:
             lst.stock_item.sku if lst.stock_item_id else "-",
             lst.title,
         )
-        for lst in query
+        for lst in listed
     ]
     header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("TITLE"))
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths)) + "  " + row[-1])
     print(n_("{n} listing(s).", "{n} listing(s).", len(rows)).format(n=len(rows)))
-    shown_risks = sum(1 for r in query if r.id in at_risk)
+    shown_risks = sum(1 for lst in listed if lst.id in at_risk)
     if shown_risks:
         print(
             n_(
