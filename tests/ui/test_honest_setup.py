@@ -147,3 +147,12 @@ def test_the_unsaved_changes_prompt_does_not_default_to_save_after_a_failed_test
     assert run_test(qtbot, config.account, messages).text == "OK"
     config.leave()
     assert defaults[-1] == ("Save the changes to “Sklep”?", "save")  # after a passing Test, Save is the default
+
+def test_using_allegros_version_key_after_a_test_counts_as_not_tested_yet(qtbot, window, messages, sandbox_server, world):  # noqa: F811
+    world.set_version_key(1777)
+    form = integration_form(window)
+    fill_account(form, version="1505", url=sandbox_server.url)
+    messages.answers = ["use"]
+    run_test(qtbot, form, messages)
+    assert form.api_key_version.text() == "1777" and form.test_state() == "untested"
+    assert run_test(qtbot, form, messages).text == "OK" and form.test_state() == "ok"

@@ -75,7 +75,8 @@ class IntegrationForm(QWidget):
         self._custom_address = ""
         self.abandoned_workers: list[Worker] = []  # cancelled Tests still finishing in the background
         self._last_test: tuple[str, tuple] | None = None  # (outcome, the account fields it tested)
-        self.test_finished.connect(lambda outcome: setattr(self, "_last_test", (outcome, self._account_key())))
+        self._testing_key: tuple = ()
+        self.test_finished.connect(lambda outcome: setattr(self, "_last_test", (outcome, self._testing_key)))
 
         self.sub_source = QLineEdit()
         self.sub_source.setMaxLength(100)
@@ -326,6 +327,7 @@ class IntegrationForm(QWidget):
     def start_test(self) -> None:
         if self.testing:
             return
+        self._testing_key = self._account_key()  # what this Test's outcome speaks for
         config = self.to_config()
         problems = channels.validate(
             config, taken_names=set(), new_password_needed=not self._has_stored_password
