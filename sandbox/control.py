@@ -96,7 +96,7 @@ class SandboxControl:
 
     def refuse_packages(self, numbers: list[str]) -> dict:
         """Allegro refuses these tracking numbers from now on, although their format is right."""
-        return self._call("POST", "refuse-packages", {"numbers": list(numbers)})
+        return self._call("POST", "refuse-packages", {"numbers": numbers})
 
     def cancel_form(self, form_id: int) -> dict:
         return self._call("POST", "cancel-form", {"form_id": form_id})
