@@ -156,3 +156,21 @@ def test_using_allegros_version_key_after_a_test_counts_as_not_tested_yet(qtbot,
     run_test(qtbot, form, messages)
     assert form.api_key_version.text() == "1777" and form.test_state() == "untested"
     assert run_test(qtbot, form, messages).text == "OK" and form.test_state() == "ok"
+
+
+def test_enabling_a_channel_saved_disabled_asks_until_it_is_tested(qtbot, window, messages, sandbox_server, world):  # noqa: F811
+    saved = channels.save(
+        channels.ChannelConfig(
+            sub_source="Sklep", username="sandbox-seller", password="sandbox-pass-1", api_key="SANDBOX-WEBAPI-KEY",
+            api_key_version="1505", environment=sandbox_server.url, enabled=False,
+        )
+    )
+    window.open_config(saved.id)
+    config = window.config_page
+    config.enabled.setChecked(True)
+    qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)  # the first answer: Save it disabled
+    assert messages.texts == [UNTESTED] and channels.load(saved.id).enabled is False
+    config.enabled.setChecked(True)
+    assert run_test(qtbot, config.account, messages).text == "OK"
+    qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
+    assert messages.texts[-1] == "OK" and channels.load(saved.id).enabled is True  # tested: nothing asked

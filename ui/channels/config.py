@@ -449,7 +449,8 @@ class ChannelConfigScreen(QWidget):
                 self.tabs.setCurrentIndex(1)
                 self.account.focus_field(on_account[0])
             return False
-        if self.account.account_changed():  # the account is asked about only when it changed
+        switched_on = config.enabled and not self._base.enabled
+        if self.account.account_changed() or switched_on:  # asked when the account changed or it is enabled now
             config = checked_before_save(self, config, self.account.test_state())
             if config is None:
                 self.say(self.tr("Not saved."), error=True)
