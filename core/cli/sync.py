@@ -55,7 +55,12 @@ def _counted(counts: dict, words) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py sync", description="Sync Allegro channels once.")
+    parser = argparse.ArgumentParser(
+        prog="main.py sync",
+        description="Sync Allegro channels once.",
+        epilog="exit status: 0 done; 1 an action or channel failed; 2 wrong command line; "
+        "3 ends or relists wait for confirmation; 4 a brake held ends or quantities",
+    )
     parser.add_argument("--channel", metavar="NAME", help="sync only this channel (its SubSource)")
     parser.add_argument(
         "--yes",
