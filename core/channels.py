@@ -58,6 +58,12 @@ OPTION_NAMES = {
     "relist_duration": N_("Relist Listing Duration"),
     "relist_delay": N_("Relist Listing Delay"),
     "no_manual_confirmation": N_("No Manual Confirmation"),
+    "mass_end_percent": N_("Mass-end brake: share of live listings"),
+    "mass_end_count": N_("Mass-end brake: or number of listings"),
+    "buffer_max_listed": N_("List at most"),
+    "buffer_keep_back": N_("Keep back"),
+    "buffer_percent": N_("List a share of available"),
+    "buffer_end_at": N_("End when available is at most"),
 }
 
 # The options the channel list may flip without opening the config screen.
@@ -93,6 +99,12 @@ class ChannelConfig:
     end_auctions: bool = False
     end_auctions_with_bids: bool = False
     link_by_title: bool = False
+    mass_end_percent: int = 20
+    mass_end_count: int = 50
+    buffer_max_listed: int = 0
+    buffer_keep_back: int = 0
+    buffer_percent: int = 100
+    buffer_end_at: int = 0
     id: int | None = None
 
     def version_key(self) -> int:
@@ -181,7 +193,52 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
         problems["relist_duration"] = _("Choose a Relist Listing Duration from the list.")
     if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
         problems["relist_delay"] = _("The Relist Listing Delay can be from 0 minutes up to 30 days.")
+    problems.update(guard_problems(config))
     return problems
+
+
+def guard_problems(config: ChannelConfig) -> dict[str, str]:
+    """The mass-end brake's and the stock buffers' values, checked (see core/sync/guards.py, buffers.py)."""
+    problems: dict[str, str] = {}
+
+    def whole(name: str, low: int, high: int, sentence: str) -> None:
+        value = getattr(config, name)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            problems[name] = sentence
+
+    whole("mass_end_percent", 1, 100, _("The mass-end brake's share of live listings is a whole number from 1 to 100 %."))
+    whole("mass_end_count", 1, 100_000, _("The mass-end brake's number of listings is a whole number from 1 to 100,000."))
+    whole("buffer_max_listed", 0, 999, _("List at most is a whole number from 0 (no limit) to 999."))
+    whole("buffer_keep_back", 0, 100_000, _("Keep back is a whole number from 0 to 100,000."))
+    whole("buffer_percent", 1, 100, _("List a share of available is a whole number from 1 to 100 %."))
+    whole("buffer_end_at", 0, 100_000, _("End when available is at most is a whole number from 0 to 100,000."))
+    return problems
+
+
+def same_account(config: ChannelConfig) -> list[str]:
+    """The other channels on the same Allegro account and environment (their SubSources).
+
+    Two channels on one account read the same listings and orders: every listing would be
+    counted, linked and kept in step twice. The screens refuse it unless the seller insists.
+    """
+    username = config.username.strip().casefold()
+    environment = config.environment.strip()
+    query = Channel.select(Channel.sub_source, Channel.username, Channel.environment)
+    if config.id is not None:
+        query = query.where(Channel.id != config.id)
+    return sorted(
+        row.sub_source
+        for row in query
+        if row.username.strip().casefold() == username and row.environment.strip() == environment
+    )
+
+
+def same_account_sentence(config: ChannelConfig, others: list[str]) -> str:
+    return _(
+        "The channel {others} already connects the Allegro account {username} on this environment. A second "
+        "channel on the same account reads the same listings and orders, so every listing would be counted, "
+        "linked and kept in step twice."
+    ).format(others=", ".join(others), username=config.username.strip())
 
 
 def environment_problem(environment: str) -> str | None:
@@ -326,6 +383,12 @@ def from_row(row: Channel) -> ChannelConfig:
         end_auctions=row.end_auctions,
         end_auctions_with_bids=row.end_auctions_with_bids,
         link_by_title=row.link_by_title,
+        mass_end_percent=row.mass_end_percent,
+        mass_end_count=row.mass_end_count,
+        buffer_max_listed=row.buffer_max_listed,
+        buffer_keep_back=row.buffer_keep_back,
+        buffer_percent=row.buffer_percent,
+        buffer_end_at=row.buffer_end_at,
     )
 
 

@@ -72,8 +72,25 @@ def _migration_2(migrator: SchemaMigrator) -> None:
     )
 
 
+def _migration_3(migrator: SchemaMigrator) -> None:
+    # The guards of core/sync/guards.py and buffers.py are channel options; a listing keeps
+    # what was last changed on Allegro outside the app (core/sync/drift.py).
+    from peewee import DateTimeField, IntegerField, TextField
+
+    migrate(
+        migrator.add_column("channel", "mass_end_percent", IntegerField(default=20)),
+        migrator.add_column("channel", "mass_end_count", IntegerField(default=50)),
+        migrator.add_column("channel", "buffer_max_listed", IntegerField(default=0)),
+        migrator.add_column("channel", "buffer_keep_back", IntegerField(default=0)),
+        migrator.add_column("channel", "buffer_percent", IntegerField(default=100)),
+        migrator.add_column("channel", "buffer_end_at", IntegerField(default=0)),
+        migrator.add_column("listing", "changed_elsewhere", TextField(default="")),
+        migrator.add_column("listing", "changed_elsewhere_at", DateTimeField(null=True)),
+    )
+
+
 # version -> step that brings a database from version-1 to version
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2}
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3}
 SCHEMA_VERSION = max(MIGRATIONS, default=1)
 
 

@@ -178,6 +178,12 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "wpuszcza ten komputer.",
     "The database file {path} cannot be opened for writing. Check that the folder is writable.":
         "Nie można otworzyć pliku bazy {path} do zapisu. Sprawdź, czy folder pozwala na zapis.",
+    "Mass-end brake: share of live listings": "Hamulec masowego kończenia: udział aktywnych ofert",
+    "Mass-end brake: or number of listings": "Hamulec masowego kończenia: lub liczba ofert",
+    "List at most": "Wystawiaj najwyżej",
+    "Keep back": "Zatrzymaj",
+    "List a share of available": "Wystawiaj część dostępnych",
+    "End when available is at most": "Kończ, gdy dostępnych jest najwyżej",
     "The built-in Sandbox is not part of this build of the app.":
         "Wbudowany Sandbox nie jest częścią tej wersji aplikacji.",
     "The database file {path} is locked by another program.": "Plik bazy {path} jest zablokowany przez inny program.",
@@ -407,7 +413,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "“{title}” was relisted but its stock is gone again; the next sync proposes ending it.":
         "Oferta „{title}” została wystawiona ponownie, ale towar znów się skończył; następna synchronizacja zaproponuje "
         "jej zakończenie.",
-    "Tracking number {number} (order {order}) was rejected by Allegro.": "Allegro odrzuciło numer przesyłki {number} (zamówienie {order}).",
+    "Tracking number {number} (order {order}) was rejected by Allegro: {why}":
+        "Allegro odrzuciło numer przesyłki {number} (zamówienie {order}): {why}",
     "{n} order item(s) are not linked to stock and hold no stock":
         "Pozycje zamówień niepowiązane z magazynem, nierezerwujące towaru ({n})",
     "“{title}” (order {order})": "„{title}” (zamówienie {order})",
@@ -614,3 +621,8 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "{text} is not an order number (a whole number such as 3100000001).":
         "{text} to nie numer zamówienia (liczba całkowita, np. 3100000001).",
 }
+
+
+from core.i18n_pl_guards import GUARDS  # noqa: E402 - the guards keep their sentences apart
+
+CATALOGUE.update(GUARDS)

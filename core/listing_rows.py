@@ -14,7 +14,9 @@ from peewee import JOIN
 from core import inventory
 from core.listing_links import LINKABLE, suggest, status_text, titles_index
 from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
+from core.sync import drift
 from core.sync import listings as sync_listings
+from core.sync.guards import at_risk
 from core.sync.listings import MAX_QUANTITY
 from core.sync.stock import quantity_draft, stock_location_id, where_text
 from core.i18n import N_, _
@@ -24,11 +26,12 @@ FORMATS = {"buy_now": N_("Buy now"), "auction": N_("Auction")}
 # Shown: offer id, title, format, quantity, bids, status, sku, available, suggestion,
 # channel. After them the stock item's title (matched by the filter, shown as the SKU's
 # tooltip), then hidden: status code, channel id, suggestion state ("exact" |
-# "ambiguous" | ""), stock item id, suggested item id, format code.
+# "ambiguous" | ""), stock item id, suggested item id, format code, oversell risk (bool,
+# core/sync/guards.py), what changed on Allegro outside the app (core/sync/drift.py).
 COLUMN_COUNT = 10
 STOCK_TITLE = COLUMN_COUNT + 1
 SEARCHED = COLUMN_COUNT + 1  # columns the filter matches
-STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT = range(COLUMN_COUNT + 2, COLUMN_COUNT + 8)
+STATUS, CHANNEL_ID, SUGGESTION, ITEM_ID, SUGGESTED_ITEM, FORMAT, RISK, CHANGED = range(COLUMN_COUNT + 2, COLUMN_COUNT + 10)
 
 
 def listing_rows(now: datetime | None = None) -> list[tuple]:
@@ -50,6 +53,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
             Listing.stock_item,
             StockItem.sku,
             StockItem.title,
+            Listing.changed_elsewhere,
         )
         .join(StockItem, JOIN.LEFT_OUTER, on=(Listing.stock_item == StockItem.id))
         .order_by(Listing.id)
@@ -59,12 +63,19 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
     unlinked = [(r[0], r[3]) for r in raw if r[9] is None and r[7] in LINKABLE]
     suggestions = suggest(unlinked, titles_index()) if unlinked else {}
     rows = []
-    for lid, cid, offer_id, title, fmt, qty, bids, status, ended_at, item_id, sku, item_title in raw:
+    for lid, cid, offer_id, title, fmt, qty, bids, status, ended_at, item_id, sku, item_title, elsewhere in raw:
         avail = None
         if item_id is not None:
             avail = available[where[cid]].get(item_id, inventory.NOTHING).available
         suggestion = suggestions.get(lid)
         state = "" if suggestion is None else ("exact" if suggestion.exact else "ambiguous")
+        risk = at_risk(status, item_id, avail, channels[cid].inventory_sync)
+        shown_status = status_text(status, ended_at, now)
+        if risk:
+            shown_status += " · " + _("oversell risk")
+        changed = drift.shown(elsewhere) if elsewhere else ""
+        if changed:
+            shown_status += " · " + _("changed on Allegro")
         rows.append(
             (
                 lid,
@@ -73,7 +84,7 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 _(FORMATS.get(fmt, fmt)),
                 qty,
                 bids,
-                status_text(status, ended_at, now),
+                shown_status,
                 sku or "",
                 avail,
                 suggestion.text if suggestion else "",
@@ -85,6 +96,8 @@ def listing_rows(now: datetime | None = None) -> list[tuple]:
                 item_id,
                 suggestion.items[0][0] if suggestion is not None and suggestion.exact else None,
                 fmt,
+                risk,
+                changed,
             )
         )
     return rows

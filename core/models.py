@@ -88,6 +88,14 @@ class Channel(BaseModel):
     end_auctions = BooleanField(default=False)
     end_auctions_with_bids = BooleanField(default=False)
     link_by_title = BooleanField(default=False)
+    # the mass-end brake (core/sync/guards.py): a run ending more than the larger of these holds
+    mass_end_percent = IntegerField(default=20)  # % of the channel's live listings
+    mass_end_count = IntegerField(default=50)  # listings
+    # stock buffers (core/sync/buffers.py); the defaults list everything available
+    buffer_max_listed = IntegerField(default=0)  # 0 = no cap
+    buffer_keep_back = IntegerField(default=0)
+    buffer_percent = IntegerField(default=100)
+    buffer_end_at = IntegerField(default=0)  # end when available <= this
     journal_cursor = BigIntegerField(null=True)  # last dealEventId stored
     last_sync_at = DateTimeField(null=True)
     last_sync_outcome = CharField(max_length=20, default="")
@@ -120,6 +128,8 @@ class Listing(BaseModel):
     ended_by_us = BooleanField(default=False)
     stock_item = ForeignKeyField(StockItem, null=True, backref="listings", on_delete="SET NULL")
     previous_offer_id = BigIntegerField(null=True)  # the offer this one was relisted from
+    changed_elsewhere = TextField(default="")  # JSON: what changed on Allegro outside the app (drift.py)
+    changed_elsewhere_at = DateTimeField(null=True)
     updated_at = DateTimeField(default=utcnow)
 
     class Meta:

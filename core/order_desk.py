@@ -34,6 +34,8 @@ SHIPMENT_TEXT = {
     ShipmentState.REJECTED: N_("rejected by Allegro"),
     ShipmentState.INVALID: N_("not sent: wrong format"),
 }
+# A pending number of a channel whose Submit Tracking Info is off waits for nothing.
+NOT_SUBMITTED = N_("not sent: Submit Tracking Info is off")
 # Allegro's postBuyFormPayType codes as a seller says them; unknown codes are shown as they come.
 PAY_TYPE_TEXT = {
     "co": N_("online payment"),
@@ -69,6 +71,7 @@ def shipment_text(state: str, carrier: str, number: str, reason: str = "") -> st
 
 def order_rows() -> list[tuple]:
     channels = dict(Channel.select(Channel.id, Channel.sub_source).tuples())
+    submitting = {cid for (cid,) in Channel.select(Channel.id).where(Channel.submit_tracking == True).tuples()}  # noqa: E712
     counts: dict[int, tuple[int, int]] = {}
     for order_id, items, unlinked in (
         OrderItem.select(
@@ -118,7 +121,13 @@ def order_rows() -> list[tuple]:
                 currency,
                 pay_status,
                 _(STATUS_TEXT.get(status, status)),
-                shipment_text(*shipment) if shipment else "",
+                (
+                    ""
+                    if not shipment
+                    else f"{shipment[1]} {shipment[2]}: {_(NOT_SUBMITTED)}".strip()
+                    if shipment[0] == ShipmentState.PENDING and cid not in submitting
+                    else shipment_text(*shipment)
+                ),
                 status,
                 cid,
                 unlinked,

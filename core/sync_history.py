@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from core.models import Channel, SyncRun, utcnow
+from core.sync.decisions import WAITED
 from core.i18n import N_, _
 
 OUTCOME_TEXT = {
@@ -28,6 +29,7 @@ COUNT_TEXT = {
     "listings_seen": N_("Listings read from Allegro"),
     "listings_new": N_("New listings found"),
     "listings_ended_elsewhere": N_("Listings ended outside the app"),
+    "listings_changed_elsewhere": N_("Listings changed outside the app"),
     "quantities_changed": N_("Quantities sent"),
     "quantity_failed": N_("Quantities refused"),
     "listings_ended": N_("Listings ended"),
@@ -39,6 +41,9 @@ COUNT_TEXT = {
     "tracking_rejected": N_("Tracking numbers rejected"),
     "tracking_invalid": N_("Tracking numbers in a wrong format (not sent)"),
     "waiting_for_confirmation": N_("Ends and relists waiting for confirmation"),
+    "held_by_brake": N_("Changes held by a brake"),
+    WAITED: N_("Seconds spent waiting for your answer (not counted in Took)"),
+    "oversell_risk": N_("Listings at oversell risk after the run"),
     "recovered_done": N_("Unfinished changes found done on Allegro"),
     "recovered_not_done": N_("Unfinished changes found not done (planned again)"),
     "still_unknown": N_("Relists Allegro is still processing"),
@@ -71,10 +76,11 @@ def _split(errors: str) -> tuple[list[str], list[str]]:
     return problems, notes
 
 
-def duration_text(started: datetime | None, finished: datetime | None) -> str:
+def duration_text(started: datetime | None, finished: datetime | None, waited: int = 0) -> str:
+    """How long the run took, less the `waited` seconds it spent waiting for the seller's answer."""
     if started is None or finished is None:
         return ""
-    seconds = max(int((finished - started).total_seconds()), 0)
+    seconds = max(int((finished - started).total_seconds()) - waited, 0)
     if seconds < 120:
         return _("{s} s").format(s=seconds)
     return _("{m} min {s} s").format(m=seconds // 60, s=seconds % 60)
@@ -105,7 +111,7 @@ def run_rows(limit: int = 5000) -> list[tuple]:
                 started,
                 channels.get(cid, ""),
                 _(OUTCOME_TEXT.get(outcome, outcome)),
-                duration_text(started, finished),
+                duration_text(started, finished, c.get(WAITED, 0)),
                 c.get("orders_imported", 0),
                 c.get("quantities_changed", 0),
                 c.get("listings_ended", 0),

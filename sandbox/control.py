@@ -90,6 +90,14 @@ class SandboxControl:
             body["amount"] = amount
         return self._call("POST", "bid", body)
 
+    def edit_offer(self, offer_id: int, **changes) -> dict:
+        """Change an offer as the seller would on allegro.pl: quantity, title, end=True, relist=True."""
+        return self._call("POST", "edit-offer", {"offer_id": offer_id, **changes})
+
+    def refuse_packages(self, numbers: list[str]) -> dict:
+        """Allegro refuses these tracking numbers from now on, although their format is right."""
+        return self._call("POST", "refuse-packages", {"numbers": numbers})
+
     def cancel_form(self, form_id: int) -> dict:
         return self._call("POST", "cancel-form", {"form_id": form_id})
 

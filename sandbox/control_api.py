@@ -50,6 +50,10 @@ class ControlApi:
                                                      b.get("amount")),
             ("POST", "cancel-form"): lambda b, q: s.shop.cancel_form(b.get("form_id")),
             ("POST", "pay-form"): lambda b, q: s.shop.pay_form(b.get("form_id")),
+            ("POST", "refuse-packages"): lambda b, q: s.shop.refuse_packages(b.get("numbers")),
+            ("POST", "edit-offer"): lambda b, q: s.shop.edit_offer(
+                b.get("offer_id"), b.get("quantity"), b.get("title"), bool(b.get("end", False)),
+                bool(b.get("relist", False))),
             ("POST", "clock"): self.clock,
             ("GET", "clock"): lambda b, q: {"now": s.shop.now()},
             ("POST", "version-key"): lambda b, q: {

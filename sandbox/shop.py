@@ -239,6 +239,7 @@ class Shop:
         self.events: list[Event] = []
         self._event_ids: list[int] = []
         self.local_ids: dict[int, int] = {}
+        self.refused_packages: set[str] = set()  # numbers Allegro refuses for its own reasons (control)
         self._timeline: list[tuple[int, int, str, int]] = []
         self._timeline_seq = 0
         self._next = {"offer": OFFER_ID_BASE, "deal": DEAL_ID_BASE, "form": FORM_ID_BASE,
@@ -510,6 +511,46 @@ class Shop:
             self.changes += 1
             return {"form_id": form.id, "cancelled_at": now}
 
+    def edit_offer(self, offer_id, quantity=None, title=None, end: bool = False, relist: bool = False) -> dict:
+        """What the seller does on allegro.pl, or another tool does, outside the app: set what
+        is left of an offer, retitle it, end it, or relist an ended one (a new offer)."""
+        with self.lock:
+            self._tick()
+            offer = self._control_offer(offer_id)
+            now = self.now()
+            if quantity is not None:
+                if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 999:
+                    raise ControlError("quantity must be a whole number from 1 to 999.", 400)
+                if offer.state == ENDED:
+                    raise ControlError(f"Offer {offer.id} has ended; its quantity cannot change.")
+                offer.start_quantity = offer.sold_quantity + quantity
+            if title is not None:
+                if not isinstance(title, str) or not title.strip() or len(title) > 50:
+                    raise ControlError("title must be text of 1 to 50 characters.", 400)
+                offer.title = title
+            if end:
+                if offer.state == ENDED:
+                    raise ControlError(f"Offer {offer.id} has already ended.")
+                self._end(offer, "seller", now, keep_bids=True)
+            if relist:
+                if offer.state != ENDED:
+                    raise ControlError(f"Offer {offer.id} has not ended; only an ended offer is relisted.")
+                offer = self._create_offer(
+                    offer.title, offer.format, offer.price, offer.remaining or offer.start_quantity, now,
+                    offer.duration_days, offer.category_id, relisted_from=offer.id,
+                )
+            self.changes += 1
+            return self.offer_view(offer)
+
+    def refuse_packages(self, numbers) -> dict:
+        """From now on refuse these tracking numbers although their format is right, as Allegro
+        does when the carrier knows no such parcel. Not kept in the saved state."""
+        if not isinstance(numbers, list) or not all(isinstance(n, str) for n in numbers):
+            raise ControlError("numbers must be a list of tracking numbers.", 400)
+        with self.lock:
+            self.refused_packages.update(numbers)
+            return {"refused": sorted(self.refused_packages)}
+
     def pay_form(self, form_id) -> dict:
         with self.lock:
             self.tick()
@@ -618,6 +659,8 @@ class Shop:
                 package_id = package.get("packageId")
                 name = package.get("operatorName")
                 verdict = tracking.check(operator_id, package_id, name)
+                if package_id in self.refused_packages:
+                    verdict = tracking.BAD_PACKAGE  # e.g. the carrier knows no such parcel
                 if verdict == tracking.BAD_OPERATOR:
                     bad_operator.append(package_id or "")
                 elif verdict == tracking.BAD_PACKAGE:

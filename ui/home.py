@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core import demo
 from core.db import database
 from core.models import Channel, Listing, Order, StockItem, SyncRun
+from core.sync.guards import risk_counts
 from ui.tables import ALERT
 from ui.workers import Worker
 from ui.text import escape
@@ -41,6 +42,15 @@ def set_up_demo_job(report, _cancelled, paths) -> demo.DemoSetUp:
     """The demo set-up on a worker thread (its database connection closed after)."""
     try:
         return demo.set_up_demo(paths, progress=lambda step: report(step, 0, 0))
+    finally:
+        database.close()
+
+
+def risk_count_job(_report, _cancelled) -> int:
+    """Listings at oversell risk over all channels, on a worker thread (20,000 listings take
+    a few tenths of a second, too long for the window's first paint)."""
+    try:
+        return sum(risk_counts().values())
     finally:
         database.close()
 
@@ -68,6 +78,7 @@ class HomeScreen(QWidget):
     demo_ready = Signal(object)  # core.demo.DemoSetUp
     demo_failed = Signal(str)  # the seller's sentence
     demo_synced = Signal()  # the Sync screen finished the sync started here
+    risks_shown = Signal(int)  # the Overview's count of listings at oversell risk, once worked out
 
     def __init__(self, paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +87,7 @@ class HomeScreen(QWidget):
         self.first_run = not Channel.select().exists()
         self.demo_channel_id: int | None = None
         self.worker: Worker | None = None
+        self.risk_worker: Worker | None = None
         self._sync_screen = None
 
         column = QWidget()
@@ -118,6 +130,16 @@ class HomeScreen(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key] = value
             self.counts.addRow(text + ":", value)
+        self.labels["oversell_risk"] = risk = QLabel("0")
+        risk.setObjectName("count_oversell_risk")
+        risk.setTextFormat(Qt.TextFormat.PlainText)
+        risk.setToolTip(
+            self.tr(
+                "Linked live listings with nothing available to send: a buyer can still buy them. "
+                "Listings → Show: Oversell risk lists them with the reason."
+            )
+        )
+        self.counts.addRow(self.tr("At oversell risk") + ":", risk)
         overview_layout.addLayout(self.counts)
         quick = QHBoxLayout()
         self.quick_sync_button = QPushButton(self.tr("&Sync now (F5)"))
@@ -183,7 +205,7 @@ class HomeScreen(QWidget):
             self.tr(
                 "The sync imports the demo shop's orders and sends your stock quantities to the listings. "
                 "Before it ends the listings whose stock is zero, it shows them to you in the confirmation "
-                "dialog: keep them ticked and press <b>Apply selected</b>."
+                "dialog: keep them ticked and press <b>Apply the ticked ones</b>."
             ),
         )
         self.sync_card = card
@@ -366,11 +388,24 @@ class HomeScreen(QWidget):
         self.labels["items"].setText(str(StockItem.select().count()))
         self.labels["listings"].setText(str(Listing.select().count()))
         self.labels["orders"].setText(str(Order.select().count()))
+        if self.risk_worker is None or not self.risk_worker.running:
+            self.risk_worker = Worker(risk_count_job)
+            self.risk_worker.succeeded.connect(self._show_risks)
+            self.risk_worker.start()
+
+    def _show_risks(self, risks: int) -> None:
+        self.labels["oversell_risk"].setText(
+            self.tr("%1 listing(s): live with nothing available to send").replace("%1", str(risks)) if risks else "0"
+        )
+        self.labels["oversell_risk"].setStyleSheet(f"color: {ALERT.name()}; font-weight: bold" if risks else "")
+        self.risks_shown.emit(risks)
 
     def showEvent(self, event) -> None:  # counts change while other screens are used
         self.refresh()
         super().showEvent(event)
 
     def shutdown(self) -> None:
+        if self.risk_worker is not None and self.risk_worker.running:
+            self.risk_worker.wait(30_000)
         if self.worker is not None and self.worker.running:
             self.worker.wait(30_000)

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from core.db import database
+from core.sync import decisions
 from core.sync.engine import SyncCancelled, SyncEngine, decide
 from core.sync.plan import Plan
 from ui.workers import Worker
@@ -72,6 +74,7 @@ class SyncSession(QObject):
         self._engine: SyncEngine | None = None
         self._marketplace = None
         self._worker: Worker | None = None
+        self._waiting_since: float | None = None  # when the dialog opened (monotonic)
 
     # -- the seller's controls ---------------------------------------------------------------
 
@@ -103,7 +106,7 @@ class SyncSession(QObject):
             self._worker.cancel()
         elif self.state == SyncState.WAITING:
             self.state = SyncState.APPLYING
-            self._run(self._close_job, self._closed)
+            self._run(self._close_job, self._closed, self._waited())
 
     @property
     def running(self) -> bool:
@@ -122,17 +125,27 @@ class SyncSession(QObject):
         finally:
             database.close()  # this thread's connection; the next job has its own thread
 
-    def _apply_job(self, report, cancelled, approved_ids):
+    def _waited(self) -> dict[str, int]:
+        """The seconds the run waited for the seller, once (the history's Took leaves them out)."""
+        if self._waiting_since is None:
+            return {}
+        waited, self._waiting_since = time.monotonic() - self._waiting_since, None
+        return {decisions.WAITED: round(waited)}
+
+    def _apply_job(self, report, cancelled, approved_ids, waited):
         try:
             if approved_ids is not None:
                 decide(self.plan, approved_ids)
+                self._engine.record(decisions.decision_note(self.plan, approved_ids))
+            self._engine.record(**waited)
             return self._engine.apply(self.plan, report, cancelled)
         finally:
             self._close_marketplace()
             database.close()
 
-    def _close_job(self, report, cancelled):
+    def _close_job(self, report, cancelled, waited):
         try:
+            self._engine.record(decisions.cancel_note(), **waited)
             return self._engine.cancel(self.plan)
         finally:
             self._close_marketplace()
@@ -161,13 +174,14 @@ class SyncSession(QObject):
         self.plan_ready.emit(plan)
         if plan.needs_confirmation:
             self.state = SyncState.WAITING
+            self._waiting_since = time.monotonic()
             self.confirmation_needed.emit(plan)
         else:
             self._apply(None)
 
     def _apply(self, approved_ids) -> None:
         self.state = SyncState.APPLYING
-        self._run(self._apply_job, self._applied, approved_ids)
+        self._run(self._apply_job, self._applied, approved_ids, self._waited())
 
     def _applied(self, report) -> None:
         self.report = report

@@ -36,6 +36,16 @@ from core.models import Channel, Location
 __all__ = ["FAILED", "INVALID", "main"]
 
 # on/off options: ChannelConfig field -> flag (`--end-listings on`)
+# Whole-number guard options: (field, metavar, help). core.channels.validate sets their ranges.
+GUARDS = (
+    ("mass_end_percent", "PERCENT", "the mass-end brake holds a run ending more than this share of live listings (default 20)"),
+    ("mass_end_count", "N", "... or more than this many listings, whichever is larger (default 50)"),
+    ("buffer_max_listed", "N", "list at most this many on Allegro (0: no limit)"),
+    ("buffer_keep_back", "N", "keep this many back from what is available"),
+    ("buffer_percent", "PERCENT", "list this share of what is available (default 100)"),
+    ("buffer_end_at", "N", "end a listing when available is at most this (default 0)"),
+)
+
 SWITCHES = (
     "enabled",
     "inventory_sync",
@@ -94,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
         help="sandbox (the built-in emulator, default), production, or a WebAPI address",
     )
     add.add_argument("--currency", default="PLN", help="Default Currency, an ISO 4217 code (default PLN)")
+    add.add_argument(
+        "--same-account",
+        action="store_true",
+        help="add it even though another channel already connects this account on this environment",
+    )
 
     lst = action(sub, "list", "list the channels with their version key and options", ["main.py channel list --json"])
     add_json(lst)
@@ -137,6 +152,9 @@ def _parser() -> argparse.ArgumentParser:
         help="days a relisted listing runs: " + ", ".join(map(str, channels.RELIST_DURATIONS)) + " (0: until sold out)",
     )
     options.add_argument("--relist-delay", metavar="MINUTES", help="start relisted listings this many minutes later")
+    guards = set_.add_argument_group("guards (the Options tab's Guards box; docs/sync.md)")
+    for field, metavar, help_text in GUARDS:
+        guards.add_argument(flag(field), metavar=metavar, help=help_text)
     account = set_.add_argument_group("account (the Account tab)")
     account.add_argument("--sub-source", help="rename the channel")
     account.add_argument("--username")
@@ -202,6 +220,12 @@ def _add(args, paths) -> int:
     problems = channels.validate(config)
     if problems:
         raise Refused(*problems.values(), _("The channel was not added."))
+    others = channels.same_account(config)
+    if others and not args.same_account:
+        raise Refused(
+            channels.same_account_sentence(config, others),
+            _("The channel was not added. Give --same-account to add it anyway."),
+        )
     try:
         saved = channels.save(config)
     except secrets.KeyringUnavailable as error:
@@ -245,6 +269,7 @@ def channel_record(row: Channel, locations: dict[int, str]) -> dict:
         sync_orders_from=config.sync_orders_from,
         relist_duration=config.relist_duration,
         relist_delay=config.relist_delay,
+        **{field: getattr(config, field) for field, _metavar, _help in GUARDS},
         last_sync_at=row.last_sync_at,
         last_sync_outcome=row.last_sync_outcome or None,
     )
@@ -327,6 +352,7 @@ def _show(args, paths) -> int:
         (name("relist_duration"), duration_text(record["relist_duration"])),
         (name("relist_delay"), n_("{n} minute", "{n} minutes", record["relist_delay"]).format(n=record["relist_delay"])),
         (name("no_manual_confirmation"), yes_no(record["no_manual_confirmation"])),
+        *((name(field), str(record[field])) for field, _metavar, _help in GUARDS),
         (_("Last sync"), utc_text(record["last_sync_at"])),
         (_("Outcome"), record["last_sync_outcome"] or "—"),
     ]
@@ -390,6 +416,10 @@ def _set(args, paths) -> int:
         given.add("relist_delay")
     else:  # as the screen's number box shows a stored value out of its range
         changed.relist_delay = min(max(changed.relist_delay, 0), channels.MAX_RELIST_DELAY)
+    for field, _metavar, _help in GUARDS:
+        if getattr(args, field) is not None:
+            setattr(changed, field, _whole(getattr(args, field)))
+            given.add(field)
     for field in ACCOUNT:
         value = getattr(args, field)
         if value is not None:

@@ -94,6 +94,9 @@ def _list(args) -> int:
         query = query.where(Channel.sub_source == args.channel)
     if args.unlinked:
         query = query.where(Listing.stock_item.is_null())
+    from core.sync.guards import oversell_risks
+
+    at_risk = {r.listing_id for c in Channel.select() for r in oversell_risks(c)}
     listings = list(query)
     plans = {}
     for channel in {lst.channel.id: lst.channel for lst in listings}.values():
@@ -115,6 +118,7 @@ def _list(args) -> int:
                 "next_action": (plan.action or None) if plan else None,
                 "next_quantity": plan.quantity if plan else None,
                 "why": plan.why if plan else "",
+                "oversell_risk": lst.id in at_risk,
             }
         )
     if args.json:
@@ -133,7 +137,7 @@ def _list(args) -> int:
             (
                 r["offer_id"],
                 r["channel"],
-                status_text(lst.status, lst.ended_at),
+                status_text(lst.status, lst.ended_at) + (" · " + _("OVERSELL RISK") if r["oversell_risk"] else ""),
                 lst.format.replace("_", " "),
                 r["quantity"],
                 r["sku"] or "-",
@@ -147,6 +151,15 @@ def _list(args) -> int:
         free_last=True,
     )
     print(n_("{n} listing(s).", "{n} listing(s).", len(records)).format(n=len(records)))
+    shown_risks = sum(1 for r in records if r["oversell_risk"])
+    if shown_risks:
+        print(
+            n_(
+                "{n} live listing has nothing available to send (OVERSELL RISK): end it, or restock it.",
+                "{n} live listings have nothing available to send (OVERSELL RISK): end them, or restock them.",
+                shown_risks,
+            ).format(n=shown_risks)
+        )
     return 0
 
 

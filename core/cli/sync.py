@@ -3,8 +3,16 @@
 Every enabled channel (or the one named) is synced: orders imported, quantities and
 tracking numbers sent. Listings to end or relist are printed, and sent only with
 --yes; without it they wait, proposed, for the next sync or the app's confirmation.
-Exit status: 0 when everything planned was done, 1 when any action or channel failed,
-2 for a wrong command line.
+A run the mass-end or quantity brake holds (core/sync/guards.py) sends none of the held
+actions unless --allow-mass-end is given.
+
+Exit status (for cron: anything but 0 needs a look):
+  0  everything planned was done
+  1  an action or a channel failed (the reasons are printed)
+  2  a wrong command line
+  3  listings to end or relist wait for confirmation (run with --yes, or confirm in the app)
+  4  a brake held ends or quantities (run with --allow-mass-end after checking the stock)
+The highest-priority status wins: 1, then 4, then 3.
 """
 from __future__ import annotations
 
@@ -22,6 +30,9 @@ from core.i18n import N_, _, n_
 
 INVALID = 2
 FAILED = 1
+WAITING = 3  # ends or relists wait for the seller's confirmation
+HELD = 4  # a brake held ends or quantities
+_PRIORITY = {0: 0, WAITING: 1, HELD: 2, INVALID: 3, FAILED: 4}
 
 # (count, singular, plural): the singular is the catalogue key of the counted sentence (core.i18n.n_)
 COUNT_WORDS = [
@@ -35,6 +46,8 @@ COUNT_WORDS = [
     ("tracking_accepted", N_("{n} tracking number accepted"), "{n} tracking numbers accepted"),
     ("tracking_rejected", N_("{n} tracking number rejected"), "{n} tracking numbers rejected"),
     ("recovered_done", N_("{n} unfinished change found done on Allegro"), "{n} unfinished changes found done on Allegro"),
+    ("held_by_brake", N_("{n} change held by a brake"), "{n} changes held by a brake"),
+    ("oversell_risk", N_("{n} listing at oversell risk"), "{n} listings at oversell risk"),
 ]
 
 
@@ -47,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "sync",
         "Syncs every enabled channel (or the one named) once: orders imported, quantities and tracking numbers "
         "sent. Listings to end or relist are printed and sent only with --yes (or with the channel's No Manual "
-        "Confirmation on); without it they wait for the next sync or the app's confirmation. Nothing is asked.",
+        "Confirmation on); without it they wait for the next sync or the app's confirmation. Nothing is asked. "
+        "Exit status: 0 done; 1 an action or channel failed; 2 wrong command line; "
+        "3 ends or relists wait for confirmation; 4 a brake held ends or quantities.",
         ["main.py sync", "main.py sync --channel MyShop --yes"],
     )
     parser.add_argument("--channel", metavar="NAME", help="sync only this channel (its SubSource)")
@@ -55,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         "--yes",
         action="store_true",
         help="also end and relist the listings the plan proposes (otherwise they wait for confirmation)",
+    )
+    parser.add_argument(
+        "--allow-mass-end",
+        action="store_true",
+        help="send ends and quantity drops even when the channel's mass-end brake would hold them",
     )
     return parser
 
@@ -87,7 +107,8 @@ def main(argv: list[str], paths, marketplace_factory=None) -> int:
                 _say(f"{channel.sub_source}: " + _("disabled, skipped."))
                 continue
             synced += 1
-            status = max(status, sync_channel(channel, paths, args.yes, marketplace_factory))
+            got = sync_channel(channel, paths, args.yes, marketplace_factory, allow_mass_end=args.allow_mass_end)
+            status = max(status, got, key=_PRIORITY.__getitem__)
         if not synced and not args.channel:
             _say(_("No enabled channel to sync."))
         return status
@@ -95,7 +116,7 @@ def main(argv: list[str], paths, marketplace_factory=None) -> int:
         db.close()
 
 
-def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=None) -> int:
+def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=None, *, allow_mass_end: bool = False) -> int:
     """Plan, print, (approve), apply one channel; returns its exit status."""
     from core.sync.marketplace import make_marketplace
 
@@ -104,13 +125,15 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
     marketplace = None
     try:
         marketplace = (marketplace_factory or make_marketplace)(channel, paths)
-        engine = SyncEngine(channel, marketplace)
+        engine = SyncEngine(channel, marketplace, allow_mass_end=allow_mass_end)
         progress = _progress(name)
         plan = engine.plan(progress)
         for line in describe_plan(plan, approve):
             _say(line)
+        held = {i for h in plan.held for i in h.action_ids}
         if approve and plan.to_confirm:
-            decide(plan, [a.action_id for a in plan.to_confirm])
+            # a held end stays undecided: it waits, proposed, as the brake asks
+            decide([a for a in plan.to_confirm if a.action_id not in held], [a.action_id for a in plan.to_confirm if a.action_id not in held])
         _say(f"{name}: " + _("applying…"))
         report = engine.apply(plan, progress)
     except (SyncRefused, SyncBusy, LockLost, SyncStorageFailed) as error:
@@ -125,9 +148,13 @@ def sync_channel(channel: Channel, paths, approve: bool, marketplace_factory=Non
     finally:
         if marketplace is not None:
             marketplace.close()
-    for line in describe_report(report):
+    for line in describe_report(report, plan.notes):
         _say(line)
-    return FAILED if report.failed else 0
+    if report.failed:
+        return FAILED
+    if report.counts.get("held_by_brake"):
+        return HELD
+    return WAITING if report.counts.get("waiting_for_confirmation") else 0
 
 
 def _progress(name: str):
@@ -181,8 +208,9 @@ def describe_plan(plan: Plan, approve: bool) -> list[str]:
             duration = n_("{n} day", "{n} days", action.duration_days).format(n=action.duration_days)
         start = (", " + _("starts {time} UTC").format(time=f"{action.start_at:%Y-%m-%d %H:%M}")) if action.start_at else ""
         lines.append(f"  {relist_word.ljust(width)} {action.offer_id}  {action.title}{item}: {action.reason}; {duration}{start}")
-    if plan.to_confirm and not approve:
-        waiting = len(plan.to_confirm)
+    held = {i for h in plan.held for i in h.action_ids}
+    waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
+    if waiting and not approve:
         lines.append(
             f"{plan.channel_name}: "
             + n_(
@@ -192,14 +220,19 @@ def describe_plan(plan: Plan, approve: bool) -> list[str]:
             ).format(n=waiting)
         )
     for note in plan.notes:
-        lines.append("  " + _("Note: {note}").format(note=note))
+        if note not in {h.message for h in plan.held}:
+            lines.append("  " + _("Note: {note}").format(note=note))
+    for hold in plan.held:
+        lines.append(f"{plan.channel_name}: " + hold.message + " " + _("Nothing held is sent; check the stock, then run main.py sync again with --allow-mass-end to send it."))
     return lines
 
 
-def describe_report(report: Report) -> list[str]:
+def describe_report(report: Report, shown_notes=()) -> list[str]:
+    """The outcome, the problems and the notes not printed with the plan (`shown_notes`)."""
     c = report.counts
     done = _counted(c, COUNT_WORDS[3:])
     outcome = {"ok": _("done"), "partial": _("done with problems"), "failed": _("failed"), "cancelled": _("cancelled")}
     lines = [f"{report.channel_name}: {outcome.get(report.outcome, report.outcome)}" + (": " + ", ".join(done) if done else "") + "."]
     lines += ["  " + _("Problem: {problem}").format(problem=failure) for failure in report.failures]
+    lines += ["  " + _("Note: {note}").format(note=note) for note in report.notes if note not in shown_notes]
     return lines

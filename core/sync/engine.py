@@ -47,7 +47,8 @@ from core.models import (
     SyncRun,
     utcnow,
 )
-from core.sync import actions, bulk, effects, late_writes, listings, orders, recovery, stock, tracking
+from core.sync import actions, bulk, drift, effects, guards, late_writes, listings, orders, recovery, stock, tracking
+from core.sync.buffers import Buffers
 from core.sync.listings import ListingView, Skipped
 from core.sync.lock import ChannelLock
 from core.sync.plan import Plan, ProposedAction, Report
@@ -146,7 +147,7 @@ def decide(plan_or_actions: Plan | Iterable[ProposedAction] | Iterable[int], app
     others rejected. Returns (approved, rejected). Not calling it (Cancel) decides
     nothing: the actions stay proposed and are planned again next sync."""
     if isinstance(plan_or_actions, Plan):
-        ids = [a.action_id for a in plan_or_actions.to_confirm]
+        ids = [a.action_id for a in plan_or_actions.to_confirm] + plan_or_actions.held_quantity_ids
     else:
         ids = [a if isinstance(a, int) else a.action_id for a in plan_or_actions]
     return actions.decide(ids, approved_ids)
@@ -196,7 +197,10 @@ class _JointProgress:
 
 
 class SyncEngine:
-    def __init__(self, channel: Channel | int, marketplace: Marketplace, *, offer_tabs=OFFER_TABS) -> None:
+    def __init__(
+        self, channel: Channel | int, marketplace: Marketplace, *, offer_tabs=OFFER_TABS, allow_mass_end: bool = False
+    ) -> None:
+        self.allow_mass_end = allow_mass_end  # the seller allowed what the brakes would hold (guards.py)
         self.channel_id = channel if isinstance(channel, int) else channel.id
         self.marketplace = marketplace
         self.offer_tabs = tuple(offer_tabs)
@@ -311,6 +315,10 @@ class SyncEngine:
                     importer.store_arrived()
                     self._step(report, cancelled, _("Reading listings"))
             refreshed = listings.store(found)
+            elsewhere, changed = drift.after_refresh(channel.id, refreshed.drift, found.inserts)
+            self._notes.extend(elsewhere)
+            if changed:
+                self._counts["listings_changed_elsewhere"] = changed
             self._counts.update(
                 listings_seen=refreshed.seen,
                 listings_new=refreshed.new,
@@ -368,7 +376,12 @@ class SyncEngine:
 
         self._step(report, cancelled, _("Saving the plan"))
         ids = actions.store(channel.id, self._run_id, drafts, channel.no_manual_confirmation)
-        plan = self._build_plan(channel, ids, drafts, views, available)
+        holds = [] if self.allow_mass_end else guards.brakes(channel, ids, drafts, views)
+        if holds:
+            guards.hold(holds)
+            self._counts["held_by_brake"] = sum(h.count for h in holds)
+            self._notes.extend(h.message for h in holds)
+        plan = self._build_plan(channel, ids, drafts, views, available, holds)
         self._save_progress()
         report(_("Plan ready"), len(ids), len(ids))
         return plan
@@ -385,6 +398,7 @@ class SyncEngine:
         avail = inventory.availability(location_id, linked)
         available = {item_id: avail.get(item_id, inventory.NOTHING).available for item_id in item_ids}
         where = stock.where_text(channel)
+        buffers = Buffers.of(channel)
         now = self.now()
         live_titles = {v.title for v in views if v.live}
         drafts: list[actions.Draft] = []
@@ -404,10 +418,16 @@ class SyncEngine:
             if view.stock_item_id is None:
                 continue
             have = available[view.stock_item_id]
-            if taken(listings.end_draft(view, have, channel, where)) or taken(stock.quantity_draft(view, have, where)):
-                continue
-            if taken(listings.relist_draft(view, have, channel, now, live_titles)):
+            listable = buffers.listable(have)
+            before = len(drafts)
+            if taken(listings.end_draft(view, have, channel, where, listable)) or taken(
+                stock.quantity_draft(view, have, where, listable)
+            ):
+                pass
+            elif taken(listings.relist_draft(view, have, channel, now, live_titles, listable)):
                 live_titles.add(view.title)  # one relist per title
+            if buffers.active and len(drafts) > before:
+                drafts[-1].reason += "; " + buffers.explain(have)
         for why, titles in skipped.items():
             self._notes.append(
                 _("{n} listing(s) {why}: ").format(n=len(titles), why=_(why))
@@ -417,8 +437,9 @@ class SyncEngine:
             self._counts["skipped_" + why.split(",")[0].replace(" ", "_")] += len(titles)
         return drafts, views, available
 
-    def _build_plan(self, channel, ids, drafts, views, available) -> Plan:
-        plan = Plan(channel.id, channel.sub_source, self._run_id, action_ids=list(ids))
+    def _build_plan(self, channel, ids, drafts, views, available, holds=()) -> Plan:
+        plan = Plan(channel.id, channel.sub_source, self._run_id, action_ids=list(ids), held=list(holds))
+        held = {i for h in holds for i in h.action_ids}
         by_id = {v.id: v for v in views}
         needed = [d for d in drafts if d.kind in (ActionKind.END, ActionKind.RELIST)]
         names = listings.stock_names(by_id[d.listing_id].stock_item_id for d in needed if d.listing_id in by_id)
@@ -450,10 +471,10 @@ class SyncEngine:
                     start_at=start_at,
                     ended_at=view.ended_at,
                     days_left=p.get("days_left"),
-                    approved=channel.no_manual_confirmation,
+                    approved=channel.no_manual_confirmation and action_id not in held,
                 )
                 (plan.ends if draft.kind == ActionKind.END else plan.relists).append(shown)
-        plan.needs_confirmation = bool(plan.to_confirm)
+        plan.needs_confirmation = bool(plan.to_confirm or plan.held)
         plan.counts = dict(self._counts)
         plan.notes = list(self._notes)
         return plan
@@ -476,12 +497,19 @@ class SyncEngine:
             if failure is not error:
                 raise failure from None
             raise
-        waiting = PlannedAction.select().where(
+        undecided = PlannedAction.select().where(
             (PlannedAction.run == self._run_id) & (PlannedAction.state == ActionState.PROPOSED)
+        )
+        held = undecided.where(PlannedAction.result == guards.HELD).count()
+        waiting = undecided.where(
+            PlannedAction.kind.in_(actions.NEEDS_DECISION) & (PlannedAction.result != guards.HELD)
         ).count()
-        if waiting:
+        if held:
+            self._counts["held_by_brake"] = held
+        if waiting > 0:
             self._counts["waiting_for_confirmation"] = waiting
             self._notes.append(_("{n} listing(s) to end or relist wait for confirmation.").format(n=waiting))
+        self._note_oversell_risk(channel)
         outcome = "partial" if self._failures else "ok"
         try:
             return self._finish_run(channel, outcome)
@@ -492,7 +520,21 @@ class SyncEngine:
         """The seller cancelled the confirmation: nothing is sent, the actions stay proposed."""
         channel = Channel.get_by_id(self.channel_id)
         self._notes.append(_("Cancelled before sending; nothing was changed on Allegro."))
+        self._note_oversell_risk(channel)
         return self._finish_run(channel, "cancelled")
+
+    def record(self, note: str = "", **counts: int) -> None:
+        """What the seller decided outside the engine (the dialog's answer, how long it
+        waited), kept in the run's record; call it before apply() or cancel()."""
+        if note:
+            self._notes.append(note)
+        self._counts.update(counts)
+
+    def _note_oversell_risk(self, channel: Channel) -> None:
+        risks = guards.oversell_risks(channel)
+        if risks:
+            self._counts["oversell_risk"] = len(risks)
+            self._notes.append(guards.risk_note(risks))
 
     def _apply(self, channel: Channel, plan: Plan, report: Reporter, cancelled: IsCancelled) -> None:
         run = self._run_id
@@ -833,12 +875,13 @@ class SyncEngine:
         avail = inventory.availability(stock.stock_location_id(channel), item_ids)
         where = stock.where_text(channel)
         drafts = []
+        buffers = Buffers.of(channel)
         for view in views:
             have = avail.get(view.stock_item_id, inventory.NOTHING).available
-            draft = stock.quantity_draft(view, have, where)
+            draft = stock.quantity_draft(view, have, where, buffers.listable(have))
             if draft is not None:
                 drafts.append(draft)
-            elif have <= 0 and relisted:
+            elif relisted and buffers.listable(have) <= 0:
                 self._notes.append(
                     _("“{title}” was relisted but its stock is gone again; the next sync proposes ending it.").format(title=view.title)
                 )
@@ -889,7 +932,12 @@ class SyncEngine:
                     self._counts["tracking_accepted"] += 1
                 elif state == ShipmentState.REJECTED:
                     self._counts["tracking_rejected"] += 1
-                    self._failures.append(_("Tracking number {number} (order {order}) was rejected by Allegro.").format(number=number, order=form_id))
+                    why = PlannedAction.get_by_id(action.id).result  # Allegro's reason, as recorded
+                    self._failures.append(
+                        _("Tracking number {number} (order {order}) was rejected by Allegro: {why}").format(
+                            number=number, order=form_id, why=why
+                        )
+                    )
 
     # -- the run's record ----------------------------------------------------------------
 

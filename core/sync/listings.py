@@ -12,14 +12,14 @@ marked expired and never tried again.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from core.allegro.port import Offer, OfferFormat, OfferState
 from core.db import database
 from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
-from core.sync import bulk
+from core.sync import bulk, drift
 from core.sync.actions import Draft, new_local_id
 from core.i18n import N_, _, n_
 
@@ -131,6 +131,7 @@ class RefreshResult:
     new: int = 0
     changed: int = 0
     ended_elsewhere: int = 0  # were live, Allegro now shows them ended (sold out, time, by hand)
+    drift: list = field(default_factory=list)  # (listing id, title, what changed outside the app): drift.py
 
 
 @dataclass
@@ -235,6 +236,9 @@ def compare(channel_id: int, offers: Iterable[Offer], now: datetime, existing: d
             or (new_ended_at is not ended_at and _normal(new_ended_at) != _normal(ended_at))
             or (new_by_us is not by_us and _normal(new_by_us) != _normal(by_us))
         ):
+            elsewhere = drift.seen(row, offer, live, now)
+            if elsewhere is not None:
+                result.drift.append((row[0], offer.title, elsewhere))
             updates.append(
                 (
                     offer.title,
@@ -277,9 +281,12 @@ class Skipped:
     title: str
 
 
-def end_draft(listing: ListingView, available: int, channel: Channel, where: str) -> Draft | Skipped | None:
-    """An End action for a linked live listing with nothing available, or why not."""
-    if not listing.live or listing.stock_item_id is None or available > 0:
+def end_draft(
+    listing: ListingView, available: int, channel: Channel, where: str, listable: int | None = None
+) -> Draft | Skipped | None:
+    """An End action for a linked live listing with nothing available (nothing `listable`
+    after the channel's stock buffers), or why not."""
+    if not listing.live or listing.stock_item_id is None or (available if listable is None else listable) > 0:
         return None
     if not channel.end_listings:
         return Skipped(N_("no stock, but End Listings is off"), listing.title)
@@ -330,11 +337,13 @@ def relist_draft(
     channel: Channel,
     now: datetime,
     live_titles: set[str],
+    listable: int | None = None,
 ) -> Draft | Skipped | None:
-    """A Relist action for a listing the app ended whose stock is back, or why not."""
+    """A Relist action for a listing the app ended whose stock is back (something `listable`
+    after the channel's stock buffers), or why not."""
     if listing.status != ListingStatus.PENDING_RELIST or not listing.ended_by_us:
         return None
-    if listing.stock_item_id is None or available <= 0 or listing.ended_at is None:
+    if listing.stock_item_id is None or (available if listable is None else listable) <= 0 or listing.ended_at is None:
         return None
     age = now - listing.ended_at
     if age >= RELIST_WINDOW:

@@ -42,6 +42,12 @@ class Plan:
     counts: dict[str, int] = field(default_factory=dict)  # what planning already did (orders...)
     notes: list[str] = field(default_factory=list)  # things the seller should know
     needs_confirmation: bool = False
+    held: list = field(default_factory=list)  # core.sync.guards.Hold: what a brake stopped
+
+    @property
+    def held_quantity_ids(self) -> list[int]:
+        """Quantity changes a brake held: sent only when the seller approves them."""
+        return [i for h in self.held if h.kind == "quantity" for i in h.action_ids]
 
     @property
     def to_confirm(self) -> list[ProposedAction]:

@@ -27,11 +27,13 @@ def stock_location_id(channel: Channel) -> int | None:
     return channel.location_id if channel.update_from_location and channel.location_id else None
 
 
-def quantity_draft(listing: ListingView, available: int, where: str) -> Draft | None:
-    """A quantity push for a linked live buy-now listing whose Allegro quantity differs."""
+def quantity_draft(listing: ListingView, available: int, where: str, listable: int | None = None) -> Draft | None:
+    """A quantity push for a linked live buy-now listing whose Allegro quantity differs.
+
+    `listable` is what the channel's stock buffers leave of `available` (buffers.py)."""
     if not listing.live or listing.stock_item_id is None or listing.is_auction:
         return None
-    target = min(available, MAX_QUANTITY)
+    target = min(available if listable is None else listable, MAX_QUANTITY)
     if target <= 0 or target == listing.quantity:
         return None
     return Draft(

@@ -16,7 +16,7 @@ from core.sync.actions import Draft
 from core.i18n import _
 
 OTHER = 0  # operatorId 0: another carrier, named in carrier_name
-_GENERIC = r"[A-Za-z0-9][A-Za-z0-9-]{5,29}"
+_GENERIC = r"[A-Z0-9][A-Z0-9-]{5,29}"  # capitals, as Allegro takes them (tests hold it to the sandbox's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,8 @@ def build_shop(paths, server, control):
 def ship_some(channel_id):
     open_orders = list(Order.select().where((Order.channel == channel_id) & (Order.status == OrderStatus.OPEN))
                        .order_by(Order.created_at.desc()).limit(4))
-    numbers = [(5, "620000000000000000000417"), (6, "RR123456785PL"), (3, "ruch12345"), (7, "1234567890123U")]
+    # RUCH12345 is refused by the carrier (the sandbox is told so in main())
+    numbers = [(5, "620000000000000000000417"), (6, "RR123456785PL"), (3, "RUCH12345"), (7, "1234567890123U")]
     for order, (carrier, number) in zip(open_orders, numbers):
         ship_order(order, carrier, number)
     return open_orders
@@ -126,6 +127,7 @@ def main(out: Path) -> None:
     with SandboxServer(port=0) as server:
         control = SandboxControl(server.base_url)
         channel_id, main_location = build_shop(paths, server, control)
+        control.refuse_packages(["RUCH12345"])
         shipped = ship_some(channel_id)
         sync(channel_id, paths)  # tracking numbers: accepted, rejected
         from ui.main_window import MainWindow

@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
         uv run python docs/screenshots/take_translated_screenshots.py [pl|en] [OUT_DIR]
 
-Runs take_channel_screenshots.py, take_desk_screenshots.py and take_firstrun_screenshots.py,
+Runs take_channel_screenshots.py, take_desk_screenshots.py, take_firstrun_screenshots.py and
+take_guard_screenshots.py,
 each in its own process, with the app's translators installed as if the language had been
 chosen in Preferences (ui.i18n.install_translators). The English ones stay next to this file.
 """
@@ -16,7 +17,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SCRIPTS = ("take_channel_screenshots.py", "take_desk_screenshots.py", "take_firstrun_screenshots.py")
+SCRIPTS = (
+    "take_channel_screenshots.py",
+    "take_desk_screenshots.py",
+    "take_firstrun_screenshots.py",
+    "take_guard_screenshots.py",
+)
 
 
 def run_one(script: str, lang: str, out: Path) -> None:

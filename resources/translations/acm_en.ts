@@ -509,6 +509,90 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
+    <message>
+        <source>Guards: mass-end brake and stock buffers</source>
+        <translation>Guards: mass-end brake and stock buffers</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
+        <translation>Mass-end brake: a sync that would end more than this share of the channel's live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
+        <translation>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</translation>
+    </message>
+    <message>
+        <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
+        <translation>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</translation>
+    </message>
+    <message>
+        <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
+        <translation>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</translation>
+    </message>
+    <message>
+        <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
+        <translation>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</translation>
+    </message>
+    <message>
+        <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
+        <translation>List at most this many on Allegro, however much is available. 0 = no limit (Allegro's own is 999).</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listin&amp;gs</source>
+        <translation>Mass-end brake: share of live listin&amp;gs</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listings</source>
+        <translation>Mass-end brake: share of live listings</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number o&amp;f listings</source>
+        <translation>Mass-end brake: or number o&amp;f listings</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number of listings</source>
+        <translation>Mass-end brake: or number of listings</translation>
+    </message>
+    <message>
+        <source>End when a&amp;vailable is at most</source>
+        <translation>End when a&amp;vailable is at most</translation>
+    </message>
+    <message>
+        <source>End when available is at most</source>
+        <translation>End when available is at most</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p back</source>
+        <translation>Kee&amp;p back</translation>
+    </message>
+    <message>
+        <source>Keep back</source>
+        <translation>Keep back</translation>
+    </message>
+    <message>
+        <source>List a s&amp;hare of available</source>
+        <translation>List a s&amp;hare of available</translation>
+    </message>
+    <message>
+        <source>List a share of available</source>
+        <translation>List a share of available</translation>
+    </message>
+    <message>
+        <source>List at &amp;most</source>
+        <translation>List at &amp;most</translation>
+    </message>
+    <message>
+        <source>List at most</source>
+        <translation>List at most</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Not saved.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>
@@ -736,8 +820,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -756,13 +840,33 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Apply selected</source>
-        <translation>&amp;Apply selected</translation>
+        <source>&amp;Apply the ticked ones</source>
+        <translation>&amp;Apply the ticked ones</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Apply selected (%1)</source>
-        <translation>&amp;Apply selected (%1)</translation>
+        <source>&amp;Apply the ticked ones (%1)</source>
+        <translation>&amp;Apply the ticked ones (%1)</translation>
+    </message>
+    <message>
+        <source>End and relist the ticked listings, and send the rest of the sync</source>
+        <translation>End and relist the ticked listings, and send the rest of the sync</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without these</source>
+        <translation>Send the &amp;rest without these</translation>
+    </message>
+    <message>
+        <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
+        <translation>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Cancel the whole sync</translation>
+    </message>
+    <message>
+        <source>Send nothing at all to Allegro in this sync (Esc)</source>
+        <translation>Send nothing at all to Allegro in this sync (Esc)</translation>
     </message>
 </context>
 <context>
@@ -876,8 +980,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+2"/>
-        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
-        <translation>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</translation>
+        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</source>
+        <translation>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -973,6 +1077,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+9"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
+    </message>
+    <message>
+        <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
+        <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
+    </message>
+    <message>
+        <source>At oversell risk</source>
+        <translation>At oversell risk</translation>
+    </message>
+    <message>
+        <source>%1 listing(s): live with nothing available to send</source>
+        <translation>%1 listing(s): live with nothing available to send</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1451,10 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="-4"/>
         <source>Channel not saved</source>
         <translation>Channel not saved</translation>
+    </message>
+    <message>
+        <source>The channel was not saved.</source>
+        <translation>The channel was not saved.</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1873,14 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
+    <message>
+        <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
+        <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
+    </message>
+    <message>
+        <source>Changed outside the app at the last sync: %1</source>
+        <translation>Changed outside the app at the last sync: %1</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -1945,6 +2073,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+5"/>
         <source>; %1 past Allegro&apos;s 60 days are expired</source>
         <translation>; %1 past Allegro&apos;s 60 days are expired</translation>
+    </message>
+    <message>
+        <source>Oversell risk</source>
+        <translation>Oversell risk</translation>
+    </message>
+    <message>
+        <source>Changed on Allegro</source>
+        <translation>Changed on Allegro</translation>
+    </message>
+    <message>
+        <source>Nothing was linked.</source>
+        <translation>Nothing was linked.</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2576,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+13"/>
         <source>Linked “%1”.</source>
         <translation>Linked “%1”.</translation>
+    </message>
+    <message>
+        <source>Tracking number %1 added.</source>
+        <translation>Tracking number %1 added.</translation>
+    </message>
+    <message>
+        <source>Tracking number corrected.</source>
+        <translation>Tracking number corrected.</translation>
+    </message>
+    <message>
+        <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
+        <translation>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3236,26 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Notes:</source>
         <translation>Notes:</translation>
     </message>
+    <message>
+        <source>%1 change held by a brake</source>
+        <translation>%1 change held by a brake</translation>
+    </message>
+    <message>
+        <source>%1 changes held by a brake</source>
+        <translation>%1 changes held by a brake</translation>
+    </message>
+    <message>
+        <source>%1 listing at oversell risk</source>
+        <translation>%1 listing at oversell risk</translation>
+    </message>
+    <message>
+        <source>%1 listings at oversell risk</source>
+        <translation>%1 listings at oversell risk</translation>
+    </message>
+    <message>
+        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
+        <translation>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</translation>
+    </message>
 </context>
 <context>
     <name>SyncTray</name>
@@ -3234,6 +3406,119 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Switch to the open window instead of starting a second one.</translation>
+    </message>
+</context>
+<context>
+    <name>BrakeQuestion</name>
+    <message>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>The mass-end brake stopped the sync — %1</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
+    </message>
+    <message>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Review the %1 ends…</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Send the &amp;rest without ending them</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
+    </message>
+    <message>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Send these %1 quantities</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without them</source>
+        <translation>Send the &amp;rest without them</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Cancel the whole sync</translation>
+    </message>
+</context>
+<context>
+    <name>HonestSave</name>
+    <message>
+        <source>Same Allegro account</source>
+        <translation>Same Allegro account</translation>
+    </message>
+    <message>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Not saved. Change the username or the environment, or add it anyway if you really mean to.</translation>
+    </message>
+    <message>
+        <source>Do not add it</source>
+        <translation>Do not add it</translation>
+    </message>
+    <message>
+        <source>Add it anyway</source>
+        <translation>Add it anyway</translation>
+    </message>
+    <message>
+        <source>The last Test of this channel failed.</source>
+        <translation>The last Test of this channel failed.</translation>
+    </message>
+    <message>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>This channel has not been tested with these account details.</translation>
+    </message>
+    <message>
+        <source>Save without a passing Test?</source>
+        <translation>Save without a passing Test?</translation>
+    </message>
+    <message>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</translation>
+    </message>
+    <message>
+        <source>Save it disabled</source>
+        <translation>Save it disabled</translation>
+    </message>
+    <message>
+        <source>Save it enabled anyway</source>
+        <translation>Save it enabled anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <source>Link all exact matches</source>
+        <translation>Link all exact matches</translation>
+    </message>
+    <message>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Link %1 listing(s), each to the one stock item with exactly its title?</translation>
+    </message>
+    <message>
+        <source>By channel: %1.</source>
+        <translation>By channel: %1.</translation>
+    </message>
+    <message>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>%1 ambiguous title(s) are left for linking by hand.</translation>
+    </message>
+    <message>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</translation>
+    </message>
+    <message>
+        <source>Listings to link</source>
+        <translation>Listings to link</translation>
+    </message>
+    <message>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Link %1 listing(s)</translation>
     </message>
 </context>
 </TS>

@@ -509,6 +509,90 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
+    <message>
+        <source>Guards: mass-end brake and stock buffers</source>
+        <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
+        <translation>Hamulec masowego kończenia: synchronizacja, która zakończyłaby więcej niż ten udział aktywnych ofert kanału (albo więcej niż liczba poniżej, co większe), zatrzymuje się przed zakończeniem którejkolwiek i pyta Cię, nawet z opcją Bez ręcznego potwierdzenia. Domyślnie 20 %.</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
+        <translation>Hamulec masowego kończenia: synchronizacja może bez pytania zakończyć do tylu ofert (albo udział powyżej, co większe). Ta sama liczba chroni przed obniżeniem naraz większości stanów do 1. Domyślnie 50.</translation>
+    </message>
+    <message>
+        <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
+        <translation>Kończ ofertę, gdy dostępny stan wynosi tyle lub mniej, zamiast przy 0; zostanie wystawiona ponownie, gdy będzie więcej. 0 = kończ dopiero, gdy nic nie jest dostępne.</translation>
+    </message>
+    <message>
+        <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
+        <translation>Zatrzymaj tyle sztuk: Allegro pokazuje dostępny stan pomniejszony o tę liczbę (dla innych kanałów lub sklepu stacjonarnego). 0 = nic nie zatrzymuj.</translation>
+    </message>
+    <message>
+        <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
+        <translation>Wystawiaj tylko tę część dostępnego stanu (po zatrzymaniu), zaokrągloną w dół. 100 % = całość.</translation>
+    </message>
+    <message>
+        <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
+        <translation>Wystawiaj na Allegro najwyżej tyle, niezależnie od dostępnego stanu. 0 = bez limitu (limit Allegro to 999).</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listin&amp;gs</source>
+        <translation>Hamulec masowego kończenia: udzi&amp;ał aktywnych ofert</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: share of live listings</source>
+        <translation>Hamulec masowego kończenia: udział aktywnych ofert</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number o&amp;f listings</source>
+        <translation>Hamulec masowego kończenia: lub lic&amp;zba ofert</translation>
+    </message>
+    <message>
+        <source>Mass-end brake: or number of listings</source>
+        <translation>Hamulec masowego kończenia: lub liczba ofert</translation>
+    </message>
+    <message>
+        <source>End when a&amp;vailable is at most</source>
+        <translation>Kończ, gd&amp;y dostępnych jest najwyżej</translation>
+    </message>
+    <message>
+        <source>End when available is at most</source>
+        <translation>Kończ, gdy dostępnych jest najwyżej</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p back</source>
+        <translation>Zat&amp;rzymaj</translation>
+    </message>
+    <message>
+        <source>Keep back</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <source>List a s&amp;hare of available</source>
+        <translation>Wystawiaj część dostępnyc&amp;h</translation>
+    </message>
+    <message>
+        <source>List a share of available</source>
+        <translation>Wystawiaj część dostępnych</translation>
+    </message>
+    <message>
+        <source>List at &amp;most</source>
+        <translation>Wystawiaj najwyże&amp;j</translation>
+    </message>
+    <message>
+        <source>List at most</source>
+        <translation>Wystawiaj najwyżej</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Bez limitu</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nie zapisano.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelIntegrationWindow</name>
@@ -736,8 +820,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). Do Allegro trafią tylko zaznaczone. &lt;b&gt;Anuluj&lt;/b&gt; nie wysyła żadnej; zostaną zaproponowane ponownie przy następnej synchronizacji.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt; wysyła zaznaczone razem z resztą synchronizacji. &lt;b&gt;Wyślij resztę bez tych ofert&lt;/b&gt; wysyła stany i numery przesyłek, ale żadnej z tych ofert. &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. To, co nie zostanie wysłane, będzie zaproponowane ponownie przy następnej synchronizacji.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -756,13 +840,33 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Apply selected</source>
+        <source>&amp;Apply the ticked ones</source>
         <translation>&amp;Zastosuj zaznaczone</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Apply selected (%1)</source>
+        <source>&amp;Apply the ticked ones (%1)</source>
         <translation>&amp;Zastosuj zaznaczone (%1)</translation>
+    </message>
+    <message>
+        <source>End and relist the ticked listings, and send the rest of the sync</source>
+        <translation>Zakończ i wystaw ponownie zaznaczone oferty oraz wyślij resztę synchronizacji</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without these</source>
+        <translation>Wyślij &amp;resztę bez tych ofert</translation>
+    </message>
+    <message>
+        <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
+        <translation>Wyślij stany i numery przesyłek; nie kończ ani nie wystawiaj ponownie żadnej z tych ofert (zostaną zaproponowane ponownie następnym razem)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Anuluj całą synchronizację</translation>
+    </message>
+    <message>
+        <source>Send nothing at all to Allegro in this sync (Esc)</source>
+        <translation>Nie wysyłaj w tej synchronizacji nic do Allegro (Esc)</translation>
     </message>
 </context>
 <context>
@@ -876,7 +980,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+2"/>
-        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
+        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply the ticked ones&lt;/b&gt;.</source>
         <translation>Synchronizacja pobierze zamówienia sklepu demonstracyjnego i wyśle stany magazynowe do ofert. Zanim zakończy oferty ze stanem zero, pokaże je w oknie potwierdzenia: zostaw je zaznaczone i naciśnij &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt;.</translation>
     </message>
     <message>
@@ -973,6 +1077,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+9"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
+    </message>
+    <message>
+        <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
+        <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
+    </message>
+    <message>
+        <source>At oversell risk</source>
+        <translation>Ryzyko sprzedaży bez towaru</translation>
+    </message>
+    <message>
+        <source>%1 listing(s): live with nothing available to send</source>
+        <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1452,10 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="-4"/>
         <source>Channel not saved</source>
         <translation>Kanał nie został zapisany</translation>
+    </message>
+    <message>
+        <source>The channel was not saved.</source>
+        <translation>Kanał nie został zapisany.</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1874,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
+    <message>
+        <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
+        <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
+    </message>
+    <message>
+        <source>Changed outside the app at the last sync: %1</source>
+        <translation>Zmieniona poza programem przy ostatniej synchronizacji: %1</translation>
+    </message>
 </context>
 <context>
     <name>ListingsScreen</name>
@@ -1946,6 +2074,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+5"/>
         <source>; %1 past Allegro&apos;s 60 days are expired</source>
         <translation>; po 60 dniach Allegro wygasły: %1</translation>
+    </message>
+    <message>
+        <source>Oversell risk</source>
+        <translation>Ryzyko sprzedaży bez towaru</translation>
+    </message>
+    <message>
+        <source>Changed on Allegro</source>
+        <translation>Zmienione na Allegro</translation>
+    </message>
+    <message>
+        <source>Nothing was linked.</source>
+        <translation>Niczego nie powiązano.</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2577,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+13"/>
         <source>Linked “%1”.</source>
         <translation>Powiązano „%1”.</translation>
+    </message>
+    <message>
+        <source>Tracking number %1 added.</source>
+        <translation>Dodano numer przesyłki %1.</translation>
+    </message>
+    <message>
+        <source>Tracking number corrected.</source>
+        <translation>Poprawiono numer przesyłki.</translation>
+    </message>
+    <message>
+        <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
+        <translation>%1 nie jest wysyłany do Allegro: opcja Wysyłaj numery przesyłek jest wyłączona dla %2. Zaznacz ją w opcjach kanału, aby go wysłać.</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +3237,26 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Notes:</source>
         <translation>Uwagi:</translation>
     </message>
+    <message>
+        <source>%1 change held by a brake</source>
+        <translation>zmiany wstrzymane przez hamulec: %1</translation>
+    </message>
+    <message>
+        <source>%1 changes held by a brake</source>
+        <translation>zmiany wstrzymane przez hamulec: %1</translation>
+    </message>
+    <message>
+        <source>%1 listing at oversell risk</source>
+        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
+    </message>
+    <message>
+        <source>%1 listings at oversell risk</source>
+        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
+    </message>
+    <message>
+        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
+        <translation>%1: hamulec masowego kończenia wstrzymał zmiany (%2); naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</translation>
+    </message>
 </context>
 <context>
     <name>SyncTray</name>
@@ -3235,6 +3407,119 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Przełącz się do otwartego okna zamiast uruchamiać drugie.</translation>
+    </message>
+</context>
+<context>
+    <name>BrakeQuestion</name>
+    <message>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>Hamulec masowego kończenia zatrzymał synchronizację — %1</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Wyślij &amp;resztę bez kończenia</translation>
+    </message>
+    <message>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Wyślij te stany (%1)</translation>
+    </message>
+    <message>
+        <source>Send the &amp;rest without them</source>
+        <translation>Wyślij &amp;resztę bez nich</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Anuluj całą synchronizację</translation>
+    </message>
+</context>
+<context>
+    <name>HonestSave</name>
+    <message>
+        <source>Same Allegro account</source>
+        <translation>To samo konto Allegro</translation>
+    </message>
+    <message>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Nie zapisano. Zmień nazwę użytkownika albo środowisko, albo dodaj mimo to, jeśli naprawdę tego chcesz.</translation>
+    </message>
+    <message>
+        <source>Do not add it</source>
+        <translation>Nie dodawaj</translation>
+    </message>
+    <message>
+        <source>Add it anyway</source>
+        <translation>Dodaj mimo to</translation>
+    </message>
+    <message>
+        <source>The last Test of this channel failed.</source>
+        <translation>Ostatni test tego kanału się nie powiódł.</translation>
+    </message>
+    <message>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>Ten kanał nie został przetestowany z tymi danymi konta.</translation>
+    </message>
+    <message>
+        <source>Save without a passing Test?</source>
+        <translation>Zapisać bez udanego testu?</translation>
+    </message>
+    <message>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Zapisany jako wyłączony, jest pomijany w każdej synchronizacji, dopóki go nie przetestujesz i nie zaznaczysz Włączony. Zapisany jako włączony, jest próbowany w każdej synchronizacji wszystkich kanałów i kończy się błędem, dopóki test się nie udaje.</translation>
+    </message>
+    <message>
+        <source>Save it disabled</source>
+        <translation>Zapisz jako wyłączony</translation>
+    </message>
+    <message>
+        <source>Save it enabled anyway</source>
+        <translation>Zapisz jako włączony mimo to</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <source>Link all exact matches</source>
+        <translation>Powiąż wszystkie dokładne dopasowania</translation>
+    </message>
+    <message>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Powiązać oferty (%1), każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</translation>
+    </message>
+    <message>
+        <source>By channel: %1.</source>
+        <translation>Według kanałów: %1.</translation>
+    </message>
+    <message>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>Niejednoznaczne tytuły pozostawione do ręcznego powiązania: %1.</translation>
+    </message>
+    <message>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>Oferty występujące w więcej niż jednym kanale: %1. To samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</translation>
+    </message>
+    <message>
+        <source>Listings to link</source>
+        <translation>Oferty do powiązania</translation>
+    </message>
+    <message>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Powiąż oferty (%1)</translation>
     </message>
 </context>
 </TS>

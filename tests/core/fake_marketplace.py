@@ -30,7 +30,6 @@ from core.allegro.port import (
     VerifiedOffer,
 )
 
-CARRIER_FORMATS = {5: r"\d{24}", 4: r"\d{10,11}|JJD\d{18,21}", 3: r"[A-Z0-9][A-Z0-9-]{5,29}"}
 
 
 @dataclass
@@ -81,6 +80,7 @@ class FakeMarketplace:
     events: list[JournalDeal] = field(default_factory=list)
     forms: dict[int, PostBuyForm] = field(default_factory=dict)
     packages: dict[int, list[Package]] = field(default_factory=dict)
+    refused_packages: set[str] = field(default_factory=set)  # right format, refused anyway (as the sandbox's control)
     local_ids: dict[int, int] = field(default_factory=dict)
     calls: Counter = field(default_factory=Counter)
     sent: list[tuple] = field(default_factory=list)  # every change as it took effect
@@ -292,13 +292,17 @@ class FakeMarketplace:
         return out
 
     def add_tracking(self, form_id, packages):
-        import re
+        from sandbox import tracking as carriers  # one source of truth for the formats: the sandbox's
 
         self._before("add_tracking")
-        added, wrong_number = [], []
+        added, wrong_carrier, wrong_number = [], [], []
         for package in packages:
-            pattern = CARRIER_FORMATS.get(package.carrier_id, r"[A-Z0-9]{6,30}")
-            if re.fullmatch(pattern, package.tracking_number):
+            verdict = carriers.check(package.carrier_id, package.tracking_number, package.carrier_name)
+            if package.tracking_number in self.refused_packages:
+                verdict = carriers.BAD_PACKAGE
+            if verdict == carriers.BAD_OPERATOR:
+                wrong_carrier.append(package.tracking_number)
+            elif verdict == carriers.OPERATOR_OK:
                 known = self.packages.setdefault(form_id, [])
                 if package not in known:
                     known.append(package)
@@ -307,7 +311,7 @@ class FakeMarketplace:
             else:
                 wrong_number.append(package.tracking_number)
         self._after("add_tracking", form_ids=[form_id])
-        return TrackingResult(form_id, tuple(added), (), tuple(wrong_number))
+        return TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number))
 
     def close(self) -> None:
         pass

@@ -200,7 +200,8 @@ def test_list_and_show_as_json(run):
         "sub_source", "username", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
         "update_from_location", "location", "submit_tracking", "sync_orders_from", "link_by_title", "end_listings",
         "end_auctions", "end_auctions_with_bids", "relist_items", "relist_duration", "relist_delay",
-        "no_manual_confirmation", "last_sync_at", "last_sync_outcome",
+        "no_manual_confirmation", "mass_end_percent", "mass_end_count", "buffer_max_listed", "buffer_keep_back",
+        "buffer_percent", "buffer_end_at", "last_sync_at", "last_sync_outcome",
     }
     assert (shown["inventory_sync"], shown["relist_items"], shown["relist_duration"], shown["api_key_version"]) == (
         True, True, 7, 1505
@@ -226,3 +227,30 @@ def test_every_option_of_a_channel_has_a_flag_of_channel_set_and_a_json_field(ru
         assert {"location_id": "location", "password": "password_stdin"}.get(field.name, field.name) in flags, field.name
         if field.name not in ("password", "api_key"):  # secrets are not printed
             assert {"location_id": "location"}.get(field.name, field.name) in shown, field.name
+
+
+def test_a_second_channel_on_the_same_account_is_refused_unless_same_account_is_given(run):
+    assert run(*add_args("Shop", "sandbox"), stdin="pw\n")[0] == 0
+    code, out, err = run(*add_args("Shop 2", "sandbox"), stdin="pw\n")
+    assert code == cli.INVALID and out == ""
+    assert err.splitlines() == [
+        "The channel Shop already connects the Allegro account sandbox-seller on this environment. A second "
+        "channel on the same account reads the same listings and orders, so every listing would be counted, "
+        "linked and kept in step twice.",
+        "The channel was not added. Give --same-account to add it anyway.",
+    ]
+    assert [c.sub_source for c in channels.all_channels()] == ["Shop"]
+    assert run(*add_args("Shop 2", "sandbox"), "--same-account", stdin="pw\n")[0] == 0
+    assert run(*add_args("Production shop", "production"), stdin="pw\n")[0] == 0  # another environment
+
+
+def test_guards_are_set_like_the_screen_sets_them(run):
+    run(*add_args("Shop", "sandbox"), stdin="pw\n")
+    assert run("set", "Shop", "--buffer-keep-back", "2", "--mass-end-percent", "30")[0] == 0
+    shown = json.loads(run("show", "Shop", "--json")[1])
+    assert (shown["buffer_keep_back"], shown["mass_end_percent"]) == (2, 30)
+    code, out, err = run("set", "Shop", "--buffer-percent", "0")
+    assert code == cli.INVALID
+    assert "List a share of available is a whole number from 1 to 100 %." in err
+    assert json.loads(run("show", "Shop", "--json")[1])["buffer_percent"] == 100  # nothing changed
+

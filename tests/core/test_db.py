@@ -19,6 +19,12 @@ def _unbind():
     database.initialize(None)
 
 
+VERSION_3_COLUMNS = [
+    ("channel", name)
+    for name in ("mass_end_percent", "mass_end_count", "buffer_max_listed", "buffer_keep_back", "buffer_percent", "buffer_end_at")
+] + [("listing", "changed_elsewhere"), ("listing", "changed_elsewhere_at")]
+
+
 def make_version_1(path):
     """A database as version 0.1 of the app left it, with a few rows."""
     from core.models import ALL_MODELS, Location, SchemaInfo, StockItem, StockLevel
@@ -28,6 +34,8 @@ def make_version_1(path):
     raw.create_tables(ALL_MODELS)
     migrator = SqliteMigrator(raw)
     migrate(migrator.drop_column("listing", "previous_offer_id"), migrator.drop_column("channel", "last_sync_outcome"))
+    for table, column in VERSION_3_COLUMNS:
+        migrate(migrator.drop_column(table, column))
     SchemaInfo.create(version=1)
     warehouse = Location.create(name="Magazyn Łódź", is_default=True)
     for n in range(3):
@@ -76,6 +84,9 @@ def test_an_older_database_is_upgraded_in_place_with_its_rows(tmp_path):
     assert sum(level.quantity for level in StockLevel.select()) == 33
     assert Channel.get().sub_source == "MyAllegro"
     assert Channel.get().last_sync_outcome == ""
+    # the guards' options arrive with their defaults: the brake at 20 % or 50, no buffers
+    channel = Channel.get()
+    assert (channel.mass_end_percent, channel.mass_end_count, channel.buffer_percent, channel.buffer_keep_back) == (20, 50, 100, 0)
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
     assert "previous_offer_id" not in columns(backups[0], "listing")  # the copy is of the old one

@@ -314,9 +314,11 @@ def test_relist_with_a_start_delay(world):
 
 def test_struck_off_and_duplicate_titles_are_not_relisted(world):
     item, old = end_for_no_stock(world, "Kubek")
+    # a live listing with the same title, there before the app ended its twin (one listed
+    # after is taken as a relist made elsewhere: tests/e2e/test_sync_elsewhere.py)
+    world.allegro.add_offer("Talerz", quantity=1)
     item2, old2 = end_for_no_stock(world, "Talerz")
     strike_off(world.listing(old).id)
-    world.allegro.add_offer("Talerz", quantity=1)  # a live listing with the same title
     world.stock(item, 5)
     world.stock(item2, 5)
     plan, _ = world.sync()
@@ -511,16 +513,18 @@ def test_a_number_allegro_rejects_is_sent_again_only_after_an_edit(world):
     from core.models import Shipment, ShipmentState
     from core.sync.tracking import edit_tracking
 
-    form_id, shipment = shipped_order(world, 3, "ruch12345")  # passes locally, Allegro wants capitals
+    world.allegro.refused_packages.add("RUCH00000")  # the right format; the carrier knows no such parcel
+    form_id, shipment = shipped_order(world, 3, "RUCH00000")
     assert shipment.state == ShipmentState.PENDING
     _, report = world.sync()
     row = Shipment.get_by_id(shipment.id)
     assert row.state == ShipmentState.REJECTED and "format" in row.reason
     assert report.counts["tracking_rejected"] == 1 and report.failed
+    assert f"Tracking number RUCH00000 (order {form_id}) was rejected by Allegro: {row.reason}" in report.failures
     world.allegro.calls.clear()
     world.sync()
     assert world.allegro.calls["add_tracking"] == 0
-    edit_tracking(shipment, 3, "ruch12345")  # unchanged: still not worth sending
+    edit_tracking(shipment, 3, "RUCH00000")  # unchanged: still not worth sending
     world.sync()
     assert world.allegro.calls["add_tracking"] == 0
     edit_tracking(shipment, 3, "RUCH12345")

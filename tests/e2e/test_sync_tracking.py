@@ -46,13 +46,17 @@ def test_a_number_wrong_for_its_carrier_is_reported_not_sent_then_corrected(shop
 
 
 def test_a_number_allegro_rejects_is_marked_with_the_reason_and_resent_only_after_an_edit(shop, control):
-    # passes the local check (letters and digits) but Allegro wants capitals for Ruch
-    form_id, shipment = shipped(shop, control, 3, "ruch-12345")
+    control.refuse_packages(["RUCH-00000"])  # the right format, but the carrier knows no such parcel
+    form_id, shipment = shipped(shop, control, 3, "RUCH-00000")
     assert shipment.state == ShipmentState.PENDING
     plan, report = shop.sync()
     row = Shipment.get_by_id(shipment.id)
     assert row.state == ShipmentState.REJECTED and "format" in row.reason
     assert report.failed and report.counts["tracking_rejected"] == 1
+    assert (
+        f"Tracking number RUCH-00000 (order {form_id}) was rejected by Allegro: "
+        "Allegro says this number does not match the carrier's format." in report.failures
+    )
     control.reset_calls()
     shop.sync()
     assert shop.changes_sent() == {}

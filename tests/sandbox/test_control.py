@@ -180,3 +180,32 @@ def test_the_offer_list_is_exactly_the_json_of_every_offer(server, control, api)
     some = [offers[3]["offer_id"], offers[0]["offer_id"], 12345]
     assert control.offers(some) == [offers[3], offers[0]]
     assert control.offers() == offers
+
+
+def test_edit_offer_does_what_a_seller_does_on_allegro_pl(control):
+    control.reset(demo=False)
+    offer = control.add_offer("Dzbanek", quantity=5, price=40)
+    control.purchase(offer, quantity=2)
+    changed = control.edit_offer(offer, quantity=9, title="Dzbanek gliniany")
+    assert (changed["quantity"], changed["sold_quantity"], changed["title"]) == (9, 2, "Dzbanek gliniany")
+    ended = control.edit_offer(offer, end=True)
+    assert (ended["state"], ended["ended_by"], ended["quantity"]) == ("ended", "seller", 9)
+    relisted = control.edit_offer(offer, relist=True)
+    assert relisted["relisted_from"] == offer and relisted["state"] == "active" and relisted["quantity"] == 9
+    for bad, status in (({"quantity": 0}, 400), ({"quantity": "5"}, 400), ({"title": ""}, 400), ({"end": True}, 409)):
+        with pytest.raises(SandboxControlError) as caught:
+            control.edit_offer(offer, **bad)
+        assert caught.value.status == status, bad
+    with pytest.raises(SandboxControlError) as caught:
+        control.edit_offer(relisted["offer_id"], relist=True)
+    assert caught.value.status == 409 and "has not ended" in caught.value.message
+
+
+def test_refused_packages_are_refused_until_a_reset(control):
+    control.reset(demo=False)
+    assert control.refuse_packages(["RUCH12345"]) == {"refused": ["RUCH12345"]}
+    with pytest.raises(SandboxControlError) as caught:
+        control.refuse_packages("RUCH12345")
+    assert caught.value.status == 400
+    control.reset(demo=False)
+    assert control.refuse_packages([]) == {"refused": []}

@@ -118,12 +118,16 @@ def test_an_error_on_the_account_tab_is_shown_there(qtbot, config, saved):
     assert channels.load(saved.id).api_key_version == "1505"
 
 
-def test_editing_the_password_on_the_account_tab(qtbot, config, saved):
+def test_editing_the_password_on_the_account_tab(qtbot, config, saved, messages):
     qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
     assert channels.stored_password(saved.id) == "hasło-1"
+    assert messages.texts == []  # the account did not change: nothing to ask
     config.tabs.setCurrentIndex(1)
     fill(config.account.password, "nowe-hasło-2")
+    messages.answers = ["enabled"]  # not tested: the seller keeps it enabled anyway
     qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
+    assert messages.texts == ["This channel has not been tested with these account details."]
+    assert channels.load(saved.id).enabled
     assert config.message.text() == "Saved."
     assert channels.stored_password(saved.id) == "nowe-hasło-2"
     assert config.account.password.text() == ""
@@ -152,7 +156,7 @@ def test_labels_have_buddies_and_unique_mnemonics_on_each_screen(window, config)
     options = [_mnemonic(label.text()) for label in _labels(options_page)]
     options += [_mnemonic(box.text()) for box in options_page.findChildren(QCheckBox)]
     account = [_mnemonic(label.text()) for label in _labels(account_page)] + [_mnemonic(config.account.test_button.text())]
-    assert len(_labels(options_page)) == 4 and len(_labels(account_page)) == 8
+    assert len(_labels(options_page)) == 10 and len(_labels(account_page)) == 8
     for keys in (options + tabs, account + tabs):
         assert len(keys) == len(set(keys)), sorted(keys)
     integration = window.integration_page
@@ -236,3 +240,31 @@ def test_back_with_unsaved_changes_asks_save_discard_or_keep_editing(qtbot, wind
     qtbot.mouseClick(config.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.list_page
     assert channels.load(saved.id).submit_tracking is True
+
+
+def test_the_brake_and_the_stock_buffers_are_saved_from_the_options_tab(qtbot, config, saved):
+    box = config.findChild(QWidget, "guards_box")
+    assert box is not None and box.isVisible() is config.isVisible()
+    defaults = {name: spin.value() for name, spin in config.guard_spins.items()}
+    assert defaults == {
+        "mass_end_percent": 20, "mass_end_count": 50, "buffer_end_at": 0,
+        "buffer_keep_back": 0, "buffer_percent": 100, "buffer_max_listed": 0,
+    }
+    assert config.guard_spins["buffer_max_listed"].text() == "No limit"
+    for name, value in (("mass_end_percent", 35), ("mass_end_count", 10), ("buffer_keep_back", 2), ("buffer_max_listed", 7)):
+        config.guard_spins[name].setValue(value)
+    assert "even with No Manual Confirmation" in config.guard_spins["mass_end_percent"].toolTip()
+    qtbot.mouseClick(config.save_button, Qt.MouseButton.LeftButton)
+    assert config.message.text() == "Saved."
+    stored = channels.load(saved.id)
+    assert (stored.mass_end_percent, stored.mass_end_count, stored.buffer_keep_back, stored.buffer_max_listed) == (35, 10, 2, 7)
+    assert (stored.buffer_percent, stored.buffer_end_at) == (100, 0)
+
+
+def test_guard_values_out_of_range_are_refused_with_a_sentence(saved):
+    with pytest.raises(channels.ChannelInvalid) as refused:
+        channels.save(replace(saved, buffer_percent=0, mass_end_count=0))
+    assert refused.value.errors == {
+        "buffer_percent": "List a share of available is a whole number from 1 to 100 %.",
+        "mass_end_count": "The mass-end brake's number of listings is a whole number from 1 to 100,000.",
+    }

@@ -205,7 +205,7 @@ def test_no_keyring_says_so_and_saves_nothing(qtbot, window, messages):
     form = window.integration_page.form
     fill_account(form, sub_source="Bez sejfu")
     qtbot.mouseClick(window.integration_page.save_button, Qt.MouseButton.LeftButton)
-    assert messages.texts == [secrets.NO_KEYRING]
+    assert messages.texts == ["This channel has not been tested with these account details.", secrets.NO_KEYRING]
     assert window.stack.currentWidget() is window.integration_page
     assert form.sub_source.text() == "Bez sejfu" and form.password.text() == PASSWORD
     assert Channel.select().count() == 0

@@ -91,12 +91,12 @@ def test_auctions_with_bids_are_marked_and_start_unticked(dialog):
 def test_select_all_none_and_counts(dialog):
     dialog.ends.none_button.click()
     assert checked(dialog.ends) == [False, False, False]
-    assert dialog.apply_button.text() == "&Apply selected (2)"
+    assert dialog.apply_button.text() == "&Apply the ticked ones (2)"
     dialog.ends.all_button.click()
     assert dialog.ends.heading.text().endswith("3 of 3 ticked")
     dialog.relists.none_button.click()
     assert dialog.approved_ids() == [1, 2, 3]
-    assert dialog.apply_button.text() == "&Apply selected (3)"
+    assert dialog.apply_button.text() == "&Apply the ticked ones (3)"
 
 
 def test_clicking_a_checkbox_unticks_only_that_row(dialog, qtbot):
@@ -123,7 +123,7 @@ def test_keyboard_only(dialog, qtbot):
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Select none (ends)
     qtbot.waitUntil(lambda: checked(dialog.ends) == [False, False, False], timeout=1000)
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
-        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Apply selected
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # Apply the ticked ones
     assert dialog.approved_ids() == [4, 5]
 
 

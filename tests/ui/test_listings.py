@@ -9,7 +9,10 @@ from PySide6.QtCore import Qt
 from core.models import Channel, Listing, ListingStatus, Location, StockItem, StockLevel, utcnow
 from core.paths import app_paths
 from tests.helpers import type_text
+from PySide6.QtWidgets import QDialog
+
 from ui.listings.link_dialog import LinkDialog
+from ui.listings.link_preview import LinkPreview
 from ui.listings.screen import ListingsScreen
 
 
@@ -153,7 +156,8 @@ def test_link_dialog_searches_sku_or_title_with_the_keyboard(qtbot, shop):
     assert dialog.result() == 1
 
 
-def test_accepting_exact_suggestions_never_links_ambiguous_ones(screen, qtbot):
+def test_accepting_exact_suggestions_never_links_ambiguous_ones(screen, qtbot, monkeypatch):
+    monkeypatch.setattr(LinkPreview, "exec", lambda self: QDialog.DialogCode.Accepted)
     with wait_reload(qtbot, screen):
         screen.link_exact_button.click()
     assert row(screen, 1001)["Linked SKU"] == "KUB-01"
@@ -210,3 +214,44 @@ def test_unlink_keeps_the_selection_and_is_undoable(screen, qtbot):
 
 def test_the_table_model_is_a_valid_qt_model(screen, qtmodeltester):
     qtmodeltester.check(screen.model)
+
+
+def test_link_all_exact_matches_shows_what_it_will_link_before_it_links(screen, qtbot, monkeypatch):
+    shown = []
+
+    def look_then_cancel(dialog):
+        shown.append(
+            (
+                dialog.heading.text(),
+                dialog.counts.text(),
+                dialog.warning.isVisibleTo(dialog),
+                [dialog.list.item(i).text() for i in range(dialog.list.count())],
+                dialog.link_button.text(),
+            )
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LinkPreview, "exec", look_then_cancel)
+    screen.link_exact_button.click()
+    heading, counts, warned, items, button = shown[0]
+    assert heading == "Link 2 listing(s), each to the one stock item with exactly its title?"
+    assert counts == "By channel: MyAllegro: 1, Outlet: 1. 1 ambiguous title(s) are left for linking by hand."
+    assert not warned
+    assert sorted(items) == [
+        "1001  Kubek ceramiczny żółty  →  KUB-01  (MyAllegro)",
+        "2001  Kubek ceramiczny żółty  →  KUB-01  (Outlet)",
+    ]
+    assert button == "&Link 2 listing(s)"
+    assert Listing.select().where(Listing.stock_item.is_null(False)).count() == 1  # cancelled: only the czajnik
+    assert screen.notice.text() == "Nothing was linked."
+
+
+def test_the_preview_warns_when_the_same_offers_are_in_two_channels(screen, qtbot, monkeypatch):
+    Listing.create(channel=Channel.get(sub_source="Outlet"), offer_id=1001, title="Kubek ceramiczny żółty", format="buy_now")
+    with wait_reload(qtbot, screen):
+        screen.refresh()
+    seen = []
+    monkeypatch.setattr(LinkPreview, "exec", lambda dialog: seen.append(dialog.warning) or QDialog.DialogCode.Rejected)
+    screen.link_exact_button.click()
+    assert not seen[0].isHidden()
+    assert seen[0].text().startswith("1 offer(s) appear in more than one channel")

@@ -184,9 +184,10 @@ def test_a_tracking_number_accepted_and_one_rejected_with_its_reason(qtbot, desk
     first = desk.control.purchase(offer, buyer="anna_k")["form_id"]
     second = desk.control.purchase(offer, buyer="bartek_z")["form_id"]
     sync(qtbot, screen)
+    desk.control.refuse_packages(["RUCH12345"])  # the right format, but the carrier knows no such parcel
     orders = open_screen(qtbot, OrdersScreen, desk)
     monkeypatch.setattr(ConfirmBox, "ask", classmethod(lambda cls, *a, **k: True))
-    for form_id, carrier, number in ((first, 5, "620000000000000000000001"), (second, 3, "ruch12345")):
+    for form_id, carrier, number in ((first, 5, "620000000000000000000001"), (second, 3, "RUCH12345")):
         orders.select_order(Order.get(form_id=form_id).id)
         orders.carrier.setCurrentIndex(orders.carrier.findData(carrier))
         orders.tracking.clear()
@@ -202,11 +203,11 @@ def test_a_tracking_number_accepted_and_one_rejected_with_its_reason(qtbot, desk
     assert [orders.shipments.item(0, c).text() for c in range(3)] == [
         "InPost", "620000000000000000000001", "accepted by Allegro"]
     orders.select_order(Order.get(form_id=second).id)
-    assert [orders.shipments.item(0, c).text() for c in range(3)] == ["Ruch", "ruch12345", "rejected by Allegro"]
+    assert [orders.shipments.item(0, c).text() for c in range(3)] == ["Ruch", "RUCH12345", "rejected by Allegro"]
     assert orders.shipments.item(0, 2).foreground().color().name() == "#b3261e"
     assert orders.shipment_reason.text() == "Why: Allegro says this number does not match the carrier's format."
     states = {s.tracking_number: s.state for s in Shipment.select()}
-    assert states == {"620000000000000000000001": ShipmentState.ACCEPTED, "ruch12345": ShipmentState.REJECTED}
+    assert states == {"620000000000000000000001": ShipmentState.ACCEPTED, "RUCH12345": ShipmentState.REJECTED}
     packages = {f["form_id"]: [p["package_id"] for p in f["packages"]] for f in desk.control.forms()}
     assert packages[first] == ["620000000000000000000001"] and packages[second] == []
 

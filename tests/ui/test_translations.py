@@ -257,7 +257,8 @@ def test_confirmation_dialog_in_polish(polish, qtbot):
     assert dialog.ends.heading.text() == "<b>Oferty do zakończenia</b> — zaznaczone: 1 z 2"
     assert dialog.relists.heading.text() == "<b>Oferty do ponownego wystawienia</b> — zaznaczone: 1 z 1"
     assert dialog.apply_button.text() == "&Zastosuj zaznaczone (2)"
-    assert dialog.cancel_button.text() == "Anuluj"  # Qt's own button, from qtbase_pl
+    assert dialog.rest_button.text() == "Wyślij &resztę bez tych ofert"
+    assert dialog.cancel_button.text() == "&Anuluj całą synchronizację"
     model = dialog.ends.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, model.columnCount())]
     assert headers == ["Nr oferty", "Oferta", "Pozycja magazynowa", "Powód", "Uwaga"]

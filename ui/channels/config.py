@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from core import channels, secrets
 from core.channels import ChannelConfig
 from core.models import Location
+from ui.channels.honest_save import checked_before_save
+from ui.channels.guard_options import GUARD_TIPS, guard_labels, guard_spins
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
 from ui.channels.message import Message, Role
 from ui.text import escape
@@ -89,6 +91,8 @@ TIPS = {
         "listings to end and relist, and only those you confirm are sent."
     ),
 }
+
+TIPS.update(GUARD_TIPS)
 
 
 def duration_text(days: int) -> str:
@@ -187,6 +191,8 @@ class ChannelConfigScreen(QWidget):
             "relist_delay": self.relist_delay,
             "no_manual_confirmation": self.no_manual_confirmation,
         }
+        self.guard_spins = guard_spins()
+        self.option_widgets.update(self.guard_spins)
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         labelled = {
@@ -194,6 +200,7 @@ class ChannelConfigScreen(QWidget):
             "sync_orders_from": (self.tr("S&ync Orders From"), self.tr("Sync Orders From")),
             "relist_duration": (self.tr("Relist Listing D&uration"), self.tr("Relist Listing Duration")),
             "relist_delay": (self.tr("Relist Listing Del&ay"), self.tr("Relist Listing Delay")),
+            **guard_labels(),
         }
 
         def row(form: QFormLayout, name: str, indent: int = 0) -> None:
@@ -242,6 +249,11 @@ class ChannelConfigScreen(QWidget):
             ("no_manual_confirmation", 0),
         ):
             row(listing_form, name, indent)
+        guard_box = QGroupBox(self.tr("Guards: mass-end brake and stock buffers"))
+        guard_box.setObjectName("guards_box")
+        guard_form = QFormLayout(guard_box)
+        for name in self.guard_spins:
+            row(guard_form, name)
         self.no_locations = QLabel(self.tr("Add a location in the Inventory screen to choose one here."))
         self.no_locations.setObjectName("no_locations")
         self.no_locations.setWordWrap(True)
@@ -265,6 +277,7 @@ class ChannelConfigScreen(QWidget):
         boxes.addWidget(listing_box, 1)
         options_layout = QVBoxLayout(options_page)
         options_layout.addLayout(boxes)
+        options_layout.addWidget(guard_box)
         options_layout.addWidget(self.help)
         options_layout.addStretch(1)
 
@@ -290,6 +303,7 @@ class ChannelConfigScreen(QWidget):
             self.sync_orders_from, self.link_by_title, self.submit_tracking,
             self.end_listings, self.end_auctions, self.end_auctions_with_bids,
             self.relist_items, self.relist_duration, self.relist_delay, self.no_manual_confirmation,
+            *self.guard_spins.values(),
         ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -370,6 +384,8 @@ class ChannelConfigScreen(QWidget):
         index = self.relist_duration.findData(config.relist_duration)
         self.relist_duration.setCurrentIndex(max(index, 0))
         self.relist_delay.setValue(config.relist_delay)
+        for name, spin in self.guard_spins.items():
+            spin.setValue(getattr(config, name))
         self._apply_dependencies()
         self.clear_errors()
         self.message.clear()
@@ -397,6 +413,7 @@ class ChannelConfigScreen(QWidget):
             relist_duration=self.relist_duration.currentData(),
             relist_delay=self.relist_delay.value(),
             no_manual_confirmation=self.no_manual_confirmation.isChecked(),
+            **{name: spin.value() for name, spin in self.guard_spins.items()},
         )
 
     @property
@@ -434,6 +451,12 @@ class ChannelConfigScreen(QWidget):
                 self.tabs.setCurrentIndex(1)
                 self.account.focus_field(on_account[0])
             return False
+        switched_on = config.enabled and not self._base.enabled
+        if self.account.account_changed() or switched_on:  # asked when the account changed or it is enabled now
+            config = checked_before_save(self, config, self.account.test_state())
+            if config is None:
+                self.say(self.tr("Not saved."), error=True)
+                return False
         try:
             saved = channels.save(config)
         except secrets.KeyringUnavailable as error:
@@ -469,7 +492,8 @@ class ChannelConfigScreen(QWidget):
                     ("discard", self.tr("Discard"), Role.DestructiveRole),
                     ("stay", self.tr("Keep editing"), Role.RejectRole),
                 ),
-                default="save",
+                # after a failed Test, saving is not the easy way out
+                default="stay" if self.account.test_state() == "failed" else "save",
             )
             answer = Message.ask(box)
             if answer == "save":

@@ -75,6 +75,9 @@ class IntegrationForm(QWidget):
         self._worker: Worker | None = None
         self._custom_address = ""
         self.abandoned_workers: list[Worker] = []  # cancelled Tests still finishing in the background
+        self._last_test: tuple[str, tuple] | None = None  # (outcome, the account fields it tested)
+        self._testing_key: tuple = ()
+        self.test_finished.connect(lambda outcome: setattr(self, "_last_test", (outcome, self._testing_key)))
 
         self.sub_source = QLineEdit()
         self.sub_source.setMaxLength(100)
@@ -228,6 +231,7 @@ class IntegrationForm(QWidget):
         self._environment_changed()
         self.clear_errors()
         self.status.clear()
+        self._last_test = None
 
     def to_config(self) -> ChannelConfig:
         """What the form shows, over the loaded config (its id and options)."""
@@ -247,6 +251,22 @@ class IntegrationForm(QWidget):
     @property
     def has_stored_password(self) -> bool:
         return self._has_stored_password
+
+    def _account_key(self) -> tuple:
+        config = self.to_config()
+        return (config.username.strip(), config.password or "", config.api_key.strip(), config.api_key_version.strip(), config.environment.strip())
+
+    def test_state(self) -> str:
+        """"ok" when the last Test of the fields as they are now passed, "failed" when it
+        failed, "untested" when there was none (or the account fields changed since)."""
+        if self._last_test is None or self._last_test[1] != self._account_key():
+            return "untested"
+        return {"ok": "ok", "failed": "failed"}.get(self._last_test[0], "untested")
+
+    def account_changed(self) -> bool:
+        """Whether the account fields differ from the loaded channel's (a new password counts)."""
+        base = self._base
+        return self._account_key() != (base.username.strip(), "", base.api_key.strip(), base.api_key_version.strip(), base.environment.strip())
 
     # --- errors next to the fields ----------------------------------------------------------
     def show_errors(self, problems: dict[str, str]) -> list[str]:
@@ -309,6 +329,7 @@ class IntegrationForm(QWidget):
     def start_test(self) -> None:
         if self.testing:
             return
+        self._testing_key = self._account_key()  # what this Test's outcome speaks for
         config = self.to_config()
         problems = channels.validate(
             config, taken_names=set(), new_password_needed=not self._has_stored_password
@@ -488,6 +509,12 @@ class IntegrationScreen(QWidget):
             self.message.setText(self.tr("The channel was not saved: correct the fields marked in red."))
             if shown:
                 self.form.focus_field(shown[0])
+            return
+        from ui.channels.honest_save import checked_before_save
+
+        config = checked_before_save(self, config, self.form.test_state())
+        if config is None:
+            self.message.setText(self.tr("The channel was not saved."))
             return
         try:
             saved = channels.save(config)

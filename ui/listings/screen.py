@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from core.listing_links import LinkError, link, reinstate, strike_off
 from core.listing_rows import (
+    CHANGED,
     CHANNEL_ID,
     FORMAT,
     ITEM_ID,
+    RISK,
     SEARCHED,
     STATUS,
     STOCK_TITLE,
@@ -31,6 +33,7 @@ from core.listing_rows import (
 from core.models import ListingStatus
 from ui.filter_bar import FilterBar
 from ui.listings.link_dialog import LinkDialog
+from ui.listings.link_preview import LinkPreview
 from ui.tables import (
     ALERT,
     MUTED,
@@ -51,6 +54,8 @@ SHOW = [
     ("exact", QT_TRANSLATE_NOOP("ListingsScreen", "Exact-title suggestions"), lambda r: r[SUGGESTION] == "exact"),
     ("ambiguous", QT_TRANSLATE_NOOP("ListingsScreen", "Ambiguous titles"), lambda r: r[SUGGESTION] == "ambiguous"),
     ("live", QT_TRANSLATE_NOOP("ListingsScreen", "Live"), lambda r: r[STATUS] == ListingStatus.ACTIVE),
+    ("risk", QT_TRANSLATE_NOOP("ListingsScreen", "Oversell risk"), lambda r: r[RISK]),
+    ("changed", QT_TRANSLATE_NOOP("ListingsScreen", "Changed on Allegro"), lambda r: bool(r[CHANGED])),
     ("pending", QT_TRANSLATE_NOOP("ListingsScreen", "Pending relist"), lambda r: r[STATUS] == ListingStatus.PENDING_RELIST),
     ("struck", QT_TRANSLATE_NOOP("ListingsScreen", "Struck off"), lambda r: r[STATUS] == ListingStatus.STRUCK_OFF),
     ("expired", QT_TRANSLATE_NOOP("ListingsScreen", "Expired"), lambda r: r[STATUS] == ListingStatus.EXPIRED),
@@ -84,6 +89,8 @@ class ListingsModel(RowTableModel):
             return ALERT
         if column == self.AVAILABLE_COLUMN and row[8] is not None and row[8] < 0:
             return ALERT  # open orders need more than is in stock
+        if column in (self.STATUS_COLUMN, self.AVAILABLE_COLUMN) and row[RISK]:
+            return ALERT  # live on Allegro with nothing to send
         if column == self.STATUS_COLUMN and row[STATUS] in (
             ListingStatus.STRUCK_OFF,
             ListingStatus.EXPIRED,
@@ -95,6 +102,14 @@ class ListingsModel(RowTableModel):
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
             return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+        if column == self.STATUS_COLUMN and row[CHANGED] and not row[RISK]:
+            return QCoreApplication.translate("ListingsModel", "Changed outside the app at the last sync: %1").replace("%1", row[CHANGED])
+        if column == self.STATUS_COLUMN and row[RISK]:
+            return QCoreApplication.translate(
+                "ListingsModel",
+                "Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. "
+                "End it (Sync now proposes it again), or restock it.",
+            )
         if column == self.SKU_COLUMN and row[ITEM_ID] is not None:
             return row[STOCK_TITLE]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
@@ -329,6 +344,9 @@ class ListingsScreen(QWidget):
         ambiguous = sum(1 for r in range(self.model.rowCount()) if self.model.row_data(r)[SUGGESTION] == "ambiguous")
         if not rows:
             self.flash(self.tr("No unlinked listing shown has exactly one stock item with its title."))
+            return
+        if not LinkPreview.ask(rows, ambiguous, self):
+            self.flash(self.tr("Nothing was linked."))
             return
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
         text = self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes)))

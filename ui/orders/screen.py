@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.i18n import _
 from core.inventory import order_location_id
-from core.models import Location, OrderStatus, ShipmentState
+from core.models import Channel, Location, OrderStatus, ShipmentState
 from core.order_desk import (
     CHANNEL_ID,
     COLUMN_COUNT,
@@ -516,11 +516,12 @@ class OrdersScreen(QWidget):
             if linked
             else self.tr("No item of this order is linked to stock, so no stock changes.")
         )
-        details += "\n" + (
-            self.tr("Tracking number %1 (%2) goes to Allegro at the next sync.").replace("%1", number).replace("%2", self.carrier.currentText())
-            if number
-            else self.tr("No tracking number: you can add one later.")
-        )
+        if not number:
+            details += "\n" + self.tr("No tracking number: you can add one later.")
+        elif self._submits_tracking():
+            details += "\n" + self.tr("Tracking number %1 (%2) goes to Allegro at the next sync.").replace("%1", number).replace("%2", self.carrier.currentText())
+        else:
+            details += "\n" + self._kept_here(number)
         if not ConfirmBox.ask(
             self,
             self.tr("Mark shipped"),
@@ -553,7 +554,10 @@ class OrdersScreen(QWidget):
         add_tracking(self.detail.order.id, self.carrier_id(), number, self.carrier_name.text())
         QSettings().setValue("orders/carrier", self.carrier_id())
         self.tracking.clear()
-        self.flash(self.tr("Tracking number %1 added; it goes to Allegro at the next sync.").replace("%1", number))
+        if self._submits_tracking():
+            self.flash(self.tr("Tracking number %1 added; it goes to Allegro at the next sync.").replace("%1", number))
+        else:
+            self.flash(self.tr("Tracking number %1 added.").replace("%1", number) + " " + self._kept_here(number))
         self.refresh()
 
     def save_tracking(self) -> None:
@@ -576,8 +580,23 @@ class OrdersScreen(QWidget):
             self.show_error(self.tr("Allegro already refused exactly this number; change the number or the carrier."))
             return
         self.tracking.clear()
-        self.flash(self.tr("Tracking number corrected; it goes to Allegro at the next sync."))
+        if self._submits_tracking():
+            self.flash(self.tr("Tracking number corrected; it goes to Allegro at the next sync."))
+        else:
+            self.flash(self.tr("Tracking number corrected.") + " " + self._kept_here(number))
         self.refresh()
+
+    # The hint follows the channel's Submit Tracking Info: with it off, nothing is sent.
+    def _submits_tracking(self) -> bool:
+        return self.detail is not None and bool(Channel.get_by_id(self.detail.order.channel_id).submit_tracking)
+
+    def _kept_here(self, number: str) -> str:
+        name = Channel.get_by_id(self.detail.order.channel_id).sub_source
+        return (
+            self.tr("%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.")
+            .replace("%1", number)
+            .replace("%2", name)
+        )
 
     # --- linking items -------------------------------------------------------
     def link_item(self) -> None:

@@ -1,9 +1,11 @@
 """The confirmation dialog: which listings the sync may end and relist.
 
 Shown between planning and applying unless the channel has No Manual Confirmation.
-Only ticked rows are applied; Cancel applies nothing and leaves every action
-proposed, so the next sync asks again. Auctions with bids start unticked: ending
-one sells it to the top bidder, which the seller should choose knowingly.
+Three answers, each button saying what it does: apply the ticked ones (and the rest of
+the sync); send the rest of the sync (quantities, tracking numbers) without any of these;
+cancel the whole sync, sending nothing. Whatever is not applied is proposed again at the
+next sync. Auctions with bids start unticked: ending one sells it to the top bidder,
+which the seller should choose knowingly.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -229,7 +232,12 @@ class ActionsSection(QWidget):
 
 
 class ConfirmDialog(QDialog):
-    """Build it with a plan, tick, press Apply selected; `approved_ids()` is the answer."""
+    """Build it with a plan, tick, press Apply; `approved_ids()` is the answer.
+
+    The dialog's result: Accepted (apply the ticked ones), SEND_REST (none of these, the
+    rest of the sync goes), Rejected (cancel the whole sync)."""
+
+    SEND_REST = 2
 
     def __init__(self, plan: Plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,8 +250,10 @@ class ConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "The sync of <b>%1</b> would end %2 listing(s) and relist %3. Only the ticked ones are sent to "
-                "Allegro. <b>Cancel</b> sends none of them; they are proposed again at the next sync."
+                "The sync of <b>%1</b> would end %2 listing(s) and relist %3. <b>Apply the ticked ones</b> sends "
+                "the ticked ones with the rest of the sync. <b>Send the rest without these</b> sends quantities "
+                "and tracking numbers but none of these listings. <b>Cancel the whole sync</b> sends nothing at "
+                "all. What is not sent is proposed again at the next sync."
             )
             .replace("%1", escape(plan.channel_name))
             .replace("%2", str(len(ends)))
@@ -269,14 +279,22 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.ends, 1)
         layout.addWidget(self.relists, 1)
         self.buttons = QDialogButtonBox()
-        self.apply_button = self.buttons.addButton(self.tr("&Apply selected"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(self.tr("&Apply the ticked ones"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("apply_selected")
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button.setToolTip(self.tr("End and relist the ticked listings, and send the rest of the sync"))
+        self.rest_button = self.buttons.addButton(self.tr("Send the &rest without these"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.rest_button.setObjectName("send_rest")
+        self.rest_button.setToolTip(
+            self.tr("Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)")
+        )
+        self.cancel_button = self.buttons.addButton(self.tr("&Cancel the whole sync"), QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancel")
-        for button in (self.apply_button, self.cancel_button):
+        self.cancel_button.setToolTip(self.tr("Send nothing at all to Allegro in this sync (Esc)"))
+        for button in (self.apply_button, self.rest_button, self.cancel_button):
             button.setAutoDefault(False)  # Enter in a list must not send anything
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.rest_button.clicked.connect(lambda: self.done(self.SEND_REST))
         layout.addWidget(self.buttons)
         self.ends.model.checked_changed.connect(self._update)
         self.relists.model.checked_changed.connect(self._update)
@@ -286,15 +304,76 @@ class ConfirmDialog(QDialog):
 
     def _update(self) -> None:
         n = self.ends.model.count_checked() + self.relists.model.count_checked()
-        self.apply_button.setText(self.tr("&Apply selected (%1)").replace("%1", str(n)))
+        self.apply_button.setText(self.tr("&Apply the ticked ones (%1)").replace("%1", str(n)))
 
     def approved_ids(self) -> list[int]:
         return self.ends.model.checked_ids() + self.relists.model.checked_ids()
 
     @classmethod
     def ask(cls, plan: Plan, parent: QWidget | None = None) -> list[int] | None:
-        """The ticked action ids, or None when cancelled. Tests replace this method."""
+        """The ticked action ids; [] for Send the rest without these; None for Cancel the
+        whole sync. Tests replace this method."""
         dialog = cls(plan, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        answer = dialog.exec()
+        if answer == cls.SEND_REST:
+            return []
+        if answer != QDialog.DialogCode.Accepted:
             return None
         return dialog.approved_ids()
+
+
+class BrakeQuestion(QMessageBox):
+    """The mass-end (or quantity) brake's question, asked before the confirmation dialog,
+    also with No Manual Confirmation on. The safe answer, Cancel the whole sync, is the default."""
+
+    GO, WITHOUT, CANCEL = "go", "without", "cancel"
+
+    def __init__(self, channel_name: str, hold, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("brake_question")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("The mass-end brake stopped the sync — %1").replace("%1", channel_name))
+        self.setText(hold.message)
+        if hold.kind == "end":
+            self.setInformativeText(
+                self.tr(
+                    "Check the stock first. <b>Review the ends</b> shows every listing to end, to tick and apply; "
+                    "<b>Send the rest without ending them</b> sends quantities and tracking numbers only; "
+                    "<b>Cancel the whole sync</b> sends nothing. The channel's brake is set in its options."
+                )
+            )
+            go = self.tr("&Review the %1 ends…").replace("%1", str(hold.count))
+            without = self.tr("Send the &rest without ending them")
+        else:
+            self.setInformativeText(
+                self.tr(
+                    "Check the stock first. <b>Send these quantities</b> lowers them on Allegro now; "
+                    "<b>Send the rest without them</b> sends everything else; <b>Cancel the whole sync</b> sends "
+                    "nothing. The channel's brake is set in its options."
+                )
+            )
+            go = self.tr("&Send these %1 quantities").replace("%1", str(hold.count))
+            without = self.tr("Send the &rest without them")
+        self.go_button = self.addButton(go, QMessageBox.ButtonRole.AcceptRole)
+        self.go_button.setObjectName("brake_go")
+        self.without_button = self.addButton(without, QMessageBox.ButtonRole.ActionRole)
+        self.without_button.setObjectName("brake_without")
+        self.cancel_button = self.addButton(self.tr("&Cancel the whole sync"), QMessageBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("brake_cancel")
+        self.setDefaultButton(self.cancel_button)
+        self.setEscapeButton(self.cancel_button)
+
+    def answer(self) -> str:
+        clicked = self.clickedButton()
+        if clicked is self.go_button:
+            return self.GO
+        if clicked is self.without_button:
+            return self.WITHOUT
+        return self.CANCEL
+
+    @classmethod
+    def ask(cls, channel_name: str, hold, parent: QWidget | None = None) -> str:
+        """GO, WITHOUT or CANCEL. Tests replace this method."""
+        box = cls(channel_name, hold, parent)
+        box.exec()
+        return box.answer()

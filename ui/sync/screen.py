@@ -1,6 +1,8 @@
 """Sync: run a sync now or every N minutes, watch its progress, read the history of runs."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +25,7 @@ from core.models import Channel
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
 from ui.filter_bar import refill_channel_choice
 from ui.sync.chart import DailyChart
-from ui.sync.confirm_dialog import ConfirmDialog
+from ui.sync.confirm_dialog import BrakeQuestion, ConfirmDialog
 from ui.sync_worker import SyncSession, SyncState
 from ui.tables import (
     ALERT,
@@ -121,6 +123,12 @@ REPORT_COUNTS = (
         "tracking_rejected",
         QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number rejected"),
         QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers rejected"),
+    ),
+    ("held_by_brake", QT_TRANSLATE_NOOP("SyncScreen", "%1 change held by a brake"), QT_TRANSLATE_NOOP("SyncScreen", "%1 changes held by a brake")),
+    (
+        "oversell_risk",
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 listing at oversell risk"),
+        QT_TRANSLATE_NOOP("SyncScreen", "%1 listings at oversell risk"),
     ),
 )
 REPORT_OUTCOMES = {
@@ -371,22 +379,46 @@ class SyncScreen(QWidget):
         if session is not self.session or session.state != SyncState.WAITING:
             return
         if self._auto_run:
-            waiting = len(plan.to_confirm)
-            self._waiting_note.append(
-                self.tr("%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.")
-                .replace("%1", plan.channel_name)
-                .replace("%2", str(waiting))
-            )
+            held = {i for h in plan.held for i in h.action_ids}
+            waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
+            if waiting:
+                self._waiting_note.append(
+                    self.tr("%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.")
+                    .replace("%1", plan.channel_name)
+                    .replace("%2", str(waiting))
+                )
+            if held:
+                self._waiting_note.append(
+                    self.tr("%1: the mass-end brake held %2 change(s); press Sync now to answer its question.")
+                    .replace("%1", plan.channel_name)
+                    .replace("%2", str(len(held)))
+                )
             session.apply_undecided()
             return
         self.step.setText(self.tr("%1: waiting for your confirmation…").replace("%1", plan.channel_name))
-        approved = ConfirmDialog.ask(plan, self)
-        if session.state != SyncState.WAITING:
-            return
-        if approved is None:
-            session.cancel()
-        else:
-            session.confirm(approved)
+        approved: list[int] = []
+        shown = plan
+        for hold in plan.held:  # each brake asks first; the safe answer cancels the sync
+            answer = BrakeQuestion.ask(plan.channel_name, hold, self)
+            if session.state != SyncState.WAITING:
+                return
+            if answer == BrakeQuestion.CANCEL:
+                session.cancel()
+                return
+            if hold.kind == "quantity" and answer == BrakeQuestion.GO:
+                approved += hold.action_ids
+            elif hold.kind == "end" and answer == BrakeQuestion.WITHOUT:
+                skipped = set(hold.action_ids)
+                shown = replace(shown, ends=[a for a in shown.ends if a.action_id not in skipped])
+        if shown.to_confirm:
+            ticked = ConfirmDialog.ask(shown, self)
+            if session.state != SyncState.WAITING:
+                return
+            if ticked is None:
+                session.cancel()
+                return
+            approved += ticked
+        session.confirm(approved)
 
     def _applied(self, report) -> None:
         self._results.append((report_text(report), report.failed))
