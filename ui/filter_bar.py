@@ -117,11 +117,13 @@ class FilterBar(QHBoxLayout):
             self.model.set_row_filter(lambda r: r[column] == channel_id and (keep is None or keep(r)))
 
     # --- count -------------------------------------------------------------------
-    def show_count(self, all_text: str, some_text: str, group_digits: bool = False) -> None:
-        """`all_text` ("%1 orders") when nothing is filtered out, else `some_text` ("%1 of %2 orders")."""
+    def show_count(self, all_text: Callable[[int], str], some_text: Callable[[int], str], group_digits: bool = False) -> None:
+        """`all_text(total)` ("%1 orders") when nothing is filtered out, else `some_text(total)`
+        ("%1 of %2 orders"): each a tr() with the count, so the noun takes its plural form;
+        %1 is the number shown, %2 the total."""
         shown, total = self.model.rowCount(), self.model.total()
-        number = (lambda n: f"{n:,}".replace(",", " ")) if group_digits else str
+        number = (lambda n: f"{n:,}".replace(",", "\u00a0")) if group_digits else str
         if shown == total:
-            self.count_label.setText(all_text.replace("%1", number(total)))
+            self.count_label.setText(all_text(total).replace("%1", number(total)))
         else:
-            self.count_label.setText(some_text.replace("%1", number(shown)).replace("%2", number(total)))
+            self.count_label.setText(some_text(total).replace("%1", number(shown)).replace("%2", number(total)))

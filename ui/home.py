@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core import demo
 from core.db import database
 from core.models import Channel, Listing, Order, StockItem, SyncRun
+from ui.counts import COUNTED
 from ui.tables import ALERT
 from ui.workers import Worker
 
@@ -271,12 +272,12 @@ class HomeScreen(QWidget):
         self._say(
             self.demo_status,
             self.tr(
-                "✓ <b>%1</b> is ready: the Test said OK. %2 listings are linked to stock items; "
+                "✓ <b>%1</b> is ready: the Test said OK. %2 linked to stock items; "
                 "%3 of them have no stock, so the sync will propose ending them."
             )
-            .replace("%1", done.channel.sub_source)
-            .replace("%2", str(linked))
-            .replace("%3", str(len(stock.out_of_stock))),
+            .replace("%2", self.tr("%n listing(s)", "", linked))
+            .replace("%3", str(len(stock.out_of_stock)))
+            .replace("%1", done.channel.sub_source),
             OK_COLOUR,
         )
         self.demo_button.setText(self.tr("Demo channel added"))
@@ -322,10 +323,10 @@ class HomeScreen(QWidget):
         orders = Order.select().where(Order.channel == self.demo_channel_id).count()
         if run.outcome in ("ok", "partial"):
             text = (
-                self.tr("✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.")
-                .replace("%1", str(orders))
-                .replace("%2", str(counts.get("quantities_changed", 0)))
-                .replace("%3", str(counts.get("listings_ended", 0)))
+                self.tr("✓ Synced: %1, %2, %3.")
+                .replace("%1", COUNTED.run_count("orders_imported", orders))
+                .replace("%2", COUNTED.run_count("quantities_changed", counts.get("quantities_changed", 0)))
+                .replace("%3", COUNTED.run_count("listings_ended", counts.get("listings_ended", 0)))
             )
             self._say(self.sync_status, text, OK_COLOUR)
         else:

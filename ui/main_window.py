@@ -45,8 +45,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Screens"))
-        self.nav.setMaximumWidth(220)
-        self.nav.setMinimumWidth(150)
         self.nav.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; border: none; background: palette(base); }"
             "QListWidget#navigation::item { padding: 8px 12px; }"
@@ -57,12 +55,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 1020])
         self.setCentralWidget(self.splitter)
         for key, title, _module, _cls in SCREENS:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        # as wide as its longest name ("Synchronizacja"), so the screens keep the rest
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8
+        self.nav.setMinimumWidth(nav_width)
+        self.nav.setMaximumWidth(nav_width + 60)
+        self.splitter.setSizes([nav_width, 1200 - nav_width])
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._build_menus()

@@ -200,7 +200,7 @@ class SyncTray(QObject):
                 "%2", "; ".join(bad) or self.tr("with problems")
             )
         if status.waiting:
-            text += self.tr(" — %1 waiting for your confirmation").replace("%1", str(status.waiting))
+            text += self.tr(" — %n waiting for your confirmation", "", status.waiting)
         return text
 
     def problem_text(self, status: SyncStatus) -> str:
@@ -208,7 +208,7 @@ class SyncTray(QObject):
             return ""
         more = len(status.problems) - 1
         return self.tr("Last problem: %1").replace("%1", status.problems[0]) + (
-            self.tr(" (and %1 more)").replace("%1", str(more)) if more else ""
+            self.tr(" (and %n more)", "", more) if more else ""
         )
 
     def _announce(self, status: SyncStatus) -> None:
@@ -224,8 +224,10 @@ class SyncTray(QObject):
         elif status.waiting:
             self.notify(
                 self.tr("Listings wait for you"),
-                self.tr("%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.")
-                .replace("%1", str(status.waiting)),
+                self.tr(
+                    "%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.", "",
+                    status.waiting,
+                ),
             )
 
     @staticmethod

@@ -47,22 +47,12 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+36"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+37"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>At once</source>
         <translation>At once</translation>
     </message>
@@ -101,15 +91,13 @@
         <source>Note</source>
         <translation>Note</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>Sells to the top bidder (1 bid)</source>
-        <translation>Sells to the top bidder (1 bid)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sells to the top bidder (%1 bids)</source>
-        <translation>Sells to the top bidder (%1 bids)</translation>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Sells to the top bidder (%n bid(s))</source>
+        <translation>
+            <numerusform>Sells to the top bidder (%n bid)</numerusform>
+            <numerusform>Sells to the top bidder (%n bids)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>
@@ -154,10 +142,13 @@
         <source>Select n&amp;one</source>
         <translation>Select n&amp;one</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+35"/>
-        <source>%1 of %2 ticked</source>
-        <translation>%1 of %2 ticked</translation>
+        <source>%1 of %n ticked</source>
+        <translation>
+            <numerusform>%1 of %n ticked</numerusform>
+            <numerusform>%1 of %n ticked</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -213,7 +204,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+39"/>
+        <location filename="../../ui/channels/config.py" line="+40"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
@@ -288,17 +279,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -605,11 +586,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
-        <translation>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</translation>
+        <source>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
+        <translation>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Delete channel</source>
         <translation>Delete channel</translation>
     </message>
@@ -736,13 +733,25 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
+        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
-        <translation>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
+        <translation>
+            <numerusform>%n auction has bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. It starts unticked.</numerusform>
+            <numerusform>%n auctions have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -766,6 +775,65 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../ui/counts.py" line="+15"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n order imported</numerusform>
+            <numerusform>%n orders imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantity(ies) sent</source>
+        <translation>
+            <numerusform>%n quantity sent</numerusform>
+            <numerusform>%n quantities sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) ended</source>
+        <translation>
+            <numerusform>%n listing ended</numerusform>
+            <numerusform>%n listings ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) relisted</source>
+        <translation>
+            <numerusform>%n listing relisted</numerusform>
+            <numerusform>%n listings relisted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) accepted</source>
+        <translation>
+            <numerusform>%n tracking number accepted</numerusform>
+            <numerusform>%n tracking numbers accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) rejected</source>
+        <translation>
+            <numerusform>%n tracking number rejected</numerusform>
+            <numerusform>%n tracking numbers rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
         <location filename="../../ui/sync/chart.py" line="+11"/>
@@ -782,13 +850,16 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Listings relisted</source>
         <translation>Listings relisted</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+26"/>
-        <source>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</source>
-        <translation>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</translation>
+        <source>Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted</source>
+        <translation>
+            <numerusform>Last %n day: %2 orders imported, %3 listings ended, %4 relisted</numerusform>
+            <numerusform>Last %n days: %2 orders imported, %3 listings ended, %4 relisted</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>No syncs yet</source>
         <translation>No syncs yet</translation>
     </message>
@@ -819,7 +890,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+110"/>
+        <location filename="../../ui/home.py" line="+111"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
@@ -941,11 +1012,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+17"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing is</numerusform>
+            <numerusform>%n listings are</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+48"/>
+        <source>✓ Synced: %1, %2, %3.</source>
+        <translation>✓ Synced: %1, %2, %3.</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
@@ -965,12 +1049,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</source>
-        <translation>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+41"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
@@ -1386,12 +1465,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+34"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1447,27 +1526,89 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 items</source>
-        <translation>%1 items</translation>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 item(s)</source>
+        <translation>
+            <numerusform>%1 item</numerusform>
+            <numerusform>%1 items</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 items</source>
-        <translation>%1 of %2 items</translation>
+        <source>%1 of %2 item(s)</source>
+        <translation>
+            <numerusform>%1 of %2 item</numerusform>
+            <numerusform>%1 of %2 items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>%n stock item(s)</source>
+        <translation>
+            <numerusform>%n stock item</numerusform>
+            <numerusform>%n stock items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:</source>
+        <translation>
+            <numerusform>Linked to %n listing, which will be unlinked and no longer kept in step with stock:</numerusform>
+            <numerusform>Linked to %n listings, which will be unlinked and no longer kept in step with stock:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>Deleted %n item.</numerusform>
+            <numerusform>Deleted %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Imported %n row(s): %1, %2.</source>
+        <translation>
+            <numerusform>Imported %n row: %1, %2.</numerusform>
+            <numerusform>Imported %n rows: %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n new item</numerusform>
+            <numerusform>%n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stock level(s) changed</source>
+        <translation>
+            <numerusform>%n stock level changed</numerusform>
+            <numerusform>%n stock levels changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-92"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
@@ -1477,17 +1618,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 stock items</source>
-        <translation>%1 stock items</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</source>
-        <translation>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Delete stock items</source>
         <translation>Delete stock items</translation>
     </message>
@@ -1502,12 +1633,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Deleted %1 item(s).</source>
-        <translation>Deleted %1 item(s).</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Import stock</source>
         <translation>Import stock</translation>
     </message>
@@ -1532,12 +1658,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Importing</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</source>
-        <translation>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Export stock</source>
         <translation>Export stock</translation>
     </message>
@@ -1552,12 +1673,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Exporting</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>Exported %1 row(s) to %2.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1665,10 +1781,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>No stock item matches.</source>
         <translation>No stock item matches.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 match(es).</source>
-        <translation>%1 match(es).</translation>
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n match.</numerusform>
+            <numerusform>%n matches.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1887,19 +2006,65 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
-        <location line="+65"/>
-        <source>%1 listings</source>
-        <translation>%1 listings</translation>
+        <source>%1 listing(s)</source>
+        <translation>
+            <numerusform>%1 listing</numerusform>
+            <numerusform>%1 listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %2 listing(s)</source>
+        <translation>
+            <numerusform>%1 of %2 listing</numerusform>
+            <numerusform>%1 of %2 listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <location line="+14"/>
+        <source>Linked %n listing(s) by exact title</source>
+        <translation>
+            <numerusform>Linked %n listing by exact title</numerusform>
+            <numerusform>Linked %n listings by exact title</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>; %n ambiguous title left to link by hand (Ctrl+Z undoes it)</numerusform>
+            <numerusform>; %n ambiguous titles left to link by hand (Ctrl+Z undoes it)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Struck off %n listing(s): they will not be relisted</source>
+        <translation>
+            <numerusform>Struck off %n listing: they will not be relisted</numerusform>
+            <numerusform>Struck off %n listings: they will not be relisted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Reinstated %n listing(s)</source>
+        <translation>
+            <numerusform>Reinstated %n listing</numerusform>
+            <numerusform>Reinstated %n listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n past Allegro&apos;s 60 days are expired</source>
+        <translation>
+            <numerusform>; %n past Allegro&apos;s 60 days is expired</numerusform>
+            <numerusform>; %n past Allegro&apos;s 60 days are expired</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>%1 of %2 listings</source>
-        <translation>%1 of %2 listings</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="-76"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
@@ -1910,41 +2075,23 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Unlinked %1</source>
         <translation>Unlinked %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+14"/>
-        <source>Linked %1 listing(s) by exact title</source>
-        <translation>Linked %1 listing(s) by exact title</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+17"/>
         <source>No unlinked listing shown has exactly one stock item with its title.</source>
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
-        <translation>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Struck off %1 listing(s): they will not be relisted</source>
-        <translation>Struck off %1 listing(s): they will not be relisted</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Reinstated %1 listing(s)</source>
-        <translation>Reinstated %1 listing(s)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>; %1 past Allegro&apos;s 60 days are expired</source>
-        <translation>; %1 past Allegro&apos;s 60 days are expired</translation>
     </message>
 </context>
 <context>
@@ -2019,7 +2166,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
@@ -2146,10 +2293,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 item(s) not linked to stock: they hold no stock</source>
-        <translation>%1 item(s) not linked to stock: they hold no stock</translation>
+        <source>%n item(s) not linked to stock: they hold no stock</source>
+        <translation>
+            <numerusform>%n item not linked to stock: it holds no stock</numerusform>
+            <numerusform>%n items not linked to stock: they hold no stock</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2185,7 +2335,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
@@ -2311,18 +2461,32 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Allegro</source>
         <translation>Allegro</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+43"/>
-        <source>%1 orders</source>
-        <translation>%1 orders</translation>
+        <source>%1 order(s)</source>
+        <translation>
+            <numerusform>%1 order</numerusform>
+            <numerusform>%1 orders</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 orders</source>
-        <translation>%1 of %2 orders</translation>
+        <source>%1 of %2 order(s)</source>
+        <translation>
+            <numerusform>%1 of %2 order</numerusform>
+            <numerusform>%1 of %2 orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+203"/>
+        <source>%n linked item(s) are taken off stock at %2.</source>
+        <translation>
+            <numerusform>%n linked item is taken off stock at %2.</numerusform>
+            <numerusform>%n linked items are taken off stock at %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-149"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
@@ -2382,12 +2546,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>no location</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 linked item(s) are taken off stock at %2.</source>
-        <translation>%1 linked item(s) are taken off stock at %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No item of this order is linked to stock, so no stock changes.</source>
         <translation>No item of this order is linked to stock, so no stock changes.</translation>
     </message>
@@ -2621,7 +2780,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+70"/>
+        <location filename="../../ui/sync/screen.py" line="+71"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -2820,69 +2979,9 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>With problems</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>; nothing needed changing.</source>
         <translation>; nothing needed changing.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 order imported</source>
-        <translation>%1 order imported</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 orders imported</source>
-        <translation>%1 orders imported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 quantity sent</source>
-        <translation>%1 quantity sent</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 quantities sent</source>
-        <translation>%1 quantities sent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing ended</source>
-        <translation>%1 listing ended</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings ended</source>
-        <translation>%1 listings ended</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing relisted</source>
-        <translation>%1 listing relisted</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings relisted</source>
-        <translation>%1 listings relisted</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 tracking number accepted</source>
-        <translation>%1 tracking number accepted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers accepted</source>
-        <translation>%1 tracking numbers accepted</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 tracking number rejected</source>
-        <translation>%1 tracking number rejected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers rejected</source>
-        <translation>%1 tracking numbers rejected</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2939,10 +3038,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Select a run to see what it did and every problem.</source>
         <translation>Select a run to see what it did and every problem.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>&lt;b&gt;Last %1 days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Last %1 days&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Last %n day&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Last %n days&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+37"/>
@@ -2965,7 +3067,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
         <translation>Sync all enabled channels &amp;automatically every</translation>
     </message>
@@ -3000,7 +3102,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>No enabled channel: add one under Settings → Channel Integration.</translation>
     </message>
@@ -3024,13 +3126,32 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source> — %1 of %2</source>
         <translation> — %1 of %2</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
-        <translation>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</translation>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
+        <translation>
+            <numerusform>%1: %n listing to end or relist waits for your confirmation; press Sync now to review it.</numerusform>
+            <numerusform>%1: %n listings to end or relist wait for your confirmation; press Sync now to review them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 of %n run</numerusform>
+            <numerusform>%1 of %n runs</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-90"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: waiting for your confirmation…</translation>
     </message>
@@ -3060,17 +3181,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>skipped: a sync is running</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>%1 runs</source>
-        <translation>%1 runs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 of %2 runs</source>
-        <translation>%1 of %2 runs</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>Nothing needed changing.</source>
         <translation>Nothing needed changing.</translation>
     </message>
@@ -3164,23 +3275,37 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>with problems</source>
         <translation>with problems</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source> — %1 waiting for your confirmation</source>
-        <translation> — %1 waiting for your confirmation</translation>
+        <source> — %n waiting for your confirmation</source>
+        <translation>
+            <numerusform> — %n waiting for your confirmation</numerusform>
+            <numerusform> — %n waiting for your confirmation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
+        <translation>
+            <numerusform>%n listing to end or relist waits for your confirmation. Open the app and press Sync now.</numerusform>
+            <numerusform>%n listings to end or relist wait for your confirmation. Open the app and press Sync now.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Last problem: %1</source>
         <translation>Last problem: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source> (and %1 more)</source>
-        <translation> (and %1 more)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
@@ -3188,11 +3313,6 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+3"/>
         <source>Listings wait for you</source>
         <translation>Listings wait for you</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
-        <translation>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</translation>
     </message>
 </context>
 <context>

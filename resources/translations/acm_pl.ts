@@ -47,22 +47,12 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+36"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+37"/>
         <source>Until sold out</source>
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 dzień</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 dni</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>At once</source>
         <translation>Od razu</translation>
     </message>
@@ -101,15 +91,14 @@
         <source>Note</source>
         <translation>Uwaga</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>Sells to the top bidder (1 bid)</source>
-        <translation>Sprzedaje najwyżej licytującemu (1 oferta kupna)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sells to the top bidder (%1 bids)</source>
-        <translation>Sprzedaje najwyżej licytującemu (oferty kupna: %1)</translation>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Sells to the top bidder (%n bid(s))</source>
+        <translation>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n oferta kupna)</numerusform>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n oferty kupna)</numerusform>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n ofert kupna)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>
@@ -154,10 +143,14 @@
         <source>Select n&amp;one</source>
         <translation>Odz&amp;nacz wszystkie</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+35"/>
-        <source>%1 of %2 ticked</source>
-        <translation>zaznaczone: %1 z %2</translation>
+        <source>%1 of %n ticked</source>
+        <translation>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -213,7 +206,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+39"/>
+        <location filename="../../ui/channels/config.py" line="+40"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Synchronizuj ten kanał. Odznacz, aby pomijać go w synchronizacji bez usuwania.</translation>
     </message>
@@ -288,17 +281,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 dzień</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 dni</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -605,11 +588,29 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
-        <translation>Jego zamówienia (%1) i oferty (%2) zostaną usunięte z programu, a hasło z magazynu haseł. Na Allegro nic się nie zmieni.</translation>
+        <source>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
+        <translation>Jego %1 i %2 zostaną usunięte z programu, a hasło z magazynu haseł. Na Allegro nic się nie zmieni.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n zamówienie</numerusform>
+            <numerusform>%n zamówienia</numerusform>
+            <numerusform>%n zamówień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Delete channel</source>
         <translation>Usuń kanał</translation>
     </message>
@@ -736,13 +737,27 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
-        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). Do Allegro trafią tylko zaznaczone. &lt;b&gt;Anuluj&lt;/b&gt; nie wysyła żadnej; zostaną zaproponowane ponownie przy następnej synchronizacji.</translation>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
+        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby %2 i wystawiła ponownie %3. Do Allegro trafią tylko zaznaczone. &lt;b&gt;Anuluj&lt;/b&gt; nie wysyła żadnej; zostaną zaproponowane ponownie przy następnej synchronizacji.</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
-        <translation>Licytacje z ofertami kupna: %1. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n ofertę</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
+        <translation>
+            <numerusform>%n licytacja ma oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie jest odznaczona.</numerusform>
+            <numerusform>%n licytacje mają oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</numerusform>
+            <numerusform>%n licytacji ma oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -766,6 +781,72 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../ui/counts.py" line="+15"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n pobrane zamówienie</numerusform>
+            <numerusform>%n pobrane zamówienia</numerusform>
+            <numerusform>%n pobranych zamówień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantity(ies) sent</source>
+        <translation>
+            <numerusform>%n wysłany stan</numerusform>
+            <numerusform>%n wysłane stany</numerusform>
+            <numerusform>%n wysłanych stanów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) ended</source>
+        <translation>
+            <numerusform>%n zakończona oferta</numerusform>
+            <numerusform>%n zakończone oferty</numerusform>
+            <numerusform>%n zakończonych ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) relisted</source>
+        <translation>
+            <numerusform>%n oferta wystawiona ponownie</numerusform>
+            <numerusform>%n oferty wystawione ponownie</numerusform>
+            <numerusform>%n ofert wystawionych ponownie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) accepted</source>
+        <translation>
+            <numerusform>%n przyjęty numer przesyłki</numerusform>
+            <numerusform>%n przyjęte numery przesyłek</numerusform>
+            <numerusform>%n przyjętych numerów przesyłek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) rejected</source>
+        <translation>
+            <numerusform>%n odrzucony numer przesyłki</numerusform>
+            <numerusform>%n odrzucone numery przesyłek</numerusform>
+            <numerusform>%n odrzuconych numerów przesyłek</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
         <location filename="../../ui/sync/chart.py" line="+11"/>
@@ -782,13 +863,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Listings relisted</source>
         <translation>Wystawione ponownie</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+26"/>
-        <source>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</source>
-        <translation>Ostatnie dni (%1): pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</translation>
+        <source>Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted</source>
+        <translation>
+            <numerusform>Ostatni %n dzień: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
+            <numerusform>Ostatnie %n dni: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
+            <numerusform>Ostatnie %n dni: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+64"/>
         <source>No syncs yet</source>
         <translation>Nie było jeszcze synchronizacji</translation>
     </message>
@@ -819,7 +904,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+110"/>
+        <location filename="../../ui/home.py" line="+111"/>
         <source>Channels</source>
         <translation>Kanały</translation>
     </message>
@@ -941,11 +1026,25 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+17"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. Oferty powiązane z pozycjami magazynowymi: %2; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta jest powiązana</numerusform>
+            <numerusform>%n oferty są powiązane</numerusform>
+            <numerusform>%n ofert jest powiązanych</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+48"/>
+        <source>✓ Synced: %1, %2, %3.</source>
+        <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
@@ -965,12 +1064,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Spróbuj &amp;ponownie</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</source>
-        <translation>✓ Zsynchronizowano: pobrane zamówienia: %1, wysłane stany: %2, zakończone oferty: %3.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+41"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
@@ -1387,12 +1481,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+34"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-125"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1448,27 +1542,98 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <source> (default)</source>
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 items</source>
-        <translation>Pozycje: %1</translation>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 item(s)</source>
+        <translation>
+            <numerusform>%1 pozycja</numerusform>
+            <numerusform>%1 pozycje</numerusform>
+            <numerusform>%1 pozycji</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 items</source>
-        <translation>Pozycje: %1 z %2</translation>
+        <source>%1 of %2 item(s)</source>
+        <translation>
+            <numerusform>%1 z %2 pozycji</numerusform>
+            <numerusform>%1 z %2 pozycji</numerusform>
+            <numerusform>%1 z %2 pozycji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>%n stock item(s)</source>
+        <translation>
+            <numerusform>%n pozycję magazynową</numerusform>
+            <numerusform>%n pozycje magazynowe</numerusform>
+            <numerusform>%n pozycji magazynowych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:</source>
+        <translation>
+            <numerusform>Powiązana z %n ofertą, która zostanie odłączona i przestanie być synchronizowana ze stanem:</numerusform>
+            <numerusform>Powiązane z %n ofertami, które zostaną odłączone i przestaną być synchronizowane ze stanem:</numerusform>
+            <numerusform>Powiązane z %n ofertami, które zostaną odłączone i przestaną być synchronizowane ze stanem:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>Usunięto %n pozycję.</numerusform>
+            <numerusform>Usunięto %n pozycje.</numerusform>
+            <numerusform>Usunięto %n pozycji.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Imported %n row(s): %1, %2.</source>
+        <translation>
+            <numerusform>Zaimportowano %n wiersz: %1, %2.</numerusform>
+            <numerusform>Zaimportowano %n wiersze: %1, %2.</numerusform>
+            <numerusform>Zaimportowano %n wierszy: %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n nowa pozycja</numerusform>
+            <numerusform>%n nowe pozycje</numerusform>
+            <numerusform>%n nowych pozycji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stock level(s) changed</source>
+        <translation>
+            <numerusform>%n zmieniony stan</numerusform>
+            <numerusform>%n zmienione stany</numerusform>
+            <numerusform>%n zmienionych stanów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %n wiersz do pliku %1.</numerusform>
+            <numerusform>Wyeksportowano %n wiersze do pliku %1.</numerusform>
+            <numerusform>Wyeksportowano %n wierszy do pliku %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-92"/>
         <source>Added %1.</source>
         <translation>Dodano %1.</translation>
     </message>
@@ -1478,17 +1643,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisano %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 stock items</source>
-        <translation>pozycje magazynowe (%1)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</source>
-        <translation>Powiązane oferty (%1) zostaną odłączone i przestaną być synchronizowane ze stanem:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Delete stock items</source>
         <translation>Usuń pozycje magazynowe</translation>
     </message>
@@ -1503,12 +1658,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Usuń</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Deleted %1 item(s).</source>
-        <translation>Usunięte pozycje: %1.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Import stock</source>
         <translation>Importuj stany</translation>
     </message>
@@ -1533,12 +1683,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Importowanie</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</source>
-        <translation>Zaimportowane wiersze: %1; nowe pozycje: %2; zmienione stany: %3.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Export stock</source>
         <translation>Eksportuj stany</translation>
     </message>
@@ -1553,12 +1698,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Eksportowanie</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>Wyeksportowane wiersze: %1, plik: %2.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Anulowanie…</translation>
     </message>
@@ -1666,10 +1806,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>No stock item matches.</source>
         <translation>Żadna pozycja magazynowa nie pasuje.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 match(es).</source>
-        <translation>Pasujące: %1.</translation>
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n pasująca.</numerusform>
+            <numerusform>%n pasujące.</numerusform>
+            <numerusform>%n pasujących.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1888,19 +2032,72 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
-        <location line="+65"/>
-        <source>%1 listings</source>
-        <translation>Oferty: %1</translation>
+        <source>%1 listing(s)</source>
+        <translation>
+            <numerusform>%1 oferta</numerusform>
+            <numerusform>%1 oferty</numerusform>
+            <numerusform>%1 ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %2 listing(s)</source>
+        <translation>
+            <numerusform>%1 z %2 ofert</numerusform>
+            <numerusform>%1 z %2 ofert</numerusform>
+            <numerusform>%1 z %2 ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <location line="+14"/>
+        <source>Linked %n listing(s) by exact title</source>
+        <translation>
+            <numerusform>Powiązano %n ofertę po dokładnym tytule</numerusform>
+            <numerusform>Powiązano %n oferty po dokładnym tytule</numerusform>
+            <numerusform>Powiązano %n ofert po dokładnym tytule</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>; %n niejednoznaczny tytuł do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+            <numerusform>; %n niejednoznaczne tytuły do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+            <numerusform>; %n niejednoznacznych tytułów do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Struck off %n listing(s): they will not be relisted</source>
+        <translation>
+            <numerusform>Wykreślono %n ofertę: nie będzie wystawiana ponownie</numerusform>
+            <numerusform>Wykreślono %n oferty: nie będą wystawiane ponownie</numerusform>
+            <numerusform>Wykreślono %n ofert: nie będą wystawiane ponownie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Reinstated %n listing(s)</source>
+        <translation>
+            <numerusform>Przywrócono %n ofertę</numerusform>
+            <numerusform>Przywrócono %n oferty</numerusform>
+            <numerusform>Przywrócono %n ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n past Allegro&apos;s 60 days are expired</source>
+        <translation>
+            <numerusform>; %n po 60 dniach Allegro wygasła</numerusform>
+            <numerusform>; %n po 60 dniach Allegro wygasły</numerusform>
+            <numerusform>; %n po 60 dniach Allegro wygasło</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-65"/>
-        <source>%1 of %2 listings</source>
-        <translation>Oferty: %1 z %2</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="-76"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
@@ -1911,41 +2108,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Unlinked %1</source>
         <translation>Odłączono %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+14"/>
-        <source>Linked %1 listing(s) by exact title</source>
-        <translation>Powiązane po dokładnym tytule oferty: %1</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+17"/>
         <source>No unlinked listing shown has exactly one stock item with its title.</source>
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
-        <translation>; niejednoznaczne tytuły do powiązania ręcznie: %1 (Ctrl+Z cofa)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Struck off %1 listing(s): they will not be relisted</source>
-        <translation>Wykreślone oferty: %1; nie będą wystawiane ponownie</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Reinstated %1 listing(s)</source>
-        <translation>Przywrócone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>; %1 past Allegro&apos;s 60 days are expired</source>
-        <translation>; po 60 dniach Allegro wygasły: %1</translation>
     </message>
 </context>
 <context>
@@ -2020,7 +2200,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ekrany</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Data folder: %1</source>
         <translation>Folder danych: %1</translation>
     </message>
@@ -2147,10 +2327,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Tracking</source>
         <translation>Przesyłka</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 item(s) not linked to stock: they hold no stock</source>
-        <translation>Pozycje niepowiązane z magazynem: %1; nie rezerwują towaru</translation>
+        <source>%n item(s) not linked to stock: they hold no stock</source>
+        <translation>
+            <numerusform>%n pozycja niepowiązana z magazynem: nie rezerwuje towaru</numerusform>
+            <numerusform>%n pozycje niepowiązane z magazynem: nie rezerwują towaru</numerusform>
+            <numerusform>%n pozycji niepowiązanych z magazynem: nie rezerwują towaru</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2186,7 +2370,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Problemy z przesyłkami</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filtruj po zamówieniu, kupującym, statusie lub numerze przesyłki (Ctrl+F)</translation>
     </message>
@@ -2312,18 +2496,35 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Allegro</source>
         <translation>Allegro</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+43"/>
-        <source>%1 orders</source>
-        <translation>Zamówienia: %1</translation>
+        <source>%1 order(s)</source>
+        <translation>
+            <numerusform>%1 zamówienie</numerusform>
+            <numerusform>%1 zamówienia</numerusform>
+            <numerusform>%1 zamówień</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 orders</source>
-        <translation>Zamówienia: %1 z %2</translation>
+        <source>%1 of %2 order(s)</source>
+        <translation>
+            <numerusform>%1 z %2 zamówień</numerusform>
+            <numerusform>%1 z %2 zamówień</numerusform>
+            <numerusform>%1 z %2 zamówień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+203"/>
+        <source>%n linked item(s) are taken off stock at %2.</source>
+        <translation>
+            <numerusform>%n powiązana sztuka zostanie zdjęta ze stanu w lokalizacji %2.</numerusform>
+            <numerusform>%n powiązane sztuki zostaną zdjęte ze stanu w lokalizacji %2.</numerusform>
+            <numerusform>%n powiązanych sztuk zostanie zdjętych ze stanu w lokalizacji %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-149"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
@@ -2383,12 +2584,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>brak lokalizacji</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 linked item(s) are taken off stock at %2.</source>
-        <translation>Powiązane pozycje (%1) zostaną zdjęte ze stanu w lokalizacji %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No item of this order is linked to stock, so no stock changes.</source>
         <translation>Żadna pozycja zamówienia nie jest powiązana z magazynem, więc stany się nie zmienią.</translation>
     </message>
@@ -2622,7 +2818,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+70"/>
+        <location filename="../../ui/sync/screen.py" line="+71"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -2821,69 +3017,9 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Z problemami</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>; nothing needed changing.</source>
         <translation>; nic nie wymagało zmian.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 order imported</source>
-        <translation>pobrane zamówienia: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 orders imported</source>
-        <translation>pobrane zamówienia: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 quantity sent</source>
-        <translation>wysłane stany: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 quantities sent</source>
-        <translation>wysłane stany: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing ended</source>
-        <translation>zakończone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings ended</source>
-        <translation>zakończone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing relisted</source>
-        <translation>ponownie wystawione oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings relisted</source>
-        <translation>ponownie wystawione oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 tracking number accepted</source>
-        <translation>przyjęte numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers accepted</source>
-        <translation>przyjęte numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 tracking number rejected</source>
-        <translation>odrzucone numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers rejected</source>
-        <translation>odrzucone numery przesyłek: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2940,10 +3076,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Select a run to see what it did and every problem.</source>
         <translation>Zaznacz synchronizację, aby zobaczyć, co zrobiła, i wszystkie problemy.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>&lt;b&gt;Last %1 days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Ostatnie dni: %1&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Ostatni %n dzień&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Ostatnie %n dni&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Ostatnie %n dni&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+37"/>
@@ -2966,7 +3106,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
         <translation>Synchronizuj wszystkie włączone kanały &amp;automatycznie co</translation>
     </message>
@@ -3001,7 +3141,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wszystkie kanały</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>Brak włączonego kanału: dodaj go w Ustawienia → Integracja kanałów.</translation>
     </message>
@@ -3025,13 +3165,35 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source> — %1 of %2</source>
         <translation> — %1 z %2</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
-        <translation>%1: oferty do zakończenia lub ponownego wystawienia (%2) czekają na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</translation>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
+        <translation>
+            <numerusform>%1: %n oferta do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby ją przejrzeć.</numerusform>
+            <numerusform>%1: %n oferty do zakończenia lub ponownego wystawienia czekają na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</numerusform>
+            <numerusform>%1: %n ofert do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n synchronizacja</numerusform>
+            <numerusform>%n synchronizacje</numerusform>
+            <numerusform>%n synchronizacji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-90"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: czeka na Twoje potwierdzenie…</translation>
     </message>
@@ -3061,17 +3223,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>pominięta: trwa synchronizacja</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>%1 runs</source>
-        <translation>Synchronizacje: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 of %2 runs</source>
-        <translation>Synchronizacje: %1 z %2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>Nothing needed changing.</source>
         <translation>Nic nie wymagało zmian.</translation>
     </message>
@@ -3165,23 +3317,40 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>with problems</source>
         <translation>z problemami</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source> — %1 waiting for your confirmation</source>
-        <translation> — czeka na Twoje potwierdzenie: %1</translation>
+        <source> — %n waiting for your confirmation</source>
+        <translation>
+            <numerusform> — %n czeka na Twoje potwierdzenie</numerusform>
+            <numerusform> — %n czekają na Twoje potwierdzenie</numerusform>
+            <numerusform> — %n czeka na Twoje potwierdzenie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (i jeszcze %n)</numerusform>
+            <numerusform> (i jeszcze %n)</numerusform>
+            <numerusform> (i jeszcze %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
+        <translation>
+            <numerusform>%n oferta do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+            <numerusform>%n oferty do zakończenia lub ponownego wystawienia czekają na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+            <numerusform>%n ofert do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Last problem: %1</source>
         <translation>Ostatni problem: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source> (and %1 more)</source>
-        <translation> (i jeszcze %1)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sync problem</source>
         <translation>Problem z synchronizacją</translation>
     </message>
@@ -3189,11 +3358,6 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+3"/>
         <source>Listings wait for you</source>
         <translation>Oferty czekają na Ciebie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
-        <translation>Oferty do zakończenia lub ponownego wystawienia (%1) czekają na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</translation>
     </message>
 </context>
 <context>

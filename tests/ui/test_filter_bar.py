@@ -49,7 +49,7 @@ def host(qtbot, channels):
     widget.table.setModel(model)
     layout.addWidget(widget.table)
     bar.fill_channels()
-    model.filtered.connect(lambda: bar.show_count("%1 rows", "%1 of %2 rows"))
+    model.filtered.connect(lambda: bar.show_count(lambda n: "%1 rows", lambda n: "%1 of %2 rows"))
     widget.bar, widget.model = bar, model
     widget.show()
     qtbot.waitExposed(widget)

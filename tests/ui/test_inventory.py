@@ -159,7 +159,7 @@ def test_an_accepted_import_is_applied_and_shown(screen, qtbot, tmp_path, monkey
     with qtbot.waitSignal(screen.loader.loaded, timeout=10000):
         screen.import_csv(str(csv_file))
     assert accepted[0].summary() == "2 row(s): 1 new item(s), 2 stock level(s) to change, 0 unchanged."
-    assert "Imported 2 row(s)" in screen.notice.text()
+    assert "Imported 2 rows: 1 new item, 2 stock levels changed." in screen.notice.text()
     assert cell(screen, "GAR-9", 1) == "Garnek żeliwny"
     assert cell(screen, "KUB-01", 3) == "27"  # 25 at the default location + 2 in Kraków
     assert not screen.progress.isVisible()

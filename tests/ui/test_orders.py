@@ -180,7 +180,7 @@ def test_mark_shipped_asks_first_then_takes_stock_off_and_queues_the_number(scre
     with reload(qtbot, screen):
         screen.ship_button.click()
     assert asked["text"] == "Mark order 5001 shipped? This cannot be undone."
-    assert "3 linked item(s) are taken off stock at Magazyn Główny." in asked["details"]
+    assert "3 linked items are taken off stock at Magazyn Główny." in asked["details"]
     assert row(screen, 5001)["Status"] == "Shipped"
     assert row(screen, 5001)["Tracking"] == "InPost 620000000000000000000001: waiting for the next sync"
     assert StockLevel.get(item=StockItem.get(sku="KUB-01")).quantity == 7

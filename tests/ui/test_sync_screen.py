@@ -88,7 +88,7 @@ def test_progress_history_and_chart_show_what_a_run_did(qtbot, desk, screen, con
     assert screen.chart.days[-1].orders == 1
     assert "1 orders imported" in screen.chart.summary()
     type_text(screen.filter, "failed")
-    assert screen.model.rowCount() == 0 and screen.count.text() == "0 of 1 runs"
+    assert screen.model.rowCount() == 0 and screen.count.text() == "0 of 1 run"
 
 
 def test_the_dialog_applies_only_the_ticked_rows(qtbot, desk, screen, monkeypatch):
@@ -233,7 +233,7 @@ def test_auto_sync_is_off_by_default_and_never_stops_for_a_dialog(qtbot, desk, s
         screen.auto_timer.timeout.emit()
     assert desk.on_allegro(offer_a)["state"] == "active"
     assert desk.on_allegro(offer_b)["quantity"] == 7
-    assert "1 listing(s) to end or relist wait for your confirmation" in screen.result.text()
+    assert "1 listing to end or relist waits for your confirmation" in screen.result.text()
     assert PlannedAction.get(PlannedAction.kind == "end").state == ActionState.PROPOSED
     screen.auto.setChecked(False)
     assert not screen.auto_timer.isActive()

@@ -262,11 +262,11 @@ def test_confirmation_dialog_in_polish(polish, qtbot):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, model.columnCount())]
     assert headers == ["Nr oferty", "Oferta", "Pozycja magazynowa", "Powód", "Uwaga"]
     assert model.data(model.index(1, 2)) == "Zegarek kieszonkowy (Licytacja)"
-    assert model.data(model.index(1, 5)) == "Sprzedaje najwyżej licytującemu (oferty kupna: 3)"
+    assert model.data(model.index(1, 5)) == "Sprzedaje najwyżej licytującemu (3 oferty kupna)"
     relists = dialog.relists.model
     assert relists.data(relists.index(0, 5)) == "7 dni"
     assert relists.data(relists.index(0, 6)) == "Od razu"
-    assert "Licytacje z ofertami kupna: 1." in dialog.bids_warning.text()
+    assert dialog.bids_warning.text().startswith("1 licytacja ma oferty kupna.")
 
 
 def test_adapter_error_shown_in_polish(polish, qtbot, monkeypatch, db, data_dir):

@@ -34,6 +34,7 @@ from core.channels import ChannelConfig
 from core.models import Location
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
 from ui.channels.message import Message, Role
+from ui.counts import COUNTED
 
 TIPS = {
     "enabled": QT_TRANSLATE_NOOP("ChannelConfigScreen", "Sync this channel. Untick to leave it out of every sync without deleting it."),
@@ -93,9 +94,7 @@ TIPS = {
 def duration_text(days: int) -> str:
     if days == 0:
         return QCoreApplication.translate("ChannelConfigScreen", "Until sold out")
-    if days == 1:
-        return QCoreApplication.translate("ChannelConfigScreen", "1 day")
-    return QCoreApplication.translate("ChannelConfigScreen", "%1 days").replace("%1", str(days))
+    return COUNTED.days(days)
 
 
 class ChannelConfigScreen(QWidget):

@@ -210,11 +210,11 @@ class ChannelIntegrationWindow(QDialog):
         if orders or listings:
             details = (
                 self.tr(
-                    "Its %1 orders and %2 listings are removed from this app, and its password "
+                    "Its %1 and %2 are removed from this app, and its password "
                     "from the keyring. Nothing changes on Allegro."
                 )
-                .replace("%1", str(orders))
-                .replace("%2", str(listings))
+                .replace("%1", self.tr("%n order(s)", "", orders))
+                .replace("%2", self.tr("%n listing(s)", "", listings))
             )
         box = Message(
             self,

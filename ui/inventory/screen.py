@@ -245,7 +245,9 @@ class InventoryScreen(QWidget):
             self.select_id(self._reselect)
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 items"), self.tr("%1 of %2 items"), group_digits=True)
+        self.bar.show_count(
+            lambda n: self.tr("%1 item(s)", "", n), lambda n: self.tr("%1 of %2 item(s)", "", n), group_digits=True
+        )
 
     # --- selection and detail ------------------------------------------------
     def current_id(self) -> int | None:
@@ -312,14 +314,13 @@ class InventoryScreen(QWidget):
             return
         skus = [self.model.row_data(self.model.row_of(i))[1] for i in ids]
         listings = [lst for item_id in ids for lst in linked_listings(item_id)]
-        what = skus[0] if len(ids) == 1 else self.tr("%1 stock items").replace("%1", str(len(ids)))
+        what = skus[0] if len(ids) == 1 else self.tr("%n stock item(s)", "", len(ids))
         details = ""
         if listings:
             shown = "\n".join(f"• {lst.offer_id} {lst.title} ({status_text(lst.status)})" for lst in listings[:15])
             more = "\n…" if len(listings) > 15 else ""
             details = (
-                self.tr("Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:")
-                .replace("%1", str(len(listings)))
+                self.tr("Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:", "", len(listings))
                 + "\n"
                 + shown
                 + more
@@ -333,7 +334,7 @@ class InventoryScreen(QWidget):
         ):
             return
         deleted = delete_items(ids)
-        self.flash(self.tr("Deleted %1 item(s).").replace("%1", str(deleted)))
+        self.flash(self.tr("Deleted %n item(s).", "", deleted))
         self.refresh()
 
     def edit_locations(self) -> None:
@@ -367,10 +368,9 @@ class InventoryScreen(QWidget):
 
     def _imported(self, result) -> None:
         self.flash(
-            self.tr("Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.")
-            .replace("%1", str(result.rows))
-            .replace("%2", str(result.new_items))
-            .replace("%3", str(result.changed_levels))
+            self.tr("Imported %n row(s): %1, %2.", "", result.rows)
+            .replace("%1", self.tr("%n new item(s)", "", result.new_items))
+            .replace("%2", self.tr("%n stock level(s) changed", "", result.changed_levels))
         )
         self.refresh()
 
@@ -388,7 +388,7 @@ class InventoryScreen(QWidget):
             self.tr("Exporting"),
             lambda report, cancelled: export_csv(path, name, report, cancelled),
             lambda count: self.flash(
-                self.tr("Exported %1 row(s) to %2.").replace("%1", str(count)).replace("%2", str(path))
+                self.tr("Exported %n row(s) to %1.", "", count).replace("%1", str(path))
             ),
         )
 

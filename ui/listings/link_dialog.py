@@ -91,7 +91,7 @@ class LinkDialog(QDialog):
         elif not items:
             self.hint.setText(self.tr("No stock item matches."))
         else:
-            self.hint.setText(self.tr("%1 match(es).").replace("%1", str(len(items))))
+            self.hint.setText(self.tr("%n match(es).", "", len(items)))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

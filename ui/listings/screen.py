@@ -244,7 +244,7 @@ class ListingsScreen(QWidget):
         self._reselect = []
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 listings"), self.tr("%1 of %2 listings"))
+        self.bar.show_count(lambda n: self.tr("%1 listing(s)", "", n), lambda n: self.tr("%1 of %2 listing(s)", "", n))
 
     def showEvent(self, event) -> None:  # channels and stock change on other screens
         super().showEvent(event)
@@ -309,14 +309,14 @@ class ListingsScreen(QWidget):
         rows = [r for r in self.selected_rows() if r[ITEM_ID] is not None]
         changes = [(r[0], link(r[0], None), None) for r in rows]
         self._reselect = [r[0] for r in rows]
-        what = str(rows[0][1]) if len(rows) == 1 else self.tr("%1 listings").replace("%1", str(len(rows)))
+        what = str(rows[0][1]) if len(rows) == 1 else self.tr("%n listing(s)", "", len(rows))
         self._push_links(self.tr("Unlinked %1").replace("%1", what), changes)
 
     def accept_suggestions(self) -> None:
         rows = [r for r in self.selected_rows() if r[SUGGESTION] == "exact" and r[ITEM_ID] is None]
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
         self._reselect = [r[0] for r in rows]
-        self._push_links(self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes))), changes)
+        self._push_links(self.tr("Linked %n listing(s) by exact title", "", len(changes)), changes)
 
     def link_all_exact(self) -> None:
         """Every shown unlinked listing with exactly one same-titled stock item."""
@@ -330,12 +330,12 @@ class ListingsScreen(QWidget):
             self.flash(self.tr("No unlinked listing shown has exactly one stock item with its title."))
             return
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
-        text = self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes)))
+        text = self.tr("Linked %n listing(s) by exact title", "", len(changes))
         self._push_links(text, changes)
         if ambiguous:
             self.flash(
                 text
-                + self.tr("; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)").replace("%1", str(ambiguous))
+                + self.tr("; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)", "", ambiguous)
             )
 
     def strike_off_selected(self) -> None:
@@ -345,7 +345,7 @@ class ListingsScreen(QWidget):
         for listing_id in ids:
             strike_off(listing_id)
         self._reselect = ids
-        text = self.tr("Struck off %1 listing(s): they will not be relisted").replace("%1", str(len(ids)))
+        text = self.tr("Struck off %n listing(s): they will not be relisted", "", len(ids))
         self.undo_stack.push(
             Change(text, lambda: [reinstate(i) for i in ids], lambda: [strike_off(i) for i in ids], self.show_error)
         )
@@ -358,12 +358,12 @@ class ListingsScreen(QWidget):
         statuses = {i: reinstate(i) for i in ids}
         back = [i for i, s in statuses.items() if s == ListingStatus.PENDING_RELIST]
         self._reselect = ids
-        text = self.tr("Reinstated %1 listing(s)").replace("%1", str(len(ids)))
+        text = self.tr("Reinstated %n listing(s)", "", len(ids))
         self.undo_stack.push(Change(text, lambda: [strike_off(i) for i in back], lambda: [reinstate(i) for i in back], self.show_error))
         expired = len(ids) - len(back)
         self.flash(
             text
-            + (self.tr("; %1 past Allegro's 60 days are expired").replace("%1", str(expired)) if expired else "")
+            + (self.tr("; %n past Allegro's 60 days are expired", "", expired) if expired else "")
             + self.tr(" (Ctrl+Z undoes it)")
         )
 

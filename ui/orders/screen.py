@@ -105,9 +105,7 @@ class OrdersModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == 4 and row[UNLINKED]:
-            return QCoreApplication.translate("OrdersModel", "%1 item(s) not linked to stock: they hold no stock").replace(
-                "%1", str(row[UNLINKED])
-            )
+            return self.tr("%n item(s) not linked to stock: they hold no stock", "", row[UNLINKED])
         return None
 
 
@@ -303,7 +301,7 @@ class OrdersScreen(QWidget):
         self._reselect = None
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 orders"), self.tr("%1 of %2 orders"))
+        self.bar.show_count(lambda n: self.tr("%1 order(s)", "", n), lambda n: self.tr("%1 of %2 order(s)", "", n))
 
     def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
         super().showEvent(event)
@@ -506,7 +504,7 @@ class OrdersScreen(QWidget):
         location = Location.get_or_none(Location.id == order_location_id(order.channel))
         where = location.name if location else self.tr("no location")
         details = (
-            self.tr("%1 linked item(s) are taken off stock at %2.").replace("%1", str(sum(i.quantity for i in linked))).replace("%2", where)
+            self.tr("%n linked item(s) are taken off stock at %2.", "", sum(i.quantity for i in linked)).replace("%2", where)
             if linked
             else self.tr("No item of this order is linked to stock, so no stock changes.")
         )

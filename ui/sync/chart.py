@@ -36,8 +36,7 @@ class DailyChart(QWidget):
         ended = sum(d.ended for d in self.days)
         relisted = sum(d.relisted for d in self.days)
         return (
-            self.tr("Last %1 days: %2 orders imported, %3 listings ended, %4 relisted")
-            .replace("%1", str(len(self.days)))
+            self.tr("Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted", "", len(self.days))
             .replace("%2", str(orders))
             .replace("%3", str(ended))
             .replace("%4", str(relisted))
@@ -46,10 +45,36 @@ class DailyChart(QWidget):
     def _values(self, day: DayTotals) -> tuple[int, int, int]:
         return day.orders, day.ended, day.relisted
 
+    def legend(self) -> list[tuple[str, QColor, QRectF]]:
+        """Each series' name, colour and the rect its swatch and name take: as many to a line
+        as fit the width, the rest on the next lines (the Polish names are long)."""
+        fm = QFontMetrics(self.font())
+        left = fm.horizontalAdvance("0000") + 8
+        x, y, line = left, 4.0, fm.height() + 4
+        entries = []
+        for name, color in SERIES:
+            name = self.tr(name)
+            width = 14 + fm.horizontalAdvance(name)
+            if x > left and x + width > self.width() - 4:
+                x, y = left, y + line
+            if x == left and x + width > self.width() - 4:
+                x = 4  # a narrow chart: start at the edge rather than cut the name
+            entries.append((name, color, QRectF(x, y, width, fm.height())))
+            x += width + 16
+        return entries
+
+    def clipped_texts(self) -> list[str]:
+        """Legend names that do not fit the chart (for the layout tests)."""
+        return [
+            f"legend {name!r} reaches {rect.right():.0f} px of {self.width()}"
+            for name, _color, rect in self.legend()
+            if rect.right() > self.width()
+        ]
+
     def _layout(self):
         fm = QFontMetrics(self.font())
         left = fm.horizontalAdvance("0000") + 8
-        top = fm.height() + 10
+        top = max((rect.bottom() for _n, _c, rect in self.legend()), default=0) + 6
         bottom = fm.height() + 6
         plot = QRectF(left, top, max(self.width() - left - 8, 10), max(self.height() - top - bottom, 10))
         return fm, plot
@@ -61,13 +86,10 @@ class DailyChart(QWidget):
         palette = self.palette()
         text_color = palette.color(palette.ColorRole.WindowText)
         # legend
-        x = plot.left()
-        for name, color in SERIES:
-            name = self.tr(name)
-            painter.fillRect(QRectF(x, 4, 10, 10), color)
+        for name, color, rect in self.legend():
+            painter.fillRect(QRectF(rect.left(), rect.top() + (rect.height() - 10) / 2, 10, 10), color)
             painter.setPen(text_color)
-            painter.drawText(int(x + 14), 4 + fm.ascent() - 1, name)
-            x += 14 + fm.horizontalAdvance(name) + 16
+            painter.drawText(int(rect.left() + 14), int(rect.top() + fm.ascent()), name)
         top_value = max([max(self._values(d)) for d in self.days] + [1])
         # axis
         painter.setPen(QPen(palette.color(palette.ColorRole.Mid), 1))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.i18n import _
 from core.listing_rows import FORMATS
 from core.sync.plan import Plan, ProposedAction
+from ui.counts import COUNTED
 from ui.tables import ALERT, local_time
 
 def duration_text(days: int | None) -> str:
@@ -34,9 +35,7 @@ def duration_text(days: int | None) -> str:
         return ""
     if days in (0, 99):  # 99 is the WebAPI's "until sold out" for some forms
         return QCoreApplication.translate("ActionsModel", "Until sold out")
-    if days == 1:
-        return QCoreApplication.translate("ActionsModel", "1 day")
-    return QCoreApplication.translate("ActionsModel", "%1 days").replace("%1", str(days))
+    return COUNTED.days(days)
 
 
 def start_text(action: ProposedAction) -> str:
@@ -111,9 +110,7 @@ class ActionsModel(QAbstractTableModel):
         if self.relists:
             return duration_text(action.duration_days) if column == 5 else start_text(action)
         if action.sells_to_top_bidder:
-            if action.bids == 1:
-                return self.tr("Sells to the top bidder (1 bid)")
-            return self.tr("Sells to the top bidder (%1 bids)").replace("%1", str(action.bids))
+            return self.tr("Sells to the top bidder (%n bid(s))", "", action.bids)
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -223,7 +220,7 @@ class ActionsSection(QWidget):
     def _update(self) -> None:
         self.heading.setText(
             f"<b>{self.title}</b> — "
-            + self.tr("%1 of %2 ticked").replace("%1", str(self.model.count_checked())).replace("%2", str(len(self.model.actions)))
+            + self.tr("%1 of %n ticked", "", len(self.model.actions)).replace("%1", str(self.model.count_checked()))
         )
 
 
@@ -241,12 +238,12 @@ class ConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "The sync of <b>%1</b> would end %2 listing(s) and relist %3. Only the ticked ones are sent to "
+                "The sync of <b>%1</b> would end %2 and relist %3. Only the ticked ones are sent to "
                 "Allegro. <b>Cancel</b> sends none of them; they are proposed again at the next sync."
             )
+            .replace("%2", self.tr("%n listing(s)", "", len(ends)))
+            .replace("%3", self.tr("%n listing(s)", "", len(relists)))
             .replace("%1", plan.channel_name)
-            .replace("%2", str(len(ends)))
-            .replace("%3", str(len(relists)))
         )
         intro.setWordWrap(True)
         intro.setObjectName("confirm_intro")
@@ -254,9 +251,9 @@ class ConfirmDialog(QDialog):
         with_bids = sum(1 for a in ends if a.sells_to_top_bidder)
         self.bids_warning = QLabel(
             self.tr(
-                "%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the "
-                "top bidder and creates an order. They start unticked."
-            ).replace("%1", str(with_bids))
+                "%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the "
+                "top bidder and creates an order. They start unticked.", "", with_bids
+            )
         )
         self.bids_warning.setObjectName("bids_warning")
         self.bids_warning.setWordWrap(True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.models import Channel
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
+from ui.counts import COUNTED, RUN_COUNT_KEYS
 from ui.filter_bar import refill_channel_choice
 from ui.sync.chart import DailyChart
 from ui.sync.confirm_dialog import ConfirmDialog
@@ -94,11 +95,10 @@ def report_text(report) -> str:
     """One line about a finished run, in the seller's words."""
     c = report.counts
     parts = []
-    for key, one, many in REPORT_COUNTS:
+    for key in RUN_COUNT_KEYS:
         n = c.get(key, 0)
         if n:
-            text = one if n == 1 else many
-            parts.append(QCoreApplication.translate("SyncScreen", text).replace("%1", str(n)))
+            parts.append(COUNTED.run_count(key, n))
     outcome = REPORT_OUTCOMES.get(report.outcome)
     outcome = QCoreApplication.translate("SyncScreen", outcome) if outcome else report.outcome
     if parts:
@@ -106,23 +106,6 @@ def report_text(report) -> str:
     return f"{report.channel_name}: {outcome}" + QCoreApplication.translate("SyncScreen", "; nothing needed changing.")
 
 
-# (count, one, many): English needs both; Polish says "zamówienia zaimportowane: 5" for any number.
-REPORT_COUNTS = (
-    ("orders_imported", QT_TRANSLATE_NOOP("SyncScreen", "%1 order imported"), QT_TRANSLATE_NOOP("SyncScreen", "%1 orders imported")),
-    ("quantities_changed", QT_TRANSLATE_NOOP("SyncScreen", "%1 quantity sent"), QT_TRANSLATE_NOOP("SyncScreen", "%1 quantities sent")),
-    ("listings_ended", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing ended"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings ended")),
-    ("listings_relisted", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing relisted"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings relisted")),
-    (
-        "tracking_accepted",
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number accepted"),
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers accepted"),
-    ),
-    (
-        "tracking_rejected",
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number rejected"),
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers rejected"),
-    ),
-)
 REPORT_OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncScreen", "done"),
     "partial": QT_TRANSLATE_NOOP("SyncScreen", "done with problems"),
@@ -196,7 +179,7 @@ class SyncScreen(QWidget):
         self.details.setAccessibleName(self.tr("What the selected run did"))
         self.details.setPlaceholderText(self.tr("Select a run to see what it did and every problem."))
         side_layout.addWidget(self.details, 3)
-        self.chart_title = QLabel(self.tr("<b>Last %1 days</b>").replace("%1", str(CHART_DAYS)))
+        self.chart_title = QLabel(self.tr("<b>Last %n day(s)</b>", "", CHART_DAYS))
         side_layout.addWidget(self.chart_title)
         self.chart = DailyChart()
         side_layout.addWidget(self.chart, 2)
@@ -251,7 +234,10 @@ class SyncScreen(QWidget):
         self.cancel_button.clicked.connect(lambda: self.cancel())
         row.addWidget(self.sync_button)
         row.addWidget(self.cancel_button)
-        row.addSpacing(24)
+        row.addStretch(1)
+        layout.addLayout(row)
+        # automatic sync on a row of its own: beside the buttons it made the screen 1200 px wide in Polish
+        row = QHBoxLayout()
         self.auto = QCheckBox(self.tr("Sync all enabled channels &automatically every"))
         self.auto.setObjectName("auto_sync")
         self.auto.setToolTip(
@@ -278,7 +264,7 @@ class SyncScreen(QWidget):
         self.progress.setSizePolicy(policy)
         self.step = QLabel(self.tr("Ready."))
         self.step.setObjectName("sync_step")
-        self.step.setMinimumWidth(360)
+        self.step.setMinimumWidth(200)
         progress_row.addWidget(self.step, 1)
         progress_row.addWidget(self.progress, 1)
         layout.addLayout(progress_row)
@@ -295,9 +281,10 @@ class SyncScreen(QWidget):
         all_enabled = (self.tr("All enabled channels"), ALL) if len(enabled) != 1 else None
         refill_channel_choice(self.channel, enabled, all_enabled)
         hide_channel_column(self.table, 1)
-        refill_channel_choice(
-            self.history_channel, Channel.select().order_by(Channel.sub_source), (self.tr("All channels"), ALL)
-        )
+        everyone = list(Channel.select().order_by(Channel.sub_source))
+        refill_channel_choice(self.history_channel, everyone, (self.tr("All channels"), ALL))
+        # with one channel "All channels" and that channel show the same runs: room for the filter instead
+        self.history_channel.setVisible(len(everyone) > 1)
         if not self.running:
             self.sync_button.setEnabled(bool(enabled))
             if not enabled:
@@ -371,9 +358,10 @@ class SyncScreen(QWidget):
         if self._auto_run:
             waiting = len(plan.to_confirm)
             self._waiting_note.append(
-                self.tr("%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.")
-                .replace("%1", plan.channel_name)
-                .replace("%2", str(waiting))
+                self.tr(
+                    "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
+                    "", waiting,
+                ).replace("%1", plan.channel_name)
             )
             session.apply_undecided()
             return
@@ -465,9 +453,9 @@ class SyncScreen(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(
-            self.tr("%1 runs").replace("%1", str(total))
+            self.tr("%n run(s)", "", total)
             if shown == total
-            else self.tr("%1 of %2 runs").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("%1 of %n run(s)", "", total).replace("%1", str(shown))
         )
 
     def show_run(self) -> None:
