@@ -8,7 +8,7 @@ marked sentence is here, with the same {placeholders}.
 CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     # --- channels (core/channels.py, core/secrets.py) -------------------------------------
     "Enter a SubSource: the name this channel appears as, for example MyAllegroChannel.":
-        "Wpisz SubSource: nazwę, pod którą kanał będzie widoczny, np. MojKanalAllegro.",
+        "Wpisz nazwę kanału, pod którą będzie widoczny, np. MojKanalAllegro.",
     "Enter the username of your Allegro account.": "Wpisz login swojego konta Allegro.",
     "Enter the password of your Allegro account.": "Wpisz hasło swojego konta Allegro.",
     "Enter the WebAPI key from My Allegro → WebAPI.": "Wpisz klucz WebAPI z Moje Allegro → WebAPI.",
@@ -18,7 +18,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Enter the date to fetch orders from.": "Wpisz datę, od której mają być pobierane zamówienia.",
     "Enter the WebAPI address, for example http://127.0.0.1:8080/service.php.":
         "Wpisz adres WebAPI, np. http://127.0.0.1:8080/service.php.",
-    "The SubSource can be at most 100 characters long.": "SubSource może mieć najwyżej 100 znaków.",
+    "The SubSource can be at most 100 characters long.": "Nazwa kanału może mieć najwyżej 100 znaków.",
     "The username must be 1–16 characters without spaces, or an e-mail address.":
         "Login musi mieć 1–16 znaków bez spacji albo być adresem e-mail.",
     "The WebAPI key is a single word of at most 100 characters; check what was pasted.":
@@ -33,7 +33,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "There is no channel called “{name}”.": "Nie ma kanału o nazwie „{name}”.",
     "That location no longer exists. Choose another one.": "Ta lokalizacja już nie istnieje. Wybierz inną.",
     "Another channel is already called “{name}”. Choose a different SubSource.":
-        "Inny kanał już nazywa się „{name}”. Wybierz inny SubSource.",
+        "Inny kanał już nazywa się „{name}”. Wybierz inną nazwę.",
     "No password keyring is available on this computer, so the channel was not saved. Install or unlock a keyring "
     "(GNOME Keyring, KWallet, Windows Credential Manager or the macOS Keychain) and try again.":
         "Na tym komputerze nie ma dostępnego magazynu haseł, więc kanał nie został zapisany. Zainstaluj lub odblokuj "
@@ -46,7 +46,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Allegro password: ": "Hasło do Allegro: ",
     "The channel was not added.": "Kanał nie został dodany.",
     "No channels yet. Add one with: main.py channel add --help": "Nie ma jeszcze kanałów. Dodaj kanał poleceniem: main.py channel add --help",
-    "SubSource": "SubSource",
+    "SubSource": "Nazwa kanału",
     "Username": "Login",
     "Environment": "Środowisko",
     "Enabled": "Włączony",
@@ -242,6 +242,14 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "rejected by Allegro": "odrzucony przez Allegro",
     "not sent: wrong format": "niewysłany: zły format",
     "online payment": "płatność online",
+    "Main warehouse": "Magazyn główny",
+    # Allegro's own payment statuses (they arrive in Polish)
+    "Started": "Rozpoczęta",
+    "Paid": "Zakończona",
+    "Payment cancelled": "Anulowana",
+    "Rejected": "Odrzucona",
+    "Withdrawn": "Wycofana",
+    "Cash on delivery": "Płatność przy odbiorze",
     "instalments": "raty",
     "cash on delivery": "za pobraniem",
     "bank transfer": "przelew",

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.resources import app_icon
-from ui.screens import SCREENS
+from ui.screens import SCREENS, screen_title
 from ui.tray import SyncTray
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         for key, title, _module, _cls in SCREENS:
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(screen_title(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         # as wide as its longest name ("Synchronizacja"), so the screens keep the rest
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         for index, (key, title, _m, _c) in enumerate(SCREENS):
-            action = QAction(title, self)
+            action = QAction(screen_title(title), self)
             action.setObjectName(f"show_{key}")
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))

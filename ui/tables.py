@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QEvent, QEventLoop, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
@@ -385,7 +386,7 @@ def make_table(
     return view
 
 
-TITLE_MIN_CHARS = 30  # the stretching (title) column keeps room for this many average characters
+TITLE_MIN_CHARS = 36  # the stretching (title) column keeps room for this many average characters
 
 
 def header_width(header: QHeaderView, text: str) -> int:
@@ -407,18 +408,20 @@ class ColumnFit(QObject):
     and keeps room for TITLE_MIN_CHARS: below that the table scrolls sideways instead.
     """
 
-    def __init__(self, view: QTableView) -> None:
+    def __init__(self, view: QTableView, columns: Sequence[Column] | None = None) -> None:
+        """`columns` for a view whose model is not a RowTableModel (a QTableWidget): its
+        titles, caps and stretching column; call fit_contents() after filling it."""
         super().__init__(view)
         self.view = view
-        self.model: RowTableModel = view.model()
+        self.columns = list(columns if columns is not None else view.model().columns)
         self.header = view.horizontalHeader()
         self.restored = False  # the seller's widths came back from the last session
         self._fitted = False
         self._busy = False
-        self.stretch = next((i for i, c in enumerate(self.model.columns) if c.stretch), None)
+        self.stretch = next((i for i, c in enumerate(self.columns) if c.stretch), None)
         self.header.setStretchLastSection(self.stretch is None)
         self.fit_headers()
-        self.model.modelReset.connect(self._rows_changed)
+        view.model().modelReset.connect(self._rows_changed)
         self.header.sectionResized.connect(self._section_resized)
         view.viewport().installEventFilter(self)
 
@@ -427,7 +430,7 @@ class ColumnFit(QObject):
 
     def fit_headers(self) -> None:
         """No column narrower than its header text."""
-        for i, column in enumerate(self.model.columns):
+        for i, column in enumerate(self.columns):
             need = header_width(self.header, column.title)
             if i != self.stretch and self.header.sectionSize(i) < need:
                 self.view.setColumnWidth(i, need)
@@ -435,7 +438,7 @@ class ColumnFit(QObject):
 
     def fit_contents(self) -> None:
         """Each column as wide as its header and the rows on screen (up to its Column.width)."""
-        for i, column in enumerate(self.model.columns):
+        for i, column in enumerate(self.columns):
             if i == self.stretch or self.view.isColumnHidden(i):
                 continue
             content = self.view.sizeHintForColumn(i)
@@ -461,20 +464,22 @@ class ColumnFit(QObject):
                 self._busy = False
 
     def _rows_changed(self) -> None:
-        if not self._fitted and self.model.rowCount() > 0:
+        if not shiboken6.isValid(self.view):
+            return  # a QTableWidget's model resets while the view is deleted
+        if not self._fitted and self.view.model().rowCount() > 0:
             self._fitted = True
             if not self.restored:
                 # after the view has laid the rows out, so it measures the ones on screen
-                QTimer.singleShot(0, self.fit_contents)
+                QTimer.singleShot(0, lambda: self.fit_contents() if shiboken6.isValid(self.view) else None)
                 return
         self.fill()
 
     def _section_resized(self, logical: int, _old: int, _new: int) -> None:
-        if logical != self.stretch:
+        if logical != self.stretch and shiboken6.isValid(self.view):
             self.fill()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and shiboken6.isValid(self.view):
             self.fill()
         return False
 

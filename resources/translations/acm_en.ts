@@ -295,12 +295,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+343"/>
+        <location line="+347"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-345"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -325,7 +325,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Inventory Update From &amp;Location</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Submit &amp;Tracking Info</source>
         <translation>Submit &amp;Tracking Info</translation>
     </message>
@@ -450,7 +450,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
@@ -1823,6 +1823,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Bids</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Bids on the auction</source>
+        <translation>Bids on the auction</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -2239,7 +2244,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+83"/>
+        <location filename="../../ui/orders/screen.py" line="+85"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2346,42 +2351,48 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+41"/>
-        <location line="+173"/>
+        <location line="+176"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-163"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Stock item</source>
         <translation>Stock item</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Link item to stock…</source>
         <translation>&amp;Link item to stock…</translation>
     </message>
@@ -2478,7 +2489,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+202"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n linked item is taken off stock at %2.</numerusform>
@@ -2486,7 +2497,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-148"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
@@ -2521,7 +2532,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
@@ -2600,7 +2611,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+117"/>
+        <location filename="../../ui/preferences.py" line="+131"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -2676,7 +2687,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>In use now:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open &amp;data folder</source>
         <translation>Open &amp;data folder</translation>
     </message>
@@ -2706,7 +2717,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Logs</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>

@@ -297,12 +297,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+343"/>
+        <location line="+347"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-345"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -327,7 +327,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Stany z jednej &amp;lokalizacji</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Submit &amp;Tracking Info</source>
         <translation>Wysyłaj numery &amp;przesyłek</translation>
     </message>
@@ -452,7 +452,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>%1 (domyślna)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — kanał Allegro.pl</translation>
     </message>
@@ -665,7 +665,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+4"/>
         <source>SubSource</source>
-        <translation>SubSource</translation>
+        <translation>Nazwa kanału</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1147,12 +1147,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+24"/>
         <source>Su&amp;bSource</source>
-        <translation>Su&amp;bSource</translation>
+        <translation>&amp;Nazwa kanału</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SubSource</source>
-        <translation>SubSource</translation>
+        <translation>Nazwa kanału</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1846,7 +1846,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Bids</source>
-        <translation>Oferty kupna</translation>
+        <translation>Licyt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bids on the auction</source>
+        <translation>Oferty kupna w licytacji</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1856,7 +1861,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Linked SKU</source>
-        <translation>Powiązane SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2273,7 +2278,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+83"/>
+        <location filename="../../ui/orders/screen.py" line="+85"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -2381,42 +2386,48 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+41"/>
-        <location line="+173"/>
+        <location line="+176"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-163"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Offer</source>
         <translation>Nr oferty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Qty</source>
         <translation>Szt.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Price</source>
         <translation>Cena</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Stock item</source>
         <translation>Pozycja magazynowa</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Link</source>
         <translation>Powiązanie</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>&amp;Link item to stock…</source>
         <translation>&amp;Powiąż z magazynem…</translation>
     </message>
@@ -2515,7 +2526,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+202"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n powiązana sztuka zostanie zdjęta ze stanu w lokalizacji %2.</numerusform>
@@ -2524,7 +2535,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-148"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
@@ -2559,7 +2570,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Niepowiązana z pozycją magazynową: nie rezerwuje towaru. Powiąż ją przyciskiem „Powiąż z magazynem…”.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Why: %1</source>
         <translation>Powód: %1</translation>
     </message>
@@ -2638,7 +2649,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+117"/>
+        <location filename="../../ui/preferences.py" line="+131"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -2714,7 +2725,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Teraz w użyciu:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open &amp;data folder</source>
         <translation>Otwórz folder &amp;danych</translation>
     </message>
@@ -2744,7 +2755,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Logi</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open the &amp;log folder</source>
         <translation>Otwórz folder &amp;logów</translation>
     </message>

@@ -108,7 +108,7 @@ def test_orders_show_buyer_amount_payment_and_tracking(screen):
         "Items": "4",
         "Amount": "89.97",
         "Currency": "PLN",
-        "Payment": "Zakończona",
+        "Payment": "Paid",  # Allegro says "Zakończona", shown in the UI language
         "Status": "Open",
         "Tracking": "",
     }
@@ -124,7 +124,7 @@ def test_orders_show_buyer_amount_payment_and_tracking(screen):
 def test_detail_shows_address_and_unlinked_items_stand_out(screen):
     select(screen, 5001)
     assert "Order 5001" in screen.heading.text() and "zosia@example.pl" in screen.heading.text()
-    assert "payment: Zakończona (PayU)" in screen.heading.text()
+    assert "payment: Paid (PayU)" in screen.heading.text()
     assert screen.address.text().splitlines() == [
         "Zofia Żółkiewska",
         "ul. Świętokrzyska 12/4",

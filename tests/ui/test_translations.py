@@ -227,7 +227,7 @@ def test_channel_integration_screen_in_polish(polish, qtbot, db, data_dir):
     assert window.add_button.text() == "&Dodaj nowy kanał"
     assert window.hint.text().startswith("Nie ma jeszcze kanałów.")
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
-    assert headers == ["SubSource", "Środowisko", "Włączony", "Synchronizacja stanów", "Ostatnia synchronizacja", "Wynik"]
+    assert headers == ["Nazwa kanału", "Środowisko", "Włączony", "Synchronizacja stanów", "Ostatnia synchronizacja", "Wynik"]
     window.open_integration()
     form = window.integration_page.form
     assert window.windowTitle() == "Integracja kanałów — integracja z Allegro.pl"

@@ -148,6 +148,8 @@ class ChannelConfigScreen(QWidget):
         self.update_from_location = check("update_from_location", self.tr("Inventory Update From &Location"))
         self.location = QComboBox()
         self.location.setObjectName("location_id")
+        # as wide as the longest location name, "(default)" included, never cut
+        self.location.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.submit_tracking = check("submit_tracking", self.tr("Submit &Tracking Info"))
         self.sync_orders_from = QDateTimeEdit()
         self.sync_orders_from.setObjectName("sync_orders_from")
@@ -347,6 +349,8 @@ class ChannelConfigScreen(QWidget):
             default = Location.get_or_none(Location.is_default == True)  # noqa: E712 - peewee
             index = self.location.findData(default.id) if default else (0 if self.location.count() else -1)
         self.location.setCurrentIndex(index)
+        # the layout may not squeeze the chosen location's name ("Magazyn Główny (domyślna)") off
+        self.location.setMinimumWidth(min(self.location.sizeHint().width(), 420))
         self.no_locations.setVisible(self.location.count() == 0)
 
     def load(self, config: ChannelConfig, *, has_stored_password: bool = True) -> None:

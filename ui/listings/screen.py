@@ -69,7 +69,7 @@ class ListingsModel(RowTableModel):
                 Column(QCoreApplication.translate("ListingsModel", "Title"), width=260, stretch=True),
                 Column(QCoreApplication.translate("ListingsModel", "Format"), width=65),
                 Column(QCoreApplication.translate("ListingsModel", "Qty"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Quantity on Allegro at the last sync"), width=45),
-                Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, width=40),
+                Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Bids on the auction"), width=40),
                 Column(QCoreApplication.translate("ListingsModel", "Status"), width=175),
                 Column(QCoreApplication.translate("ListingsModel", "Linked SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
                 Column(QCoreApplication.translate("ListingsModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Available stock that the next sync sends"), width=65),

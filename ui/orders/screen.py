@@ -36,6 +36,7 @@ from core.order_desk import (
     link_order_item,
     order_detail,
     order_rows,
+    pay_status_text,
 )
 from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
@@ -46,6 +47,7 @@ from ui.tables import (
     ALERT,
     MUTED,
     Column,
+    ColumnFit,
     RowTableModel,
     TableLoader,
     display,
@@ -193,7 +195,10 @@ class OrdersScreen(QWidget):
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setTabKeyNavigation(False)
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items_fit = ColumnFit(self.items, [
+            Column(self.tr("Title"), stretch=True), Column(self.tr("Offer")), Column(self.tr("Qty")),
+            Column(self.tr("Price")), Column(self.tr("Stock item"), width=160), Column(self.tr("Link")),
+        ])
         self.items.itemSelectionChanged.connect(self._update_item_buttons)
         self.items.doubleClicked.connect(lambda _i: self.link_item())
         left.addWidget(self.items, 1)
@@ -362,7 +367,7 @@ class OrdersScreen(QWidget):
             f"<b>{_(STATUS_TEXT.get(o.status, o.status))}</b><br>"
             f"{buyer_word}: {o.buyer_login}{email} · {display(o.amount)} {o.currency}"
             + (f" ({postage_word} {display(o.postage_amount)})" if o.postage_amount else "")
-            + f" · {payment_word}: {o.pay_status or '—'}"
+            + f" · {payment_word}: {pay_status_text(o.pay_status) or '—'}"
             + (f" ({_(PAY_TYPE_TEXT.get(o.pay_type, o.pay_type))})" if o.pay_type else "")
         )
         address = detail.address or self.tr("No shipping address given.")
@@ -381,8 +386,7 @@ class OrdersScreen(QWidget):
                     cell.setForeground(ALERT)
                     cell.setToolTip(self.tr("Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”."))
                 self.items.setItem(r, c, cell)
-        self.items.resizeColumnsToContents()
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items_fit.fit_contents()
         self.shipments.setRowCount(len(detail.shipments))
         for r, s in enumerate(detail.shipments):
             state = _(SHIPMENT_TEXT.get(s.state, s.state))
