@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from core.models import Channel
+from ui.keyboard import down_into
 from ui.tables import RowTableModel
 
 ALL_CHANNELS = ""  # the channel choice's data for "All channels"
@@ -71,6 +72,10 @@ class FilterBar(QHBoxLayout):
         action.triggered.connect(lambda _=False: (self.filter.setFocus(), self.filter.selectAll()))
         screen.addAction(action)
 
+    def lead_into(self, table) -> None:
+        """Down in the filter box moves into `table`, the rows it filters."""
+        down_into(self.filter, table)
+
     def add_choice(self, label: str, object_name: str) -> QComboBox:
         """A labelled drop-down (its label's mnemonic focuses it), before the count."""
         buddy = QLabel(label)
@@ -86,13 +91,13 @@ class FilterBar(QHBoxLayout):
     def add_channel_choice(self, column: int) -> QComboBox:
         """Rows whose item `column` (a row index, the id is item 0) is the chosen channel's id."""
         self._channel_column = column
-        self.channel = self.add_choice(self.tr("C&hannel:"), f"{self.name}_channel")
+        self.channel = self.add_choice(self.tr("Cha&nnel:"), f"{self.name}_channel")
         self.channel.currentIndexChanged.connect(lambda _i: self.apply_choice())
         return self.channel
 
     def add_show_choice(self, kinds: Sequence[tuple[str, str, Keep | None]], current: str | None = None) -> QComboBox:
         """Kinds of rows to show: (key, translated text, keep or None for all); `current` a key."""
-        self.show_choice = self.add_choice(self.tr("S&how:"), f"{self.name}_show")
+        self.show_choice = self.add_choice(self.tr("Sho&w:"), f"{self.name}_show")
         for key, text, keep in kinds:
             self.show_choice.addItem(text, key)
             self._keeps[key] = keep

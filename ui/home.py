@@ -120,7 +120,7 @@ class HomeScreen(QWidget):
             self.counts.addRow(text + ":", value)
         overview_layout.addLayout(self.counts)
         quick = QHBoxLayout()
-        self.quick_sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.quick_sync_button = QPushButton(self.tr("S&ync now (F5)"))
         self.quick_sync_button.setObjectName("overview_sync_now")
         self.quick_sync_button.clicked.connect(self.sync_now)
         self.quick_add_button = QPushButton(self.tr("Add a &channel…"))
@@ -187,7 +187,7 @@ class HomeScreen(QWidget):
             ),
         )
         self.sync_card = card
-        self.sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.sync_button = QPushButton(self.tr("S&ync now (F5)"))
         self.sync_button.setObjectName("welcome_sync_now")
         self.sync_button.setEnabled(False)
         self.sync_button.setToolTip(self.tr("Add the demo channel first."))

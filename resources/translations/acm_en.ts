@@ -295,12 +295,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+347"/>
+        <location line="+364"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-362"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -405,7 +405,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Relist Listing Delay</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Orders and stock</source>
         <translation>Orders and stock</translation>
     </message>
@@ -440,7 +440,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel settings</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
@@ -455,7 +455,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
+        <location line="+10"/>
         <location line="+17"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Not saved: correct the fields marked in red.</translation>
@@ -494,13 +495,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+39"/>
-        <location line="+113"/>
+        <location filename="../../ui/channels/integration_window.py" line="+40"/>
+        <location line="+114"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>&lt;b&gt;Channels&lt;/b&gt;</source>
         <translation>&lt;b&gt;Channels&lt;/b&gt;</translation>
     </message>
@@ -560,7 +561,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No channels yet. Press Add New Channel to connect an Allegro account.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Select a channel in the list first.</source>
+        <translation>Select a channel in the list first.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Channel Integration — Add New Channel</source>
         <translation>Channel Integration — Add New Channel</translation>
     </message>
@@ -872,14 +878,14 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+89"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
+        <location filename="../../ui/filter_bar.py" line="+94"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>S&amp;how:</translation>
+        <source>Sho&amp;w:</source>
+        <translation>Sho&amp;w:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -910,13 +916,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
-        <source>&amp;Sync now (F5)</source>
-        <translation>&amp;Sync now (F5)</translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+12"/>
         <source>Add a &amp;channel…</source>
         <translation>Add a &amp;channel…</translation>
     </message>
@@ -1034,7 +1034,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-160"/>
+        <location line="+67"/>
+        <source>S&amp;ync now (F5)</source>
+        <translation>S&amp;ync now (F5)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
@@ -1057,7 +1063,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="+46"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+47"/>
         <source>Import stock from %1</source>
         <translation>Import stock from %1</translation>
     </message>
@@ -1084,6 +1090,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>&amp;Import %n rows</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is imported while rows are invalid: fix them in the file and import it again.</source>
+        <translation>Nothing is imported while rows are invalid: fix them in the file and import it again.</translation>
+    </message>
 </context>
 <context>
     <name>IntegrationForm</name>
@@ -1103,13 +1114,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+119"/>
+        <location line="+38"/>
+        <location line="+121"/>
         <source>Testing</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>for example 1505</source>
         <translation>for example 1505</translation>
     </message>
@@ -1249,13 +1260,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The service address used for this environment.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+198"/>
+        <location line="+22"/>
+        <location line="+215"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-213"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1280,7 +1291,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Kept in the keyring — type a new one to change it</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+88"/>
         <source>Started on this computer when needed</source>
         <translation>Started on this computer when needed</translation>
     </message>
@@ -1290,7 +1301,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>https://… or http://127.0.0.1:PORT/service.php</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-24"/>
+        <location line="+54"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
@@ -1405,7 +1417,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, then Save. The options of the channel come next.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <location line="+12"/>
         <source>The channel was not saved: correct the fields marked in red.</source>
         <translation>The channel was not saved: correct the fields marked in red.</translation>
@@ -1419,7 +1431,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+98"/>
+        <location filename="../../ui/inventory/screen.py" line="+99"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filter by SKU, title or barcode (Ctrl+F)</translation>
     </message>
@@ -1464,13 +1476,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+130"/>
+        <location line="+37"/>
+        <location line="+136"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-131"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1526,12 +1538,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+61"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1551,8 +1563,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>%1 of %2 items</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Select a stock item first: click its row, or press Down from the filter box.</source>
+        <translation>Select a stock item first: click its row, or press Down from the filter box.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+50"/>
         <source>%n stock item(s)</source>
         <translation>
             <numerusform>%n stock item</numerusform>
@@ -1734,7 +1751,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/listings/link_dialog.py" line="+22"/>
+        <location filename="../../ui/listings/link_dialog.py" line="+23"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1772,7 +1789,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>No stock item found: type part of its SKU or title.</source>
+        <translation>No stock item found: type part of its SKU or title.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type part of a SKU or title.</source>
         <translation>Type part of a SKU or title.</translation>
     </message>
@@ -1793,7 +1815,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+68"/>
+        <location filename="../../ui/listings/screen.py" line="+69"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -1936,7 +1958,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
@@ -1956,12 +1978,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Unlink</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accept &amp;suggestion</source>
-        <translation>Accept &amp;suggestion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link the selected listings to the one stock item with the same title</source>
         <translation>Link the selected listings to the one stock item with the same title</translation>
     </message>
@@ -1992,22 +2009,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</source>
+        <translation>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2027,8 +2049,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>%1 of %2 listings</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Select a listing first: click its row, or press Down from the filter box.</source>
+        <translation>Select a listing first: click its row, or press Down from the filter box.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A relisted listing lives on as its new offer: link that one.</source>
+        <translation>A relisted listing lives on as its new offer: link that one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the selected listings is linked.</source>
+        <translation>None of the selected listings is linked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected listing has a stock item with exactly its title.</source>
+        <translation>No selected listing has a stock item with exactly its title.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only listings pending relist can be struck off.</source>
+        <translation>Only listings pending relist can be struck off.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only struck-off listings can be reinstated.</source>
+        <translation>Only struck-off listings can be reinstated.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+44"/>
         <location line="+14"/>
         <source>Linked %n listing(s) by exact title</source>
         <translation>
@@ -2069,14 +2121,29 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="+22"/>
+        <source>Undone: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
+        <location line="-100"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-225"/>
+        <source>Accept su&amp;ggestion</source>
+        <translation>Accept su&amp;ggestion</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
@@ -2102,7 +2169,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/inventory/locations_dialog.py" line="+36"/>
+        <location filename="../../ui/inventory/locations_dialog.py" line="+37"/>
         <location line="+6"/>
         <source>Locations</source>
         <translation>Locations</translation>
@@ -2138,7 +2205,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>  (default)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <source>Select a location in the list first.</source>
+        <translation>Select a location in the list first.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Delete location</source>
         <translation>Delete location</translation>
     </message>
@@ -2244,7 +2316,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+85"/>
+        <location filename="../../ui/orders/screen.py" line="+86"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2433,12 +2505,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Carrier:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Carrier &amp;name:</source>
-        <translation>Carrier &amp;name:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Tracking number:</source>
         <translation>&amp;Tracking number:</translation>
     </message>
@@ -2453,12 +2520,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Add tracking number</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save correction</source>
-        <translation>&amp;Save correction</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change the selected tracking number; it is sent again at the next sync</source>
         <translation>Change the selected tracking number; it is sent again at the next sync</translation>
     </message>
@@ -2488,8 +2550,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>%1 of %2 orders</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+108"/>
+        <source>Select an order, then one of its items.</source>
+        <translation>Select an order, then one of its items.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an order first: click its row, or press Down from the filter box.</source>
+        <translation>Select an order first: click its row, or press Down from the filter box.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an open order can be marked shipped; this one is not open.</source>
+        <translation>Only an open order can be marked shipped; this one is not open.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tracking number is added to a shipped order; mark this one shipped first.</source>
+        <translation>A tracking number is added to a shipped order; mark this one shipped first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</source>
+        <translation>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro has accepted this tracking number; it can no longer be changed.</source>
+        <translation>Allegro has accepted this tracking number; it can no longer be changed.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+91"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n linked item is taken off stock at %2.</numerusform>
@@ -2497,12 +2589,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-163"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-122"/>
+        <source>Carr&amp;ier name:</source>
+        <translation>Carr&amp;ier name:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save corr&amp;ection</source>
+        <translation>Save corr&amp;ection</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
@@ -2532,7 +2634,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
@@ -2745,7 +2847,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="-55"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="-58"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
@@ -2791,7 +2893,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+71"/>
+        <location filename="../../ui/sync/screen.py" line="+74"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -2897,7 +2999,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-362"/>
+        <location filename="../../ui/inventory/screen.py" line="-371"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3040,7 +3142,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome of the runs shown</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>What the selected run did</source>
         <translation>What the selected run did</translation>
     </message>
@@ -3063,17 +3165,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Sync with Allegro</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sync now</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -3103,7 +3195,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Ready.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>All enabled channels</source>
         <translation>All enabled channels</translation>
     </message>
@@ -3113,7 +3205,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>No channel is enabled: add or enable one under Settings → Channel Integration.</source>
+        <translation>No channel is enabled: add or enable one under Settings → Channel Integration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>No enabled channel: add one under Settings → Channel Integration.</translation>
     </message>
@@ -3145,8 +3242,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>%1: %n listings to end or relist wait for your confirmation; press Sync now to review them.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>A sync is running; Cancel stops it after the current batch.</source>
+        <translation>A sync is running; Cancel stops it after the current batch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync is running.</source>
+        <translation>No sync is running.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+50"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>
@@ -3162,17 +3269,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-95"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: waiting for your confirmation…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-147"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>Cancelling after the current batch…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Last sync finished at %1.</source>
         <translation>Last sync finished at %1.</translation>
     </message>

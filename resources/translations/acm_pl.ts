@@ -297,12 +297,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+347"/>
+        <location line="+364"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-362"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -407,7 +407,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Opóźnienie ponownej oferty</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Orders and stock</source>
         <translation>Zamówienia i stany</translation>
     </message>
@@ -442,7 +442,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ustawienia kanału</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Wersja klucza zmieniona na karcie Konto. Zapisz, aby ją zachować.</translation>
     </message>
@@ -457,7 +457,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&lt;b&gt;%1&lt;/b&gt; — kanał Allegro.pl</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
+        <location line="+10"/>
         <location line="+17"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Nie zapisano: popraw pola zaznaczone na czerwono.</translation>
@@ -496,13 +497,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+39"/>
-        <location line="+113"/>
+        <location filename="../../ui/channels/integration_window.py" line="+40"/>
+        <location line="+114"/>
         <source>Channel Integration</source>
         <translation>Integracja kanałów</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>&lt;b&gt;Channels&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kanały&lt;/b&gt;</translation>
     </message>
@@ -544,7 +545,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+2"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -562,7 +563,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Nie ma jeszcze kanałów. Naciśnij Dodaj nowy kanał, aby połączyć konto Allegro.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Select a channel in the list first.</source>
+        <translation>Najpierw wybierz kanał z listy.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Channel Integration — Add New Channel</source>
         <translation>Integracja kanałów — Dodaj nowy kanał</translation>
     </message>
@@ -886,14 +892,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+89"/>
-        <source>C&amp;hannel:</source>
+        <location filename="../../ui/filter_bar.py" line="+94"/>
+        <source>Cha&amp;nnel:</source>
         <translation>&amp;Kanał:</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>Po&amp;każ:</translation>
+        <source>Sho&amp;w:</source>
+        <translation>Pok&amp;aż:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -924,13 +930,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zamówienia</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
-        <source>&amp;Sync now (F5)</source>
-        <translation>&amp;Synchronizuj teraz (F5)</translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+12"/>
         <source>Add a &amp;channel…</source>
         <translation>Dodaj &amp;kanał…</translation>
     </message>
@@ -1049,7 +1049,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-160"/>
+        <location line="+67"/>
+        <source>S&amp;ync now (F5)</source>
+        <translation>&amp;Synchronizuj teraz (F5)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
@@ -1072,7 +1078,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="+46"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+47"/>
         <source>Import stock from %1</source>
         <translation>Import stanów z pliku %1</translation>
     </message>
@@ -1100,6 +1106,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>&amp;Importuj %n wierszy</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is imported while rows are invalid: fix them in the file and import it again.</source>
+        <translation>Nic nie zostanie zaimportowane, dopóki są błędne wiersze: popraw je w pliku i zaimportuj go ponownie.</translation>
+    </message>
 </context>
 <context>
     <name>IntegrationForm</name>
@@ -1119,13 +1130,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+119"/>
+        <location line="+38"/>
+        <location line="+121"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>for example 1505</source>
         <translation>na przykład 1505</translation>
     </message>
@@ -1265,13 +1276,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Adres usługi używany w tym środowisku.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+198"/>
+        <location line="+22"/>
+        <location line="+215"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-213"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1296,7 +1307,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisane w magazynie haseł — wpisz nowe, aby je zmienić</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+88"/>
         <source>Started on this computer when needed</source>
         <translation>Uruchamiany na tym komputerze w razie potrzeby</translation>
     </message>
@@ -1306,7 +1317,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>https://… albo http://127.0.0.1:PORT/service.php</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-24"/>
+        <location line="+54"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
@@ -1421,7 +1433,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Połącz konto Allegro. Wypełnij pola, naciśnij Testuj, aby sprawdzić je w Allegro, a potem Zapisz. Następnie ustawisz opcje kanału.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <location line="+12"/>
         <source>The channel was not saved: correct the fields marked in red.</source>
         <translation>Kanał nie został zapisany: popraw pola zaznaczone na czerwono.</translation>
@@ -1435,7 +1447,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+98"/>
+        <location filename="../../ui/inventory/screen.py" line="+99"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filtruj po SKU, tytule lub kodzie kreskowym (Ctrl+F)</translation>
     </message>
@@ -1462,7 +1474,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1480,13 +1492,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>E&amp;ksportuj CSV…</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+130"/>
+        <location line="+37"/>
+        <location line="+136"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-131"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1542,12 +1554,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+61"/>
         <source> (default)</source>
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -1569,8 +1581,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>%1 z %2 pozycji</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Select a stock item first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz pozycję magazynową: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+50"/>
         <source>%n stock item(s)</source>
         <translation>
             <numerusform>%n pozycję magazynową</numerusform>
@@ -1759,7 +1776,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/listings/link_dialog.py" line="+22"/>
+        <location filename="../../ui/listings/link_dialog.py" line="+23"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1797,7 +1814,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Powiąż</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>No stock item found: type part of its SKU or title.</source>
+        <translation>Nie znaleziono pozycji magazynowej: wpisz część jej SKU lub tytułu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type part of a SKU or title.</source>
         <translation>Wpisz fragment SKU lub tytułu.</translation>
     </message>
@@ -1819,7 +1841,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+68"/>
+        <location filename="../../ui/listings/screen.py" line="+69"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -1962,7 +1984,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)</translation>
     </message>
@@ -1974,7 +1996,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+10"/>
         <source>&amp;Link…</source>
-        <translation>&amp;Powiąż…</translation>
+        <translation>Pow&amp;iąż…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1982,12 +2004,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Odłącz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accept &amp;suggestion</source>
-        <translation>Przyjmij p&amp;ropozycję</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link the selected listings to the one stock item with the same title</source>
         <translation>Powiąż zaznaczone oferty z jedyną pozycją magazynową o tym samym tytule</translation>
     </message>
@@ -2004,7 +2021,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+2"/>
         <source>S&amp;trike off</source>
-        <translation>&amp;Wykreśl</translation>
+        <translation>Wykr&amp;eśl</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2014,26 +2031,31 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Reinstate</source>
-        <translation>P&amp;rzywróć</translation>
+        <translation>Prz&amp;ywróć</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Cofnij ostatnią zmianę (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</source>
+        <translation>Nie ma czego cofnąć: tutaj można cofnąć powiązanie, odłączenie, wykreślenie i przywrócenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo %1</source>
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -2055,8 +2077,38 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>%1 z %2 ofert</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Select a listing first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz ofertę: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A relisted listing lives on as its new offer: link that one.</source>
+        <translation>Oferta wystawiona ponownie żyje dalej jako nowa oferta: powiąż tamtą.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the selected listings is linked.</source>
+        <translation>Żadna z wybranych ofert nie jest powiązana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected listing has a stock item with exactly its title.</source>
+        <translation>Żadna z wybranych ofert nie ma pozycji magazynowej o dokładnie takim tytule.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only listings pending relist can be struck off.</source>
+        <translation>Wykreślić można tylko oferty czekające na ponowne wystawienie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only struck-off listings can be reinstated.</source>
+        <translation>Przywrócić można tylko wykreślone oferty.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+44"/>
         <location line="+14"/>
         <source>Linked %n listing(s) by exact title</source>
         <translation>
@@ -2102,14 +2154,29 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="+22"/>
+        <source>Undone: %1</source>
+        <translation>Cofnięto: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: %1</source>
+        <translation>Ponowiono: %1</translation>
+    </message>
+    <message>
+        <location line="-100"/>
         <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z cofa)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-225"/>
+        <source>Accept su&amp;ggestion</source>
+        <translation>Przyjmij p&amp;ropozycję</translation>
+    </message>
+    <message>
+        <location line="+164"/>
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
@@ -2136,7 +2203,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/inventory/locations_dialog.py" line="+36"/>
+        <location filename="../../ui/inventory/locations_dialog.py" line="+37"/>
         <location line="+6"/>
         <source>Locations</source>
         <translation>Lokalizacje</translation>
@@ -2164,7 +2231,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2172,7 +2239,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>  (domyślna)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <source>Select a location in the list first.</source>
+        <translation>Najpierw wybierz lokalizację z listy.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Delete location</source>
         <translation>Usuń lokalizację</translation>
     </message>
@@ -2278,7 +2350,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+85"/>
+        <location filename="../../ui/orders/screen.py" line="+86"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -2429,7 +2501,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+6"/>
         <source>&amp;Link item to stock…</source>
-        <translation>&amp;Powiąż z magazynem…</translation>
+        <translation>Pow&amp;iąż z magazynem…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2468,19 +2540,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>P&amp;rzewoźnik:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Carrier &amp;name:</source>
-        <translation>&amp;Nazwa przewoźnika:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Tracking number:</source>
-        <translation>Numer &amp;przesyłki:</translation>
+        <translation>Nu&amp;mer przesyłki:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Mark shipped…</source>
-        <translation>Oznacz jako &amp;wysłane…</translation>
+        <translation>&amp;Oznacz jako wysłane…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2488,12 +2555,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Dodaj numer przesyłki</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save correction</source>
-        <translation>Zapisz &amp;poprawkę</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change the selected tracking number; it is sent again at the next sync</source>
         <translation>Zmień zaznaczony numer przesyłki; zostanie wysłany ponownie przy następnej synchronizacji</translation>
     </message>
@@ -2525,8 +2587,38 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>%1 z %2 zamówień</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+108"/>
+        <source>Select an order, then one of its items.</source>
+        <translation>Wybierz zamówienie, a potem jedną z jego pozycji.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an order first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz zamówienie: kliknij jego wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an open order can be marked shipped; this one is not open.</source>
+        <translation>Jako wysłane można oznaczyć tylko otwarte zamówienie; to nie jest otwarte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tracking number is added to a shipped order; mark this one shipped first.</source>
+        <translation>Numer przesyłki dodaje się do wysłanego zamówienia; najpierw oznacz to jako wysłane.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</source>
+        <translation>Wybierz numer przesyłki odrzucony przez Allegro albo jeszcze niewysłany, a potem go popraw.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro has accepted this tracking number; it can no longer be changed.</source>
+        <translation>Allegro przyjęło ten numer przesyłki; nie można go już zmienić.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+91"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n powiązana sztuka zostanie zdjęta ze stanu w lokalizacji %2.</numerusform>
@@ -2535,12 +2627,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-163"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-122"/>
+        <source>Carr&amp;ier name:</source>
+        <translation>&amp;Nazwa przewoźnika:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save corr&amp;ection</source>
+        <translation>Zapi&amp;sz poprawkę</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Buyer</source>
         <translation>Kupujący</translation>
     </message>
@@ -2570,7 +2672,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Niepowiązana z pozycją magazynową: nie rezerwuje towaru. Powiąż ją przyciskiem „Powiąż z magazynem…”.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+69"/>
         <source>Why: %1</source>
         <translation>Powód: %1</translation>
     </message>
@@ -2687,7 +2789,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+3"/>
         <source>Sync all enabled channels &amp;automatically every</source>
-        <translation>Synchronizuj wszystkie włączone kanały &amp;automatycznie co</translation>
+        <translation>Synchronizuj wszystkie włączone kanały automatycz&amp;nie co</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2783,7 +2885,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="-55"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="-58"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>
@@ -2829,7 +2931,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+71"/>
+        <location filename="../../ui/sync/screen.py" line="+74"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -2935,7 +3037,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-362"/>
+        <location filename="../../ui/inventory/screen.py" line="-371"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3078,7 +3180,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik pokazywanych synchronizacji</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>What the selected run did</source>
         <translation>Co zrobiła zaznaczona synchronizacja</translation>
     </message>
@@ -3102,24 +3204,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Synchronizacja z Allegro</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Kanał:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Synchronizuj teraz</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
-        <translation>Synchronizuj wszystkie włączone kanały &amp;automatycznie co</translation>
+        <translation>Synchronizuj wszystkie włączone kanały automatycz&amp;nie co</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3142,7 +3234,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Gotowe.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>All enabled channels</source>
         <translation>Wszystkie włączone kanały</translation>
     </message>
@@ -3152,7 +3244,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wszystkie kanały</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>No channel is enabled: add or enable one under Settings → Channel Integration.</source>
+        <translation>Żaden kanał nie jest włączony: dodaj lub włącz kanał w Ustawienia → Integracja kanałów.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>Brak włączonego kanału: dodaj go w Ustawienia → Integracja kanałów.</translation>
     </message>
@@ -3185,8 +3282,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>%1: %n ofert do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+47"/>
+        <source>A sync is running; Cancel stops it after the current batch.</source>
+        <translation>Trwa synchronizacja; Anuluj zatrzyma ją po bieżącej partii.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync is running.</source>
+        <translation>Żadna synchronizacja nie trwa.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+50"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n synchronizacja</numerusform>
@@ -3204,17 +3311,27 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-95"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: czeka na Twoje potwierdzenie…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-147"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>&amp;Kanał:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Synchronizuj teraz</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Last sync finished at %1.</source>
         <translation>Ostatnia synchronizacja zakończyła się o %1.</translation>
     </message>

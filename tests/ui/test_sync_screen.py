@@ -19,6 +19,15 @@ from ui.sync.screen import SyncScreen
 SYNC_TIMEOUT = 60_000
 
 
+def shown_text(label) -> str:
+    """A rich-text label's text as the seller reads it."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
 @pytest.fixture
 def screen(qtbot, desk):
     widget = SyncScreen(desk.paths)
@@ -284,6 +293,6 @@ def test_sync_now_for_all_enabled_channels_one_after_another(qtbot, desk, sandbo
     sync(qtbot, widget)
     runs = [(r.channel.sub_source, r.outcome) for r in SyncRun.select().order_by(SyncRun.id)]
     assert runs == [("MyAllegro", "ok"), ("Outlet", "ok")]
-    assert widget.result.text().splitlines() == [
+    assert shown_text(widget.result).splitlines() == [
         "MyAllegro: done; nothing needed changing.", "Outlet: done; nothing needed changing."]
     widget.shutdown()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core import channels, secrets
 from core.channels import ChannelConfig
 from core.models import Location
-from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
+from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label, on_edit, recheck_errors
 from ui.channels.message import Message, Role
 from ui.counts import COUNTED
 
@@ -204,6 +204,7 @@ class ChannelConfigScreen(QWidget):
             cell.setContentsMargins(indent * 24, 0, 0, 0)
             cell.addWidget(widget)
             cell.addWidget(error)
+            on_edit(widget, self._field_edited)
             if name in labelled:
                 text, accessible = labelled[name]
                 label = QLabel(text)
@@ -303,6 +304,10 @@ class ChannelConfigScreen(QWidget):
         ]
         for parent_box, child in self._dependents:
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
+        self.account.edited.connect(self._drop_stale_message)
+        self.account.test_finished.connect(
+            lambda outcome: self.say("") if outcome == "ok" and self.message.styleSheet() == ERROR_STYLE else None
+        )
         self.account.version_accepted.connect(
             lambda _v: self.say(self.tr("Api Key Version updated on the Account tab. Save to keep it."))
         )
@@ -419,6 +424,18 @@ class ChannelConfigScreen(QWidget):
     def clear_errors(self) -> None:
         self.show_errors({})
         self.account.clear_errors()
+
+    def _field_edited(self) -> None:
+        """An option changed: its red sentence goes once it is right (the future date fixed),
+        and "Not saved: correct the fields…" with the last of them."""
+        if any(not label.isHidden() for label in self.errors.values()):
+            recheck_errors(self.errors, self.option_widgets, channels.validate(self.to_config()))
+        self._drop_stale_message()
+
+    def _drop_stale_message(self) -> None:
+        fields_fine = not self.account.has_errors() and all(label.isHidden() for label in self.errors.values())
+        if fields_fine and self.message.text() == self.tr("Not saved: correct the fields marked in red."):
+            self.say("")
 
     def save(self) -> bool:
         """Validate and store; on any problem nothing is stored and every field keeps its text."""

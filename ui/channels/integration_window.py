@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core import channels, secrets
 from core.models import Channel, Listing, Order
+from ui.keyboard import set_enabled
 from ui.channels.add_channel import AddChannelScreen
 from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
@@ -126,8 +127,9 @@ class ChannelIntegrationWindow(QDialog):
         else:
             self.hint.setText(self.tr("No channels yet. Press Add New Channel to connect an Allegro account."))
         selected = self.selected_channel_id() is not None
-        self.configure_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+        why = self.tr("Select a channel in the list first.")
+        set_enabled(self.configure_button, selected, why)
+        set_enabled(self.delete_button, selected, why)
 
     def selected_channel_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -25,6 +25,7 @@ from core.stock_admin import (
     rename_location,
     set_default_location,
 )
+from ui.keyboard import set_enabled
 from ui.confirm_box import ConfirmBox
 from ui.tables import ALERT
 
@@ -96,7 +97,7 @@ class LocationsDialog(QDialog):
     def _selected(self, *_args) -> None:
         chosen = self.selected_id() is not None
         for button in (self.rename_button, self.default_button, self.delete_button):
-            button.setEnabled(chosen)
+            set_enabled(button, chosen, self.tr("Select a location in the list first."))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -30,6 +30,7 @@ from ui.filter_bar import FilterBar
 from ui.inventory.import_dialog import ImportPreviewDialog
 from ui.inventory.item_dialog import ItemDialog
 from ui.inventory.locations_dialog import LocationsDialog
+from ui.keyboard import set_enabled
 from ui.tables import (
     ALERT,
     MUTED,
@@ -137,6 +138,9 @@ class InventoryScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
         self.model.modelReset.connect(self.show_detail)
 
@@ -267,6 +271,12 @@ class InventoryScreen(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _update_buttons(self) -> None:
+        chosen = bool(self.selected_ids())
+        why = self.tr("Select a stock item first: click its row, or press Down from the filter box.")
+        set_enabled(self.edit_button, chosen, why)
+        set_enabled(self.delete_button, chosen, why)
 
     def show_detail(self) -> None:
         item_id = self.current_id()

@@ -30,6 +30,7 @@ from core.listing_rows import (
 )
 from core.models import ListingStatus
 from ui.filter_bar import FilterBar
+from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
     ALERT,
@@ -134,6 +135,8 @@ class ListingsScreen(QWidget):
         self._reselect: list[int] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.undo_stack.indexChanged.connect(self._undo_moved)
+        self._notice_step: int | None = None  # the undo step the notice speaks of
 
         self.model = ListingsModel(self)
         self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), SEARCHED), self)
@@ -158,7 +161,7 @@ class ListingsScreen(QWidget):
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("&Link…"))
         self.unlink_button = QPushButton(self.tr("&Unlink"))
-        self.accept_button = QPushButton(self.tr("Accept &suggestion"))
+        self.accept_button = QPushButton(self.tr("Accept su&ggestion"))
         self.accept_button.setToolTip(self.tr("Link the selected listings to the one stock item with the same title"))
         self.link_exact_button = QPushButton(self.tr("Link all e&xact matches"))
         self.link_exact_button.setToolTip(
@@ -181,8 +184,9 @@ class ListingsScreen(QWidget):
             button.setObjectName(name)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
-        self.undo_button.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        nothing_to_undo = self.tr("Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.")
+        set_enabled(self.undo_button, False, nothing_to_undo)
+        self.undo_stack.canUndoChanged.connect(lambda can: set_enabled(self.undo_button, can, nothing_to_undo))
         self.undo_stack.undoTextChanged.connect(
             lambda text: self.undo_button.setText(self.tr("Undo %1").replace("%1", text) if text else self.tr("Undo"))
         )
@@ -201,6 +205,7 @@ class ListingsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.filtered.connect(self._update_count)
+        self.bar.lead_into(self.table)
         layout.addWidget(self.table, 1)
 
         for keys, slot in (
@@ -269,11 +274,28 @@ class ListingsScreen(QWidget):
 
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
-        self.link_button.setEnabled(len(rows) >= 1 and rows[0][STATUS] != ListingStatus.RELISTED)
-        self.unlink_button.setEnabled(any(r[ITEM_ID] is not None for r in rows))
-        self.accept_button.setEnabled(any(r[SUGGESTION] == "exact" for r in rows))
-        self.strike_button.setEnabled(any(r[STATUS] == ListingStatus.PENDING_RELIST for r in rows))
-        self.reinstate_button.setEnabled(any(r[STATUS] == ListingStatus.STRUCK_OFF for r in rows))
+        pick = self.tr("Select a listing first: click its row, or press Down from the filter box.")
+        set_enabled(
+            self.link_button,
+            len(rows) >= 1 and rows[0][STATUS] != ListingStatus.RELISTED,
+            pick if not rows else self.tr("A relisted listing lives on as its new offer: link that one."),
+        )
+        set_enabled(
+            self.unlink_button, any(r[ITEM_ID] is not None for r in rows),
+            pick if not rows else self.tr("None of the selected listings is linked."),
+        )
+        set_enabled(
+            self.accept_button, any(r[SUGGESTION] == "exact" for r in rows),
+            pick if not rows else self.tr("No selected listing has a stock item with exactly its title."),
+        )
+        set_enabled(
+            self.strike_button, any(r[STATUS] == ListingStatus.PENDING_RELIST for r in rows),
+            pick if not rows else self.tr("Only listings pending relist can be struck off."),
+        )
+        set_enabled(
+            self.reinstate_button, any(r[STATUS] == ListingStatus.STRUCK_OFF for r in rows),
+            pick if not rows else self.tr("Only struck-off listings can be reinstated."),
+        )
 
     # --- changes (each one undoable) --------------------------------------------
     def _relink(self, pairs: list[tuple[int, int | None]]) -> None:
@@ -372,11 +394,22 @@ class ListingsScreen(QWidget):
         self.notice.setStyleSheet("")
         self.notice.setText(text)
         self.notice.show()
+        self._notice_step = self.undo_stack.index()
 
     def show_error(self, text: str) -> None:
         self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
         self.notice.setText(text)
         self.notice.show()
+        self._notice_step = self.undo_stack.index()
+
+    def _undo_moved(self, index: int) -> None:
+        """Undo or redo: "Linked 58 listings… (Ctrl+Z undoes it)" no longer holds; say what happened."""
+        if self.notice.isHidden() or self._notice_step is None or index == self._notice_step:
+            return
+        if index < self._notice_step:
+            self.flash(self.tr("Undone: %1").replace("%1", self.undo_stack.text(index)))
+        else:
+            self.flash(self.tr("Redone: %1").replace("%1", self.undo_stack.text(index - 1)))
 
     def shutdown(self) -> None:
         save_header(self.table, "listings")

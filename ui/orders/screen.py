@@ -42,6 +42,7 @@ from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
 from ui.filter_bar import FilterBar
+from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
     ALERT,
@@ -238,7 +239,7 @@ class OrdersScreen(QWidget):
         self.check_label.setWordWrap(True)
         carrier_label = QLabel(self.tr("&Carrier:"))
         carrier_label.setBuddy(self.carrier)
-        name_label = QLabel(self.tr("Carrier &name:"))
+        name_label = QLabel(self.tr("Carr&ier name:"))
         name_label.setBuddy(self.carrier_name)
         number_label = QLabel(self.tr("&Tracking number:"))
         number_label.setBuddy(self.tracking)
@@ -254,7 +255,7 @@ class OrdersScreen(QWidget):
         self.add_tracking_button = QPushButton(self.tr("&Add tracking number"))
         self.add_tracking_button.setObjectName("add_tracking")
         self.add_tracking_button.clicked.connect(lambda: self.add_tracking())
-        self.save_tracking_button = QPushButton(self.tr("&Save correction"))
+        self.save_tracking_button = QPushButton(self.tr("Save corr&ection"))
         self.save_tracking_button.setObjectName("save_tracking")
         self.save_tracking_button.setToolTip(self.tr("Change the selected tracking number; it is sent again at the next sync"))
         self.save_tracking_button.clicked.connect(lambda: self.save_tracking())
@@ -411,14 +412,29 @@ class OrdersScreen(QWidget):
         self._check_number()
 
     def _update_item_buttons(self) -> None:
-        self.link_item_button.setEnabled(self.detail is not None and self.selected_item_id() is not None)
+        set_enabled(
+            self.link_item_button,
+            self.detail is not None and self.selected_item_id() is not None,
+            self.tr("Select an order, then one of its items."),
+        )
 
     def _update_ship_buttons(self) -> None:
         order = self.detail.order if self.detail else None
-        self.ship_button.setEnabled(order is not None and order.status == OrderStatus.OPEN)
-        self.add_tracking_button.setEnabled(order is not None and order.status == OrderStatus.SHIPPED)
+        pick = self.tr("Select an order first: click its row, or press Down from the filter box.")
+        set_enabled(
+            self.ship_button, order is not None and order.status == OrderStatus.OPEN,
+            pick if order is None else self.tr("Only an open order can be marked shipped; this one is not open."),
+        )
+        set_enabled(
+            self.add_tracking_button, order is not None and order.status == OrderStatus.SHIPPED,
+            pick if order is None else self.tr("A tracking number is added to a shipped order; mark this one shipped first."),
+        )
         shipment = self.selected_shipment()
-        self.save_tracking_button.setEnabled(shipment is not None and shipment.editable)
+        set_enabled(
+            self.save_tracking_button, shipment is not None and shipment.editable,
+            self.tr("Select a tracking number that Allegro rejected or that was not sent yet, then correct it.")
+            if shipment is None else self.tr("Allegro has accepted this tracking number; it can no longer be changed."),
+        )
 
     def selected_item_id(self) -> int | None:
         rows = self.items.selectionModel().selectedRows()

@@ -1,6 +1,8 @@
 """Sync: run a sync now or every N minutes, watch its progress, read the history of runs."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from core.models import Channel
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
 from ui.counts import COUNTED, RUN_COUNT_KEYS
 from ui.filter_bar import refill_channel_choice
+from ui.keyboard import down_into, set_enabled
 from ui.sync.chart import DailyChart
 from ui.sync.confirm_dialog import ConfirmDialog
 from ui.sync_worker import SyncSession, SyncState
@@ -169,6 +172,7 @@ class SyncScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_run())
         history_layout.addWidget(self.table, 1)
+        down_into(self.filter, self.table)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -219,14 +223,14 @@ class SyncScreen(QWidget):
         box = QGroupBox(self.tr("Sync with Allegro"))
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
-        channel_label = QLabel(self.tr("C&hannel:"))
+        channel_label = QLabel(self.tr("Cha&nnel:"))
         self.channel = QComboBox()
         self.channel.setObjectName("sync_channel")
         self.channel.setMinimumContentsLength(18)
         channel_label.setBuddy(self.channel)
         row.addWidget(channel_label)
         row.addWidget(self.channel)
-        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button = QPushButton(self.tr("S&ync now"))
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(lambda: self.sync_now())
         self.cancel_button = QPushButton(self.tr("&Cancel"))
@@ -271,6 +275,7 @@ class SyncScreen(QWidget):
         self.result = QLabel()
         self.result.setObjectName("sync_result")
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
         return box
@@ -286,7 +291,7 @@ class SyncScreen(QWidget):
         # with one channel "All channels" and that channel show the same runs: room for the filter instead
         self.history_channel.setVisible(len(everyone) > 1)
         if not self.running:
-            self.sync_button.setEnabled(bool(enabled))
+            set_enabled(self.sync_button, bool(enabled), self.tr("No channel is enabled: add or enable one under Settings → Channel Integration."))
             if not enabled:
                 self.step.setText(self.tr("No enabled channel: add one under Settings → Channel Integration."))
 
@@ -392,18 +397,23 @@ class SyncScreen(QWidget):
             self.session.cancel()
 
     def _show_results(self) -> None:
-        lines = [text for text, _bad in self._results] + self._waiting_note
-        bad = any(b for _t, b in self._results)
-        self.result.setText("\n".join(lines))
-        self.result.setStyleSheet(f"color: {ALERT.name()}" if bad else "")
+        """One line per channel (and per failure): red for what failed, plain for what was done."""
+        lines = [(text, bad) for text, bad in self._results] + [(note, False) for note in self._waiting_note]
+        self.result.setText(
+            "<br>".join(
+                f'<span style="color: {ALERT.name()}">{html.escape(text, quote=False)}</span>' if bad else html.escape(text, quote=False)
+                for text, bad in lines
+            ).replace("  ", "&nbsp;&nbsp;")
+        )
+        self.result.setStyleSheet("")
         self.step.setText(self.tr("Last sync finished at %1.").replace("%1", QDateTime.currentDateTime().toString("HH:mm")))
 
     def _set_running(self, running: bool) -> None:
         # retainSizeWhenHidden keeps the row still, so nothing jumps when a sync starts
         self.progress.setVisible(running)
-        self.sync_button.setEnabled(not running)
+        set_enabled(self.sync_button, not running, self.tr("A sync is running; Cancel stops it after the current batch."))
         self.channel.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
+        set_enabled(self.cancel_button, running, self.tr("No sync is running."))
 
     # --- automatic sync --------------------------------------------------------
     def _auto_changed(self, on: bool) -> None:
