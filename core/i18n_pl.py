@@ -269,8 +269,11 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "A SKU can be at most {n} characters.": "SKU może mieć najwyżej {n} znaków.",
     "A title can be at most {n} characters.": "Tytuł może mieć najwyżej {n} znaków.",
     "The quantity at {location} must be between 0 and {n}.": "Ilość w lokalizacji {location} musi wynosić od 0 do {n}.",
-    "{location} still holds stock of {n} item(s). Set those quantities to 0 before deleting it.":
-        "W lokalizacji {location} nadal jest towar (pozycje: {n}). Ustaw te ilości na 0, zanim ją usuniesz.",
+    "{location} still holds stock of {n} item. Set its quantity to 0 before deleting the location.": (
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw jej ilość na 0, zanim usuniesz lokalizację.",
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw ich ilości na 0, zanim usuniesz lokalizację.",
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw ich ilości na 0, zanim usuniesz lokalizację.",
+    ),
     "SKU {sku} is already used by “{title}”.": "SKU {sku} ma już pozycja „{title}”.",
     "A location name can be at most {n} characters.": "Nazwa lokalizacji może mieć najwyżej {n} znaków.",
     "There is already a location called {name}.": "Lokalizacja o nazwie {name} już istnieje.",
@@ -280,13 +283,19 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Writing rows": "Zapisywanie wierszy",
     "The file has no rows to import.": "Plik nie ma wierszy do zaimportowania.",
     "quantity missing": "brak ilości",
-    "{rows} row(s): {new} new item(s), {changed} stock level(s) to change, {same} unchanged.":
-        "Wiersze: {rows}; nowe pozycje: {new}; stany do zmiany: {changed}; bez zmian: {same}.",
+    "{rows}: {new}, {changed}, {same}.": "{rows}: {new}, {changed}, {same}.",
+    "{n} row": ("{n} wiersz", "{n} wiersze", "{n} wierszy"),
+    "{n} new item": ("{n} nowa pozycja", "{n} nowe pozycje", "{n} nowych pozycji"),
+    "{n} stock level to change": ("{n} stan do zmiany", "{n} stany do zmiany", "{n} stanów do zmiany"),
+    "{n} unchanged": ("{n} bez zmian", "{n} bez zmian", "{n} bez zmian"),
     "missing SKU": "brak SKU",
     "Adding new items": "Dodawanie nowych pozycji",
     "Setting stock levels": "Ustawianie stanów",
-    "{bad} invalid row(s) of {total}; nothing will be imported until they are fixed.":
-        "Błędne wiersze: {bad} z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+    "{bad} invalid row of {total}; nothing will be imported until it is fixed.": (
+        "{bad} błędny wiersz z {total}; nic nie zostanie zaimportowane, dopóki nie zostanie poprawiony.",
+        "{bad} błędne wiersze z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+        "{bad} błędnych wierszy z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+    ),
     "Line {line} of {file} contains a NUL byte; this is not a text CSV file.":
         "Wiersz {line} pliku {file} zawiera bajt NUL; to nie jest tekstowy plik CSV.",
     "quantity “{text}” is not a number": "ilość „{text}” nie jest liczbą",
@@ -298,7 +307,11 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "There is no location called {name}.": "Nie ma lokalizacji o nazwie {name}.",
     "a cell is far too long": "komórka jest o wiele za długa",
     "no location given and there is no default location": "nie podano lokalizacji, a nie ma lokalizacji domyślnej",
-    "{n} row(s) are invalid; fix them and import the file again.": "Błędne wiersze: {n}; popraw je i zaimportuj plik ponownie.",
+    "{n} row is invalid; fix it and import the file again.": (
+        "{n} wiersz jest błędny; popraw go i zaimportuj plik ponownie.",
+        "{n} wiersze są błędne; popraw je i zaimportuj plik ponownie.",
+        "{n} wierszy jest błędnych; popraw je i zaimportuj plik ponownie.",
+    ),
     "{file} is not UTF-8 text (line {line} has a byte that is not). Save it from your spreadsheet as “CSV UTF-8” and "
     "import it again.":
         "Plik {file} nie jest tekstem UTF-8 (wiersz {line} zawiera niepasujący bajt). Zapisz go w arkuszu jako "

@@ -138,11 +138,22 @@ class MainWindow(QMainWindow):
         self._channel_window.activateWindow()
 
     def open_preferences(self) -> None:
+        from ui import i18n
         from ui.preferences import PreferencesDialog
 
+        language_before = i18n.preferred_language()
         if PreferencesDialog.ask(self.paths, self):
             self.apply_auto_sync()
-            self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+            if i18n.preferred_language() != language_before:
+                # the windows are built in one language: say when the other one comes
+                self.statusBar().showMessage(
+                    self.tr("Preferences saved. The app speaks %1 from its next start.").replace(
+                        "%1", i18n.NATIVE_NAMES[i18n.preferred_language()]
+                    ),
+                    15000,
+                )
+            else:
+                self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
 
     def show_about(self) -> None:
         from ui.about import AboutDialog

@@ -100,6 +100,24 @@ class ListingsModel(RowTableModel):
             return row[STOCK_TITLE]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
             return QCoreApplication.translate("ListingsModel", "Ending this auction sells it to the top bidder.")
+        if column == self.STATUS_COLUMN:
+            return self.status_tooltip(row[STATUS])
+        return None
+
+    def status_tooltip(self, status: str) -> str | None:
+        """Why a listing that is not live stays so: the sync relists only what it ended itself."""
+        if status == ListingStatus.ENDED:
+            return self.tr(
+                "Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not "
+                "relist it, even with stock: it relists only the listings it ended itself for lack of stock. "
+                "Relist it on Allegro to sell it again."
+            )
+        if status == ListingStatus.EXPIRED:
+            return self.tr("Ended over 60 days ago: Allegro no longer relists it, so the app will not either.")
+        if status == ListingStatus.STRUCK_OFF:
+            return self.tr("Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.")
+        if status == ListingStatus.PENDING_RELIST:
+            return self.tr("Ended by this app when stock ran out; the sync relists it when stock returns.")
         return None
 
 

@@ -152,6 +152,7 @@ class OrdersScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.model.modelReset.connect(self.show_detail)
+        self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)

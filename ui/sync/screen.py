@@ -400,8 +400,9 @@ class SyncScreen(QWidget):
         """One line per channel (and per failure): red for what failed, plain for what was done."""
         lines = [(text, bad) for text, bad in self._results] + [(note, False) for note in self._waiting_note]
         self.result.setText(
-            "<br>".join(
-                f'<span style="color: {ALERT.name()}">{html.escape(text, quote=False)}</span>' if bad else html.escape(text, quote=False)
+            "".join(
+                f'<div style="color: {ALERT.name()}">{html.escape(text, quote=False)}</div>' if bad
+                else f"<div>{html.escape(text, quote=False)}</div>"
                 for text, bad in lines
             ).replace("  ", "&nbsp;&nbsp;")
         )
