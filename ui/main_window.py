@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.resources import app_icon
-from ui.screens import SCREENS, screen_title
+from ui.screens import SCREENS, resize_within_screen, screen_title
 from ui.tray import SyncTray
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Allegro Channel Manager"))
         self.setWindowIcon(app_icon())
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self._screens: dict[str, QWidget] = {}
         self._channel_window = None
         self._quitting = False

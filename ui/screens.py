@@ -19,3 +19,16 @@ SCREENS: list[tuple[str, str, str, str]] = [
 def screen_title(title: str) -> str:
     """A screen's title in the app's language now (the list above keeps the English)."""
     return QCoreApplication.translate("Screens", title)
+
+
+def resize_within_screen(widget, width: int, height: int) -> None:
+    """Open `widget` at width×height, or at the screen's free area when that is smaller
+    (a 1024×640 laptop), never beyond it."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    screen = QWidget.screen(widget) or QGuiApplication.primaryScreen()  # MainWindow.screen(key) is another thing
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    widget.resize(width, height)

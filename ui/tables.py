@@ -408,10 +408,14 @@ class ColumnFit(QObject):
     and keeps room for TITLE_MIN_CHARS: below that the table scrolls sideways instead.
     """
 
-    def __init__(self, view: QTableView, columns: Sequence[Column] | None = None) -> None:
+    def __init__(
+        self, view: QTableView, columns: Sequence[Column] | None = None, title_chars: int = TITLE_MIN_CHARS
+    ) -> None:
         """`columns` for a view whose model is not a RowTableModel (a QTableWidget): its
-        titles, caps and stretching column; call fit_contents() after filling it."""
+        titles, caps and stretching column; call fit_contents() after filling it.
+        `title_chars`: the room the stretching column keeps (a small side table keeps less)."""
         super().__init__(view)
+        self.title_chars = title_chars
         self.view = view
         self.columns = list(columns if columns is not None else view.model().columns)
         self.header = view.horizontalHeader()
@@ -426,7 +430,7 @@ class ColumnFit(QObject):
         view.viewport().installEventFilter(self)
 
     def title_min(self) -> int:
-        return self.view.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        return self.view.fontMetrics().averageCharWidth() * self.title_chars
 
     def fit_headers(self) -> None:
         """No column narrower than its header text."""

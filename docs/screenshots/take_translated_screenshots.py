@@ -1,7 +1,10 @@
-"""Every screenshot again in another language (Polish by default), into docs/screenshots/<lang>/.
+"""Every screenshot again in another language (Polish by default), into docs/screenshots/<lang>/,
+on a small laptop's screen: main windows at 1024×640, dialogs no bigger.
 
-    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 2560x1440x24" \
         uv run python docs/screenshots/take_translated_screenshots.py [pl|en] [OUT_DIR]
+
+ACM_SCREENSHOT_SIZE=WxH takes them at another size (see shot_size.py).
 
 Runs take_channel_screenshots.py, take_desk_screenshots.py and take_firstrun_screenshots.py,
 each in its own process, with the app's translators installed as if the language had been
@@ -10,12 +13,14 @@ chosen in Preferences (ui.i18n.install_translators). The English ones stay next 
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+SMALL_SCREEN = "1024x640"
 SCRIPTS = ("take_channel_screenshots.py", "take_desk_screenshots.py", "take_firstrun_screenshots.py")
 
 
@@ -46,8 +51,9 @@ def main(argv: list[str]) -> int:
     lang = argv[0] if argv else "pl"
     out = Path(argv[1]) if len(argv) > 1 else HERE / lang
     out.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "ACM_SCREENSHOT_SIZE": os.environ.get("ACM_SCREENSHOT_SIZE", SMALL_SCREEN)}
     for script in SCRIPTS:
-        done = subprocess.run([sys.executable, __file__, "--one", script, lang, str(out)])
+        done = subprocess.run([sys.executable, __file__, "--one", script, lang, str(out)], env=env)
         if done.returncode:
             return done.returncode
     return 0

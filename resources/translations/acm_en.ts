@@ -1,44 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en_GB">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="+126" />
+        <location filename="../../ui/about.py" line="+126"/>
         <source>About Allegro Channel Manager</source>
         <translation>About Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&lt;h3&gt;Allegro Channel Manager %1&lt;/h3&gt;&lt;p&gt;Keeps your stock and your Allegro.pl listings in step: orders in, quantities out, listings ended when stock runs out and relisted when it returns.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence. It ships with these libraries:&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Allegro Channel Manager %1&lt;/h3&gt;&lt;p&gt;Keeps your stock and your Allegro.pl listings in step: orders in, quantities out, listings ended when stock runs out and relisted when it returns.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence. It ships with these libraries:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Running on Python %1 and Qt %2.</source>
         <translation>Running on Python %1 and Qt %2.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Bundled libraries and their licences</source>
         <translation>Bundled libraries and their licences</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Qt and Qt for Python are used under the GNU LGPL version 3; you may replace them with your own build of the same version.</source>
         <translation>Qt and Qt for Python are used under the GNU LGPL version 3; you may replace them with your own build of the same version.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Library</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
@@ -46,52 +47,52 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+37" />
+        <location filename="../../ui/sync/confirm_dialog.py" line="+38"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>At once</source>
         <translation>At once</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Listing</source>
         <translation>Listing</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stock item</source>
         <translation>Stock item</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message numerus="yes">
-        <location line="+55" />
+        <location line="+55"/>
         <source>Sells to the top bidder (%n bid(s))</source>
         <translation>
             <numerusform>Sells to the top bidder (%n bid)</numerusform>
@@ -99,22 +100,22 @@
         </translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Ticked: apply this change (Space toggles)</source>
         <translation>Ticked: apply this change (Space toggles)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.</source>
         <translation>Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>ticked: </source>
         <translation>ticked: </translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>not ticked: </source>
         <translation>not ticked: </translation>
     </message>
@@ -122,27 +123,27 @@
 <context>
     <name>ActionsSection</name>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Select a&amp;ll</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>S&amp;elect all</source>
         <translation>S&amp;elect all</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select &amp;none</source>
         <translation>Select &amp;none</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Select n&amp;one</source>
         <translation>Select n&amp;one</translation>
     </message>
     <message numerus="yes">
-        <location line="+35" />
+        <location line="+35"/>
         <source>%1 of %n ticked</source>
         <translation>
             <numerusform>%1 of %n ticked</numerusform>
@@ -153,49 +154,49 @@
 <context>
     <name>AddChannelScreen</name>
     <message>
-        <location filename="../../ui/channels/add_channel.py" line="+19" />
-        <source>Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
+        <location filename="../../ui/channels/add_channel.py" line="+19"/>
+        <source>Poland&apos;s largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
 No account at hand? Keep the Sandbox environment on the next screen to try it all on the built-in demo shop.</source>
-        <translation>Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
+        <translation>Poland&apos;s largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
 No account at hand? Keep the Sandbox environment on the next screen to try it all on the built-in demo shop.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to the channel list</source>
         <translation>Back to the channel list</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to the channel list (Alt+Left).</source>
         <translation>Back to the channel list (Alt+Left).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&lt;b&gt;Add New Channel&lt;/b&gt;</source>
         <translation>&lt;b&gt;Add New Channel&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose the channel to connect, then press Integrate.</source>
         <translation>Choose the channel to connect, then press Integrate.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>&amp;Integrate</source>
         <translation>&amp;Integrate</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Integrate %1</source>
         <translation>Integrate %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connect an %1 account.</source>
         <translation>Connect an %1 account.</translation>
     </message>
@@ -203,290 +204,290 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+40" />
+        <location filename="../../ui/channels/config.py" line="+40"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep the quantity of each linked Buy Now listing on Allegro equal to the stock available in this app (stock level minus what open orders hold).</source>
         <translation>Keep the quantity of each linked Buy Now listing on Allegro equal to the stock available in this app (stock level minus what open orders hold).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Unticked: stock is counted over all locations. Ticked: only the stock at the location chosen below counts.</source>
         <translation>Unticked: stock is counted over all locations. Ticked: only the stock at the location chosen below counts.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The location whose stock is sent to Allegro.</source>
         <translation>The location whose stock is sent to Allegro.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against the carrier's format, so only numbers that fit are sent; the others are listed for you.</source>
-        <translation>Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against the carrier's format, so only numbers that fit are sent; the others are listed for you.</translation>
+        <location line="+1"/>
+        <source>Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against the carrier&apos;s format, so only numbers that fit are sent; the others are listed for you.</source>
+        <translation>Send the tracking numbers of shipped orders to Allegro. Allegro checks each number against the carrier&apos;s format, so only numbers that fit are sent; the others are listed for you.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Orders placed from this moment on are downloaded. It is set to the moment the channel was created; move it back to fetch earlier orders.</source>
         <translation>Orders placed from this moment on are downloaded. It is set to the moment the channel was created; move it back to fetch earlier orders.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Link an order item to the stock item with exactly the same title when its listing is not linked. Relisting gives a listing a new id, so linking by title keeps such orders linked.</source>
         <translation>Link an order item to the stock item with exactly the same title when its listing is not linked. Relisting gives a listing a new id, so linking by title keeps such orders linked.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>End a linked listing when its available stock reaches zero. It moves to Pending Relist, so Relist Items can bring it back.</source>
         <translation>End a linked listing when its available stock reaches zero. It moves to Pending Relist, so Relist Items can bring it back.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Also end auctions (not only Buy Now listings) whose stock reaches zero.</source>
         <translation>Also end auctions (not only Buy Now listings) whose stock reaches zero.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Also end auctions that have a bid. Careful: ending an auction with a live bid sells the item to the top bidder, which creates an order.</source>
         <translation>Also end auctions that have a bid. Careful: ending an auction with a live bid sells the item to the top bidder, which creates an order.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Relist a listing that the app ended for zero stock once stock is back, if it ended less than 60 days ago (Allegro's limit). A listing can be struck off in the inventory mapping screen so it is never relisted.</source>
-        <translation>Relist a listing that the app ended for zero stock once stock is back, if it ended less than 60 days ago (Allegro's limit). A listing can be struck off in the inventory mapping screen so it is never relisted.</translation>
+        <location line="+5"/>
+        <source>Relist a listing that the app ended for zero stock once stock is back, if it ended less than 60 days ago (Allegro&apos;s limit). A listing can be struck off in the inventory mapping screen so it is never relisted.</source>
+        <translation>Relist a listing that the app ended for zero stock once stock is back, if it ended less than 60 days ago (Allegro&apos;s limit). A listing can be struck off in the inventory mapping screen so it is never relisted.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>How long a relisted listing runs. Until sold out applies to Buy Now listings.</source>
         <translation>How long a relisted listing runs. Until sold out applies to Buy Now listings.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start relisted listings this many minutes later (at most 30 days).</source>
         <translation>Start relisted listings this many minutes later (at most 30 days).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ticked: ends and relists are sent without asking. Unticked: every sync first shows the listings to end and relist, and only those you confirm are sent.</source>
         <translation>Ticked: ends and relists are sent without asking. Unticked: every sync first shows the listings to end and relist, and only those you confirm are sent.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to the channel list</source>
         <translation>Back to the channel list</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to the channel list (Alt+Left).</source>
         <translation>Back to the channel list (Alt+Left).</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+364" />
+        <location line="+4"/>
+        <location line="+364"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-362" />
+        <location line="-362"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Save the channel's options and account (Ctrl+S).</source>
-        <translation>Save the channel's options and account (Ctrl+S).</translation>
+        <location line="+1"/>
+        <source>Save the channel&apos;s options and account (Ctrl+S).</source>
+        <translation>Save the channel&apos;s options and account (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Ena&amp;bled</source>
         <translation>Ena&amp;bled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Inventory Sync</source>
         <translation>&amp;Inventory Sync</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inventory Update From &amp;Location</source>
         <translation>Inventory Update From &amp;Location</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Submit &amp;Tracking Info</source>
         <translation>Submit &amp;Tracking Info</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Lin&amp;k Order Item to Stock Item By Title</source>
         <translation>Lin&amp;k Order Item to Stock Item By Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>En&amp;d Listings</source>
         <translation>En&amp;d Listings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;End Auctions</source>
         <translation>&amp;End Auctions</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>End Auctions &amp;with bids</source>
         <translation>End Auctions &amp;with bids</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Relist Items</source>
         <translation>&amp;Relist Items</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source> minutes</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;No Manual Confirmation</source>
         <translation>&amp;No Manual Confirmation</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>&amp;Stock location</source>
         <translation>&amp;Stock location</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stock location</source>
         <translation>Stock location</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>S&amp;ync Orders From</source>
         <translation>S&amp;ync Orders From</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Sync Orders From</source>
         <translation>Sync Orders From</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Relist Listing D&amp;uration</source>
         <translation>Relist Listing D&amp;uration</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Relist Listing Duration</source>
         <translation>Relist Listing Duration</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Relist Listing Del&amp;ay</source>
         <translation>Relist Listing Del&amp;ay</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Relist Listing Delay</source>
         <translation>Relist Listing Delay</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Orders and stock</source>
         <translation>Orders and stock</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Ending and relisting</source>
         <translation>Ending and relisting</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Add a location in the Inventory screen to choose one here.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Move to an option to read what it does.</source>
         <translation>Move to an option to read what it does.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>&amp;Options</source>
         <translation>&amp;Options</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A&amp;ccount</source>
         <translation>A&amp;ccount</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Channel settings</source>
         <translation>Channel settings</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
     <message>
-        <location line="+73" />
-        <location line="+10" />
-        <location line="+17" />
+        <location line="+73"/>
+        <location line="+10"/>
+        <location line="+17"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Not saved: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Channel not saved</source>
         <translation>Channel not saved</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the changes to “%1”?</source>
         <translation>Save the changes to “%1”?</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep editing</source>
         <translation>Keep editing</translation>
     </message>
@@ -494,108 +495,108 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+40" />
-        <location line="+114" />
+        <location filename="../../ui/channels/integration_window.py" line="+40"/>
+        <location line="+114"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
     <message>
-        <location line="-87" />
+        <location line="-87"/>
         <source>&lt;b&gt;Channels&lt;/b&gt;</source>
         <translation>&lt;b&gt;Channels&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add New Channel</source>
         <translation>&amp;Add New Channel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add New Channel</source>
         <translation>Add New Channel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Connect another Allegro account.</source>
         <translation>Connect another Allegro account.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Configure</source>
         <translation>Configure</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Configure…</source>
         <translation>&amp;Configure…</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Open the selected channel's options (or double-click it, or press Enter).</source>
-        <translation>Open the selected channel's options (or double-click it, or press Enter).</translation>
+        <location line="+2"/>
+        <source>Open the selected channel&apos;s options (or double-click it, or press Enter).</source>
+        <translation>Open the selected channel&apos;s options (or double-click it, or press Enter).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete the selected channel and its password in the keyring.</source>
         <translation>Delete the selected channel and its password in the keyring.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Double-click a channel, or press Enter, to change its options.</source>
         <translation>Double-click a channel, or press Enter, to change its options.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No channels yet. Press Add New Channel to connect an Allegro account.</source>
         <translation>No channels yet. Press Add New Channel to connect an Allegro account.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Select a channel in the list first.</source>
         <translation>Select a channel in the list first.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Channel Integration — Add New Channel</source>
         <translation>Channel Integration — Add New Channel</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Channel Integration — Allegro.pl integration</source>
         <translation>Channel Integration — Allegro.pl integration</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Channel saved. Choose its options, then Save.</source>
         <translation>Channel saved. Choose its options, then Save.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Channel Integration — %1</source>
         <translation>Channel Integration — %1</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Its password is removed from the keyring. Nothing changes on Allegro.</source>
         <translation>Its password is removed from the keyring. Nothing changes on Allegro.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
         <translation>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -603,7 +604,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing</numerusform>
@@ -611,27 +612,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Delete channel</source>
         <translation>Delete channel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the channel “%1”?</source>
         <translation>Delete the channel “%1”?</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Channel not deleted</source>
         <translation>Channel not deleted</translation>
     </message>
@@ -639,92 +640,92 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelListModel</name>
     <message>
-        <location filename="../../ui/channels/list_model.py" line="+15" />
+        <location filename="../../ui/channels/list_model.py" line="+15"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partly done</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>SubSource</source>
         <translation>SubSource</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Environment</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enabled</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inventory Sync</source>
         <translation>Inventory Sync</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+66"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Double-click to open the channel's configuration.</source>
-        <translation>Double-click to open the channel's configuration.</translation>
+        <location line="+4"/>
+        <source>Double-click to open the channel&apos;s configuration.</source>
+        <translation>Double-click to open the channel&apos;s configuration.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tick or untick to turn %1 on or off for this channel.</source>
         <translation>Tick or untick to turn %1 on or off for this channel.</translation>
     </message>
@@ -732,18 +733,18 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+11" />
+        <location filename="../../ui/sync/confirm_dialog.py" line="+11"/>
         <source>Confirm changes on Allegro — %1</source>
         <translation>Confirm changes on Allegro — %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</source>
         <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. Only the ticked ones are sent to Allegro. &lt;b&gt;Cancel&lt;/b&gt; sends none of them; they are proposed again at the next sync.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
-        <location line="+1" />
+        <location line="+3"/>
+        <location line="+1"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing</numerusform>
@@ -751,7 +752,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
         <translation>
             <numerusform>%n auction has bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. It starts unticked.</numerusform>
@@ -759,22 +760,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Listings to end</source>
         <translation>Listings to end</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings to relist</source>
         <translation>Listings to relist</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Apply selected</source>
         <translation>&amp;Apply selected</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>&amp;Apply selected (%1)</source>
         <translation>&amp;Apply selected (%1)</translation>
     </message>
@@ -782,7 +783,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>Counted</name>
     <message numerus="yes">
-        <location filename="../../ui/counts.py" line="+15" />
+        <location filename="../../ui/counts.py" line="+15"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -790,7 +791,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>%n order(s) imported</source>
         <translation>
             <numerusform>%n order imported</numerusform>
@@ -798,7 +799,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n quantity(ies) sent</source>
         <translation>
             <numerusform>%n quantity sent</numerusform>
@@ -806,7 +807,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n listing(s) ended</source>
         <translation>
             <numerusform>%n listing ended</numerusform>
@@ -814,7 +815,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n listing(s) relisted</source>
         <translation>
             <numerusform>%n listing relisted</numerusform>
@@ -822,7 +823,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n tracking number(s) accepted</source>
         <translation>
             <numerusform>%n tracking number accepted</numerusform>
@@ -830,7 +831,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n tracking number(s) rejected</source>
         <translation>
             <numerusform>%n tracking number rejected</numerusform>
@@ -841,22 +842,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/sync/chart.py" line="+11" />
+        <location filename="../../ui/sync/chart.py" line="+11"/>
         <source>Orders imported</source>
         <translation>Orders imported</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings ended</source>
         <translation>Listings ended</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings relisted</source>
         <translation>Listings relisted</translation>
     </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+26"/>
         <source>Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted</source>
         <translation>
             <numerusform>Last %n day: %2 orders imported, %3 listings ended, %4 relisted</numerusform>
@@ -864,12 +865,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>No syncs yet</source>
         <translation>No syncs yet</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>%1: %2 orders imported, %3 ended, %4 relisted</source>
         <translation>%1: %2 orders imported, %3 ended, %4 relisted</translation>
     </message>
@@ -877,17 +878,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+94" />
+        <location filename="../../ui/filter_bar.py" line="+94"/>
         <source>Cha&amp;nnel:</source>
         <translation>Cha&amp;nnel:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Sho&amp;w:</source>
         <translation>Sho&amp;w:</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
@@ -895,127 +896,127 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+111" />
+        <location filename="../../ui/home.py" line="+111"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stock items</source>
         <translation>Stock items</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings</source>
         <translation>Listings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Add a &amp;channel…</source>
         <translation>Add a &amp;channel…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Try it on the demo shop</source>
         <translation>Try it on the demo shop</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
         <translation>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Add the demo channel</source>
         <translation>&amp;Add the demo channel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add the Sandbox demo channel</source>
         <translation>Add the Sandbox demo channel</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Run the first sync</source>
         <translation>Run the first sync</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The sync imports the demo shop's orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
-        <translation>The sync imports the demo shop's orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</translation>
+        <location line="+2"/>
+        <source>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</source>
+        <translation>The sync imports the demo shop&apos;s orders and sends your stock quantities to the listings. Before it ends the listings whose stock is zero, it shows them to you in the confirmation dialog: keep them ticked and press &lt;b&gt;Apply selected&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Add the demo channel first.</source>
         <translation>Add the demo channel first.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>See the &amp;orders</source>
         <translation>See the &amp;orders</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>See the &amp;listings</source>
         <translation>See the &amp;listings</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Connect your own Allegro account</source>
         <translation>Connect your own Allegro account</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system's keyring, never in the database.</source>
-        <translation>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system's keyring, never in the database.</translation>
+        <location line="+2"/>
+        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</source>
+        <translation>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Add a &amp;Production channel…</source>
         <translation>Add a &amp;Production channel…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opens Settings → Channel Integration → Add New Channel.</source>
         <translation>Opens Settings → Channel Integration → Add New Channel.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;h2&gt;Welcome to Allegro Channel Manager&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Welcome to Allegro Channel Manager&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>It keeps your stock and your Allegro.pl listings in step: orders come in, quantities go out, listings that run out of stock are ended and relisted when it returns. Try it on the demo shop first; it takes a minute.</source>
         <translation>It keeps your stock and your Allegro.pl listings in step: orders come in, quantities go out, listings that run out of stock are ended and relisted when it returns. Try it on the demo shop first; it takes a minute.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&lt;h2&gt;Allegro Channel Manager&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Allegro Channel Manager&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Your stock and your Allegro.pl channels in one place. Press F5 to sync; channels are set up under &lt;b&gt;Settings → Channel Integration&lt;/b&gt;.</source>
         <translation>Your stock and your Allegro.pl channels in one place. Press F5 to sync; channels are set up under &lt;b&gt;Settings → Channel Integration&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
         <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing is</numerusform>
@@ -1023,38 +1024,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Synced: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-43"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="-160" />
-        <location line="+67" />
+        <location line="-160"/>
+        <location line="+67"/>
         <source>S&amp;ync now (F5)</source>
         <translation>S&amp;ync now (F5)</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location line="+95"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The demo channel could not be added: %1</source>
         <translation>The demo channel could not be added: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Try &amp;again</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
@@ -1062,27 +1063,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="+47" />
+        <location filename="../../ui/inventory/import_dialog.py" line="+47"/>
         <source>Import stock from %1</source>
         <translation>Import stock from %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Columns not used: %1</source>
         <translation>Columns not used: %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Invalid rows (fix them in the file and import it again):</source>
         <translation>Invalid rows (fix them in the file and import it again):</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Rows to import:</source>
         <translation>Rows to import:</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Import %n row(s)</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>
@@ -1090,7 +1091,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Nothing is imported while rows are invalid: fix them in the file and import it again.</source>
         <translation>Nothing is imported while rows are invalid: fix them in the file and import it again.</translation>
     </message>
@@ -1098,277 +1099,277 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>IntegrationForm</name>
     <message>
-        <location filename="../../ui/channels/integration_form.py" line="+38" />
+        <location filename="../../ui/channels/integration_form.py" line="+38"/>
         <source>Sandbox — the built-in Allegro emulator on this computer</source>
         <translation>Sandbox — the built-in Allegro emulator on this computer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Production — Allegro.pl</source>
         <translation>Production — Allegro.pl</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Custom WebAPI address</source>
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+38" />
-        <location line="+121" />
+        <location line="+38"/>
+        <location line="+121"/>
         <source>Testing</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location line="-89" />
+        <location line="-89"/>
         <source>for example 1505</source>
         <translation>for example 1505</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Fill in the demo account</source>
         <translation>Fill in the demo account</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Fill in the Sandbox demo account</source>
         <translation>Fill in the Sandbox demo account</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The Sandbox comes with a demo shop: login sandbox-seller, password sandbox-pass-1, WebAPI key SANDBOX-WEBAPI-KEY.</source>
         <translation>The Sandbox comes with a demo shop: login sandbox-seller, password sandbox-pass-1, WebAPI key SANDBOX-WEBAPI-KEY.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Su&amp;bSource</source>
         <translation>Su&amp;bSource</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>SubSource</source>
         <translation>SubSource</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</source>
         <translation>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Username</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Username</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your Allegro login (1–16 characters) or the e-mail address you log in with.</source>
         <translation>Your Allegro login (1–16 characters) or the e-mail address you log in with.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Your Allegro password. It is kept in the system keyring, never in the app's database or logs.</source>
-        <translation>Your Allegro password. It is kept in the system keyring, never in the app's database or logs.</translation>
+        <location line="+1"/>
+        <source>Your Allegro password. It is kept in the system keyring, never in the app&apos;s database or logs.</source>
+        <translation>Your Allegro password. It is kept in the system keyring, never in the app&apos;s database or logs.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Api &amp;Key</source>
         <translation>Api &amp;Key</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Api Key</source>
         <translation>Api Key</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The WebAPI key generated in My Allegro → WebAPI.</source>
         <translation>The WebAPI key generated in My Allegro → WebAPI.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Api Key &amp;Version</source>
         <translation>Api Key &amp;Version</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Api Key Version</source>
         <translation>Api Key Version</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Allegro's current version key, a whole number. Test tells you when Allegro has moved on and offers the current one.</source>
-        <translation>Allegro's current version key, a whole number. Test tells you when Allegro has moved on and offers the current one.</translation>
+        <location line="+1"/>
+        <source>Allegro&apos;s current version key, a whole number. Test tells you when Allegro has moved on and offers the current one.</source>
+        <translation>Allegro&apos;s current version key, a whole number. Test tells you when Allegro has moved on and offers the current one.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Default Currency</source>
         <translation>&amp;Default Currency</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Default Currency</source>
         <translation>Default Currency</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The currency given to orders and the channel when Allegro names none.</source>
         <translation>The currency given to orders and the channel when Allegro names none.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;nvironment</source>
         <translation>E&amp;nvironment</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Environment</source>
         <translation>Environment</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sandbox: the built-in emulator with a demo shop, started when needed. Production: the real Allegro.pl. Custom: a WebAPI address of your own, such as a sandbox run with main.py sandbox.</source>
         <translation>Sandbox: the built-in emulator with a demo shop, started when needed. Production: the real Allegro.pl. Custom: a WebAPI address of your own, such as a sandbox run with main.py sandbox.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>WebAPI &amp;address</source>
         <translation>WebAPI &amp;address</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>WebAPI address</source>
         <translation>WebAPI address</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The service address used for this environment.</source>
         <translation>The service address used for this environment.</translation>
     </message>
     <message>
-        <location line="+22" />
-        <location line="+215" />
+        <location line="+22"/>
+        <location line="+215"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-213"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ask Allegro whether it accepts the Api Key Version and the login.</source>
         <translation>Ask Allegro whether it accepts the Api Key Version and the login.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stop waiting for the Test</source>
         <translation>Stop waiting for the Test</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Kept in the keyring — type a new one to change it</source>
         <translation>Kept in the keyring — type a new one to change it</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+88"/>
         <source>Started on this computer when needed</source>
         <translation>Started on this computer when needed</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>https://… or http://127.0.0.1:PORT/service.php</source>
         <translation>https://… or http://127.0.0.1:PORT/service.php</translation>
     </message>
     <message>
-        <location line="-24" />
-        <location line="+54" />
+        <location line="-24"/>
+        <location line="+54"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+51" />
-        <location line="+19" />
+        <location line="+8"/>
+        <location line="+51"/>
+        <location line="+19"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-66" />
+        <location line="-66"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>The keyring has no password for this channel. Type it again.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Testing with the Sandbox…</source>
         <translation>Testing with the Sandbox…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Testing with %1…</source>
         <translation>Testing with %1…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Test cancelled.</source>
         <translation>Test cancelled.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>OK: Allegro accepted the Api Key Version and the login.</source>
         <translation>OK: Allegro accepted the Api Key Version and the login.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Allegro at %1 accepted Api Key Version %2 and the login of %3.</source>
         <translation>Allegro at %1 accepted Api Key Version %2 and the login of %3.</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Allegro's Api Key Version has changed.</source>
-        <translation>Allegro's Api Key Version has changed.</translation>
+        <location line="+13"/>
+        <source>Allegro&apos;s Api Key Version has changed.</source>
+        <translation>Allegro&apos;s Api Key Version has changed.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Use %1</source>
         <translation>Use %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep what I typed</source>
         <translation>Keep what I typed</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Test failed</source>
         <translation>Test failed</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Api Key Version set to %1. Test again, or Save to keep it.</source>
         <translation>Api Key Version set to %1. Test again, or Save to keep it.</translation>
     </message>
@@ -1376,53 +1377,53 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>IntegrationScreen</name>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to Add New Channel</source>
         <translation>Back to Add New Channel</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to Add New Channel (Alt+Left). What you typed stays here.</source>
         <translation>Back to Add New Channel (Alt+Left). What you typed stays here.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&lt;b&gt;Allegro.pl integration&lt;/b&gt;</source>
         <translation>&lt;b&gt;Allegro.pl integration&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the channel (Ctrl+S); the password goes to the system keyring.</source>
         <translation>Save the channel (Ctrl+S); the password goes to the system keyring.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, then Save. The options of the channel come next.</source>
         <translation>Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, then Save. The options of the channel come next.</translation>
     </message>
     <message>
-        <location line="+30" />
-        <location line="+12" />
+        <location line="+30"/>
+        <location line="+12"/>
         <source>The channel was not saved: correct the fields marked in red.</source>
         <translation>The channel was not saved: correct the fields marked in red.</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Channel not saved</source>
         <translation>Channel not saved</translation>
     </message>
@@ -1430,124 +1431,124 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+99" />
+        <location filename="../../ui/inventory/screen.py" line="+99"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filter by SKU, title or barcode (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter stock items</source>
         <translation>Filter stock items</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Location:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Add item…</source>
         <translation>&amp;Add item…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>L&amp;ocations…</source>
         <translation>L&amp;ocations…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport CSV…</source>
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location line="+37" />
-        <location line="+136" />
+        <location line="+37"/>
+        <location line="+136"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-131" />
+        <location line="-131"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stock level</source>
         <translation>Stock level</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Allocated</source>
         <translation>Allocated</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Available</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Linked listings:</source>
         <translation>Linked listings:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>All locations</source>
         <translation>All locations</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+61" />
+        <location line="+2"/>
+        <location line="+61"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-49"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1 item(s)</source>
         <translation>
             <numerusform>%1 item</numerusform>
@@ -1555,7 +1556,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 of %2 item(s)</source>
         <translation>
             <numerusform>%1 of %2 item</numerusform>
@@ -1563,12 +1564,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Select a stock item first: click its row, or press Down from the filter box.</source>
         <translation>Select a stock item first: click its row, or press Down from the filter box.</translation>
     </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+50"/>
         <source>%n stock item(s)</source>
         <translation>
             <numerusform>%n stock item</numerusform>
@@ -1576,7 +1577,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:</source>
         <translation>
             <numerusform>Linked to %n listing, which will be unlinked and no longer kept in step with stock:</numerusform>
@@ -1584,7 +1585,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location line="+14"/>
         <source>Deleted %n item(s).</source>
         <translation>
             <numerusform>Deleted %n item.</numerusform>
@@ -1592,7 +1593,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34" />
+        <location line="+34"/>
         <source>Imported %n row(s): %1, %2.</source>
         <translation>
             <numerusform>Imported %n row: %1, %2.</numerusform>
@@ -1600,7 +1601,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n new item(s)</source>
         <translation>
             <numerusform>%n new item</numerusform>
@@ -1608,7 +1609,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n stock level(s) changed</source>
         <translation>
             <numerusform>%n stock level changed</numerusform>
@@ -1616,7 +1617,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>Exported %n row to %1.</numerusform>
@@ -1624,77 +1625,77 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-92"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Saved %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Delete stock items</source>
         <translation>Delete stock items</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete %1? This cannot be undone.</source>
         <translation>Delete %1? This cannot be undone.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Import stock</source>
         <translation>Import stock</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Checking %1</source>
         <translation>Checking %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Importing</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Export stock</source>
         <translation>Export stock</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Exporting</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 of %3</translation>
     </message>
@@ -1702,47 +1703,47 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../ui/inventory/item_dialog.py" line="+28" />
+        <location filename="../../ui/inventory/item_dialog.py" line="+28"/>
         <source>New stock item</source>
         <translation>New stock item</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Edit stock item</source>
         <translation>Edit stock item</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>&amp;SKU:</source>
         <translation>&amp;SKU:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Barcode:</source>
         <translation>&amp;Barcode:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&lt;b&gt;Stock level&lt;/b&gt;</source>
         <translation>&lt;b&gt;Stock level&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Stock level at %1</source>
         <translation>Stock level at %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1750,17 +1751,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/listings/link_dialog.py" line="+23" />
+        <location filename="../../ui/listings/link_dialog.py" line="+23"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Available</source>
         <translation>Available</translation>
     </message>
@@ -1768,42 +1769,42 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>LinkDialog</name>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Link listing to a stock item</source>
         <translation>Link listing to a stock item</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Listing: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Listing: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Search by SKU or title:</source>
         <translation>&amp;Search by SKU or title:</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>&amp;Link</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>No stock item found: type part of its SKU or title.</source>
         <translation>No stock item found: type part of its SKU or title.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Type part of a SKU or title.</source>
         <translation>Type part of a SKU or title.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No stock item matches.</source>
         <translation>No stock item matches.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n match.</numerusform>
@@ -1814,107 +1815,107 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+69" />
+        <location filename="../../ui/listings/screen.py" line="+69"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Quantity on Allegro at the last sync</source>
         <translation>Quantity on Allegro at the last sync</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bids</source>
         <translation>Bids</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Bids on the auction</source>
         <translation>Bids on the auction</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Linked SKU</source>
         <translation>Linked SKU</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>The stock item this listing sells (its title in the tooltip)</source>
         <translation>The stock item this listing sells (its title in the tooltip)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Available</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Available stock that the next sync sends</source>
         <translation>Available stock that the next sync sends</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Stock items whose title equals the listing's</source>
-        <translation>Stock items whose title equals the listing's</translation>
+        <location line="+0"/>
+        <source>Stock items whose title equals the listing&apos;s</source>
+        <translation>Stock items whose title equals the listing&apos;s</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Several stock items have this title: link by hand (Link…), it is never guessed.</source>
         <translation>Several stock items have this title: link by hand (Link…), it is never guessed.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
         <translation>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Ended over 60 days ago: Allegro no longer relists it, so the app will not either.</source>
         <translation>Ended over 60 days ago: Allegro no longer relists it, so the app will not either.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.</source>
         <translation>Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ended by this app when stock ran out; the sync relists it when stock returns.</source>
         <translation>Ended by this app when stock ran out; the sync relists it when stock returns.</translation>
     </message>
@@ -1922,138 +1923,138 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-71" />
+        <location line="-71"/>
         <source>All listings</source>
         <translation>All listings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unlinked</source>
         <translation>Unlinked</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Linked</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exact-title suggestions</source>
         <translation>Exact-title suggestions</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ambiguous titles</source>
         <translation>Ambiguous titles</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pending relist</source>
         <translation>Pending relist</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Struck off</source>
         <translation>Struck off</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Auctions with bids</source>
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+110"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter listings</source>
         <translation>Filter listings</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>&amp;Link…</source>
         <translation>&amp;Link…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Unlink</source>
         <translation>&amp;Unlink</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Link the selected listings to the one stock item with the same title</source>
         <translation>Link the selected listings to the one stock item with the same title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Link all e&amp;xact matches</source>
         <translation>Link all e&amp;xact matches</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Link every unlinked listing shown whose title matches exactly one stock item; ambiguous ones are left</source>
         <translation>Link every unlinked listing shown whose title matches exactly one stock item; ambiguous ones are left</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>S&amp;trike off</source>
         <translation>S&amp;trike off</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Never relist this pending-relist listing</source>
         <translation>Never relist this pending-relist listing</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reinstate</source>
         <translation>&amp;Reinstate</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+18" />
+        <location line="+1"/>
+        <location line="+18"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</source>
         <translation>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Undo %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>%1 listing(s)</source>
         <translation>
             <numerusform>%1 listing</numerusform>
@@ -2061,7 +2062,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 of %2 listing(s)</source>
         <translation>
             <numerusform>%1 of %2 listing</numerusform>
@@ -2069,38 +2070,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Select a listing first: click its row, or press Down from the filter box.</source>
         <translation>Select a listing first: click its row, or press Down from the filter box.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A relisted listing lives on as its new offer: link that one.</source>
         <translation>A relisted listing lives on as its new offer: link that one.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>None of the selected listings is linked.</source>
         <translation>None of the selected listings is linked.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No selected listing has a stock item with exactly its title.</source>
         <translation>No selected listing has a stock item with exactly its title.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Only listings pending relist can be struck off.</source>
         <translation>Only listings pending relist can be struck off.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Only struck-off listings can be reinstated.</source>
         <translation>Only struck-off listings can be reinstated.</translation>
     </message>
     <message numerus="yes">
-        <location line="+44" />
-        <location line="+14" />
+        <location line="+44"/>
+        <location line="+14"/>
         <source>Linked %n listing(s) by exact title</source>
         <translation>
             <numerusform>Linked %n listing by exact title</numerusform>
@@ -2108,7 +2109,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
         <translation>
             <numerusform>; %n ambiguous title left to link by hand (Ctrl+Z undoes it)</numerusform>
@@ -2116,7 +2117,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>Struck off %n listing(s): they will not be relisted</source>
         <translation>
             <numerusform>Struck off %n listing: they will not be relisted</numerusform>
@@ -2124,7 +2125,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+13"/>
         <source>Reinstated %n listing(s)</source>
         <translation>
             <numerusform>Reinstated %n listing</numerusform>
@@ -2132,42 +2133,42 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
-        <source>; %n past Allegro's 60 days are expired</source>
+        <location line="+5"/>
+        <source>; %n past Allegro&apos;s 60 days are expired</source>
         <translation>
-            <numerusform>; %n past Allegro's 60 days is expired</numerusform>
-            <numerusform>; %n past Allegro's 60 days are expired</numerusform>
+            <numerusform>; %n past Allegro&apos;s 60 days is expired</numerusform>
+            <numerusform>; %n past Allegro&apos;s 60 days are expired</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redone: %1</source>
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location line="-100" />
-        <location line="+62" />
-        <location line="+15" />
+        <location line="-100"/>
+        <location line="+62"/>
+        <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-225" />
+        <location line="-225"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Accept su&amp;ggestion</translation>
     </message>
     <message>
-        <location line="+164" />
+        <location line="+164"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing</numerusform>
@@ -2175,12 +2176,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unlinked %1</source>
         <translation>Unlinked %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>No unlinked listing shown has exactly one stock item with its title.</source>
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
@@ -2188,63 +2189,63 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/inventory/locations_dialog.py" line="+37" />
-        <location line="+6" />
+        <location filename="../../ui/inventory/locations_dialog.py" line="+37"/>
+        <location line="+6"/>
         <source>Locations</source>
         <translation>Locations</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rename</source>
         <translation>&amp;Rename</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Set as &amp;default</source>
         <translation>Set as &amp;default</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Delete…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>  (default)</source>
         <translation>  (default)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Select a location in the list first.</source>
         <translation>Select a location in the list first.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>Delete location</source>
         <translation>Delete location</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the location %1?</source>
         <translation>Delete the location %1?</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Only an empty location can be deleted. A channel that syncs from it will need another location.</source>
         <translation>Only an empty location can be deleted. A channel that syncs from it will need another location.</translation>
     </message>
@@ -2252,87 +2253,87 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+34" />
+        <location filename="../../ui/main_window.py" line="+34"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Channel Integration…</source>
         <translation>&amp;Channel Integration…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferences…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Preferences saved. The app speaks %1 from its next start.</source>
         <translation>Preferences saved. The app speaks %1 from its next start.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Preferences saved.</source>
         <translation>Preferences saved.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>A sync is already running.</source>
         <translation>A sync is already running.</translation>
     </message>
@@ -2340,62 +2341,62 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+86" />
+        <location filename="../../ui/orders/screen.py" line="+86"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>Allegro's post-buy form id</source>
-        <translation>Allegro's post-buy form id</translation>
+        <location line="+0"/>
+        <source>Allegro&apos;s post-buy form id</source>
+        <translation>Allegro&apos;s post-buy form id</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
     <message numerus="yes">
-        <location line="+16" />
+        <location line="+16"/>
         <source>%n item(s) not linked to stock: they hold no stock</source>
         <translation>
             <numerusform>%n item not linked to stock: it holds no stock</numerusform>
@@ -2406,160 +2407,160 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersScreen</name>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>All orders</source>
         <translation>All orders</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>With unlinked items</source>
         <translation>With unlinked items</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Tracking problems</source>
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter orders</source>
         <translation>Filter orders</translation>
     </message>
     <message>
-        <location line="+42" />
-        <location line="+176" />
+        <location line="+42"/>
+        <location line="+176"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-163" />
-        <location line="+8" />
+        <location line="-163"/>
+        <location line="+8"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+8" />
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+8" />
+        <location line="-8"/>
+        <location line="+8"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-8" />
-        <location line="+9" />
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+9" />
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Stock item</source>
         <translation>Stock item</translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+9" />
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Link item to stock…</source>
         <translation>&amp;Link item to stock…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Also link the listing</source>
         <translation>Also link the listing</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Link the offer's listing too, so its next orders link themselves</source>
-        <translation>Link the offer's listing too, so its next orders link themselves</translation>
+        <location line="+2"/>
+        <source>Link the offer&apos;s listing too, so its next orders link themselves</source>
+        <translation>Link the offer&apos;s listing too, so its next orders link themselves</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Shipping</source>
         <translation>Shipping</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Other (name it)</source>
         <translation>Other (name it)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Carrier name</source>
         <translation>Carrier name</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+31" />
+        <location line="+3"/>
+        <location line="+31"/>
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-27"/>
         <source>&amp;Carrier:</source>
         <translation>&amp;Carrier:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Tracking number:</source>
         <translation>&amp;Tracking number:</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Mark shipped…</source>
         <translation>&amp;Mark shipped…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Add tracking number</source>
         <translation>&amp;Add tracking number</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Change the selected tracking number; it is sent again at the next sync</source>
         <translation>Change the selected tracking number; it is sent again at the next sync</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Carrier</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Allegro</source>
         <translation>Allegro</translation>
     </message>
     <message numerus="yes">
-        <location line="+43" />
+        <location line="+43"/>
         <source>%1 order(s)</source>
         <translation>
             <numerusform>%1 order</numerusform>
@@ -2567,7 +2568,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%1 of %2 order(s)</source>
         <translation>
             <numerusform>%1 of %2 order</numerusform>
@@ -2575,37 +2576,37 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+108"/>
         <source>Select an order, then one of its items.</source>
         <translation>Select an order, then one of its items.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Select an order first: click its row, or press Down from the filter box.</source>
         <translation>Select an order first: click its row, or press Down from the filter box.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only an open order can be marked shipped; this one is not open.</source>
         <translation>Only an open order can be marked shipped; this one is not open.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A tracking number is added to a shipped order; mark this one shipped first.</source>
         <translation>A tracking number is added to a shipped order; mark this one shipped first.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</source>
         <translation>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Allegro has accepted this tracking number; it can no longer be changed.</source>
         <translation>Allegro has accepted this tracking number; it can no longer be changed.</translation>
     </message>
     <message numerus="yes">
-        <location line="+91" />
+        <location line="+91"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n linked item is taken off stock at %2.</numerusform>
@@ -2613,123 +2614,123 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-163"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="-122" />
+        <location line="-122"/>
         <source>Carr&amp;ier name:</source>
         <translation>Carr&amp;ier name:</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Save corr&amp;ection</source>
         <translation>Save corr&amp;ection</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+106"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>postage</source>
         <translation>postage</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>payment</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>No shipping address given.</source>
         <translation>No shipping address given.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Message from the buyer: %1</source>
         <translation>Message from the buyer: %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</source>
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Leave empty to ship without a tracking number.</source>
         <translation>Leave empty to ship without a tracking number.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Allegro refused this number; correct it, then Save correction.</source>
         <translation>Allegro refused this number; correct it, then Save correction.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Looks right for %1.</source>
         <translation>Looks right for %1.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>no location</source>
         <translation>no location</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No item of this order is linked to stock, so no stock changes.</source>
         <translation>No item of this order is linked to stock, so no stock changes.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Tracking number %1 (%2) goes to Allegro at the next sync.</source>
         <translation>Tracking number %1 (%2) goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No tracking number: you can add one later.</source>
         <translation>No tracking number: you can add one later.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+2" />
+        <location line="+4"/>
+        <location line="+2"/>
         <source>Mark shipped</source>
         <translation>Mark shipped</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-1"/>
         <source>Mark order %1 shipped? This cannot be undone.</source>
         <translation>Mark order %1 shipped? This cannot be undone.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Order %1 is shipped.</source>
         <translation>Order %1 is shipped.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Tracking number %1 added; it goes to Allegro at the next sync.</source>
         <translation>Tracking number %1 added; it goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Allegro already refused exactly this number; change the number or the carrier.</source>
         <translation>Allegro already refused exactly this number; change the number or the carrier.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Tracking number corrected; it goes to Allegro at the next sync.</source>
         <translation>Tracking number corrected; it goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Linked “%1”.</source>
         <translation>Linked “%1”.</translation>
     </message>
@@ -2737,133 +2738,133 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+131" />
+        <location filename="../../ui/preferences.py" line="+131"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+10" />
+        <location line="+5"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>Follow the system (%1)</source>
         <translation>Follow the system (%1)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The language of the app's windows and messages.</source>
-        <translation>The language of the app's windows and messages.</translation>
+        <location line="+4"/>
+        <source>The language of the app&apos;s windows and messages.</source>
+        <translation>The language of the app&apos;s windows and messages.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A new language is used from the next start of the app.</source>
         <translation>A new language is used from the next start of the app.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sync all enabled channels &amp;automatically every</source>
         <translation>Sync all enabled channels &amp;automatically every</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Off by default. Orders come in and quantities go out on their own; listings to end or relist wait for your confirmation unless the channel has No Manual Confirmation.</source>
         <translation>Off by default. Orders come in and quantities go out on their own; listings to end or relist wait for your confirmation unless the channel has No Manual Confirmation.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Minutes between automatic syncs</source>
         <translation>Minutes between automatic syncs</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>When several computers share one database, turn this on on one of them only. Closing the window keeps auto-sync running next to the clock (system tray).</source>
         <translation>When several computers share one database, turn this on on one of them only. Closing the window keeps auto-sync running next to the clock (system tray).</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Database</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Database in use</source>
         <translation>Database in use</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In use now:</source>
         <translation>In use now:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Open &amp;data folder</source>
         <translation>Open &amp;data folder</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Data folder:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Database URL</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>To share one PostgreSQL database between several desks, enter its address here. Leave it empty to keep the database file in the data folder.</source>
         <translation>To share one PostgreSQL database between several desks, enter its address here. Leave it empty to keep the database file in the data folder.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Database &amp;URL:</source>
         <translation>Database &amp;URL:</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Open the &amp;log folder</source>
         <translation>Open the &amp;log folder</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>The %1 environment variable is set (%2); it is used instead of this field.</source>
         <translation>The %1 environment variable is set (%2); it is used instead of this field.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The new database is opened at the next start of the app.</source>
         <translation>The new database is opened at the next start of the app.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Leave it empty to go back to the database file in the data folder (from the next start).</source>
         <translation>Leave it empty to go back to the database file in the data folder (from the next start).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Empty: the database is the file in the data folder. To share one PostgreSQL database between several computers, enter its address; it is used from the next start.</source>
         <translation>Empty: the database is the file in the data folder. To share one PostgreSQL database between several computers, enter its address; it is used from the next start.</translation>
     </message>
@@ -2871,17 +2872,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="-58" />
+        <location filename="../../ui/inventory/import_dialog.py" line="-58"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -2889,27 +2890,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RowsModel</name>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quantity</source>
         <translation>Quantity</translation>
     </message>
@@ -2917,77 +2918,77 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+74" />
+        <location filename="../../ui/sync/screen.py" line="+74"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Took</source>
         <translation>Took</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Orders imported</source>
         <translation>Orders imported</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Qty sent</source>
         <translation>Qty sent</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Quantities sent to Allegro</source>
         <translation>Quantities sent to Allegro</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Listings ended</source>
         <translation>Listings ended</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Relisted</source>
         <translation>Relisted</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Listings relisted</source>
         <translation>Listings relisted</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Tracking numbers accepted</source>
         <translation>Tracking numbers accepted</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Problems</source>
         <translation>Problems</translation>
     </message>
@@ -2995,27 +2996,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>Screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="+11" />
+        <location filename="../../ui/screens.py" line="+11"/>
         <source>Overview</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inventory</source>
         <translation>Inventory</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings</source>
         <translation>Listings</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -3023,62 +3024,62 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-371" />
+        <location filename="../../ui/inventory/screen.py" line="-371"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Barcode</source>
         <translation>Barcode</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stock level</source>
         <translation>Stock level</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Quantity counted in stock</source>
         <translation>Quantity counted in stock</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Allocated</source>
         <translation>Allocated</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Held by open orders</source>
         <translation>Held by open orders</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Available</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stock level minus allocated</source>
         <translation>Stock level minus allocated</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Listings</source>
         <translation>Listings</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Listings linked to this item</source>
         <translation>Listings linked to this item</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Open orders need more than is in stock</source>
         <translation>Open orders need more than is in stock</translation>
     </message>
@@ -3086,97 +3087,97 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="-32" />
+        <location filename="../../ui/sync/screen.py" line="-32"/>
         <source>All runs</source>
         <translation>All runs</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Partly failed</source>
         <translation>Partly failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>With problems</source>
         <translation>With problems</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>; nothing needed changing.</source>
         <translation>; nothing needed changing.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>done with problems</source>
         <translation>done with problems</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>&lt;b&gt;History&lt;/b&gt;</source>
         <translation>&lt;b&gt;History&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Filter runs (channel, outcome, date, problem text)</source>
         <translation>Filter runs (channel, outcome, date, problem text)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Filter sync runs</source>
         <translation>Filter sync runs</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Channel of the runs shown</source>
         <translation>Channel of the runs shown</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Outcome of the runs shown</source>
         <translation>Outcome of the runs shown</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>What the selected run did</source>
         <translation>What the selected run did</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select a run to see what it did and every problem.</source>
         <translation>Select a run to see what it did and every problem.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Last %n day&lt;/b&gt;</numerusform>
@@ -3184,82 +3185,82 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Sync with Allegro</source>
         <translation>Sync with Allegro</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
         <translation>Sync all enabled channels &amp;automatically every</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Off by default. Run it on one computer only: two computers syncing one account import orders twice.</source>
         <translation>Off by default. Run it on one computer only: two computers syncing one account import orders twice.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Minutes between automatic syncs</source>
         <translation>Minutes between automatic syncs</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Ready.</source>
         <translation>Ready.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>All enabled channels</source>
         <translation>All enabled channels</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>No channel is enabled: add or enable one under Settings → Channel Integration.</source>
         <translation>No channel is enabled: add or enable one under Settings → Channel Integration.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>No enabled channel: add one under Settings → Channel Integration.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>No enabled channel to sync.</source>
         <translation>No enabled channel to sync.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>%1: cancelled; nothing more was sent.</source>
         <translation>%1: cancelled; nothing more was sent.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1: starting…</source>
         <translation>%1: starting…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source> — %1 of %2</source>
         <translation> — %1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+16" />
+        <location line="+16"/>
         <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
         <translation>
             <numerusform>%1: %n listing to end or relist waits for your confirmation; press Sync now to review it.</numerusform>
@@ -3267,17 +3268,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>A sync is running; Cancel stops it after the current batch.</source>
         <translation>A sync is running; Cancel stops it after the current batch.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No sync is running.</source>
         <translation>No sync is running.</translation>
     </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+50"/>
         <source>%n run(s)</source>
         <translation>
             <numerusform>%n run</numerusform>
@@ -3285,7 +3286,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 of %n run(s)</source>
         <translation>
             <numerusform>%1 of %n run</numerusform>
@@ -3293,57 +3294,57 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-96" />
+        <location line="-96"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: waiting for your confirmation…</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-147"/>
         <source>Cha&amp;nnel:</source>
         <translation>Cha&amp;nnel:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>S&amp;ync now</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location line="+163" />
+        <location line="+163"/>
         <source>Cancelling after the current batch…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Last sync finished at %1.</source>
         <translation>Last sync finished at %1.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>(off)</source>
         <translation>(off)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>next at %1</source>
         <translation>next at %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>skipped: a sync is running</source>
         <translation>skipped: a sync is running</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Nothing needed changing.</source>
         <translation>Nothing needed changing.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Problems:</source>
         <translation>Problems:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Notes:</source>
         <translation>Notes:</translation>
     </message>
@@ -3351,84 +3352,84 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../ui/tray.py" line="+28" />
+        <location filename="../../ui/tray.py" line="+28"/>
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>done with problems</source>
         <translation>done with problems</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location line="+73" />
-        <location line="+90" />
+        <location line="+73"/>
+        <location line="+90"/>
         <source>No sync yet</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location line="-85" />
+        <location line="-85"/>
         <source>&amp;Open Allegro Channel Manager</source>
         <translation>&amp;Open Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+51" />
+        <location line="+21"/>
+        <location line="+51"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-25"/>
         <source>Allegro Channel Manager keeps syncing</source>
         <translation>Allegro Channel Manager keeps syncing</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Auto-sync goes on with the window closed. Click this icon to open the window; choose Quit in its menu to stop.</source>
         <translation>Auto-sync goes on with the window closed. Click this icon to open the window; choose Quit in its menu to stop.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Syncing %1…</source>
         <translation>Syncing %1…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last sync %1: all done</source>
         <translation>Last sync %1: all done</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Last sync %1: %2</source>
         <translation>Last sync %1: %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>with problems</source>
         <translation>with problems</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source> — %n waiting for your confirmation</source>
         <translation>
             <numerusform> — %n waiting for your confirmation</numerusform>
@@ -3436,7 +3437,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source> (and %n more)</source>
         <translation>
             <numerusform> (and %n more)</numerusform>
@@ -3444,7 +3445,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17" />
+        <location line="+17"/>
         <source>%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
         <translation>
             <numerusform>%n listing to end or relist waits for your confirmation. Open the app and press Sync now.</numerusform>
@@ -3452,17 +3453,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>Last problem: %1</source>
         <translation>Last problem: %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Listings wait for you</source>
         <translation>Listings wait for you</translation>
     </message>
@@ -3470,12 +3471,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+74" />
+        <location filename="../../ui/app.py" line="+74"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>The database at %1 cannot be opened (%2).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The database at %1 (set in Preferences) cannot be opened:
 %2
 
@@ -3488,7 +3489,7 @@ Open the database file in the data folder instead, just this time?
 %3</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>The data folder
 %1
 cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</source>
@@ -3497,7 +3498,7 @@ cannot be written (it is read-only or the disk is full). Make it writable or fre
 cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Allegro Channel Manager is already running with the data folder
 %1
 

@@ -165,6 +165,17 @@ def test_no_two_things_on_one_screen_share_an_alt_letter_with_each_other_or_the_
     assert not found, "\n".join(found)
 
 
+def test_the_first_run_welcome_shares_no_alt_letter_with_the_menus(qtbot, db, data_dir, language):
+    from core.paths import app_paths
+
+    window = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("home")
+    found = clashes(mnemonics_shown(window))
+    assert not found, f"[{language}] " + "\n".join(found)
+
+
 def open_menu_with_keys(qtbot, window, letter: Qt.Key) -> QMenu:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)

@@ -90,7 +90,7 @@ class OrdersModel(RowTableModel):
                 Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, width=45),
                 Column(QCoreApplication.translate("OrdersModel", "Amount"), numeric=True, width=80),
                 Column(QCoreApplication.translate("OrdersModel", "Currency"), width=60),
-                Column(QCoreApplication.translate("OrdersModel", "Payment"), width=125),
+                Column(QCoreApplication.translate("OrdersModel", "Payment"), width=180),
                 Column(QCoreApplication.translate("OrdersModel", "Status"), width=70),
                 Column(QCoreApplication.translate("OrdersModel", "Tracking"), stretch=True),
             ],
@@ -200,7 +200,7 @@ class OrdersScreen(QWidget):
         self.items_fit = ColumnFit(self.items, [
             Column(self.tr("Title"), stretch=True), Column(self.tr("Offer")), Column(self.tr("Qty")),
             Column(self.tr("Price")), Column(self.tr("Stock item"), width=160), Column(self.tr("Link")),
-        ])
+        ], title_chars=16)
         self.items.itemSelectionChanged.connect(self._update_item_buttons)
         self.items.doubleClicked.connect(lambda _i: self.link_item())
         left.addWidget(self.items, 1)

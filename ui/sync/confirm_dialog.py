@@ -28,6 +28,7 @@ from core.i18n import _
 from core.listing_rows import FORMATS
 from core.sync.plan import Plan, ProposedAction
 from ui.counts import COUNTED
+from ui.screens import resize_within_screen
 from ui.tables import ALERT, local_time
 
 def duration_text(days: int | None) -> str:
@@ -232,7 +233,7 @@ class ConfirmDialog(QDialog):
         self.plan = plan
         self.setObjectName("confirm_dialog")
         self.setWindowTitle(self.tr("Confirm changes on Allegro — %1").replace("%1", plan.channel_name))
-        self.resize(1180, 600)
+        resize_within_screen(self, 1180, 600)
         ends = [a for a in plan.ends if not a.approved]
         relists = [a for a in plan.relists if not a.approved]
         layout = QVBoxLayout(self)
