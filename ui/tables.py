@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import compress
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import compress
 from typing import Any
 
 import shiboken6

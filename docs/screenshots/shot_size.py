@@ -1,4 +1,6 @@
-"""The window size screenshots are taken at.
+"""The language and window size screenshots are taken in.
+
+ACM_SCREENSHOT_LANG=pl speaks Polish (default: English, through acm_en.qm as the app does).
 
 Each script has its own (1280×860 for the desk); ACM_SCREENSHOT_SIZE=1024x640 takes them on
 a small laptop's screen instead: main windows at exactly that size, dialogs at their own
@@ -25,6 +27,15 @@ def size_window(window, width: int, height: int) -> None:
 
 def size_dialog(dialog) -> None:
     """A dialog: as it opens itself, kept within the small screen."""
+    dialog.adjustSize()  # the size it opens at: its layout's hint
     screen = small_screen()
     if screen is not None:
         dialog.resize(min(dialog.width(), screen[0]), min(dialog.height(), screen[1]))
+
+
+def speak(app) -> str:
+    """The app's translators for ACM_SCREENSHOT_LANG (default English), as after choosing it
+    in Preferences; returns the language."""
+    from ui.i18n import install_translators
+
+    return install_translators(app, os.environ.get("ACM_SCREENSHOT_LANG", "en"))

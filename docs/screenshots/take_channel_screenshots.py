@@ -23,13 +23,14 @@ from core import channels  # noqa: E402
 from core.db import open_database  # noqa: E402
 from core.models import Channel, Location, utcnow  # noqa: E402
 from core.paths import app_paths  # noqa: E402
-from shot_size import size_dialog  # noqa: E402
+from shot_size import size_dialog, speak  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 from ui.app import make_application  # noqa: E402
 
 
 def main(out: Path) -> None:
     app = make_application([])
+    speak(app)
     keyring.set_keyring(MemoryKeyring())
     paths = app_paths(tempfile.mkdtemp(prefix="acm-shots-"))
     open_database(paths.database)

@@ -35,7 +35,7 @@ from core.sync.orders import ship_order  # noqa: E402
 from sandbox.control import SandboxControl  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
-from shot_size import size_dialog, size_window  # noqa: E402
+from shot_size import size_dialog, size_window, speak  # noqa: E402
 from ui.app import make_application  # noqa: E402
 
 
@@ -119,6 +119,7 @@ def ship_some(channel_id):
 
 def main(out: Path) -> None:
     app = make_application([])
+    speak(app)
     keyring.set_keyring(MemoryKeyring())
     folder = tempfile.mkdtemp(prefix="acm-desk-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

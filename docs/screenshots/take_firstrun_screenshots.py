@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import keyring  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
-from shot_size import size_dialog, size_window  # noqa: E402
+from shot_size import size_dialog, size_window, speak  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 
 
@@ -48,7 +48,7 @@ def main(out: Path) -> None:
     from core.paths import app_paths
     from ui.app import make_application
 
-    make_application([])
+    speak(make_application([]))
     paths = app_paths(scratch / "data")
     open_database(paths.database)
 

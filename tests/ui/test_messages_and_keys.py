@@ -152,49 +152,49 @@ def test_the_sync_summary_is_red_only_on_the_channel_that_failed(qtbot, desk, sa
 
 
 def test_no_two_things_on_one_screen_share_an_alt_letter_with_each_other_or_the_menus(qtbot, shop, language):  # noqa: F811
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
     found = []
     for key, *_ in SCREENS:
-        window.show_screen(key)
-        settle(qtbot, window)
-        found += [f"[{language}] {key}: {c}" for c in clashes(mnemonics_shown(window))]
-    for action in window.menuBar().actions():
+        main.show_screen(key)
+        settle(qtbot, main)
+        found += [f"[{language}] {key}: {c}" for c in clashes(mnemonics_shown(main))]
+    for action in main.menuBar().actions():
         found += [f"[{language}] menu {action.text()}: {c}" for c in clashes(menu_mnemonics(action.menu()))]
     assert not found, "\n".join(found)
 
 
-def test_the_first_run_welcome_shares_no_alt_letter_with_the_menus(qtbot, db, data_dir, language):
+def test_the_first_run_welcome_shares_no_alt_letter_with_the_menus(qtbot, db, data_dir, language):  # noqa: F811
     from core.paths import app_paths
 
-    window = MainWindow(app_paths(data_dir))
-    qtbot.addWidget(window)
-    window.show()
-    window.show_screen("home")
-    found = clashes(mnemonics_shown(window))
+    main = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(main)
+    main.show()
+    main.show_screen("home")
+    found = clashes(mnemonics_shown(main))
     assert not found, f"[{language}] " + "\n".join(found)
 
 
-def open_menu_with_keys(qtbot, window, letter: Qt.Key) -> QMenu:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
-    qtbot.keyClick(QApplication.focusWidget() or window, letter, Qt.KeyboardModifier.AltModifier)
+def open_menu_with_keys(qtbot, main, letter: Qt.Key) -> QMenu:
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget() or main, letter, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
     return QApplication.activePopupWidget()
 
 
 @pytest.mark.qt_log_ignore("grabbing the keyboard")
 def test_alt_s_on_the_overview_opens_the_settings_menu(qtbot, shop):  # noqa: F811
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    home = window.show_screen("home")
-    settle(qtbot, window)
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    home = main.show_screen("home")
+    settle(qtbot, main)
     assert any(b.isVisible() and "ync now" in b.text() for b in (home.quick_sync_button, home.sync_button))
     home.setFocus()
-    menu = open_menu_with_keys(qtbot, window, Qt.Key.Key_S)
+    menu = open_menu_with_keys(qtbot, main, Qt.Key.Key_S)
     assert menu.title() == "&Settings"
     menu.close()
 
@@ -206,34 +206,34 @@ def test_the_polish_settings_menu_opens_its_items_with_the_keyboard(qtbot, qapp,
 
     i18n.install_translators(qapp, "pl")
     asked = []
-    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, paths, parent=None: asked.append(True)))
-    window = MainWindow(app_paths(data_dir))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    menu = open_menu_with_keys(qtbot, window, Qt.Key.Key_U)
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, app_paths_, parent=None: asked.append(True)))
+    main = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    menu = open_menu_with_keys(qtbot, main, Qt.Key.Key_U)
     assert menu.title() == "&Ustawienia"
     assert [a.text() for a in menu.actions()] == ["&Integracja kanałów…", "&Preferencje…"]
     for _ in range(3):  # the arrows move through the items
-        if menu.activeAction() is window.preferences_action:
+        if menu.activeAction() is main.preferences_action:
             break
         qtbot.keyClick(menu, Qt.Key.Key_Down)
-    assert menu.activeAction() is window.preferences_action
+    assert menu.activeAction() is main.preferences_action
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: asked == [True], timeout=3000)
-    menu = open_menu_with_keys(qtbot, window, Qt.Key.Key_U)
+    menu = open_menu_with_keys(qtbot, main, Qt.Key.Key_U)
     qtbot.keyClick(menu, Qt.Key.Key_I)  # its mnemonic
-    qtbot.waitUntil(lambda: window._channel_window is not None and window._channel_window.isVisible(), timeout=3000)
-    window._channel_window.close()
+    qtbot.waitUntil(lambda: main._channel_window is not None and main._channel_window.isVisible(), timeout=3000)
+    main._channel_window.close()
 
 
 @pytest.mark.parametrize("key", ["inventory", "listings", "orders", "sync"])
 def test_down_from_a_filter_box_moves_into_its_table(qtbot, shop, key):  # noqa: F811
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
-    screen = window.show_screen(key)
-    settle(qtbot, window)
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
+    screen = main.show_screen(key)
+    settle(qtbot, main)
     screen.table.clearSelection()
     screen.table.setCurrentIndex(screen.table.model().index(-1, -1))
     screen.filter.setFocus()
@@ -244,12 +244,12 @@ def test_down_from_a_filter_box_moves_into_its_table(qtbot, shop, key):  # noqa:
 
 
 def test_alt_e_with_nothing_selected_says_why_in_the_status_bar(qtbot, shop):  # noqa: F811
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    screen = window.show_screen("inventory")
-    settle(qtbot, window)
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    screen = main.show_screen("inventory")
+    settle(qtbot, main)
     screen.table.clearSelection()
     screen.table.setCurrentIndex(screen.table.model().index(-1, -1))
     assert not screen.edit_button.isEnabled()
@@ -257,7 +257,7 @@ def test_alt_e_with_nothing_selected_says_why_in_the_status_bar(qtbot, shop):  #
     assert screen.edit_button.toolTip() == why
     screen.filter.setFocus()
     qtbot.keyClick(screen.filter, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
-    assert window.statusBar().currentMessage() == why
+    assert main.statusBar().currentMessage() == why
     qtbot.keyClick(screen.filter, Qt.Key.Key_Down)  # a row chosen: Edit works and the tooltip is its own
     assert screen.edit_button.isEnabled() and screen.edit_button.toolTip() == ""
 
@@ -265,13 +265,13 @@ def test_alt_e_with_nothing_selected_says_why_in_the_status_bar(qtbot, shop):  #
 def test_every_disabled_button_on_the_screens_says_why(qtbot, shop, language):  # noqa: F811
     from PySide6.QtWidgets import QPushButton
 
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
     silent = []
     for key, *_ in SCREENS:
-        screen = window.show_screen(key)
-        settle(qtbot, window)
+        screen = main.show_screen(key)
+        settle(qtbot, main)
         if getattr(screen, "table", None) is not None:
             screen.table.clearSelection()
             screen.table.setCurrentIndex(screen.table.model().index(-1, -1))
@@ -304,24 +304,24 @@ def test_a_language_change_says_when_it_applies(qtbot, db, data_dir, monkeypatch
     from core.paths import app_paths
     from ui.preferences import PreferencesDialog
 
-    def choose_polish(cls, paths, parent=None):
+    def choose_polish(cls, app_paths_, parent=None):
         i18n.store_choice("pl")
         return True
 
     monkeypatch.setattr(PreferencesDialog, "ask", classmethod(choose_polish))
-    window = MainWindow(app_paths(data_dir))
-    qtbot.addWidget(window)
+    main = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(main)
     i18n.store_choice("en")
-    window.open_preferences()
-    assert window.statusBar().currentMessage() == "Preferences saved. The app speaks Polski from its next start."
+    main.open_preferences()
+    assert main.statusBar().currentMessage() == "Preferences saved. The app speaks Polski from its next start."
 
 
 def test_orders_show_allegros_payment_status_in_the_apps_language(qtbot, shop, language):  # noqa: F811
-    window = MainWindow(shop.paths)
-    qtbot.addWidget(window)
-    window.show()
-    screen = window.show_screen("orders")
-    settle(qtbot, window)
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
+    screen = main.show_screen("orders")
+    settle(qtbot, main)
     payment = screen.model.data(screen.model.index(0, 7))
     assert payment in ({"en": ("Started", "Paid", "Cash on delivery"), "pl": ("Rozpoczęta", "Zakończona", "Płatność przy odbiorze")}[language])
 

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from core import channels, secrets
 from core.models import Channel, Listing, Order
-from ui.keyboard import set_enabled
 from ui.channels.add_channel import AddChannelScreen
 from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
 from ui.channels.list_model import ENABLED, INVENTORY_SYNC, SUB_SOURCE, ChannelListModel
 from ui.channels.message import Message, Role
+from ui.keyboard import set_enabled
 
 
 class ChannelIntegrationWindow(QDialog):

@@ -25,8 +25,8 @@ from core.stock_admin import (
     rename_location,
     set_default_location,
 )
-from ui.keyboard import set_enabled
 from ui.confirm_box import ConfirmBox
+from ui.keyboard import set_enabled
 from ui.tables import ALERT
 
 

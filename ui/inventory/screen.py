@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -35,6 +34,7 @@ from ui.tables import (
     ALERT,
     MUTED,
     Column,
+    ColumnFit,
     RowTableModel,
     TableLoader,
     finish,
@@ -153,14 +153,14 @@ class InventoryScreen(QWidget):
         self.detail_title.setWordWrap(True)
         left.addWidget(self.detail_title)
         self.per_location = self._small_table(
-            "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")]
+            "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")], 0
         )
         left.addWidget(self.per_location)
         detail_layout.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Linked listings:")))
         self.linked = self._small_table(
-            "linked_listings", [self.tr("Channel"), self.tr("Offer"), self.tr("Status"), self.tr("Title")]
+            "linked_listings", [self.tr("Channel"), self.tr("Offer"), self.tr("Status"), self.tr("Title")], 3
         )
         right.addWidget(self.linked)
         detail_layout.addLayout(right, 1)
@@ -197,15 +197,16 @@ class InventoryScreen(QWidget):
         self.refresh()
 
     # --- building ------------------------------------------------------------
-    def _small_table(self, name: str, headers: list[str]) -> QTableWidget:
+    def _small_table(self, name: str, headers: list[str], stretch: int) -> QTableWidget:
+        """A detail table: columns fit their header and rows, column `stretch` takes the rest."""
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(False)
         table.setTabKeyNavigation(False)
+        table.column_fit = ColumnFit(table, [Column(h, stretch=i == stretch) for i, h in enumerate(headers)], title_chars=12)
         return table
 
     def _shortcut(self, keys, slot, widget: QWidget | None = None) -> None:
@@ -301,6 +302,8 @@ class InventoryScreen(QWidget):
         for r, lst in enumerate(detail.listings):
             for c, value in enumerate((lst.channel, str(lst.offer_id), status_text(lst.status), lst.title)):
                 self.linked.setItem(r, c, QTableWidgetItem(value))
+        self.per_location.column_fit.fit_contents()
+        self.linked.column_fit.fit_contents()
 
     # --- actions -------------------------------------------------------------
     def add_item(self) -> None:

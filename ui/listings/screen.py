@@ -74,7 +74,7 @@ class ListingsModel(RowTableModel):
                 Column(QCoreApplication.translate("ListingsModel", "Status"), width=175),
                 Column(QCoreApplication.translate("ListingsModel", "Linked SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
                 Column(QCoreApplication.translate("ListingsModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Available stock that the next sync sends"), width=65),
-                Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=170),
+                Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=240),
                 Column(QCoreApplication.translate("ListingsModel", "Channel"), width=110),
             ],
             parent,

@@ -31,6 +31,7 @@ from ui.counts import COUNTED
 from ui.screens import resize_within_screen
 from ui.tables import ALERT, local_time
 
+
 def duration_text(days: int | None) -> str:
     if days is None:
         return ""
