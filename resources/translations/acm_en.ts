@@ -47,7 +47,7 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+38"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+39"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
@@ -842,7 +842,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/sync/chart.py" line="+11"/>
+        <location filename="../../ui/sync/chart.py" line="+12"/>
         <source>Orders imported</source>
         <translation>Orders imported</translation>
     </message>
@@ -857,22 +857,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Listings relisted</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
-        <source>Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted</source>
+        <location line="+25"/>
+        <source>Last %n day(s): %1</source>
         <translation>
-            <numerusform>Last %n day: %2 orders imported, %3 listings ended, %4 relisted</numerusform>
-            <numerusform>Last %n days: %2 orders imported, %3 listings ended, %4 relisted</numerusform>
+            <numerusform>Last %n day: %1</numerusform>
+            <numerusform>Last %n days: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>No syncs yet</source>
         <translation>No syncs yet</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>%1: %2 orders imported, %3 ended, %4 relisted</source>
-        <translation>%1: %2 orders imported, %3 ended, %4 relisted</translation>
     </message>
 </context>
 <context>
@@ -1477,12 +1472,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+37"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1532,7 +1527,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>All locations</source>
         <translation>All locations</translation>
     </message>
@@ -1569,7 +1564,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Select a stock item first: click its row, or press Down from the filter box.</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%n stock item(s)</source>
         <translation>
             <numerusform>%n stock item</numerusform>
@@ -3024,7 +3019,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-371"/>
+        <location filename="../../ui/inventory/screen.py" line="-374"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>

@@ -47,7 +47,7 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+38"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+39"/>
         <source>Until sold out</source>
         <translation>Do wyczerpania zapasów</translation>
     </message>
@@ -855,7 +855,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/sync/chart.py" line="+11"/>
+        <location filename="../../ui/sync/chart.py" line="+12"/>
         <source>Orders imported</source>
         <translation>Zamówienia</translation>
     </message>
@@ -870,23 +870,18 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wystawione ponownie</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
-        <source>Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted</source>
+        <location line="+25"/>
+        <source>Last %n day(s): %1</source>
         <translation>
-            <numerusform>Ostatni %n dzień: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
-            <numerusform>Ostatnie %n dni: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
-            <numerusform>Ostatnie %n dni: pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</numerusform>
+            <numerusform>Ostatni %n dzień: %1</numerusform>
+            <numerusform>Ostatnie %n dni: %1</numerusform>
+            <numerusform>Ostatnie %n dni: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>No syncs yet</source>
         <translation>Nie było jeszcze synchronizacji</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>%1: %2 orders imported, %3 ended, %4 relisted</source>
-        <translation>%1: pobrane zamówienia: %2, zakończone: %3, ponownie wystawione: %4</translation>
     </message>
 </context>
 <context>
@@ -1493,12 +1488,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+37"/>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-132"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1548,7 +1543,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>All locations</source>
         <translation>Wszystkie lokalizacje</translation>
     </message>
@@ -1587,7 +1582,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Najpierw wybierz pozycję magazynową: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%n stock item(s)</source>
         <translation>
             <numerusform>%n pozycję magazynową</numerusform>
@@ -3062,7 +3057,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-371"/>
+        <location filename="../../ui/inventory/screen.py" line="-374"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>

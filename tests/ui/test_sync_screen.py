@@ -95,7 +95,7 @@ def test_progress_history_and_chart_show_what_a_run_did(qtbot, desk, screen, con
     assert [screen.model.index(0, c).data() for c in (1, 2, 4)] == ["MyAllegro", "OK", "1"]
     assert "Orders imported: 1" in screen.details.toPlainText()
     assert screen.chart.days[-1].orders == 1
-    assert "1 orders imported" in screen.chart.summary()
+    assert screen.chart.summary() == "Last 14 days: 1 order imported, 0 listings ended, 0 listings relisted"
     type_text(screen.filter, "failed")
     assert screen.model.rowCount() == 0 and screen.count.text() == "0 of 1 run"
 

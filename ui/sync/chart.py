@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.sync_history import DayTotals
+from ui.counts import COUNTED
 
 SERIES = (
     (QT_TRANSLATE_NOOP("DailyChart", "Orders imported"), QColor("#1f6fb2")),
@@ -35,11 +36,14 @@ class DailyChart(QWidget):
         orders = sum(d.orders for d in self.days)
         ended = sum(d.ended for d in self.days)
         relisted = sum(d.relisted for d in self.days)
-        return (
-            self.tr("Last %n day(s): %2 orders imported, %3 listings ended, %4 relisted", "", len(self.days))
-            .replace("%2", str(orders))
-            .replace("%3", str(ended))
-            .replace("%4", str(relisted))
+        return self.tr("Last %n day(s): %1", "", len(self.days)).replace("%1", self.counts_text(orders, ended, relisted))
+
+    @staticmethod
+    def counts_text(orders: int, ended: int, relisted: int) -> str:
+        """"5 orders imported, 1 listing ended, 0 listings relisted", each in its plural form."""
+        return ", ".join(
+            COUNTED.run_count(key, n)
+            for key, n in (("orders_imported", orders), ("listings_ended", ended), ("listings_relisted", relisted))
         )
 
     def _values(self, day: DayTotals) -> tuple[int, int, int]:
@@ -131,11 +135,7 @@ class DailyChart(QWidget):
         if day is not None:
             QToolTip.showText(
                 event.globalPosition().toPoint(),
-                self.tr("%1: %2 orders imported, %3 ended, %4 relisted")
-                .replace("%1", f"{day.day:%d.%m.%Y}")
-                .replace("%2", str(day.orders))
-                .replace("%3", str(day.ended))
-                .replace("%4", str(day.relisted)),
+                f"{day.day:%d.%m.%Y}: " + self.counts_text(day.orders, day.ended, day.relisted),
                 self,
             )
         super().mouseMoveEvent(event)
