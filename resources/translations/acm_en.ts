@@ -2366,6 +2366,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Items</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Pieces bought in the order</source>
+        <translation>Pieces bought in the order</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Amount</source>
         <translation>Amount</translation>

@@ -2400,6 +2400,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Szt.</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Pieces bought in the order</source>
+        <translation>Kupione sztuki w zamówieniu</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Amount</source>
         <translation>Kwota</translation>

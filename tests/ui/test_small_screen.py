@@ -183,3 +183,25 @@ def test_every_dialog_fits_1024x640_with_its_texts_whole(qtbot, shop, language, 
     finally:
         market.close()
     assert not problems, "\n".join(problems)
+
+
+def test_a_shortened_column_header_names_itself_in_full_in_its_tooltip(qtbot, shop, language):
+    """"Zamów.", "Licyt.": a header cut short on purpose says what it means when pointed at."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.show()
+    silent = []
+    for key, *_ in SCREENS:
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        model = getattr(screen, "model", None)
+        if model is None:
+            continue
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            if title.endswith(".") and not tip:
+                silent.append(f"[{language}] {key}: {title!r}")
+    assert not silent, "\n".join(silent)

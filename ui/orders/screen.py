@@ -87,7 +87,7 @@ class OrdersModel(RowTableModel):
                 Column(QCoreApplication.translate("OrdersModel", "Channel"), width=100),
                 Column(QCoreApplication.translate("OrdersModel", "Order"), numeric=True, tooltip=QCoreApplication.translate("OrdersModel", "Allegro's post-buy form id"), width=90),
                 Column(QCoreApplication.translate("OrdersModel", "Buyer"), width=120),
-                Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, width=45),
+                Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, tooltip=QCoreApplication.translate("OrdersModel", "Pieces bought in the order"), width=45),
                 Column(QCoreApplication.translate("OrdersModel", "Amount"), numeric=True, width=80),
                 Column(QCoreApplication.translate("OrdersModel", "Currency"), width=60),
                 Column(QCoreApplication.translate("OrdersModel", "Payment"), width=180),
