@@ -27,7 +27,10 @@ def size_window(window, width: int, height: int) -> None:
 
 def size_dialog(dialog) -> None:
     """A dialog: as it opens itself, kept within the small screen."""
-    dialog.adjustSize()  # the size it opens at: its layout's hint
+    from PySide6.QtCore import Qt
+
+    if not dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        dialog.adjustSize()  # the size it opens at: its own, or else its layout's hint
     screen = small_screen()
     if screen is not None:
         dialog.resize(min(dialog.width(), screen[0]), min(dialog.height(), screen[1]))
