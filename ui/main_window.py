@@ -144,16 +144,51 @@ class MainWindow(QMainWindow):
         language_before = i18n.preferred_language()
         if PreferencesDialog.ask(self.paths, self):
             self.apply_auto_sync()
-            if i18n.preferred_language() != language_before:
-                # the windows are built in one language: say when the other one comes
+            language = i18n.preferred_language()
+            if language == language_before:
+                self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+            elif self.switch_language(language):
+                self.statusBar().showMessage(self.tr("Preferences saved. The app speaks %1 now.").replace(
+                    "%1", i18n.NATIVE_NAMES[language]), 15000)
+            else:
                 self.statusBar().showMessage(
-                    self.tr("Preferences saved. The app speaks %1 from its next start.").replace(
-                        "%1", i18n.NATIVE_NAMES[i18n.preferred_language()]
-                    ),
+                    self.tr("Preferences saved. The app speaks %1 from its next start: a sync or the Channel "
+                            "Integration window is open now.").replace("%1", i18n.NATIVE_NAMES[language]),
                     15000,
                 )
-            else:
-                self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+
+    def switch_language(self, language: str) -> bool:
+        """Show the app in `language` at once: the menus, navigation and tray speak it, and the
+        screens are built again in it (their layout and filters kept through their saved state).
+        Not while a sync runs or the Channel Integration window is open (a half-typed channel
+        would be lost); False then, and the language comes with the next start."""
+        from ui import i18n
+
+        busy = any(getattr(screen, "running", False) for screen in self._screens.values())
+        if busy or (self._channel_window is not None and self._channel_window.isVisible()):
+            return False
+        i18n.install_translators(QApplication.instance(), language)
+        current = self.nav.currentItem().data(Qt.ItemDataRole.UserRole) if self.nav.currentItem() else SCREENS[0][0]
+        for screen in list(self._screens.values()):
+            getattr(screen, "shutdown", lambda: None)()  # saves its header widths and splitters
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens.clear()
+        if self._channel_window is not None:
+            self._channel_window.deleteLater()
+            self._channel_window = None
+        self.setWindowTitle(self.tr("Allegro Channel Manager"))
+        self.nav.setAccessibleName(self.tr("Screens"))
+        for row, (_key, title, _module, _cls) in enumerate(SCREENS):
+            self.nav.item(row).setText(screen_title(title))
+        self.menuBar().clear()
+        self._build_menus()
+        self.status_label.setText(self.tr("Data folder: %1").replace("%1", str(self.paths.data_dir)))
+        self.tray.retranslate()
+        self.apply_auto_sync()
+        self._show_row(self.nav.currentRow())
+        self.show_screen(current)
+        return True
 
     def show_about(self) -> None:
         from ui.about import AboutDialog

@@ -148,7 +148,9 @@ class PreferencesDialog(QDialog):
         language_label = QLabel(self.tr("&Language:"))
         language_label.setBuddy(self.language)
         language_form.addRow(language_label, self.language)
-        self.language_note = QLabel(self.tr("A new language is used from the next start of the app."))
+        self.language_note = QLabel(self.tr(
+            "The windows change to the new language when you press OK (while a sync runs, from the next start)."
+        ))
         self.language_note.setObjectName("language_note")
         self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)

@@ -2249,21 +2249,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
+        <location line="+146"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-133"/>
+        <location line="+134"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-110"/>
+        <location line="+115"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-113"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -2318,17 +2321,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Preferences saved. The app speaks %1 from its next start.</source>
-        <translation>Preferences saved. The app speaks %1 from its next start.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+28"/>
         <source>Preferences saved.</source>
         <translation>Preferences saved.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Preferences saved. The app speaks %1 now.</source>
+        <translation>Preferences saved. The app speaks %1 now.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</source>
+        <translation>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>A sync is already running.</source>
         <translation>A sync is already running.</translation>
     </message>
@@ -2764,12 +2772,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A new language is used from the next start of the app.</source>
-        <translation>A new language is used from the next start of the app.</translation>
+        <location line="+4"/>
+        <source>The windows change to the new language when you press OK (while a sync runs, from the next start).</source>
+        <translation>The windows change to the new language when you press OK (while a sync runs, from the next start).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -3373,12 +3381,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+73"/>
-        <location line="+90"/>
+        <location line="+101"/>
         <source>No sync yet</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-63"/>
         <source>&amp;Open Allegro Channel Manager</source>
         <translation>&amp;Open Allegro Channel Manager</translation>
     </message>
@@ -3393,8 +3401,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+51"/>
+        <location line="-11"/>
+        <location line="+61"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>

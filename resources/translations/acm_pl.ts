@@ -2283,21 +2283,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
+        <location line="+146"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-133"/>
+        <location line="+134"/>
         <source>Screens</source>
         <translation>Ekrany</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-110"/>
+        <location line="+115"/>
         <source>Data folder: %1</source>
         <translation>Folder danych: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-113"/>
         <source>Ready</source>
         <translation>Gotowe</translation>
     </message>
@@ -2352,17 +2355,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;O programie</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Preferences saved. The app speaks %1 from its next start.</source>
-        <translation>Zapisano preferencje. Nowy język (%1) obowiązuje od następnego uruchomienia programu.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+28"/>
         <source>Preferences saved.</source>
         <translation>Zapisano preferencje.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Preferences saved. The app speaks %1 now.</source>
+        <translation>Zapisano preferencje. Język programu: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</source>
+        <translation>Zapisano preferencje. Nowy język (%1) obowiązuje od następnego uruchomienia: trwa synchronizacja albo otwarte jest okno integracji kanałów.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>A sync is already running.</source>
         <translation>Synchronizacja już trwa.</translation>
     </message>
@@ -2802,12 +2810,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A new language is used from the next start of the app.</source>
-        <translation>Nowy język zadziała od następnego uruchomienia programu.</translation>
+        <location line="+4"/>
+        <source>The windows change to the new language when you press OK (while a sync runs, from the next start).</source>
+        <translation>Okna zmienią język po naciśnięciu OK (gdy trwa synchronizacja, przy następnym uruchomieniu).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
@@ -3415,12 +3423,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+73"/>
-        <location line="+90"/>
+        <location line="+101"/>
         <source>No sync yet</source>
         <translation>Jeszcze bez synchronizacji</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-63"/>
         <source>&amp;Open Allegro Channel Manager</source>
         <translation>&amp;Otwórz Allegro Channel Manager</translation>
     </message>
@@ -3435,8 +3443,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+51"/>
+        <location line="-11"/>
+        <location line="+61"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>

@@ -300,20 +300,55 @@ def test_a_listing_ended_outside_the_app_says_why_it_is_not_relisted(qtbot, desk
     screen.shutdown()
 
 
-def test_a_language_change_says_when_it_applies(qtbot, db, data_dir, monkeypatch):
-    from core.paths import app_paths
+def choose_language(monkeypatch, language: str) -> None:
+    """Preferences answered: `language` chosen, OK pressed."""
     from ui.preferences import PreferencesDialog
 
-    def choose_polish(cls, app_paths_, parent=None):
-        i18n.store_choice("pl")
+    def choose(cls, app_paths_, parent=None):
+        i18n.store_choice(language)
         return True
 
-    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(choose_polish))
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(choose))
+
+
+def test_a_language_change_applies_at_once(qtbot, shop, monkeypatch):  # noqa: F811
+    i18n.store_choice("en")
+    main = MainWindow(shop.paths)
+    qtbot.addWidget(main)
+    main.show()
+    main.show_screen("listings")
+    settle(qtbot, main)
+    choose_language(monkeypatch, "pl")
+    main.open_preferences()
+    settle(qtbot, main)
+    assert main.statusBar().currentMessage() == "Zapisano preferencje. Język programu: Polski."
+    assert [main.nav.item(r).text() for r in range(main.nav.count())] == [
+        "Przegląd", "Magazyn", "Oferty", "Zamówienia", "Synchronizacja"]
+    assert [a.text() for a in main.menuBar().actions()] == ["&Plik", "&Widok", "&Ustawienia", "Pomo&c"]
+    listings = main.stack.currentWidget()
+    assert listings is main.screen("listings")
+    assert listings.bar.count_label.text().endswith("oferty")  # 4 oferty
+    assert listings.model.headerData(1, Qt.Orientation.Horizontal) == "Tytuł"
+    assert main.tray.sync_action.text() == "&Synchronizuj teraz"
+    choose_language(monkeypatch, "en")
+    main.open_preferences()
+    assert main.nav.item(0).text() == "Overview"
+
+
+def test_a_language_change_during_a_sync_says_when_it_applies(qtbot, db, data_dir, monkeypatch):
+    from core.paths import app_paths
+
+    i18n.store_choice("en")
     main = MainWindow(app_paths(data_dir))
     qtbot.addWidget(main)
-    i18n.store_choice("en")
+    main.show_screen("sync")
+    monkeypatch.setattr(type(main.screen("sync")), "running", property(lambda self: True))
+    choose_language(monkeypatch, "pl")
     main.open_preferences()
-    assert main.statusBar().currentMessage() == "Preferences saved. The app speaks Polski from its next start."
+    assert main.statusBar().currentMessage() == (
+        "Preferences saved. The app speaks Polski from its next start: a sync or the Channel Integration "
+        "window is open now.")
+    assert main.nav.item(0).text() == "Overview"
 
 
 def test_orders_show_allegros_payment_status_in_the_apps_language(qtbot, shop, language):  # noqa: F811
