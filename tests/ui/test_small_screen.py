@@ -103,6 +103,19 @@ def test_every_screen_of_the_main_window_fits_1024x640_with_its_texts_whole(qtbo
     assert not problems, "\n".join(problems)
 
 
+def test_the_first_run_welcome_fits_1024x640_with_its_texts_whole(qtbot, db, data_dir, language):
+    from core.paths import app_paths
+
+    window = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    window.show_screen("home")
+    settle(qtbot, window)
+    problems = too_big_for(window, WIDTH, HEIGHT) + clipped_texts(window)
+    assert not problems, "\n".join(f"[{language}] {p}" for p in problems)
+
+
 def test_the_screens_use_a_big_screen_too(qtbot, shop, language):
     """At 2560×1440 the title columns take the room; nothing is cut either."""
     window = MainWindow(shop.paths)
@@ -205,3 +218,35 @@ def test_a_shortened_column_header_names_itself_in_full_in_its_tooltip(qtbot, sh
             if title.endswith(".") and not tip:
                 silent.append(f"[{language}] {key}: {title!r}")
     assert not silent, "\n".join(silent)
+
+
+def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qtbot):
+    """The checks above see what a seller would: each kind of cut text, and a window wider than the screen."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    label = QLabel("Wszystkie włączone kanały")
+    button = QPushButton("Synchronizuj teraz")
+    combo = QComboBox()
+    combo.addItem("Wszystkie włączone kanały")
+    table = QTableView()
+    model = QStandardItemModel(1, 2)
+    model.setHorizontalHeaderLabels(["Pozycja magazynowa", "Szt."])
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    for widget in (label, button, combo, table):
+        layout.addWidget(widget)
+    for widget in (label, button, combo):
+        widget.setFixedWidth(60)
+    table.setColumnWidth(0, 40)
+    wide = QLabel("x" * 400)
+    layout.addWidget(wide)
+    window.show()
+    found = "\n".join(clipped_texts(window))
+    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs"):
+        assert text in found
+    assert "'Szt.'" not in found  # its section is wide enough
+    assert too_big_for(window, WIDTH, HEIGHT)  # the long label makes it wider than 1024
