@@ -2,9 +2,9 @@
 
 - `down_into(box, view)`: Down (or Page Down) in a filter box moves into its results, on the
   first row, instead of eight Tabs.
-- `explain_when_disabled(button)` / `set_enabled(button, on, why)`: a disabled button says
-  why in its tooltip, and its Alt+letter, pressed anyway, says it in the status bar (the
-  button's own mnemonic is off while it is disabled, so the key did nothing and said nothing).
+- `set_enabled(button, on, why)`: a disabled button says why in its tooltip, and its
+  Alt+letter, pressed anyway, says it in the status bar (the button's own mnemonic is off
+  while it is disabled, so the key did nothing and said nothing).
 """
 from __future__ import annotations
 

@@ -505,4 +505,8 @@ def restore_header(view: QTableView, key: str) -> None:
         fit = getattr(view, "column_fit", None)
         if fit is not None:
             fit.restored = True
+            # a state saved by an older version may hold Qt's own Stretch mode: the fit sizes the title now
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(fit.stretch is None)
             fit.fit_headers()  # a header translated since (or longer in the other language) still fits
