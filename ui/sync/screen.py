@@ -205,7 +205,7 @@ class SyncScreen(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([680, 400])
+            self.splitter.setSizes([700, 320])  # the history table first: its ten columns need the room
         restore_header(self.table, "sync_runs")
         self.minutes.setValue(settings.value("sync/auto_minutes", AUTO_MINUTES_DEFAULT, type=int))
         self.auto.setChecked(settings.value("sync/auto", False, type=bool))
