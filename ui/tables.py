@@ -382,6 +382,8 @@ def make_table(
     header = view.horizontalHeader()
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
+    # content widths come from the rows on screen, not a thousand more asked of Python one cell at a time
+    header.setResizeContentsPrecision(0)
     view.column_fit = ColumnFit(view)
     return view
 
