@@ -255,6 +255,7 @@ class HomeScreen(QWidget):
         if self.worker is not None and self.worker.running:
             return
         self.demo_button.setEnabled(False)
+        self.demo_button.setToolTip(self.tr("The demo channel is being added; the line below says how far."))
         self._say(self.demo_status, self.tr("Starting…"))
         worker = Worker(set_up_demo_job, self.paths)
         worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, step + "…"))
@@ -281,6 +282,7 @@ class HomeScreen(QWidget):
             OK_COLOUR,
         )
         self.demo_button.setText(self.tr("Demo channel added"))
+        self.demo_button.setToolTip(self.tr("The demo channel is there; it is added once."))
         self.sync_button.setEnabled(True)
         self.sync_button.setToolTip(self.tr("Opens the Sync screen and syncs the demo channel."))
         self.sync_button.setDefault(True)
@@ -291,6 +293,7 @@ class HomeScreen(QWidget):
     def _demo_failed(self, message: str, _error: object) -> None:
         self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", message), ALERT.name())
         self.demo_button.setEnabled(True)
+        self.demo_button.setToolTip("")
         self.demo_button.setText(self.tr("Try &again"))
         self.demo_failed.emit(message)
 

@@ -1002,6 +1002,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+12"/>
+        <source>The demo channel is being added; the line below says how far.</source>
+        <translation>The demo channel is being added; the line below says how far.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
@@ -1019,23 +1024,28 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+6"/>
+        <source>The demo channel is there; it is added once.</source>
+        <translation>The demo channel is there; it is added once.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Synced: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-161"/>
         <location line="+67"/>
         <source>S&amp;ync now (F5)</source>
         <translation>S&amp;ync now (F5)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
@@ -1045,7 +1055,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel could not be added: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Try &amp;again</source>
         <translation>Try &amp;again</translation>
     </message>

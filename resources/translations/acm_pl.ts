@@ -1016,6 +1016,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+12"/>
+        <source>The demo channel is being added; the line below says how far.</source>
+        <translation>Kanał demonstracyjny jest dodawany; wiersz poniżej mówi, na jakim etapie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
@@ -1034,23 +1039,28 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+6"/>
+        <source>The demo channel is there; it is added once.</source>
+        <translation>Kanał demonstracyjny już jest; dodaje się go raz.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-161"/>
         <location line="+67"/>
         <source>S&amp;ync now (F5)</source>
         <translation>&amp;Synchronizuj teraz (F5)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
@@ -1060,9 +1070,9 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Try &amp;again</source>
-        <translation>Spróbuj &amp;ponownie</translation>
+        <translation>Spró&amp;buj ponownie</translation>
     </message>
     <message>
         <location line="+41"/>
