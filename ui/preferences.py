@@ -244,7 +244,7 @@ class PreferencesDialog(QDialog):
         logs_row = QHBoxLayout(logs_box)
         self.log_folder = path_field(paths.log_dir, "log_folder")
         logs_row.addWidget(self.log_folder, 1)
-        self.open_logs_button = QPushButton(self.tr("Open the &log folder"))
+        self.open_logs_button = QPushButton(self.tr("Open the lo&g folder"))
         self.open_logs_button.setObjectName("open_log_folder")
         self.open_logs_button.setAutoDefault(False)
         self.open_logs_button.clicked.connect(lambda: self.open_folder(paths.log_dir))

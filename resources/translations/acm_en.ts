@@ -2216,8 +2216,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <source>Set as &amp;default</source>
-        <translation>Set as &amp;default</translation>
+        <source>Set as de&amp;fault</source>
+        <translation>Set as de&amp;fault</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2863,8 +2863,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>Open the &amp;log folder</source>
-        <translation>Open the &amp;log folder</translation>
+        <source>Open the lo&amp;g folder</source>
+        <translation>Open the lo&amp;g folder</translation>
     </message>
     <message>
         <location line="+67"/>

@@ -131,7 +131,7 @@
     <message>
         <location line="+0"/>
         <source>S&amp;elect all</source>
-        <translation>Zaznacz ws&amp;zystkie</translation>
+        <translation>Zaznacz wszys&amp;tkie</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2246,11 +2246,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Rename</source>
-        <translation>Zmień &amp;nazwę</translation>
+        <translation>&amp;Zmień nazwę</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Set as &amp;default</source>
+        <source>Set as de&amp;fault</source>
         <translation>Ustaw jako do&amp;myślną</translation>
     </message>
     <message>
@@ -2901,7 +2901,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>Open the &amp;log folder</source>
+        <source>Open the lo&amp;g folder</source>
         <translation>Otwórz folder &amp;logów</translation>
     </message>
     <message>

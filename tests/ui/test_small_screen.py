@@ -17,6 +17,7 @@ from core.models import Listing, ListingStatus, StockItem, StockLevel, utcnow
 from core.stock_csv import read_import
 from core.sync.engine import SyncEngine, decide
 from tests.ui.desk_sandbox import control, desk, sandbox  # noqa: F401 - fixtures
+from tests.ui.keys_check import clashes, mnemonics_shown
 from tests.ui.layout_check import clipped_texts, too_big_for
 from ui import i18n
 from ui.main_window import MainWindow
@@ -160,6 +161,8 @@ def test_every_dialog_fits_1024x640_with_its_texts_whole(qtbot, shop, language, 
 
     def check(name, widget):
         problems.extend(f"[{language}] {name}: {p}" for p in fit(widget, qtbot))
+        # two things on one Alt+letter make Qt cycle focus between them instead of acting
+        problems.extend(f"[{language}] {name}: Alt+{c}" for c in clashes(mnemonics_shown(widget)))
 
     check("about", AboutDialog("0.1.0"))
     check("preferences", PreferencesDialog(shop.paths))

@@ -61,7 +61,7 @@ class LocationsDialog(QDialog):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add"))
         self.rename_button = QPushButton(self.tr("&Rename"))
-        self.default_button = QPushButton(self.tr("Set as &default"))
+        self.default_button = QPushButton(self.tr("Set as de&fault"))
         self.delete_button = QPushButton(self.tr("&Delete…"))
         for button, slot in (
             (self.add_button, self.add),
