@@ -295,12 +295,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+364"/>
+        <location line="+379"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-377"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -445,7 +445,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
+        <source>Add a location first: Inventory → Locations….</source>
+        <translation>Add a location first: Inventory → Locations….</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available when “%1” is ticked.</source>
+        <translation>Available when “%1” is ticked.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>

@@ -297,12 +297,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+364"/>
+        <location line="+379"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-377"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -447,7 +447,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wersja klucza zmieniona na karcie Konto. Zapisz, aby ją zachować.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
+        <source>Add a location first: Inventory → Locations….</source>
+        <translation>Najpierw dodaj lokalizację: Magazyn → Lokalizacje….</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available when “%1” is ticked.</source>
+        <translation>Dostępne, gdy zaznaczono „%1”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (default)</source>
         <translation>%1 (domyślna)</translation>
     </message>

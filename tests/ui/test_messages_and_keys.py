@@ -364,3 +364,16 @@ def test_orders_show_allegros_payment_status_in_the_apps_language(qtbot, shop, l
     payment = screen.model.data(screen.model.index(0, 7))
     assert payment in ({"en": ("Started", "Paid", "Cash on delivery"), "pl": ("Rozpoczęta", "Zakończona", "Płatność przy odbiorze")}[language])
 
+
+
+def test_a_greyed_out_channel_option_says_what_it_waits_for(qtbot, window, messages):  # noqa: F811
+    channel = channels.save(channels.ChannelConfig(
+        sub_source="Sklep", username="sklep", password="x" * 10, api_key="KEY", api_key_version="1505"))
+    window.open_config(channel.id)
+    page = window.config_page
+    page.end_listings.setChecked(False)
+    assert not page.end_auctions.isEnabled()
+    assert page.end_auctions.toolTip().startswith("Available when “End Listings” is ticked.")
+    page.end_listings.setChecked(True)
+    assert page.end_auctions.isEnabled()
+    assert not page.end_auctions.toolTip().startswith("Available when")

@@ -335,6 +335,7 @@ class ChannelConfigScreen(QWidget):
                 child.setEnabled(False)
         else:
             child.setEnabled(applies and (child is not self.location or self.location.count() > 0))
+        self._explain_dependents()
 
     def _apply_dependencies(self) -> None:
         for parent_box, child in self._dependents:
@@ -342,6 +343,20 @@ class ChannelConfigScreen(QWidget):
             if child is self.location:
                 applies = applies and self.location.count() > 0
             child.setEnabled(applies)
+        self._explain_dependents()
+
+    def _explain_dependents(self) -> None:
+        """A greyed-out option says in its tooltip what it waits for."""
+        names = {widget: name for name, widget in self.option_widgets.items()}
+        for parent_box, child in self._dependents:
+            tip = self.tr(TIPS[names[child]])
+            if not child.isEnabled():
+                if child is self.location and self.location.count() == 0:
+                    why = self.tr("Add a location first: Inventory → Locations….")
+                else:
+                    why = self.tr("Available when “%1” is ticked.").replace("%1", parent_box.text().replace("&", ""))
+                tip = f"{why}\n\n{tip}"
+            child.setToolTip(tip)
 
     # --- load / to_config -------------------------------------------------------------------
     def _fill_locations(self, selected: int | None) -> None:
