@@ -160,11 +160,16 @@ class MainWindow(QMainWindow):
     def switch_language(self, language: str) -> bool:
         """Show the app in `language` at once: the menus, navigation and tray speak it, and the
         screens are built again in it (their layout and filters kept through their saved state).
-        Not while a sync runs or the Channel Integration window is open (a half-typed channel
-        would be lost); False then, and the language comes with the next start."""
+        Not while a sync, an import or the demo's set-up runs, nor with the Channel Integration
+        window open (a half-typed channel would be lost); False then, and the language comes
+        with the next start."""
         from ui import i18n
 
-        busy = any(getattr(screen, "running", False) for screen in self._screens.values())
+        def working(screen) -> bool:  # a sync, the demo being added, a CSV import or export
+            jobs = (getattr(screen, "worker", None), getattr(screen, "job", None))
+            return bool(getattr(screen, "running", False)) or any(job is not None and job.running for job in jobs)
+
+        busy = any(working(screen) for screen in self._screens.values())
         if busy or (self._channel_window is not None and self._channel_window.isVisible()):
             return False
         i18n.install_translators(QApplication.instance(), language)
