@@ -152,8 +152,8 @@ class MainWindow(QMainWindow):
                     "%1", i18n.NATIVE_NAMES[language]), 15000)
             else:
                 self.statusBar().showMessage(
-                    self.tr("Preferences saved. The app speaks %1 from its next start: a sync or the Channel "
-                            "Integration window is open now.").replace("%1", i18n.NATIVE_NAMES[language]),
+                    self.tr("Preferences saved. The app speaks %1 from its next start: a sync or an import is "
+                            "running, or the Channel Integration window is open.").replace("%1", i18n.NATIVE_NAMES[language]),
                     15000,
                 )
 

@@ -2269,24 +2269,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
-        <location line="+146"/>
+        <location line="+151"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-138"/>
+        <location line="+139"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+115"/>
+        <location line="-115"/>
+        <location line="+120"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -2352,11 +2352,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</source>
-        <translation>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</translation>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</source>
+        <translation>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>A sync is already running.</source>
         <translation>A sync is already running.</translation>
     </message>

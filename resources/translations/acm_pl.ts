@@ -2303,24 +2303,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
-        <location line="+146"/>
+        <location line="+151"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-138"/>
+        <location line="+139"/>
         <source>Screens</source>
         <translation>Ekrany</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+115"/>
+        <location line="-115"/>
+        <location line="+120"/>
         <source>Data folder: %1</source>
         <translation>Folder danych: %1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-118"/>
         <source>Ready</source>
         <translation>Gotowe</translation>
     </message>
@@ -2386,11 +2386,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>Preferences saved. The app speaks %1 from its next start: a sync or the Channel Integration window is open now.</source>
-        <translation>Zapisano preferencje. Nowy język (%1) obowiązuje od następnego uruchomienia: trwa synchronizacja albo otwarte jest okno integracji kanałów.</translation>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</source>
+        <translation>Zapisano preferencje. Nowy język (%1) obowiązuje od następnego uruchomienia: trwa synchronizacja lub import albo otwarte jest okno integracji kanałów.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>A sync is already running.</source>
         <translation>Synchronizacja już trwa.</translation>
     </message>

@@ -350,8 +350,8 @@ def test_a_language_change_during_a_sync_says_when_it_applies(qtbot, db, data_di
     choose_language(monkeypatch, "pl")
     main.open_preferences()
     assert main.statusBar().currentMessage() == (
-        "Preferences saved. The app speaks Polski from its next start: a sync or the Channel Integration "
-        "window is open now.")
+        "Preferences saved. The app speaks Polski from its next start: a sync or an import is running, "
+        "or the Channel Integration window is open.")
     assert main.nav.item(0).text() == "Overview"
 
 
