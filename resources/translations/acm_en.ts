@@ -1492,12 +1492,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+37"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1517,7 +1517,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Held by open orders</source>
+        <translation>Held by open orders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Linked listings:</source>
         <translation>Linked listings:</translation>
     </message>
@@ -2476,48 +2481,53 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+42"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+8"/>
+        <location line="-164"/>
+        <location line="+9"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+8"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+8"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Stock item</source>
         <translation>Stock item</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
+        <source>Pieces bought</source>
+        <translation>Pieces bought</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Link item to stock…</source>
         <translation>&amp;Link item to stock…</translation>
     </message>
@@ -3052,7 +3062,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-374"/>
+        <location filename="../../ui/inventory/screen.py" line="-375"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>

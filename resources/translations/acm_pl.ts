@@ -1508,12 +1508,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+37"/>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1533,7 +1533,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dostępne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Held by open orders</source>
+        <translation>Zarezerwowane przez otwarte zamówienia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Linked listings:</source>
         <translation>Powiązane oferty:</translation>
     </message>
@@ -2511,48 +2516,53 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+42"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+8"/>
+        <location line="-164"/>
+        <location line="+9"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+8"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Offer</source>
         <translation>Nr oferty</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+8"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Qty</source>
         <translation>Szt.</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Price</source>
         <translation>Cena</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Stock item</source>
         <translation>Pozycja magazynowa</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Link</source>
         <translation>Powiązanie</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
+        <source>Pieces bought</source>
+        <translation>Kupione sztuki</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Link item to stock…</source>
         <translation>Pow&amp;iąż z magazynem…</translation>
     </message>
@@ -3090,7 +3100,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-374"/>
+        <location filename="../../ui/inventory/screen.py" line="-375"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>

@@ -155,6 +155,7 @@ class InventoryScreen(QWidget):
         self.per_location = self._small_table(
             "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")], 0
         )
+        self.per_location.horizontalHeaderItem(2).setToolTip(self.tr("Held by open orders"))
         left.addWidget(self.per_location)
         detail_layout.addLayout(left, 1)
         right = QVBoxLayout()

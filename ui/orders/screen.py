@@ -197,6 +197,7 @@ class OrdersScreen(QWidget):
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setTabKeyNavigation(False)
+        self.items.horizontalHeaderItem(2).setToolTip(self.tr("Pieces bought"))
         self.items_fit = ColumnFit(self.items, [
             Column(self.tr("Title"), stretch=True), Column(self.tr("Offer")), Column(self.tr("Qty")),
             Column(self.tr("Price")), Column(self.tr("Stock item"), width=160), Column(self.tr("Link")),
