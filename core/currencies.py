@@ -50,6 +50,54 @@ _NAMES: dict[str, str] = {
     "ZWG": "Zimbabwe Gold",
 }
 
+# code -> Polish name, from the Unicode CLDR (as Babel gives them); shown when the app speaks Polish
+_NAMES_PL: dict[str, str] = {
+    "AED": "dirham ZEA", "AFN": "afgani afgańskie", "ALL": "lek albański", "AMD": "dram armeński",
+    "AOA": "kwanza angolska", "ARS": "peso argentyńskie", "AUD": "dolar australijski",
+    "AWG": "florin arubański", "AZN": "manat azerski", "BAM": "marka zamienna Bośni i Hercegowiny",
+    "BBD": "dolar barbadoski", "BDT": "taka bengalska", "BGN": "lew bułgarski", "BHD": "dinar bahrański",
+    "BIF": "frank burundyjski", "BMD": "dolar bermudzki", "BND": "dolar brunejski",
+    "BOB": "boliviano boliwijskie", "BRL": "real brazylijski", "BSD": "dolar bahamski",
+    "BTN": "ngultrum bhutański", "BWP": "pula botswańska", "BYN": "rubel białoruski",
+    "BZD": "dolar belizeński", "CAD": "dolar kanadyjski", "CDF": "frank kongijski", "CHF": "frank szwajcarski",
+    "CLP": "peso chilijskie", "CNY": "juan chiński", "COP": "peso kolumbijskie", "CRC": "colon kostarykański",
+    "CUP": "peso kubańskie", "CVE": "escudo zielonoprzylądkowe", "CZK": "korona czeska",
+    "DJF": "frank dżibutyjski", "DKK": "korona duńska", "DOP": "peso dominikańskie", "DZD": "dinar algierski",
+    "EGP": "funt egipski", "ERN": "nakfa erytrejska", "ETB": "birr etiopski", "EUR": "euro",
+    "FJD": "dolar fidżyjski", "FKP": "funt falklandzki", "GBP": "funt szterling", "GEL": "lari gruzińskie",
+    "GHS": "cedi ghańskie", "GIP": "funt gibraltarski", "GMD": "dalasi gambijskie", "GNF": "frank gwinejski",
+    "GTQ": "quetzal gwatemalski", "GYD": "dolar gujański", "HKD": "dolar hongkoński",
+    "HNL": "lempira honduraska", "HTG": "gourde haitański", "HUF": "forint węgierski",
+    "IDR": "rupia indonezyjska", "ILS": "nowy szekel izraelski", "INR": "rupia indyjska",
+    "IQD": "dinar iracki", "IRR": "rial irański", "ISK": "korona islandzka", "JMD": "dolar jamajski",
+    "JOD": "dinar jordański", "JPY": "jen japoński", "KES": "szyling kenijski", "KGS": "som kirgiski",
+    "KHR": "riel kambodżański", "KMF": "frank komoryjski", "KPW": "won północnokoreański",
+    "KRW": "won południowokoreański", "KWD": "dinar kuwejcki", "KYD": "dolar kajmański",
+    "KZT": "tenge kazachskie", "LAK": "kip laotański", "LBP": "funt libański", "LKR": "rupia lankijska",
+    "LRD": "dolar liberyjski", "LSL": "loti sotyjskie", "LYD": "dinar libijski", "MAD": "dirham marokański",
+    "MDL": "lej mołdawski", "MGA": "ariary malgaski", "MKD": "denar macedoński", "MMK": "kiat birmański",
+    "MNT": "tugrik mongolski", "MOP": "pataca Makau", "MRU": "ugija mauretańska", "MUR": "rupia maurytyjska",
+    "MVR": "rupia malediwska", "MWK": "kwacha malawijska", "MXN": "peso meksykańskie",
+    "MYR": "ringgit malezyjski", "MZN": "metical mozambicki", "NAD": "dolar namibijski",
+    "NGN": "naira nigeryjska", "NIO": "cordoba nikaraguańska", "NOK": "korona norweska",
+    "NPR": "rupia nepalska", "NZD": "dolar nowozelandzki", "OMR": "rial omański", "PAB": "balboa panamski",
+    "PEN": "sol peruwiański", "PGK": "kina papuańska", "PHP": "peso filipińskie", "PKR": "rupia pakistańska",
+    "PLN": "złoty polski", "PYG": "guarani paragwajskie", "QAR": "rial katarski", "RON": "lej rumuński",
+    "RSD": "dinar serbski", "RUB": "rubel rosyjski", "RWF": "frank ruandyjski", "SAR": "rial saudyjski",
+    "SBD": "dolar Wysp Salomona", "SCR": "rupia seszelska", "SDG": "funt sudański", "SEK": "korona szwedzka",
+    "SGD": "dolar singapurski", "SHP": "funt Świętej Heleny", "SLE": "leone sierraleoński",
+    "SOS": "szyling somalijski", "SRD": "dolar surinamski", "SSP": "funt południowosudański",
+    "STN": "dobra Wysp Świętego Tomasza i Książęcej", "SVC": "colon salwadorski", "SYP": "funt syryjski",
+    "SZL": "lilangeni Suazi", "THB": "baht tajski", "TJS": "somoni tadżyckie", "TMT": "manat turkmeński",
+    "TND": "dinar tunezyjski", "TOP": "pa’anga tongijska", "TRY": "lira turecka", "TTD": "dolar trynidadzki",
+    "TWD": "nowy dolar tajwański", "TZS": "szyling tanzański", "UAH": "hrywna ukraińska",
+    "UGX": "szyling ugandyjski", "USD": "dolar amerykański", "UYU": "peso urugwajskie", "UZS": "som uzbecki",
+    "VED": "boliwar soberano", "VES": "boliwar wenezuelski", "VND": "dong wietnamski", "VUV": "vatu wanuackie", "WST": "tala samoańskie",
+    "XAF": "frank CFA BEAC", "XCD": "dolar wschodniokaraibski", "XCG": "gulden karaibski", "XOF": "frank CFA",
+    "XPF": "frank CFP", "YER": "rial jemeński", "ZAR": "rand południowoafrykański", "ZMW": "kwacha zambijska",
+    "ZWG": "złoto Zimbabwe",
+}
+
 # PLN first (Allegro's own currency), then the rest alphabetically.
 CODES: tuple[str, ...] = (DEFAULT, *sorted(c for c in _NAMES if c != DEFAULT))
 
@@ -59,9 +107,12 @@ def is_currency(code: str) -> bool:
 
 
 def name(code: str) -> str:
-    return _NAMES[code]
+    """The currency's name in the app's language (core.i18n): "Zloty", "złoty polski"."""
+    from core.i18n import POLISH, language
+
+    return _NAMES_PL.get(code, _NAMES[code]) if language() == POLISH else _NAMES[code]
 
 
 def label(code: str) -> str:
-    """"PLN — Zloty", as shown in a currency list."""
-    return f"{code} — {_NAMES[code]}"
+    """"PLN — Zloty" ("PLN — złoty polski" in Polish), as shown in a currency list."""
+    return f"{code} — {name(code)}"

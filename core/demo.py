@@ -19,12 +19,12 @@ from core.allegro.port import Offer, OfferFormat, OfferState
 from core.db import database
 from core.models import Channel, Listing, Location, StockItem, StockLevel, utcnow
 from core.sync import listings
-from core.i18n import _
+from core.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
 DEMO_SUB_SOURCE = "Sandbox demo"
-DEMO_LOCATION = "Main warehouse"
+DEMO_LOCATION = N_("Main warehouse")  # named in the app's language when the demo makes it
 SKU_PREFIX = "DEMO-"
 # The demo shop's sales reach back a few weeks; its first sync should bring them in.
 ORDERS_SINCE = timedelta(days=30)
@@ -178,9 +178,9 @@ def _demo_location() -> Location:
     default = Location.get_or_none(Location.is_default == True)  # noqa: E712 - peewee expression
     if default is not None:
         return default
-    location = Location.get_or_none(Location.name == DEMO_LOCATION)
+    location = Location.get_or_none(Location.name.in_([_(DEMO_LOCATION), DEMO_LOCATION]))
     if location is None:
-        location = Location.create(name=DEMO_LOCATION, is_default=True)
+        location = Location.create(name=_(DEMO_LOCATION), is_default=True)
     else:
         Location.update(is_default=True).where(Location.id == location.id).execute()
     return location

@@ -5,7 +5,8 @@ and looked up in a Polish catalogue (core/i18n_pl.py); English is the source tex
 
     _("Enter a SKU.")                                  a sentence, translated now
     _("There is no location called {name}.").format(name=name)
-    n_("{n} row(s)", "{n} rows", count).format(n=count)   a count with plural forms
+    n_("{n} row", "{n} rows", count).format(n=count)      a count: English singular and plural,
+                                                       Polish 1 wiersz · 2 wiersze · 5 wierszy
     N_("Open")                                         kept in a constant; pass it to _() where shown
 
 The GUI sets the language at start from Preferences (ui/app.py); the command line follows
@@ -61,7 +62,9 @@ def N_(text: str) -> str:
 
 
 def n_(singular: str, plural: str, n: int) -> str:
-    """The form of a counted sentence for `n` (Polish has three: 1, 2–4, 5+)."""
+    """The form of a counted sentence for `n`, ngettext-style: English `singular` for 1 and
+    `plural` otherwise; Polish one of the three forms its catalogue maps `singular` to
+    (1 · 2–4, 22–24, … · 0, 5–21, 12–14, …)."""
     forms = _active.get(singular)
     if isinstance(forms, tuple) and forms:
         return forms[min(polish_plural_index(n), len(forms) - 1)]

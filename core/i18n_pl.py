@@ -8,7 +8,7 @@ marked sentence is here, with the same {placeholders}.
 CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     # --- channels (core/channels.py, core/secrets.py) -------------------------------------
     "Enter a SubSource: the name this channel appears as, for example MyAllegroChannel.":
-        "Wpisz SubSource: nazwę, pod którą kanał będzie widoczny, np. MojKanalAllegro.",
+        "Wpisz nazwę kanału, pod którą będzie widoczny, np. MojKanalAllegro.",
     "Enter the username of your Allegro account.": "Wpisz login swojego konta Allegro.",
     "Enter the password of your Allegro account.": "Wpisz hasło swojego konta Allegro.",
     "Enter the WebAPI key from My Allegro → WebAPI.": "Wpisz klucz WebAPI z Moje Allegro → WebAPI.",
@@ -18,7 +18,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Enter the date to fetch orders from.": "Wpisz datę, od której mają być pobierane zamówienia.",
     "Enter the WebAPI address, for example http://127.0.0.1:8080/service.php.":
         "Wpisz adres WebAPI, np. http://127.0.0.1:8080/service.php.",
-    "The SubSource can be at most 100 characters long.": "SubSource może mieć najwyżej 100 znaków.",
+    "The SubSource can be at most 100 characters long.": "Nazwa kanału może mieć najwyżej 100 znaków.",
     "The username must be 1–16 characters without spaces, or an e-mail address.":
         "Login musi mieć 1–16 znaków bez spacji albo być adresem e-mail.",
     "The WebAPI key is a single word of at most 100 characters; check what was pasted.":
@@ -33,7 +33,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "There is no channel called “{name}”.": "Nie ma kanału o nazwie „{name}”.",
     "That location no longer exists. Choose another one.": "Ta lokalizacja już nie istnieje. Wybierz inną.",
     "Another channel is already called “{name}”. Choose a different SubSource.":
-        "Inny kanał już nazywa się „{name}”. Wybierz inny SubSource.",
+        "Inny kanał już nazywa się „{name}”. Wybierz inną nazwę.",
     "No password keyring is available on this computer, so the channel was not saved. Install or unlock a keyring "
     "(GNOME Keyring, KWallet, Windows Credential Manager or the macOS Keychain) and try again.":
         "Na tym komputerze nie ma dostępnego magazynu haseł, więc kanał nie został zapisany. Zainstaluj lub odblokuj "
@@ -46,7 +46,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Allegro password: ": "Hasło do Allegro: ",
     "The channel was not added.": "Kanał nie został dodany.",
     "No channels yet. Add one with: main.py channel add --help": "Nie ma jeszcze kanałów. Dodaj kanał poleceniem: main.py channel add --help",
-    "SubSource": "SubSource",
+    "SubSource": "Nazwa kanału",
     "Username": "Login",
     "Environment": "Środowisko",
     "Enabled": "Włączony",
@@ -282,6 +282,14 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "rejected by Allegro": "odrzucony przez Allegro",
     "not sent: wrong format": "niewysłany: zły format",
     "online payment": "płatność online",
+    "Main warehouse": "Magazyn główny",
+    # Allegro's own payment statuses (they arrive in Polish)
+    "Started": "Rozpoczęta",
+    "Paid": "Zakończona",
+    "Payment cancelled": "Anulowana",
+    "Rejected": "Odrzucona",
+    "Withdrawn": "Wycofana",
+    "Cash on delivery": "Płatność przy odbiorze",
     "instalments": "raty",
     "cash on delivery": "za pobraniem",
     "bank transfer": "przelew",
@@ -301,8 +309,11 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "A SKU can be at most {n} characters.": "SKU może mieć najwyżej {n} znaków.",
     "A title can be at most {n} characters.": "Tytuł może mieć najwyżej {n} znaków.",
     "The quantity at {location} must be between 0 and {n}.": "Ilość w lokalizacji {location} musi wynosić od 0 do {n}.",
-    "{location} still holds stock of {n} item(s). Set those quantities to 0 before deleting it.":
-        "W lokalizacji {location} nadal jest towar (pozycje: {n}). Ustaw te ilości na 0, zanim ją usuniesz.",
+    "{location} still holds stock of {n} item. Set its quantity to 0 before deleting the location.": (
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw jej ilość na 0, zanim usuniesz lokalizację.",
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw ich ilości na 0, zanim usuniesz lokalizację.",
+        "W lokalizacji {location} nadal jest towar {n} pozycji. Ustaw ich ilości na 0, zanim usuniesz lokalizację.",
+    ),
     "SKU {sku} is already used by “{title}”.": "SKU {sku} ma już pozycja „{title}”.",
     "A location name can be at most {n} characters.": "Nazwa lokalizacji może mieć najwyżej {n} znaków.",
     "There is already a location called {name}.": "Lokalizacja o nazwie {name} już istnieje.",
@@ -312,13 +323,19 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "Writing rows": "Zapisywanie wierszy",
     "The file has no rows to import.": "Plik nie ma wierszy do zaimportowania.",
     "quantity missing": "brak ilości",
-    "{rows} row(s): {new} new item(s), {changed} stock level(s) to change, {same} unchanged.":
-        "Wiersze: {rows}; nowe pozycje: {new}; stany do zmiany: {changed}; bez zmian: {same}.",
+    "{rows}: {new}, {changed}, {same}.": "{rows}: {new}, {changed}, {same}.",
+    "{n} row": ("{n} wiersz", "{n} wiersze", "{n} wierszy"),
+    "{n} new item": ("{n} nowa pozycja", "{n} nowe pozycje", "{n} nowych pozycji"),
+    "{n} stock level to change": ("{n} stan do zmiany", "{n} stany do zmiany", "{n} stanów do zmiany"),
+    "{n} unchanged": ("{n} bez zmian", "{n} bez zmian", "{n} bez zmian"),
     "missing SKU": "brak SKU",
     "Adding new items": "Dodawanie nowych pozycji",
     "Setting stock levels": "Ustawianie stanów",
-    "{bad} invalid row(s) of {total}; nothing will be imported until they are fixed.":
-        "Błędne wiersze: {bad} z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+    "{bad} invalid row of {total}; nothing will be imported until it is fixed.": (
+        "{bad} błędny wiersz z {total}; nic nie zostanie zaimportowane, dopóki nie zostanie poprawiony.",
+        "{bad} błędne wiersze z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+        "{bad} błędnych wierszy z {total}; nic nie zostanie zaimportowane, dopóki nie zostaną poprawione.",
+    ),
     "Line {line} of {file} contains a NUL byte; this is not a text CSV file.":
         "Wiersz {line} pliku {file} zawiera bajt NUL; to nie jest tekstowy plik CSV.",
     "quantity “{text}” is not a number": "ilość „{text}” nie jest liczbą",
@@ -330,7 +347,11 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
     "There is no location called {name}.": "Nie ma lokalizacji o nazwie {name}.",
     "a cell is far too long": "komórka jest o wiele za długa",
     "no location given and there is no default location": "nie podano lokalizacji, a nie ma lokalizacji domyślnej",
-    "{n} row(s) are invalid; fix them and import the file again.": "Błędne wiersze: {n}; popraw je i zaimportuj plik ponownie.",
+    "{n} row is invalid; fix it and import the file again.": (
+        "{n} wiersz jest błędny; popraw go i zaimportuj plik ponownie.",
+        "{n} wiersze są błędne; popraw je i zaimportuj plik ponownie.",
+        "{n} wierszy jest błędnych; popraw je i zaimportuj plik ponownie.",
+    ),
     "{file} is not UTF-8 text (line {line} has a byte that is not). Save it from your spreadsheet as “CSV UTF-8” and "
     "import it again.":
         "Plik {file} nie jest tekstem UTF-8 (wiersz {line} zawiera niepasujący bajt). Zapisz go w arkuszu jako "

@@ -43,6 +43,23 @@ PAY_TYPE_TEXT = {
     "collect_on_delivery": N_("cash on delivery"),
     "wire_transfer": N_("bank transfer"),
 }
+# Allegro's postBuyFormPayStatus comes in Polish whatever the seller reads; shown in the
+# app's language (unknown ones as they come).
+PAY_STATUS_TEXT = {
+    "Rozpoczęta": N_("Started"),
+    "Zakończona": N_("Paid"),
+    "Anulowana": N_("Payment cancelled"),
+    "Odrzucona": N_("Rejected"),
+    "Wycofana": N_("Withdrawn"),
+    "Płatność przy odbiorze": N_("Cash on delivery"),
+}
+
+
+def pay_status_text(status: str) -> str:
+    """Allegro's payment status in the app's language."""
+    return _(PAY_STATUS_TEXT[status]) if status in PAY_STATUS_TEXT else status
+
+
 LINK_TEXT = {
     LinkState.LISTING: N_("via listing"),
     LinkState.TITLE: N_("by title"),
@@ -119,7 +136,7 @@ def order_rows() -> list[tuple]:
                 items,
                 amount if isinstance(amount, Decimal) else Decimal(str(amount or 0)),
                 currency,
-                pay_status,
+                pay_status_text(pay_status),
                 _(STATUS_TEXT.get(status, status)),
                 (
                     ""

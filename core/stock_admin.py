@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from core.db import database
 from core.models import Listing, Location, StockItem, StockLevel
-from core.i18n import _
+from core.i18n import _, n_
 
 SKU_MAX = 100
 TITLE_MAX = 255
@@ -174,9 +174,11 @@ def delete_location(location_id: int) -> None:
     )
     if held:
         raise StockError(
-            _("{location} still holds stock of {n} item(s). Set those quantities to 0 before deleting it.").format(
-                location=location.name, n=held
-            )
+            n_(
+                "{location} still holds stock of {n} item. Set its quantity to 0 before deleting the location.",
+                "{location} still holds stock of {n} items. Set those quantities to 0 before deleting the location.",
+                held,
+            ).format(location=location.name, n=held)
         )
     with database.atomic():
         StockLevel.delete().where(StockLevel.location == location_id).execute()

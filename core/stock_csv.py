@@ -30,7 +30,7 @@ from core import inventory
 from core.db import database
 from core.models import Location, StockItem, StockLevel, utcnow
 from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX
-from core.i18n import _
+from core.i18n import _, n_
 
 COLUMNS = ("sku", "title", "location", "quantity", "barcode")
 # Written by the export for the reader; an import skips them without calling them unused.
@@ -108,13 +108,20 @@ class ImportPreview:
 
     def summary(self) -> str:
         if self.problems:
-            return _("{bad} invalid row(s) of {total}; nothing will be imported until they are fixed.").format(
-                bad=len(self.problems), total=len(self.rows) + len(self.problems)
-            )
+            bad = len(self.problems)
+            return n_(
+                "{bad} invalid row of {total}; nothing will be imported until it is fixed.",
+                "{bad} invalid rows of {total}; nothing will be imported until they are fixed.",
+                bad,
+            ).format(bad=bad, total=len(self.rows) + len(self.problems))
         if not self.rows:
             return _("The file has no rows to import.")
-        return _("{rows} row(s): {new} new item(s), {changed} stock level(s) to change, {same} unchanged.").format(
-            rows=len(self.rows), new=self.new_items, changed=self.changed_levels, same=self.unchanged
+        rows, new, changed, same = len(self.rows), self.new_items, self.changed_levels, self.unchanged
+        return _("{rows}: {new}, {changed}, {same}.").format(
+            rows=n_("{n} row", "{n} rows", rows).format(n=rows),
+            new=n_("{n} new item", "{n} new items", new).format(n=new),
+            changed=n_("{n} stock level to change", "{n} stock levels to change", changed).format(n=changed),
+            same=n_("{n} unchanged", "{n} unchanged", same).format(n=same),
         )
 
 
@@ -452,7 +459,11 @@ def apply_import(preview: ImportPreview, report: Report = _no_report, cancelled:
     """Write an error-free preview in one transaction: every row or none."""
     if preview.problems:
         raise CsvFileError(
-            _("{n} row(s) are invalid; fix them and import the file again.").format(n=len(preview.problems))
+            n_(
+                "{n} row is invalid; fix it and import the file again.",
+                "{n} rows are invalid; fix them and import the file again.",
+                len(preview.problems),
+            ).format(n=len(preview.problems))
         )
     rows = preview.rows
     total = len(rows)

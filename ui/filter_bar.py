@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from core.models import Channel
+from ui.keyboard import down_into
 from ui.tables import RowTableModel
 
 ALL_CHANNELS = ""  # the channel choice's data for "All channels"
@@ -71,6 +72,10 @@ class FilterBar(QHBoxLayout):
         action.triggered.connect(lambda _=False: (self.filter.setFocus(), self.filter.selectAll()))
         screen.addAction(action)
 
+    def lead_into(self, table) -> None:
+        """Down in the filter box moves into `table`, the rows it filters."""
+        down_into(self.filter, table)
+
     def add_choice(self, label: str, object_name: str) -> QComboBox:
         """A labelled drop-down (its label's mnemonic focuses it), before the count."""
         buddy = QLabel(label)
@@ -86,13 +91,13 @@ class FilterBar(QHBoxLayout):
     def add_channel_choice(self, column: int) -> QComboBox:
         """Rows whose item `column` (a row index, the id is item 0) is the chosen channel's id."""
         self._channel_column = column
-        self.channel = self.add_choice(self.tr("C&hannel:"), f"{self.name}_channel")
+        self.channel = self.add_choice(self.tr("Cha&nnel:"), f"{self.name}_channel")
         self.channel.currentIndexChanged.connect(lambda _i: self.apply_choice())
         return self.channel
 
     def add_show_choice(self, kinds: Sequence[tuple[str, str, Keep | None]], current: str | None = None) -> QComboBox:
         """Kinds of rows to show: (key, translated text, keep or None for all); `current` a key."""
-        self.show_choice = self.add_choice(self.tr("S&how:"), f"{self.name}_show")
+        self.show_choice = self.add_choice(self.tr("Sho&w:"), f"{self.name}_show")
         for key, text, keep in kinds:
             self.show_choice.addItem(text, key)
             self._keeps[key] = keep
@@ -117,11 +122,13 @@ class FilterBar(QHBoxLayout):
             self.model.set_row_filter(lambda r: r[column] == channel_id and (keep is None or keep(r)))
 
     # --- count -------------------------------------------------------------------
-    def show_count(self, all_text: str, some_text: str, group_digits: bool = False) -> None:
-        """`all_text` ("%1 orders") when nothing is filtered out, else `some_text` ("%1 of %2 orders")."""
+    def show_count(self, all_text: Callable[[int], str], some_text: Callable[[int], str], group_digits: bool = False) -> None:
+        """`all_text(total)` ("%1 orders") when nothing is filtered out, else `some_text(total)`
+        ("%1 of %2 orders"): each a tr() with the count, so the noun takes its plural form;
+        %1 is the number shown, %2 the total."""
         shown, total = self.model.rowCount(), self.model.total()
-        number = (lambda n: f"{n:,}".replace(",", " ")) if group_digits else str
+        number = (lambda n: f"{n:,}".replace(",", "\u00a0")) if group_digits else str
         if shown == total:
-            self.count_label.setText(all_text.replace("%1", number(total)))
+            self.count_label.setText(all_text(total).replace("%1", number(total)))
         else:
-            self.count_label.setText(some_text.replace("%1", number(shown)).replace("%2", number(total)))
+            self.count_label.setText(some_text(total).replace("%1", number(shown)).replace("%2", number(total)))

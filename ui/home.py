@@ -26,6 +26,7 @@ from core import demo
 from core.db import database
 from core.models import Channel, Listing, Order, StockItem, SyncRun
 from core.sync.guards import risk_counts
+from ui.counts import COUNTED
 from ui.tables import ALERT
 from ui.workers import Worker
 from ui.text import escape
@@ -142,7 +143,7 @@ class HomeScreen(QWidget):
         self.counts.addRow(self.tr("At oversell risk") + ":", risk)
         overview_layout.addLayout(self.counts)
         quick = QHBoxLayout()
-        self.quick_sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.quick_sync_button = QPushButton(self.tr("S&ync now (F5)"))
         self.quick_sync_button.setObjectName("overview_sync_now")
         self.quick_sync_button.clicked.connect(self.sync_now)
         self.quick_add_button = QPushButton(self.tr("Add a &channel…"))
@@ -209,7 +210,7 @@ class HomeScreen(QWidget):
             ),
         )
         self.sync_card = card
-        self.sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.sync_button = QPushButton(self.tr("S&ync now (F5)"))
         self.sync_button.setObjectName("welcome_sync_now")
         self.sync_button.setEnabled(False)
         self.sync_button.setToolTip(self.tr("Add the demo channel first."))
@@ -277,6 +278,7 @@ class HomeScreen(QWidget):
         if self.worker is not None and self.worker.running:
             return
         self.demo_button.setEnabled(False)
+        self.demo_button.setToolTip(self.tr("The demo channel is being added; the line below says how far."))
         self._say(self.demo_status, self.tr("Starting…"))
         worker = Worker(set_up_demo_job, self.paths)
         worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, escape(step) + "…"))
@@ -294,15 +296,16 @@ class HomeScreen(QWidget):
         self._say(
             self.demo_status,
             self.tr(
-                "✓ <b>%1</b> is ready: the Test said OK. %2 listings are linked to stock items; "
+                "✓ <b>%1</b> is ready: the Test said OK. %2 linked to stock items; "
                 "%3 of them have no stock, so the sync will propose ending them."
             )
-            .replace("%1", escape(done.channel.sub_source))
-            .replace("%2", str(linked))
-            .replace("%3", str(len(stock.out_of_stock))),
+            .replace("%2", self.tr("%n listing(s)", "", linked))
+            .replace("%3", str(len(stock.out_of_stock)))
+            .replace("%1", escape(done.channel.sub_source)),
             OK_COLOUR,
         )
         self.demo_button.setText(self.tr("Demo channel added"))
+        self.demo_button.setToolTip(self.tr("The demo channel is there; it is added once."))
         self.sync_button.setEnabled(True)
         self.sync_button.setToolTip(self.tr("Opens the Sync screen and syncs the demo channel."))
         self.sync_button.setDefault(True)
@@ -313,6 +316,7 @@ class HomeScreen(QWidget):
     def _demo_failed(self, message: str, _error: object) -> None:
         self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", escape(message)), ALERT.name())
         self.demo_button.setEnabled(True)
+        self.demo_button.setToolTip("")
         self.demo_button.setText(self.tr("Try &again"))
         self.demo_failed.emit(message)
 
@@ -345,10 +349,10 @@ class HomeScreen(QWidget):
         orders = Order.select().where(Order.channel == self.demo_channel_id).count()
         if run.outcome in ("ok", "partial"):
             text = (
-                self.tr("✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.")
-                .replace("%1", str(orders))
-                .replace("%2", str(counts.get("quantities_changed", 0)))
-                .replace("%3", str(counts.get("listings_ended", 0)))
+                self.tr("✓ Synced: %1, %2, %3.")
+                .replace("%1", COUNTED.run_count("orders_imported", orders))
+                .replace("%2", COUNTED.run_count("quantities_changed", counts.get("quantities_changed", 0)))
+                .replace("%3", COUNTED.run_count("listings_ended", counts.get("listings_ended", 0)))
             )
             self._say(self.sync_status, text, OK_COLOUR)
         else:

@@ -1,7 +1,8 @@
 """The seller's language choice: English, Polski, or whatever the system speaks.
 
 Preferences stores the choice; `preferred_language()` is what `install_translators()`
-asks for at start-up. A change applies from the next start.
+asks for at start-up. A change applies at once (MainWindow.switch_language builds the
+windows again in it), or from the next start while a sync runs.
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.resources import app_icon
-from ui.screens import SCREENS
+from ui.screens import SCREENS, resize_within_screen, screen_title
 from ui.tray import SyncTray
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Allegro Channel Manager"))
         self.setWindowIcon(app_icon())
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self._screens: dict[str, QWidget] = {}
         self._channel_window = None
         self._quitting = False
@@ -45,8 +45,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Screens"))
-        self.nav.setMaximumWidth(220)
-        self.nav.setMinimumWidth(150)
         self.nav.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; border: none; background: palette(base); }"
             "QListWidget#navigation::item { padding: 8px 12px; }"
@@ -57,12 +55,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 1020])
         self.setCentralWidget(self.splitter)
         for key, title, _module, _cls in SCREENS:
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(screen_title(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        # as wide as its longest name ("Synchronizacja"), so the screens keep the rest
+        nav_width = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 8
+        self.nav.setMinimumWidth(nav_width)
+        self.nav.setMaximumWidth(nav_width + 60)
+        self.splitter.setSizes([nav_width, 1200 - nav_width])
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._build_menus()
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         for index, (key, title, _m, _c) in enumerate(SCREENS):
-            action = QAction(title, self)
+            action = QAction(screen_title(title), self)
             action.setObjectName(f"show_{key}")
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -137,11 +139,62 @@ class MainWindow(QMainWindow):
         self._channel_window.activateWindow()
 
     def open_preferences(self) -> None:
+        from ui import i18n
         from ui.preferences import PreferencesDialog
 
+        language_before = i18n.preferred_language()
         if PreferencesDialog.ask(self.paths, self):
             self.apply_auto_sync()
-            self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+            language = i18n.preferred_language()
+            if language == language_before:
+                self.statusBar().showMessage(self.tr("Preferences saved."), 5000)
+            elif self.switch_language(language):
+                self.statusBar().showMessage(self.tr("Preferences saved. The app speaks %1 now.").replace(
+                    "%1", i18n.NATIVE_NAMES[language]), 15000)
+            else:
+                self.statusBar().showMessage(
+                    self.tr("Preferences saved. The app speaks %1 from its next start: a sync or an import is "
+                            "running, or the Channel Integration window is open.").replace("%1", i18n.NATIVE_NAMES[language]),
+                    15000,
+                )
+
+    def switch_language(self, language: str) -> bool:
+        """Show the app in `language` at once: the menus, navigation and tray speak it, and the
+        screens are built again in it (their layout and filters kept through their saved state).
+        Not while a sync, an import or the demo's set-up runs, nor with the Channel Integration
+        window open (a half-typed channel would be lost); False then, and the language comes
+        with the next start."""
+        from ui import i18n
+
+        def working(screen) -> bool:  # a sync, the demo being added, a CSV import or export
+            jobs = (getattr(screen, "worker", None), getattr(screen, "job", None))
+            return bool(getattr(screen, "running", False)) or any(job is not None and job.running for job in jobs)
+
+        busy = any(working(screen) for screen in self._screens.values())
+        if busy or (self._channel_window is not None and self._channel_window.isVisible()):
+            return False
+        i18n.install_translators(QApplication.instance(), language)
+        current = self.nav.currentItem().data(Qt.ItemDataRole.UserRole) if self.nav.currentItem() else SCREENS[0][0]
+        for screen in list(self._screens.values()):
+            getattr(screen, "shutdown", lambda: None)()  # saves its header widths and splitters
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens.clear()
+        if self._channel_window is not None:
+            self._channel_window.deleteLater()
+            self._channel_window = None
+        self.setWindowTitle(self.tr("Allegro Channel Manager"))
+        self.nav.setAccessibleName(self.tr("Screens"))
+        for row, (_key, title, _module, _cls) in enumerate(SCREENS):
+            self.nav.item(row).setText(screen_title(title))
+        self.menuBar().clear()
+        self._build_menus()
+        self.status_label.setText(self.tr("Data folder: %1").replace("%1", str(self.paths.data_dir)))
+        self.tray.retranslate()
+        self.apply_auto_sync()
+        self._show_row(self.nav.currentRow())
+        self.show_screen(current)
+        return True
 
     def show_about(self) -> None:
         from ui.about import AboutDialog

@@ -104,6 +104,20 @@ def database_in_use(paths) -> str:
 # --- the dialog ------------------------------------------------------------------------
 
 
+
+def path_field(path, name: str) -> QLineEdit:
+    """A folder path to read and copy: read-only and frameless, it scrolls when longer than
+    the room (a label would be cut, or wrap into a height it is not given)."""
+    field = QLineEdit(str(path))
+    field.setObjectName(name)
+    field.setReadOnly(True)
+    field.setFrame(False)
+    field.setToolTip(str(path))
+    field.setCursorPosition(0)
+    field.setStyleSheet("QLineEdit { background: transparent; }")
+    return field
+
+
 class PreferencesDialog(QDialog):
     """Build it, change its fields, press OK (or call `accept()`): the settings are saved.
 
@@ -134,7 +148,9 @@ class PreferencesDialog(QDialog):
         language_label = QLabel(self.tr("&Language:"))
         language_label.setBuddy(self.language)
         language_form.addRow(language_label, self.language)
-        self.language_note = QLabel(self.tr("A new language is used from the next start of the app."))
+        self.language_note = QLabel(self.tr(
+            "The windows change to the new language when you press OK (while a sync runs, from the next start)."
+        ))
         self.language_note.setObjectName("language_note")
         self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)
@@ -184,11 +200,7 @@ class PreferencesDialog(QDialog):
         self.in_use.setAccessibleName(self.tr("Database in use"))
         database_form.addRow(self.tr("In use now:"), self.in_use)
         folder_row = QHBoxLayout()
-        self.data_folder = QLabel(str(paths.data_dir))
-        self.data_folder.setTextFormat(Qt.TextFormat.PlainText)
-        self.data_folder.setObjectName("data_folder")
-        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.data_folder.setWordWrap(True)
+        self.data_folder = path_field(paths.data_dir, "data_folder")
         folder_row.addWidget(self.data_folder, 1)
         self.open_data_button = QPushButton(self.tr("Open &data folder"))
         self.open_data_button.setObjectName("open_data_folder")
@@ -233,13 +245,9 @@ class PreferencesDialog(QDialog):
         # Logs
         logs_box = QGroupBox(self.tr("Logs"))
         logs_row = QHBoxLayout(logs_box)
-        self.log_folder = QLabel(str(paths.log_dir))
-        self.log_folder.setTextFormat(Qt.TextFormat.PlainText)
-        self.log_folder.setObjectName("log_folder")
-        self.log_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.log_folder.setWordWrap(True)
+        self.log_folder = path_field(paths.log_dir, "log_folder")
         logs_row.addWidget(self.log_folder, 1)
-        self.open_logs_button = QPushButton(self.tr("Open the &log folder"))
+        self.open_logs_button = QPushButton(self.tr("Open the lo&g folder"))
         self.open_logs_button.setObjectName("open_log_folder")
         self.open_logs_button.setAutoDefault(False)
         self.open_logs_button.clicked.connect(lambda: self.open_folder(paths.log_dir))

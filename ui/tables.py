@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import compress
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import compress
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QEvent, QEventLoop, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from ui.workers import Worker
 from ui.text import plain_tooltip
@@ -30,8 +31,8 @@ class Column:
     title: str
     numeric: bool = False
     tooltip: str = ""
-    width: int = 0  # initial width in pixels; 0 = the view's default
-    stretch: bool = False  # takes the room left over (one column per table)
+    width: int = 0  # the most its content may widen it to, in pixels (its title always fits); 0 = no limit
+    stretch: bool = False  # takes the room left over (one column per table), never less than TITLE_MIN_CHARS
 
 
 def local_time(moment: datetime) -> str:
@@ -380,18 +381,114 @@ def make_table(
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    stretch = [i for i, c in enumerate(model.columns) if c.stretch]
-    header.setStretchLastSection(not stretch)
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
-    fits = header.fontMetrics()
-    for i, column in enumerate(model.columns):
-        if column.width:
-            # a translated title (Polish runs longer) widens its column rather than being cut
-            view.setColumnWidth(i, max(column.width, fits.horizontalAdvance(column.title) + 16))
-    for i in stretch:
-        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+    # content widths come from the rows on screen, not a thousand more asked of Python one cell at a time
+    header.setResizeContentsPrecision(0)
+    view.column_fit = ColumnFit(view)
     return view
+
+
+TITLE_MIN_CHARS = 36  # the stretching (title) column keeps room for this many average characters
+
+
+def header_width(header: QHeaderView, text: str) -> int:
+    """The width a header section needs to show `text` whole, with room for the sort arrow
+    (Qt keeps that room on every section of a sortable header)."""
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    lines = str(text).split("\n")
+    return max(header.fontMetrics().horizontalAdvance(line) for line in lines) + 2 * margin + arrow + 2
+
+
+class ColumnFit(QObject):
+    """Columns as wide as their header and content; the stretching column takes what is left.
+
+    Each column is at least as wide as its header text (never "Zakończ…"); when the first
+    rows arrive, it widens to the rows on screen, up to its `Column.width` (unless the
+    seller's own widths were restored). The stretching column (the title) fills the rest,
+    and keeps room for TITLE_MIN_CHARS: below that the table scrolls sideways instead.
+    """
+
+    def __init__(
+        self, view: QTableView, columns: Sequence[Column] | None = None, title_chars: int = TITLE_MIN_CHARS
+    ) -> None:
+        """`columns` for a view whose model is not a RowTableModel (a QTableWidget): its
+        titles, caps and stretching column; call fit_contents() after filling it.
+        `title_chars`: the room the stretching column keeps (a small side table keeps less)."""
+        super().__init__(view)
+        self.title_chars = title_chars
+        self.view = view
+        self.columns = list(columns if columns is not None else view.model().columns)
+        self.header = view.horizontalHeader()
+        self.restored = False  # the seller's widths came back from the last session
+        self._fitted = False
+        self._busy = False
+        self.stretch = next((i for i, c in enumerate(self.columns) if c.stretch), None)
+        self.header.setStretchLastSection(self.stretch is None)
+        self.fit_headers()
+        view.model().modelReset.connect(self._rows_changed)
+        self.header.sectionResized.connect(self._section_resized)
+        view.viewport().installEventFilter(self)
+
+    def title_min(self) -> int:
+        return self.view.fontMetrics().averageCharWidth() * self.title_chars
+
+    def fit_headers(self) -> None:
+        """No column narrower than its header text."""
+        for i, column in enumerate(self.columns):
+            need = header_width(self.header, column.title)
+            if i != self.stretch and self.header.sectionSize(i) < need:
+                self.view.setColumnWidth(i, need)
+        self.fill()
+
+    def fit_contents(self) -> None:
+        """Each column as wide as its header and the rows on screen (up to its Column.width)."""
+        for i, column in enumerate(self.columns):
+            if i == self.stretch or self.view.isColumnHidden(i):
+                continue
+            content = self.view.sizeHintForColumn(i)
+            if column.width:
+                content = min(content, column.width)
+            self.view.setColumnWidth(i, max(header_width(self.header, column.title), content))
+        self.fill()
+
+    def fill(self) -> None:
+        """The stretching column takes the room the others leave (at least title_min)."""
+        if self.stretch is None or self._busy:
+            return
+        others = sum(
+            self.header.sectionSize(i) for i in range(self.header.count())
+            if i != self.stretch and not self.header.isSectionHidden(i)
+        )
+        width = max(self.title_min(), self.view.viewport().width() - others)
+        if self.header.sectionSize(self.stretch) != width:
+            self._busy = True
+            try:
+                self.view.setColumnWidth(self.stretch, width)
+            finally:
+                self._busy = False
+
+    def _rows_changed(self) -> None:
+        if not shiboken6.isValid(self.view):
+            return  # a QTableWidget's model resets while the view is deleted
+        if not self._fitted and self.view.model().rowCount() > 0:
+            self._fitted = True
+            if not self.restored:
+                # after the view has laid the rows out, so it measures the ones on screen
+                QTimer.singleShot(0, lambda: self.fit_contents() if shiboken6.isValid(self.view) else None)
+                return
+        self.fill()
+
+    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
+        if logical != self.stretch and shiboken6.isValid(self.view):
+            self.fill()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and shiboken6.isValid(self.view):
+            self.fill()
+        return False
 
 
 def hide_channel_column(view: QTableView, column: int) -> None:
@@ -407,5 +504,12 @@ def save_header(view: QTableView, key: str) -> None:
 
 def restore_header(view: QTableView, key: str) -> None:
     state = QSettings().value(f"tables/{key}")
-    if state is not None:
-        view.horizontalHeader().restoreState(state)
+    if state is not None and view.horizontalHeader().restoreState(state):
+        fit = getattr(view, "column_fit", None)
+        if fit is not None:
+            fit.restored = True
+            # a state saved by an older version may hold Qt's own Stretch mode: the fit sizes the title now
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(fit.stretch is None)
+            fit.fit_headers()  # a header translated since (or longer in the other language) still fits

@@ -106,9 +106,10 @@ class SyncTray(QObject):
         self.problem_action = QAction("", self.menu)
         self.problem_action.setEnabled(False)
         self.problem_action.setVisible(False)
-        self.open_action = QAction(self.tr("&Open Allegro Channel Manager"), self.menu)
-        self.sync_action = QAction(self.tr("&Sync now"), self.menu)
-        self.quit_action = QAction(self.tr("&Quit"), self.menu)
+        self.open_action = QAction(self.menu)
+        self.sync_action = QAction(self.menu)
+        self.quit_action = QAction(self.menu)
+        self.retranslate()
         self.open_action.triggered.connect(self.open_requested)
         self.sync_action.triggered.connect(self.sync_requested)
         self.quit_action.triggered.connect(self.quit_requested)
@@ -136,6 +137,16 @@ class SyncTray(QObject):
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     # --- showing ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The menu's words in the app's language now (after a language switch)."""
+        self.open_action.setText(self.tr("&Open Allegro Channel Manager"))
+        self.sync_action.setText(self.tr("&Sync now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        status = getattr(self, "status", None)
+        if status is not None:
+            self.status_action.setText(self.status_text(status))
+            self.problem_action.setText(self.problem_text(status))
+
     def set_active(self, on: bool) -> bool:
         """Show the icon (True) when asked and the desktop has a tray; hide it otherwise."""
         self.active = bool(on) and self.available()
@@ -200,7 +211,7 @@ class SyncTray(QObject):
                 "%2", "; ".join(bad) or self.tr("with problems")
             )
         if status.waiting:
-            text += self.tr(" — %1 waiting for your confirmation").replace("%1", str(status.waiting))
+            text += self.tr(" — %n waiting for your confirmation", "", status.waiting)
         return text
 
     def problem_text(self, status: SyncStatus) -> str:
@@ -208,7 +219,7 @@ class SyncTray(QObject):
             return ""
         more = len(status.problems) - 1
         return self.tr("Last problem: %1").replace("%1", status.problems[0]) + (
-            self.tr(" (and %1 more)").replace("%1", str(more)) if more else ""
+            self.tr(" (and %n more)", "", more) if more else ""
         )
 
     def _announce(self, status: SyncStatus) -> None:
@@ -224,8 +235,10 @@ class SyncTray(QObject):
         elif status.waiting:
             self.notify(
                 self.tr("Listings wait for you"),
-                self.tr("%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.")
-                .replace("%1", str(status.waiting)),
+                self.tr(
+                    "%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.", "",
+                    status.waiting,
+                ),
             )
 
     @staticmethod

@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keyring  # noqa: E402
 
@@ -22,12 +23,14 @@ from core import channels  # noqa: E402
 from core.db import open_database  # noqa: E402
 from core.models import Channel, Location, utcnow  # noqa: E402
 from core.paths import app_paths  # noqa: E402
+from shot_size import size_dialog, speak  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 from ui.app import make_application  # noqa: E402
 
 
 def main(out: Path) -> None:
     app = make_application([])
+    speak(app)
     keyring.set_keyring(MemoryKeyring())
     paths = app_paths(tempfile.mkdtemp(prefix="acm-shots-"))
     open_database(paths.database)
@@ -47,6 +50,7 @@ def main(out: Path) -> None:
     from ui.channels.integration_window import ChannelIntegrationWindow
 
     window = ChannelIntegrationWindow(paths)
+    size_dialog(window)
     window.show()
 
     def grab(name: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keyring  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
@@ -34,6 +35,7 @@ from core.sync.orders import ship_order  # noqa: E402
 from sandbox.control import SandboxControl  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
+from shot_size import size_dialog, size_window, speak  # noqa: E402
 from ui.app import make_application  # noqa: E402
 
 
@@ -118,6 +120,7 @@ def ship_some(channel_id):
 
 def main(out: Path) -> None:
     app = make_application([])
+    speak(app)
     keyring.set_keyring(MemoryKeyring())
     folder = tempfile.mkdtemp(prefix="acm-desk-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -134,7 +137,7 @@ def main(out: Path) -> None:
         from ui.sync.confirm_dialog import ConfirmDialog
 
         window = MainWindow(paths)
-        window.resize(1280, 860)
+        size_window(window, 1280, 860)
         window.show()
         # a buyer buys while the seller watches: Sync now from the Sync screen
         busy = Listing.select().where((Listing.status == ListingStatus.ACTIVE) & (Listing.format == "buy_now")
@@ -207,6 +210,7 @@ def main(out: Path) -> None:
         engine = SyncEngine(channel_id, market)
         plan = engine.plan()
         dialog = ConfirmDialog(plan, window)
+        size_dialog(dialog)
         dialog.show()
         settle()
         dialog.grab().save(str(out / "confirm.png"))

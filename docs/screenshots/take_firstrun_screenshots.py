@@ -15,10 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keyring  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 
+from shot_size import size_dialog, size_window, speak  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
 
 
@@ -46,7 +48,7 @@ def main(out: Path) -> None:
     from core.paths import app_paths
     from ui.app import make_application
 
-    make_application([])
+    speak(make_application([]))
     paths = app_paths(scratch / "data")
     open_database(paths.database)
 
@@ -56,7 +58,7 @@ def main(out: Path) -> None:
     from ui.sync.confirm_dialog import ConfirmDialog
 
     window = MainWindow(paths)
-    window.resize(1200, 800)
+    size_window(window, 1200, 800)
     window.show()
     wait(400)
     window.grab().save(str(out / "welcome.png"))
@@ -72,12 +74,14 @@ def main(out: Path) -> None:
     window.grab().save(str(out / "welcome-done.png"))
 
     dialog = PreferencesDialog(paths, window)
+    size_dialog(dialog)
     dialog.show()
     wait(300)
     dialog.grab().save(str(out / "preferences.png"))
     dialog.close()
 
     about = AboutDialog("0.1.0", window)
+    size_dialog(about)
     about.show()
     wait(300)
     about.grab().save(str(out / "about.png"))

@@ -47,22 +47,12 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+36"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+43"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>At once</source>
         <translation>At once</translation>
     </message>
@@ -101,15 +91,13 @@
         <source>Note</source>
         <translation>Note</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>Sells to the top bidder (1 bid)</source>
-        <translation>Sells to the top bidder (1 bid)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sells to the top bidder (%1 bids)</source>
-        <translation>Sells to the top bidder (%1 bids)</translation>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Sells to the top bidder (%n bid(s))</source>
+        <translation>
+            <numerusform>Sells to the top bidder (%n bid)</numerusform>
+            <numerusform>Sells to the top bidder (%n bids)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>
@@ -154,10 +142,13 @@
         <source>Select n&amp;one</source>
         <translation>Select n&amp;one</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+35"/>
-        <source>%1 of %2 ticked</source>
-        <translation>%1 of %2 ticked</translation>
+        <source>%1 of %n ticked</source>
+        <translation>
+            <numerusform>%1 of %n ticked</numerusform>
+            <numerusform>%1 of %n ticked</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -211,9 +202,52 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>BrakeQuestion</name>
+    <message>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+105"/>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>The mass-end brake stopped the sync — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Review the %1 ends…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Send the &amp;rest without ending them</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Send these %1 quantities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the &amp;rest without them</source>
+        <translation>Send the &amp;rest without them</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Cancel the whole sync</translation>
+    </message>
+</context>
+<context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+39"/>
+        <location filename="../../ui/channels/config.py" line="+43"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
@@ -283,22 +317,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Ticked: ends and relists are sent without asking. Unticked: every sync first shows the listings to end and relist, and only those you confirm are sent.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Until sold out</source>
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 day</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -314,12 +338,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+343"/>
+        <location line="+399"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-397"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -329,7 +353,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Save the channel&apos;s options and account (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Ena&amp;bled</source>
         <translation>Ena&amp;bled</translation>
     </message>
@@ -344,7 +368,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Inventory Update From &amp;Location</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Submit &amp;Tracking Info</source>
         <translation>Submit &amp;Tracking Info</translation>
     </message>
@@ -384,7 +408,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;No Manual Confirmation</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;Stock location</source>
         <translation>&amp;Stock location</translation>
     </message>
@@ -424,7 +448,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Relist Listing Delay</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Orders and stock</source>
         <translation>Orders and stock</translation>
     </message>
@@ -434,7 +458,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Ending and relisting</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Add a location in the Inventory screen to choose one here.</translation>
     </message>
@@ -444,7 +468,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Move to an option to read what it does.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Options</source>
         <translation>&amp;Options</translation>
     </message>
@@ -459,23 +483,34 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel settings</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
+        <source>Add a location first: Inventory → Locations….</source>
+        <translation>Add a location first: Inventory → Locations….</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available when “%1” is ticked.</source>
+        <translation>Available when “%1” is ticked.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <location line="+17"/>
+        <location line="+76"/>
+        <location line="+10"/>
+        <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Not saved: correct the fields marked in red.</translation>
     </message>
@@ -510,86 +545,107 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Keep editing</translation>
     </message>
     <message>
+        <location line="-274"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Guards: mass-end brake and stock buffers</translation>
     </message>
     <message>
+        <location filename="../../ui/channels/guard_options.py" line="+19"/>
         <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
-        <translation>Mass-end brake: a sync that would end more than this share of the channel's live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</translation>
+        <translation>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
         <translation>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
         <translation>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
         <translation>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
         <translation>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
-        <translation>List at most this many on Allegro, however much is available. 0 = no limit (Allegro's own is 999).</translation>
+        <translation>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Mass-end brake: share of live listin&amp;gs</source>
         <translation>Mass-end brake: share of live listin&amp;gs</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Mass-end brake: share of live listings</source>
         <translation>Mass-end brake: share of live listings</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Mass-end brake: or number o&amp;f listings</source>
         <translation>Mass-end brake: or number o&amp;f listings</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Mass-end brake: or number of listings</source>
         <translation>Mass-end brake: or number of listings</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>End when a&amp;vailable is at most</source>
         <translation>End when a&amp;vailable is at most</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>End when available is at most</source>
         <translation>End when available is at most</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Kee&amp;p back</source>
         <translation>Kee&amp;p back</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Keep back</source>
         <translation>Keep back</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>List a s&amp;hare of available</source>
         <translation>List a s&amp;hare of available</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>List a share of available</source>
         <translation>List a share of available</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>List at &amp;most</source>
         <translation>List at &amp;most</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>List at most</source>
         <translation>List at most</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
+        <location filename="../../ui/channels/config.py" line="+239"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
@@ -597,13 +653,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+39"/>
-        <location line="+113"/>
+        <location filename="../../ui/channels/integration_window.py" line="+40"/>
+        <location line="+114"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>&lt;b&gt;Channels&lt;/b&gt;</source>
         <translation>&lt;b&gt;Channels&lt;/b&gt;</translation>
     </message>
@@ -663,7 +719,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No channels yet. Press Add New Channel to connect an Allegro account.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Select a channel in the list first.</source>
+        <translation>Select a channel in the list first.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Channel Integration — Add New Channel</source>
         <translation>Channel Integration — Add New Channel</translation>
     </message>
@@ -689,11 +750,27 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <source>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
-        <translation>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</translation>
+        <source>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
+        <translation>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Delete channel</source>
         <translation>Delete channel</translation>
     </message>
@@ -814,19 +891,26 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+11"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="-115"/>
         <source>Confirm changes on Allegro — %1</source>
         <translation>Confirm changes on Allegro — %1</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
-        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</translation>
+    <message numerus="yes">
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
-        <translation>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</translation>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
+        <translation>
+            <numerusform>%n auction has bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. It starts unticked.</numerusform>
+            <numerusform>%n auctions have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -844,35 +928,120 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Apply the ticked ones</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>&amp;Apply the ticked ones (%1)</source>
         <translation>&amp;Apply the ticked ones (%1)</translation>
     </message>
     <message>
+        <location line="-23"/>
         <source>End and relist the ticked listings, and send the rest of the sync</source>
         <translation>End and relist the ticked listings, and send the rest of the sync</translation>
     </message>
     <message>
+        <location line="-31"/>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Send the &amp;rest without these</source>
         <translation>Send the &amp;rest without these</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
         <translation>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&amp;Cancel the whole sync</source>
         <translation>&amp;Cancel the whole sync</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Send nothing at all to Allegro in this sync (Esc)</source>
         <translation>Send nothing at all to Allegro in this sync (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../ui/counts.py" line="+15"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n order imported</numerusform>
+            <numerusform>%n orders imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantity(ies) sent</source>
+        <translation>
+            <numerusform>%n quantity sent</numerusform>
+            <numerusform>%n quantities sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) ended</source>
+        <translation>
+            <numerusform>%n listing ended</numerusform>
+            <numerusform>%n listings ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) relisted</source>
+        <translation>
+            <numerusform>%n listing relisted</numerusform>
+            <numerusform>%n listings relisted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) accepted</source>
+        <translation>
+            <numerusform>%n tracking number accepted</numerusform>
+            <numerusform>%n tracking numbers accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) rejected</source>
+        <translation>
+            <numerusform>%n tracking number rejected</numerusform>
+            <numerusform>%n tracking numbers rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) held by a brake</source>
+        <translation>
+            <numerusform>%n change held by a brake</numerusform>
+            <numerusform>%n changes held by a brake</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) at oversell risk</source>
+        <translation>
+            <numerusform>%n listing at oversell risk</numerusform>
+            <numerusform>%n listings at oversell risk</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/sync/chart.py" line="+11"/>
+        <location filename="../../ui/sync/chart.py" line="+12"/>
         <source>Orders imported</source>
         <translation>Orders imported</translation>
     </message>
@@ -886,33 +1055,31 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Listings relisted</source>
         <translation>Listings relisted</translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</source>
-        <translation>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</translation>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Last %n day(s): %1</source>
+        <translation>
+            <numerusform>Last %n day: %1</numerusform>
+            <numerusform>Last %n days: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+68"/>
         <source>No syncs yet</source>
         <translation>No syncs yet</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>%1: %2 orders imported, %3 ended, %4 relisted</source>
-        <translation>%1: %2 orders imported, %3 ended, %4 relisted</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+89"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
+        <location filename="../../ui/filter_bar.py" line="+94"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>S&amp;how:</translation>
+        <source>Sho&amp;w:</source>
+        <translation>Sho&amp;w:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -923,7 +1090,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+110"/>
+        <location filename="../../ui/home.py" line="+124"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
@@ -943,13 +1110,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Orders</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
-        <source>&amp;Sync now (F5)</source>
-        <translation>&amp;Sync now (F5)</translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+22"/>
         <source>Add a &amp;channel…</source>
         <translation>Add a &amp;channel…</translation>
     </message>
@@ -1040,21 +1201,50 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+12"/>
+        <source>The demo channel is being added; the line below says how far.</source>
+        <translation>The demo channel is being added; the line below says how far.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing is</numerusform>
+            <numerusform>%n listings are</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The demo channel is there; it is added once.</source>
+        <translation>The demo channel is there; it is added once.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>✓ Synced: %1, %2, %3.</source>
+        <translation>✓ Synced: %1, %2, %3.</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-161"/>
+        <location line="+67"/>
+        <source>S&amp;ync now (F5)</source>
+        <translation>S&amp;ync now (F5)</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
@@ -1064,47 +1254,103 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel could not be added: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Try &amp;again</source>
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</source>
-        <translation>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+41"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
     <message>
+        <location line="-222"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>At oversell risk</source>
         <translation>At oversell risk</translation>
     </message>
     <message>
+        <location line="+259"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>%1 listing(s): live with nothing available to send</translation>
     </message>
 </context>
 <context>
+    <name>HonestSave</name>
+    <message>
+        <location filename="../../ui/channels/honest_save.py" line="+29"/>
+        <source>Same Allegro account</source>
+        <translation>Same Allegro account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Not saved. Change the username or the environment, or add it anyway if you really mean to.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not add it</source>
+        <translation>Do not add it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add it anyway</source>
+        <translation>Add it anyway</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The last Test of this channel failed.</source>
+        <translation>The last Test of this channel failed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>This channel has not been tested with these account details.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save without a passing Test?</source>
+        <translation>Save without a passing Test?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save it disabled</source>
+        <translation>Save it disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it enabled anyway</source>
+        <translation>Save it enabled anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="+46"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+47"/>
         <source>Import stock from %1</source>
         <translation>Import stock from %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Columns not used: %1</source>
         <translation>Columns not used: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Invalid rows (fix them in the file and import it again):</source>
         <translation>Invalid rows (fix them in the file and import it again):</translation>
     </message>
@@ -1120,6 +1366,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
             <numerusform>&amp;Import %n row</numerusform>
             <numerusform>&amp;Import %n rows</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is imported while rows are invalid: fix them in the file and import it again.</source>
+        <translation>Nothing is imported while rows are invalid: fix them in the file and import it again.</translation>
     </message>
 </context>
 <context>
@@ -1140,13 +1391,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+119"/>
+        <location line="+39"/>
+        <location line="+124"/>
         <source>Testing</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>for example 1505</source>
         <translation>for example 1505</translation>
     </message>
@@ -1286,13 +1537,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The service address used for this environment.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+198"/>
+        <location line="+22"/>
+        <location line="+234"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-232"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1312,12 +1563,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Stop waiting for the Test</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Kept in the keyring — type a new one to change it</source>
         <translation>Kept in the keyring — type a new one to change it</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+105"/>
         <source>Started on this computer when needed</source>
         <translation>Started on this computer when needed</translation>
     </message>
@@ -1327,7 +1578,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>https://… or http://127.0.0.1:PORT/service.php</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-24"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
@@ -1442,8 +1694,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Connect an Allegro account. Fill in the fields, press Test to check them with Allegro, then Save. The options of the channel come next.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+12"/>
+        <location line="+31"/>
+        <location line="+18"/>
         <source>The channel was not saved: correct the fields marked in red.</source>
         <translation>The channel was not saved: correct the fields marked in red.</translation>
     </message>
@@ -1453,6 +1705,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel not saved</translation>
     </message>
     <message>
+        <location line="-6"/>
         <source>The channel was not saved.</source>
         <translation>The channel was not saved.</translation>
     </message>
@@ -1460,7 +1713,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+98"/>
+        <location filename="../../ui/inventory/screen.py" line="+100"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filter by SKU, title or barcode (Ctrl+F)</translation>
     </message>
@@ -1505,13 +1758,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+128"/>
+        <location line="+38"/>
+        <location line="+139"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-134"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1531,7 +1784,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Held by open orders</source>
+        <translation>Held by open orders</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Linked listings:</source>
         <translation>Linked listings:</translation>
     </message>
@@ -1556,38 +1814,105 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>All locations</source>
         <translation>All locations</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+61"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-49"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 items</source>
-        <translation>%1 items</translation>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 item(s)</source>
+        <translation>
+            <numerusform>%1 item</numerusform>
+            <numerusform>%1 items</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 items</source>
-        <translation>%1 of %2 items</translation>
+        <source>%1 of %2 item(s)</source>
+        <translation>
+            <numerusform>%1 of %2 item</numerusform>
+            <numerusform>%1 of %2 items</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+24"/>
+        <source>Select a stock item first: click its row, or press Down from the filter box.</source>
+        <translation>Select a stock item first: click its row, or press Down from the filter box.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n stock item(s)</source>
+        <translation>
+            <numerusform>%n stock item</numerusform>
+            <numerusform>%n stock items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:</source>
+        <translation>
+            <numerusform>Linked to %n listing, which will be unlinked and no longer kept in step with stock:</numerusform>
+            <numerusform>Linked to %n listings, which will be unlinked and no longer kept in step with stock:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>Deleted %n item.</numerusform>
+            <numerusform>Deleted %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Imported %n row(s): %1, %2.</source>
+        <translation>
+            <numerusform>Imported %n row: %1, %2.</numerusform>
+            <numerusform>Imported %n rows: %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n new item</numerusform>
+            <numerusform>%n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stock level(s) changed</source>
+        <translation>
+            <numerusform>%n stock level changed</numerusform>
+            <numerusform>%n stock levels changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-92"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
@@ -1597,17 +1922,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 stock items</source>
-        <translation>%1 stock items</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</source>
-        <translation>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Delete stock items</source>
         <translation>Delete stock items</translation>
     </message>
@@ -1622,12 +1937,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Deleted %1 item(s).</source>
-        <translation>Deleted %1 item(s).</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Import stock</source>
         <translation>Import stock</translation>
     </message>
@@ -1652,12 +1962,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Importing</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</source>
-        <translation>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Export stock</source>
         <translation>Export stock</translation>
     </message>
@@ -1672,12 +1977,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Exporting</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>Exported %1 row(s) to %2.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1690,7 +1990,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../ui/inventory/item_dialog.py" line="+28"/>
+        <location filename="../../ui/inventory/item_dialog.py" line="+29"/>
         <source>New stock item</source>
         <translation>New stock item</translation>
     </message>
@@ -1730,7 +2030,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1738,7 +2038,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/listings/link_dialog.py" line="+22"/>
+        <location filename="../../ui/listings/link_dialog.py" line="+24"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1776,7 +2076,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>No stock item found: type part of its SKU or title.</source>
+        <translation>No stock item found: type part of its SKU or title.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type part of a SKU or title.</source>
         <translation>Type part of a SKU or title.</translation>
     </message>
@@ -1785,16 +2090,57 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>No stock item matches.</source>
         <translation>No stock item matches.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n match.</numerusform>
+            <numerusform>%n matches.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <location filename="../../ui/listings/link_preview.py" line="+22"/>
+        <source>Link all exact matches</source>
+        <translation>Link all exact matches</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Link %1 listing(s), each to the one stock item with exactly its title?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By channel: %1.</source>
+        <translation>By channel: %1.</translation>
+    </message>
     <message>
         <location line="+2"/>
-        <source>%1 match(es).</source>
-        <translation>%1 match(es).</translation>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>%1 ambiguous title(s) are left for linking by hand.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listings to link</source>
+        <translation>Listings to link</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Link %1 listing(s)</translation>
     </message>
 </context>
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+68"/>
+        <location filename="../../ui/listings/screen.py" line="+74"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -1822,6 +2168,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+1"/>
         <source>Bids</source>
         <translation>Bids</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bids on the auction</source>
+        <translation>Bids on the auction</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1864,28 +2215,50 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Several stock items have this title: link by hand (Link…), it is never guessed.</source>
         <translation>Several stock items have this title: link by hand (Link…), it is never guessed.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
     <message>
+        <location line="-8"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
     </message>
     <message>
+        <location line="-2"/>
         <source>Changed outside the app at the last sync: %1</source>
         <translation>Changed outside the app at the last sync: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
+        <translation>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended over 60 days ago: Allegro no longer relists it, so the app will not either.</source>
+        <translation>Ended over 60 days ago: Allegro no longer relists it, so the app will not either.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.</source>
+        <translation>Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended by this app when stock ran out; the sync relists it when stock returns.</source>
+        <translation>Ended by this app when stock ran out; the sync relists it when stock returns.</translation>
     </message>
 </context>
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-53"/>
+        <location line="-83"/>
         <source>All listings</source>
         <translation>All listings</translation>
     </message>
@@ -1915,7 +2288,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Live</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Pending relist</source>
         <translation>Pending relist</translation>
     </message>
@@ -1940,7 +2313,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+120"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
@@ -1960,12 +2333,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Unlink</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accept &amp;suggestion</source>
-        <translation>Accept &amp;suggestion</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link the selected listings to the one stock item with the same title</source>
         <translation>Link the selected listings to the one stock item with the same title</translation>
     </message>
@@ -1996,93 +2364,174 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Undo the last change (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</source>
+        <translation>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
+        <source>%1 listing(s)</source>
+        <translation>
+            <numerusform>%1 listing</numerusform>
+            <numerusform>%1 listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %2 listing(s)</source>
+        <translation>
+            <numerusform>%1 of %2 listing</numerusform>
+            <numerusform>%1 of %2 listings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Select a listing first: click its row, or press Down from the filter box.</source>
+        <translation>Select a listing first: click its row, or press Down from the filter box.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A relisted listing lives on as its new offer: link that one.</source>
+        <translation>A relisted listing lives on as its new offer: link that one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the selected listings is linked.</source>
+        <translation>None of the selected listings is linked.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected listing has a stock item with exactly its title.</source>
+        <translation>No selected listing has a stock item with exactly its title.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only listings pending relist can be struck off.</source>
+        <translation>Only listings pending relist can be struck off.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only struck-off listings can be reinstated.</source>
+        <translation>Only struck-off listings can be reinstated.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <location line="+17"/>
+        <source>Linked %n listing(s) by exact title</source>
+        <translation>
+            <numerusform>Linked %n listing by exact title</numerusform>
+            <numerusform>Linked %n listings by exact title</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>; %n ambiguous title left to link by hand (Ctrl+Z undoes it)</numerusform>
+            <numerusform>; %n ambiguous titles left to link by hand (Ctrl+Z undoes it)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Struck off %n listing(s): they will not be relisted</source>
+        <translation>
+            <numerusform>Struck off %n listing: they will not be relisted</numerusform>
+            <numerusform>Struck off %n listings: they will not be relisted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Reinstated %n listing(s)</source>
+        <translation>
+            <numerusform>Reinstated %n listing</numerusform>
+            <numerusform>Reinstated %n listings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n past Allegro&apos;s 60 days are expired</source>
+        <translation>
+            <numerusform>; %n past Allegro&apos;s 60 days is expired</numerusform>
+            <numerusform>; %n past Allegro&apos;s 60 days are expired</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Undone: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
+        <location line="-103"/>
         <location line="+65"/>
-        <source>%1 listings</source>
-        <translation>%1 listings</translation>
-    </message>
-    <message>
-        <location line="-65"/>
-        <source>%1 of %2 listings</source>
-        <translation>%1 of %2 listings</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-229"/>
+        <source>Accept su&amp;ggestion</source>
+        <translation>Accept su&amp;ggestion</translation>
+    </message>
+    <message>
+        <location line="+165"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n listing</numerusform>
+            <numerusform>%n listings</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Unlinked %1</source>
         <translation>Unlinked %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+14"/>
-        <source>Linked %1 listing(s) by exact title</source>
-        <translation>Linked %1 listing(s) by exact title</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+17"/>
         <source>No unlinked listing shown has exactly one stock item with its title.</source>
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
-        <translation>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Struck off %1 listing(s): they will not be relisted</source>
-        <translation>Struck off %1 listing(s): they will not be relisted</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Reinstated %1 listing(s)</source>
-        <translation>Reinstated %1 listing(s)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>; %1 past Allegro&apos;s 60 days are expired</source>
-        <translation>; %1 past Allegro&apos;s 60 days are expired</translation>
-    </message>
-    <message>
+        <location line="-328"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Changed on Allegro</source>
         <translation>Changed on Allegro</translation>
     </message>
     <message>
+        <location line="+330"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>
@@ -2090,7 +2539,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/inventory/locations_dialog.py" line="+36"/>
+        <location filename="../../ui/inventory/locations_dialog.py" line="+37"/>
         <location line="+6"/>
         <source>Locations</source>
         <translation>Locations</translation>
@@ -2101,7 +2550,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
@@ -2112,8 +2561,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <source>Set as &amp;default</source>
-        <translation>Set as &amp;default</translation>
+        <source>Set as de&amp;fault</source>
+        <translation>Set as de&amp;fault</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2126,7 +2575,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>  (default)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <source>Select a location in the list first.</source>
+        <translation>Select a location in the list first.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Delete location</source>
         <translation>Delete location</translation>
     </message>
@@ -2150,21 +2604,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
+        <location line="+152"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Screens</source>
         <translation>Screens</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-116"/>
+        <location line="+121"/>
         <source>Data folder: %1</source>
         <translation>Data folder: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-118"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -2219,12 +2676,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Preferences saved.</source>
         <translation>Preferences saved.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Preferences saved. The app speaks %1 now.</source>
+        <translation>Preferences saved. The app speaks %1 now.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</source>
+        <translation>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>A sync is already running.</source>
         <translation>A sync is already running.</translation>
     </message>
@@ -2232,7 +2699,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+83"/>
+        <location filename="../../ui/orders/screen.py" line="+87"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2262,6 +2729,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Items</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Pieces bought in the order</source>
+        <translation>Pieces bought in the order</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Amount</source>
         <translation>Amount</translation>
@@ -2286,10 +2758,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 item(s) not linked to stock: they hold no stock</source>
-        <translation>%1 item(s) not linked to stock: they hold no stock</translation>
+        <source>%n item(s) not linked to stock: they hold no stock</source>
+        <translation>
+            <numerusform>%n item not linked to stock: it holds no stock</numerusform>
+            <numerusform>%n items not linked to stock: they hold no stock</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2325,7 +2800,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
@@ -2335,43 +2810,54 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Filter orders</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+173"/>
+        <location line="+43"/>
+        <location line="+181"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-166"/>
+        <location line="+9"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Stock item</source>
         <translation>Stock item</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-3"/>
+        <source>Pieces bought</source>
+        <translation>Pieces bought</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Link item to stock…</source>
         <translation>&amp;Link item to stock…</translation>
     </message>
@@ -2402,7 +2888,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+3"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Tracking number</source>
         <translation>Tracking number</translation>
     </message>
@@ -2412,12 +2898,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Carrier:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Carrier &amp;name:</source>
-        <translation>Carrier &amp;name:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Tracking number:</source>
         <translation>&amp;Tracking number:</translation>
     </message>
@@ -2432,12 +2913,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Add tracking number</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save correction</source>
-        <translation>&amp;Save correction</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change the selected tracking number; it is sent again at the next sync</source>
         <translation>Change the selected tracking number; it is sent again at the next sync</translation>
     </message>
@@ -2451,23 +2927,77 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Allegro</source>
         <translation>Allegro</translation>
     </message>
-    <message>
-        <location line="+43"/>
-        <source>%1 orders</source>
-        <translation>%1 orders</translation>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%1 order(s)</source>
+        <translation>
+            <numerusform>%1 order</numerusform>
+            <numerusform>%1 orders</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 orders</source>
-        <translation>%1 of %2 orders</translation>
+        <source>%1 of %2 order(s)</source>
+        <translation>
+            <numerusform>%1 of %2 order</numerusform>
+            <numerusform>%1 of %2 orders</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+108"/>
+        <source>Select an order, then one of its items.</source>
+        <translation>Select an order, then one of its items.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an order first: click its row, or press Down from the filter box.</source>
+        <translation>Select an order first: click its row, or press Down from the filter box.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an open order can be marked shipped; this one is not open.</source>
+        <translation>Only an open order can be marked shipped; this one is not open.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tracking number is added to a shipped order; mark this one shipped first.</source>
+        <translation>A tracking number is added to a shipped order; mark this one shipped first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</source>
+        <translation>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro has accepted this tracking number; it can no longer be changed.</source>
+        <translation>Allegro has accepted this tracking number; it can no longer be changed.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <source>%n linked item(s) are taken off stock at %2.</source>
+        <translation>
+            <numerusform>%n linked item is taken off stock at %2.</numerusform>
+            <numerusform>%n linked items are taken off stock at %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-123"/>
+        <source>Carr&amp;ier name:</source>
+        <translation>Carr&amp;ier name:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save corr&amp;ection</source>
+        <translation>Save corr&amp;ection</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
@@ -2497,7 +3027,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+69"/>
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
@@ -2522,27 +3052,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>no location</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 linked item(s) are taken off stock at %2.</source>
-        <translation>%1 linked item(s) are taken off stock at %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No item of this order is linked to stock, so no stock changes.</source>
         <translation>No item of this order is linked to stock, so no stock changes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Tracking number %1 (%2) goes to Allegro at the next sync.</source>
         <translation>Tracking number %1 (%2) goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>No tracking number: you can add one later.</source>
         <translation>No tracking number: you can add one later.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>Mark shipped</source>
         <translation>Mark shipped</translation>
@@ -2558,42 +3083,45 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Order %1 is shipped.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Tracking number %1 added; it goes to Allegro at the next sync.</source>
         <translation>Tracking number %1 added; it goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Allegro already refused exactly this number; change the number or the carrier.</source>
         <translation>Allegro already refused exactly this number; change the number or the carrier.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tracking number corrected; it goes to Allegro at the next sync.</source>
         <translation>Tracking number corrected; it goes to Allegro at the next sync.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Linked “%1”.</source>
         <translation>Linked “%1”.</translation>
     </message>
     <message>
+        <location line="-51"/>
         <source>Tracking number %1 added.</source>
         <translation>Tracking number %1 added.</translation>
     </message>
     <message>
+        <location line="+26"/>
         <source>Tracking number corrected.</source>
         <translation>Tracking number corrected.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
-        <translation>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.</translation>
+        <translation>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+117"/>
+        <location filename="../../ui/preferences.py" line="+131"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -2619,12 +3147,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A new language is used from the next start of the app.</source>
-        <translation>A new language is used from the next start of the app.</translation>
+        <location line="+4"/>
+        <source>The windows change to the new language when you press OK (while a sync runs, from the next start).</source>
+        <translation>The windows change to the new language when you press OK (while a sync runs, from the next start).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -2659,7 +3187,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Database</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Database in use</source>
         <translation>Database in use</translation>
     </message>
@@ -2669,7 +3197,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>In use now:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open &amp;data folder</source>
         <translation>Open &amp;data folder</translation>
     </message>
@@ -2694,14 +3222,14 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Database &amp;URL:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open the &amp;log folder</source>
-        <translation>Open the &amp;log folder</translation>
+        <location line="+4"/>
+        <source>Open the lo&amp;g folder</source>
+        <translation>Open the lo&amp;g folder</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -2727,7 +3255,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="-55"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="-60"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
@@ -2773,7 +3301,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+70"/>
+        <location filename="../../ui/sync/screen.py" line="+75"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -2879,7 +3407,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-362"/>
+        <location filename="../../ui/inventory/screen.py" line="-377"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -2972,69 +3500,9 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>With problems</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>; nothing needed changing.</source>
         <translation>; nothing needed changing.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 order imported</source>
-        <translation>%1 order imported</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 orders imported</source>
-        <translation>%1 orders imported</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 quantity sent</source>
-        <translation>%1 quantity sent</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 quantities sent</source>
-        <translation>%1 quantities sent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing ended</source>
-        <translation>%1 listing ended</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings ended</source>
-        <translation>%1 listings ended</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing relisted</source>
-        <translation>%1 listing relisted</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings relisted</source>
-        <translation>%1 listings relisted</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 tracking number accepted</source>
-        <translation>%1 tracking number accepted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers accepted</source>
-        <translation>%1 tracking numbers accepted</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 tracking number rejected</source>
-        <translation>%1 tracking number rejected</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers rejected</source>
-        <translation>%1 tracking numbers rejected</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3082,7 +3550,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome of the runs shown</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>What the selected run did</source>
         <translation>What the selected run did</translation>
     </message>
@@ -3091,10 +3559,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Select a run to see what it did and every problem.</source>
         <translation>Select a run to see what it did and every problem.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>&lt;b&gt;Last %1 days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Last %1 days&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Last %n day&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Last %n days&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+37"/>
@@ -3102,22 +3573,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Sync with Allegro</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>C&amp;hannel:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sync now</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
         <translation>Sync all enabled channels &amp;automatically every</translation>
     </message>
@@ -3142,7 +3603,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Ready.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>All enabled channels</source>
         <translation>All enabled channels</translation>
     </message>
@@ -3152,7 +3613,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>No channel is enabled: add or enable one under Settings → Channel Integration.</source>
+        <translation>No channel is enabled: add or enable one under Settings → Channel Integration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>No enabled channel: add one under Settings → Channel Integration.</translation>
     </message>
@@ -3176,23 +3642,70 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source> — %1 of %2</source>
         <translation> — %1 of %2</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
-        <translation>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</translation>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
+        <translation>
+            <numerusform>%1: %n listing to end or relist waits for your confirmation; press Sync now to review it.</numerusform>
+            <numerusform>%1: %n listings to end or relist wait for your confirmation; press Sync now to review them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1: the mass-end brake held %n change(s); press Sync now to answer its question.</source>
+        <translation>
+            <numerusform>%1: the mass-end brake held %n change; press Sync now to answer its question.</numerusform>
+            <numerusform>%1: the mass-end brake held %n changes; press Sync now to answer its question.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+63"/>
+        <source>A sync is running; Cancel stops it after the current batch.</source>
+        <translation>A sync is running; Cancel stops it after the current batch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync is running.</source>
+        <translation>No sync is running.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 of %n run</numerusform>
+            <numerusform>%1 of %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: waiting for your confirmation…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-156"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+        <location line="+188"/>
         <source>Cancelling after the current batch…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Last sync finished at %1.</source>
         <translation>Last sync finished at %1.</translation>
     </message>
@@ -3212,17 +3725,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>skipped: a sync is running</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>%1 runs</source>
-        <translation>%1 runs</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 of %2 runs</source>
-        <translation>%1 of %2 runs</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>Nothing needed changing.</source>
         <translation>Nothing needed changing.</translation>
     </message>
@@ -3235,26 +3738,6 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+2"/>
         <source>Notes:</source>
         <translation>Notes:</translation>
-    </message>
-    <message>
-        <source>%1 change held by a brake</source>
-        <translation>%1 change held by a brake</translation>
-    </message>
-    <message>
-        <source>%1 changes held by a brake</source>
-        <translation>%1 changes held by a brake</translation>
-    </message>
-    <message>
-        <source>%1 listing at oversell risk</source>
-        <translation>%1 listing at oversell risk</translation>
-    </message>
-    <message>
-        <source>%1 listings at oversell risk</source>
-        <translation>%1 listings at oversell risk</translation>
-    </message>
-    <message>
-        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
-        <translation>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</translation>
     </message>
 </context>
 <context>
@@ -3281,12 +3764,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+73"/>
-        <location line="+90"/>
+        <location line="+101"/>
         <source>No sync yet</source>
         <translation>No sync yet</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-63"/>
         <source>&amp;Open Allegro Channel Manager</source>
         <translation>&amp;Open Allegro Channel Manager</translation>
     </message>
@@ -3301,8 +3784,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+51"/>
+        <location line="-11"/>
+        <location line="+61"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
@@ -3336,23 +3819,37 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>with problems</source>
         <translation>with problems</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source> — %1 waiting for your confirmation</source>
-        <translation> — %1 waiting for your confirmation</translation>
+        <source> — %n waiting for your confirmation</source>
+        <translation>
+            <numerusform> — %n waiting for your confirmation</numerusform>
+            <numerusform> — %n waiting for your confirmation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
+        <translation>
+            <numerusform>%n listing to end or relist waits for your confirmation. Open the app and press Sync now.</numerusform>
+            <numerusform>%n listings to end or relist wait for your confirmation. Open the app and press Sync now.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Last problem: %1</source>
         <translation>Last problem: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source> (and %1 more)</source>
-        <translation> (and %1 more)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
@@ -3361,16 +3858,11 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Listings wait for you</source>
         <translation>Listings wait for you</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
-        <translation>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</translation>
-    </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+74"/>
+        <location filename="../../ui/app.py" line="+72"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>The database at %1 cannot be opened (%2).</translation>
     </message>
@@ -3388,7 +3880,7 @@ Open the database file in the data folder instead, just this time?
 %3</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The data folder
 %1
 cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</source>
@@ -3406,119 +3898,6 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Switch to the open window instead of starting a second one.</translation>
-    </message>
-</context>
-<context>
-    <name>BrakeQuestion</name>
-    <message>
-        <source>The mass-end brake stopped the sync — %1</source>
-        <translation>The mass-end brake stopped the sync — %1</translation>
-    </message>
-    <message>
-        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
-        <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
-    </message>
-    <message>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Review the %1 ends…</translation>
-    </message>
-    <message>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Send the &amp;rest without ending them</translation>
-    </message>
-    <message>
-        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
-        <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel's brake is set in its options.</translation>
-    </message>
-    <message>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Send these %1 quantities</translation>
-    </message>
-    <message>
-        <source>Send the &amp;rest without them</source>
-        <translation>Send the &amp;rest without them</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the whole sync</source>
-        <translation>&amp;Cancel the whole sync</translation>
-    </message>
-</context>
-<context>
-    <name>HonestSave</name>
-    <message>
-        <source>Same Allegro account</source>
-        <translation>Same Allegro account</translation>
-    </message>
-    <message>
-        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
-        <translation>Not saved. Change the username or the environment, or add it anyway if you really mean to.</translation>
-    </message>
-    <message>
-        <source>Do not add it</source>
-        <translation>Do not add it</translation>
-    </message>
-    <message>
-        <source>Add it anyway</source>
-        <translation>Add it anyway</translation>
-    </message>
-    <message>
-        <source>The last Test of this channel failed.</source>
-        <translation>The last Test of this channel failed.</translation>
-    </message>
-    <message>
-        <source>This channel has not been tested with these account details.</source>
-        <translation>This channel has not been tested with these account details.</translation>
-    </message>
-    <message>
-        <source>Save without a passing Test?</source>
-        <translation>Save without a passing Test?</translation>
-    </message>
-    <message>
-        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
-        <translation>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</translation>
-    </message>
-    <message>
-        <source>Save it disabled</source>
-        <translation>Save it disabled</translation>
-    </message>
-    <message>
-        <source>Save it enabled anyway</source>
-        <translation>Save it enabled anyway</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>LinkPreview</name>
-    <message>
-        <source>Link all exact matches</source>
-        <translation>Link all exact matches</translation>
-    </message>
-    <message>
-        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
-        <translation>Link %1 listing(s), each to the one stock item with exactly its title?</translation>
-    </message>
-    <message>
-        <source>By channel: %1.</source>
-        <translation>By channel: %1.</translation>
-    </message>
-    <message>
-        <source>%1 ambiguous title(s) are left for linking by hand.</source>
-        <translation>%1 ambiguous title(s) are left for linking by hand.</translation>
-    </message>
-    <message>
-        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
-        <translation>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</translation>
-    </message>
-    <message>
-        <source>Listings to link</source>
-        <translation>Listings to link</translation>
-    </message>
-    <message>
-        <source>&amp;Link %1 listing(s)</source>
-        <translation>&amp;Link %1 listing(s)</translation>
     </message>
 </context>
 </TS>

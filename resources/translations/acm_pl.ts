@@ -47,22 +47,12 @@
 <context>
     <name>ActionsModel</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+36"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+43"/>
         <source>Until sold out</source>
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 dzień</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 dni</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>At once</source>
         <translation>Od razu</translation>
     </message>
@@ -101,15 +91,14 @@
         <source>Note</source>
         <translation>Uwaga</translation>
     </message>
-    <message>
-        <location line="+56"/>
-        <source>Sells to the top bidder (1 bid)</source>
-        <translation>Sprzedaje najwyżej licytującemu (1 oferta kupna)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sells to the top bidder (%1 bids)</source>
-        <translation>Sprzedaje najwyżej licytującemu (oferty kupna: %1)</translation>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>Sells to the top bidder (%n bid(s))</source>
+        <translation>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n oferta kupna)</numerusform>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n oferty kupna)</numerusform>
+            <numerusform>Sprzedaje najwyżej licytującemu (%n ofert kupna)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14"/>
@@ -142,7 +131,7 @@
     <message>
         <location line="+0"/>
         <source>S&amp;elect all</source>
-        <translation>Zaznacz ws&amp;zystkie</translation>
+        <translation>Zaznacz wszys&amp;tkie</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -154,10 +143,14 @@
         <source>Select n&amp;one</source>
         <translation>Odz&amp;nacz wszystkie</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+35"/>
-        <source>%1 of %2 ticked</source>
-        <translation>zaznaczone: %1 z %2</translation>
+        <source>%1 of %n ticked</source>
+        <translation>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+            <numerusform>zaznaczone: %1 z %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -211,9 +204,52 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>BrakeQuestion</name>
+    <message>
+        <location filename="../../ui/sync/confirm_dialog.py" line="+105"/>
+        <source>The mass-end brake stopped the sync — %1</source>
+        <translation>Hamulec masowego kończenia zatrzymał synchronizację — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Review the %1 ends…</source>
+        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the &amp;rest without ending them</source>
+        <translation>Wyślij &amp;resztę bez kończenia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
+        <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Send these %1 quantities</source>
+        <translation>&amp;Wyślij te stany (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the &amp;rest without them</source>
+        <translation>Wyślij &amp;resztę bez nich</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Cancel the whole sync</source>
+        <translation>&amp;Anuluj całą synchronizację</translation>
+    </message>
+</context>
+<context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+39"/>
+        <location filename="../../ui/channels/config.py" line="+43"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Synchronizuj ten kanał. Odznacz, aby pomijać go w synchronizacji bez usuwania.</translation>
     </message>
@@ -283,22 +319,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zaznaczone: zakończenia i ponowne wystawienia są wysyłane bez pytania. Odznaczone: każda synchronizacja najpierw pokazuje oferty do zakończenia i ponownego wystawienia, a wysyłane są tylko te, które potwierdzisz.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Until sold out</source>
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 day</source>
-        <translation>1 dzień</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days</source>
-        <translation>%1 dni</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -314,12 +340,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+343"/>
+        <location line="+399"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-397"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -329,7 +355,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisz opcje i konto kanału (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Ena&amp;bled</source>
         <translation>&amp;Włączony</translation>
     </message>
@@ -344,7 +370,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Stany z jednej &amp;lokalizacji</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Submit &amp;Tracking Info</source>
         <translation>Wysyłaj numery &amp;przesyłek</translation>
     </message>
@@ -384,7 +410,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Bez ręcznego potwierdzania</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>&amp;Stock location</source>
         <translation>Lokali&amp;zacja stanów</translation>
     </message>
@@ -424,7 +450,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Opóźnienie ponownej oferty</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Orders and stock</source>
         <translation>Zamówienia i stany</translation>
     </message>
@@ -434,7 +460,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kończenie i ponowne wystawianie</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Dodaj lokalizację na ekranie Magazyn, aby ją tu wybrać.</translation>
     </message>
@@ -444,7 +470,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Przejdź do opcji, aby przeczytać, co robi.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Options</source>
         <translation>Opc&amp;je</translation>
     </message>
@@ -459,23 +485,34 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ustawienia kanału</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Wersja klucza zmieniona na karcie Konto. Zapisz, aby ją zachować.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
+        <source>Add a location first: Inventory → Locations….</source>
+        <translation>Najpierw dodaj lokalizację: Magazyn → Lokalizacje….</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available when “%1” is ticked.</source>
+        <translation>Dostępne, gdy zaznaczono „%1”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (default)</source>
         <translation>%1 (domyślna)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — kanał Allegro.pl</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <location line="+17"/>
+        <location line="+76"/>
+        <location line="+10"/>
+        <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
         <translation>Nie zapisano: popraw pola zaznaczone na czerwono.</translation>
     </message>
@@ -510,86 +547,107 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Edytuj dalej</translation>
     </message>
     <message>
+        <location line="-274"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
     </message>
     <message>
+        <location filename="../../ui/channels/guard_options.py" line="+19"/>
         <source>Mass-end brake: a sync that would end more than this share of the channel&apos;s live listings (or more than the number below, whichever is larger) stops before ending any and asks you, even with No Manual Confirmation. Default 20 %.</source>
         <translation>Hamulec masowego kończenia: synchronizacja, która zakończyłaby więcej niż ten udział aktywnych ofert kanału (albo więcej niż liczba poniżej, co większe), zatrzymuje się przed zakończeniem którejkolwiek i pyta Cię, nawet z opcją Bez ręcznego potwierdzenia. Domyślnie 20 %.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Mass-end brake: a sync may end up to this many listings (or the share above, whichever is larger) without asking. The same number guards against lowering most quantities to 1 at once. Default 50.</source>
         <translation>Hamulec masowego kończenia: synchronizacja może bez pytania zakończyć do tylu ofert (albo udział powyżej, co większe). Ta sama liczba chroni przed obniżeniem naraz większości stanów do 1. Domyślnie 50.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>End a listing when its available stock is this or less, instead of at 0; it is relisted once more is available. 0 = end only when nothing is available.</source>
         <translation>Kończ ofertę, gdy dostępny stan wynosi tyle lub mniej, zamiast przy 0; zostanie wystawiona ponownie, gdy będzie więcej. 0 = kończ dopiero, gdy nic nie jest dostępne.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Keep this many back: Allegro shows the available stock minus this number (for other channels or the shop counter). 0 = keep nothing back.</source>
         <translation>Zatrzymaj tyle sztuk: Allegro pokazuje dostępny stan pomniejszony o tę liczbę (dla innych kanałów lub sklepu stacjonarnego). 0 = nic nie zatrzymuj.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>List only this share of the available stock (after keeping back), rounded down. 100 % = all of it.</source>
         <translation>Wystawiaj tylko tę część dostępnego stanu (po zatrzymaniu), zaokrągloną w dół. 100 % = całość.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>List at most this many on Allegro, however much is available. 0 = no limit (Allegro&apos;s own is 999).</source>
         <translation>Wystawiaj na Allegro najwyżej tyle, niezależnie od dostępnego stanu. 0 = bez limitu (limit Allegro to 999).</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Mass-end brake: share of live listin&amp;gs</source>
         <translation>Hamulec masowego kończenia: udzi&amp;ał aktywnych ofert</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Mass-end brake: share of live listings</source>
         <translation>Hamulec masowego kończenia: udział aktywnych ofert</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Mass-end brake: or number o&amp;f listings</source>
         <translation>Hamulec masowego kończenia: lub lic&amp;zba ofert</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Mass-end brake: or number of listings</source>
         <translation>Hamulec masowego kończenia: lub liczba ofert</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>End when a&amp;vailable is at most</source>
         <translation>Kończ, gd&amp;y dostępnych jest najwyżej</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>End when available is at most</source>
         <translation>Kończ, gdy dostępnych jest najwyżej</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Kee&amp;p back</source>
         <translation>Zat&amp;rzymaj</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>Keep back</source>
         <translation>Zatrzymaj</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>List a s&amp;hare of available</source>
         <translation>Wystawiaj część dostępnyc&amp;h</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>List a share of available</source>
         <translation>Wystawiaj część dostępnych</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>List at &amp;most</source>
         <translation>Wystawiaj najwyże&amp;j</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>List at most</source>
         <translation>Wystawiaj najwyżej</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>No limit</source>
         <translation>Bez limitu</translation>
     </message>
     <message>
+        <location filename="../../ui/channels/config.py" line="+239"/>
         <source>Not saved.</source>
         <translation>Nie zapisano.</translation>
     </message>
@@ -597,13 +655,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+39"/>
-        <location line="+113"/>
+        <location filename="../../ui/channels/integration_window.py" line="+40"/>
+        <location line="+114"/>
         <source>Channel Integration</source>
         <translation>Integracja kanałów</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>&lt;b&gt;Channels&lt;/b&gt;</source>
         <translation>&lt;b&gt;Kanały&lt;/b&gt;</translation>
     </message>
@@ -645,7 +703,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+2"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -663,7 +721,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Nie ma jeszcze kanałów. Naciśnij Dodaj nowy kanał, aby połączyć konto Allegro.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Select a channel in the list first.</source>
+        <translation>Najpierw wybierz kanał z listy.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Channel Integration — Add New Channel</source>
         <translation>Integracja kanałów — Dodaj nowy kanał</translation>
     </message>
@@ -689,11 +752,29 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <source>Its %1 orders and %2 listings are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
-        <translation>Jego zamówienia (%1) i oferty (%2) zostaną usunięte z programu, a hasło z magazynu haseł. Na Allegro nic się nie zmieni.</translation>
+        <source>Its %1 and %2 are removed from this app, and its password from the keyring. Nothing changes on Allegro.</source>
+        <translation>Jego %1 i %2 zostaną usunięte z programu, a hasło z magazynu haseł. Na Allegro nic się nie zmieni.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n zamówienie</numerusform>
+            <numerusform>%n zamówienia</numerusform>
+            <numerusform>%n zamówień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Delete channel</source>
         <translation>Usuń kanał</translation>
     </message>
@@ -748,7 +829,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+4"/>
         <source>SubSource</source>
-        <translation>SubSource</translation>
+        <translation>Nazwa kanału</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -814,19 +895,28 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/sync/confirm_dialog.py" line="+11"/>
+        <location filename="../../ui/sync/confirm_dialog.py" line="-115"/>
         <source>Confirm changes on Allegro — %1</source>
         <translation>Potwierdź zmiany na Allegro — %1</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 listing(s) and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
-        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby oferty (%2) i wystawiła ponownie oferty (%3). &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt; wysyła zaznaczone razem z resztą synchronizacji. &lt;b&gt;Wyślij resztę bez tych ofert&lt;/b&gt; wysyła stany i numery przesyłek, ale żadnej z tych ofert. &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. To, co nie zostanie wysłane, będzie zaproponowane ponownie przy następnej synchronizacji.</translation>
+    <message numerus="yes">
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n ofertę</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
-        <translation>Licytacje z ofertami kupna: %1. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</translation>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the top bidder and creates an order. They start unticked.</source>
+        <translation>
+            <numerusform>%n licytacja ma oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie jest odznaczona.</numerusform>
+            <numerusform>%n licytacje mają oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</numerusform>
+            <numerusform>%n licytacji ma oferty kupna. Allegro nie pozwala anulować ofert kupna: zakończenie takiej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie. Domyślnie są odznaczone.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -844,35 +934,129 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Zastosuj zaznaczone</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>&amp;Apply the ticked ones (%1)</source>
         <translation>&amp;Zastosuj zaznaczone (%1)</translation>
     </message>
     <message>
+        <location line="-23"/>
         <source>End and relist the ticked listings, and send the rest of the sync</source>
         <translation>Zakończ i wystaw ponownie zaznaczone oferty oraz wyślij resztę synchronizacji</translation>
     </message>
     <message>
+        <location line="-31"/>
+        <source>The sync of &lt;b&gt;%1&lt;/b&gt; would end %2 and relist %3. &lt;b&gt;Apply the ticked ones&lt;/b&gt; sends the ticked ones with the rest of the sync. &lt;b&gt;Send the rest without these&lt;/b&gt; sends quantities and tracking numbers but none of these listings. &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing at all. What is not sent is proposed again at the next sync.</source>
+        <translation>Synchronizacja kanału &lt;b&gt;%1&lt;/b&gt; zakończyłaby %2 i wystawiła ponownie %3. &lt;b&gt;Zastosuj zaznaczone&lt;/b&gt; wysyła zaznaczone razem z resztą synchronizacji. &lt;b&gt;Wyślij resztę bez tych ofert&lt;/b&gt; wysyła stany i numery przesyłek, ale żadnej z tych ofert. &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. To, co nie zostanie wysłane, będzie zaproponowane ponownie przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Send the &amp;rest without these</source>
         <translation>Wyślij &amp;resztę bez tych ofert</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Send quantities and tracking numbers; end and relist none of these listings (they are proposed again next time)</source>
         <translation>Wyślij stany i numery przesyłek; nie kończ ani nie wystawiaj ponownie żadnej z tych ofert (zostaną zaproponowane ponownie następnym razem)</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&amp;Cancel the whole sync</source>
         <translation>&amp;Anuluj całą synchronizację</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Send nothing at all to Allegro in this sync (Esc)</source>
         <translation>Nie wysyłaj w tej synchronizacji nic do Allegro (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <location filename="../../ui/counts.py" line="+15"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n order(s) imported</source>
+        <translation>
+            <numerusform>%n pobrane zamówienie</numerusform>
+            <numerusform>%n pobrane zamówienia</numerusform>
+            <numerusform>%n pobranych zamówień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantity(ies) sent</source>
+        <translation>
+            <numerusform>%n wysłany stan</numerusform>
+            <numerusform>%n wysłane stany</numerusform>
+            <numerusform>%n wysłanych stanów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) ended</source>
+        <translation>
+            <numerusform>%n zakończona oferta</numerusform>
+            <numerusform>%n zakończone oferty</numerusform>
+            <numerusform>%n zakończonych ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) relisted</source>
+        <translation>
+            <numerusform>%n oferta wystawiona ponownie</numerusform>
+            <numerusform>%n oferty wystawione ponownie</numerusform>
+            <numerusform>%n ofert wystawionych ponownie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) accepted</source>
+        <translation>
+            <numerusform>%n przyjęty numer przesyłki</numerusform>
+            <numerusform>%n przyjęte numery przesyłek</numerusform>
+            <numerusform>%n przyjętych numerów przesyłek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tracking number(s) rejected</source>
+        <translation>
+            <numerusform>%n odrzucony numer przesyłki</numerusform>
+            <numerusform>%n odrzucone numery przesyłek</numerusform>
+            <numerusform>%n odrzuconych numerów przesyłek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n change(s) held by a brake</source>
+        <translation>
+            <numerusform>%n zmiana wstrzymana przez hamulec</numerusform>
+            <numerusform>%n zmiany wstrzymane przez hamulec</numerusform>
+            <numerusform>%n zmian wstrzymanych przez hamulec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n listing(s) at oversell risk</source>
+        <translation>
+            <numerusform>%n oferta zagrożona sprzedażą bez towaru</numerusform>
+            <numerusform>%n oferty zagrożone sprzedażą bez towaru</numerusform>
+            <numerusform>%n ofert zagrożonych sprzedażą bez towaru</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message>
-        <location filename="../../ui/sync/chart.py" line="+11"/>
+        <location filename="../../ui/sync/chart.py" line="+12"/>
         <source>Orders imported</source>
         <translation>Zamówienia</translation>
     </message>
@@ -886,33 +1070,32 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Listings relisted</source>
         <translation>Wystawione ponownie</translation>
     </message>
-    <message>
-        <location line="+26"/>
-        <source>Last %1 days: %2 orders imported, %3 listings ended, %4 relisted</source>
-        <translation>Ostatnie dni (%1): pobrane zamówienia: %2, zakończone oferty: %3, ponownie wystawione: %4</translation>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Last %n day(s): %1</source>
+        <translation>
+            <numerusform>Ostatni %n dzień: %1</numerusform>
+            <numerusform>Ostatnie %n dni: %1</numerusform>
+            <numerusform>Ostatnie %n dni: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+68"/>
         <source>No syncs yet</source>
         <translation>Nie było jeszcze synchronizacji</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>%1: %2 orders imported, %3 ended, %4 relisted</source>
-        <translation>%1: pobrane zamówienia: %2, zakończone: %3, ponownie wystawione: %4</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/filter_bar.py" line="+89"/>
-        <source>C&amp;hannel:</source>
+        <location filename="../../ui/filter_bar.py" line="+94"/>
+        <source>Cha&amp;nnel:</source>
         <translation>&amp;Kanał:</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>S&amp;how:</source>
-        <translation>Po&amp;każ:</translation>
+        <source>Sho&amp;w:</source>
+        <translation>Pok&amp;aż:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -923,7 +1106,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+110"/>
+        <location filename="../../ui/home.py" line="+124"/>
         <source>Channels</source>
         <translation>Kanały</translation>
     </message>
@@ -943,13 +1126,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zamówienia</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
-        <source>&amp;Sync now (F5)</source>
-        <translation>&amp;Synchronizuj teraz (F5)</translation>
-    </message>
-    <message>
-        <location line="-64"/>
+        <location line="+22"/>
         <source>Add a &amp;channel…</source>
         <translation>Dodaj &amp;kanał…</translation>
     </message>
@@ -1011,7 +1188,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+5"/>
         <source>Add a &amp;Production channel…</source>
-        <translation>Dodaj kanał &amp;Produkcja…</translation>
+        <translation>Dodaj kanał P&amp;rodukcja…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1040,21 +1217,51 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+12"/>
+        <source>The demo channel is being added; the line below says how far.</source>
+        <translation>Kanał demonstracyjny jest dodawany; wiersz poniżej mówi, na jakim etapie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 listings are linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. Oferty powiązane z pozycjami magazynowymi: %2; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta jest powiązana</numerusform>
+            <numerusform>%n oferty są powiązane</numerusform>
+            <numerusform>%n ofert jest powiązanych</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The demo channel is there; it is added once.</source>
+        <translation>Kanał demonstracyjny już jest; dodaje się go raz.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>✓ Synced: %1, %2, %3.</source>
+        <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
+    </message>
+    <message>
+        <location line="-45"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-161"/>
+        <location line="+67"/>
+        <source>S&amp;ync now (F5)</source>
+        <translation>&amp;Synchronizuj teraz (F5)</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
@@ -1064,47 +1271,103 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Try &amp;again</source>
-        <translation>Spróbuj &amp;ponownie</translation>
+        <translation>Spró&amp;buj ponownie</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>✓ Synced: %1 orders imported, %2 quantities sent, %3 listings ended.</source>
-        <translation>✓ Zsynchronizowano: pobrane zamówienia: %1, wysłane stany: %2, zakończone oferty: %3.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+41"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
     <message>
+        <location line="-222"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>At oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
     <message>
+        <location line="+259"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
     </message>
 </context>
 <context>
+    <name>HonestSave</name>
+    <message>
+        <location filename="../../ui/channels/honest_save.py" line="+29"/>
+        <source>Same Allegro account</source>
+        <translation>To samo konto Allegro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
+        <translation>Nie zapisano. Zmień nazwę użytkownika albo środowisko, albo dodaj mimo to, jeśli naprawdę tego chcesz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not add it</source>
+        <translation>Nie dodawaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add it anyway</source>
+        <translation>Dodaj mimo to</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The last Test of this channel failed.</source>
+        <translation>Ostatni test tego kanału się nie powiódł.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This channel has not been tested with these account details.</source>
+        <translation>Ten kanał nie został przetestowany z tymi danymi konta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save without a passing Test?</source>
+        <translation>Zapisać bez udanego testu?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
+        <translation>Zapisany jako wyłączony, jest pomijany w każdej synchronizacji, dopóki go nie przetestujesz i nie zaznaczysz Włączony. Zapisany jako włączony, jest próbowany w każdej synchronizacji wszystkich kanałów i kończy się błędem, dopóki test się nie udaje.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save it disabled</source>
+        <translation>Zapisz jako wyłączony</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it enabled anyway</source>
+        <translation>Zapisz jako włączony mimo to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="+46"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+47"/>
         <source>Import stock from %1</source>
         <translation>Import stanów z pliku %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Columns not used: %1</source>
         <translation>Nieużywane kolumny: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Invalid rows (fix them in the file and import it again):</source>
         <translation>Błędne wiersze (popraw je w pliku i zaimportuj go ponownie):</translation>
     </message>
@@ -1121,6 +1384,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
             <numerusform>&amp;Importuj %n wiersze</numerusform>
             <numerusform>&amp;Importuj %n wierszy</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is imported while rows are invalid: fix them in the file and import it again.</source>
+        <translation>Nic nie zostanie zaimportowane, dopóki są błędne wiersze: popraw je w pliku i zaimportuj go ponownie.</translation>
     </message>
 </context>
 <context>
@@ -1141,13 +1409,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+119"/>
+        <location line="+39"/>
+        <location line="+124"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <source>for example 1505</source>
         <translation>na przykład 1505</translation>
     </message>
@@ -1169,12 +1437,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+24"/>
         <source>Su&amp;bSource</source>
-        <translation>Su&amp;bSource</translation>
+        <translation>&amp;Nazwa kanału</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SubSource</source>
-        <translation>SubSource</translation>
+        <translation>Nazwa kanału</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1287,13 +1555,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Adres usługi używany w tym środowisku.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+198"/>
+        <location line="+22"/>
+        <location line="+234"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-232"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1313,12 +1581,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Przestań czekać na wynik testu</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Kept in the keyring — type a new one to change it</source>
         <translation>Zapisane w magazynie haseł — wpisz nowe, aby je zmienić</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+105"/>
         <source>Started on this computer when needed</source>
         <translation>Uruchamiany na tym komputerze w razie potrzeby</translation>
     </message>
@@ -1328,7 +1596,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>https://… albo http://127.0.0.1:PORT/service.php</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-24"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
@@ -1443,8 +1712,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Połącz konto Allegro. Wypełnij pola, naciśnij Testuj, aby sprawdzić je w Allegro, a potem Zapisz. Następnie ustawisz opcje kanału.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+12"/>
+        <location line="+31"/>
+        <location line="+18"/>
         <source>The channel was not saved: correct the fields marked in red.</source>
         <translation>Kanał nie został zapisany: popraw pola zaznaczone na czerwono.</translation>
     </message>
@@ -1454,6 +1723,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał nie został zapisany</translation>
     </message>
     <message>
+        <location line="-6"/>
         <source>The channel was not saved.</source>
         <translation>Kanał nie został zapisany.</translation>
     </message>
@@ -1461,7 +1731,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+98"/>
+        <location filename="../../ui/inventory/screen.py" line="+100"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filtruj po SKU, tytule lub kodzie kreskowym (Ctrl+F)</translation>
     </message>
@@ -1488,7 +1758,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1506,13 +1776,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>E&amp;ksportuj CSV…</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <location line="+128"/>
+        <location line="+38"/>
+        <location line="+139"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-134"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1532,7 +1802,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dostępne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Held by open orders</source>
+        <translation>Zarezerwowane przez otwarte zamówienia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Linked listings:</source>
         <translation>Powiązane oferty:</translation>
     </message>
@@ -1557,38 +1832,114 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>All locations</source>
         <translation>Wszystkie lokalizacje</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+53"/>
+        <location line="+61"/>
         <source> (default)</source>
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-49"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 items</source>
-        <translation>Pozycje: %1</translation>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 item(s)</source>
+        <translation>
+            <numerusform>%1 pozycja</numerusform>
+            <numerusform>%1 pozycje</numerusform>
+            <numerusform>%1 pozycji</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 items</source>
-        <translation>Pozycje: %1 z %2</translation>
+        <source>%1 of %2 item(s)</source>
+        <translation>
+            <numerusform>%1 z %2 pozycji</numerusform>
+            <numerusform>%1 z %2 pozycji</numerusform>
+            <numerusform>%1 z %2 pozycji</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+24"/>
+        <source>Select a stock item first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz pozycję magazynową: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n stock item(s)</source>
+        <translation>
+            <numerusform>%n pozycję magazynową</numerusform>
+            <numerusform>%n pozycje magazynowe</numerusform>
+            <numerusform>%n pozycji magazynowych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:</source>
+        <translation>
+            <numerusform>Powiązana z %n ofertą, która zostanie odłączona i przestanie być synchronizowana ze stanem:</numerusform>
+            <numerusform>Powiązane z %n ofertami, które zostaną odłączone i przestaną być synchronizowane ze stanem:</numerusform>
+            <numerusform>Powiązane z %n ofertami, które zostaną odłączone i przestaną być synchronizowane ze stanem:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Deleted %n item(s).</source>
+        <translation>
+            <numerusform>Usunięto %n pozycję.</numerusform>
+            <numerusform>Usunięto %n pozycje.</numerusform>
+            <numerusform>Usunięto %n pozycji.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Imported %n row(s): %1, %2.</source>
+        <translation>
+            <numerusform>Zaimportowano %n wiersz: %1, %2.</numerusform>
+            <numerusform>Zaimportowano %n wiersze: %1, %2.</numerusform>
+            <numerusform>Zaimportowano %n wierszy: %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n nowa pozycja</numerusform>
+            <numerusform>%n nowe pozycje</numerusform>
+            <numerusform>%n nowych pozycji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stock level(s) changed</source>
+        <translation>
+            <numerusform>%n zmieniony stan</numerusform>
+            <numerusform>%n zmienione stany</numerusform>
+            <numerusform>%n zmienionych stanów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %n wiersz do pliku %1.</numerusform>
+            <numerusform>Wyeksportowano %n wiersze do pliku %1.</numerusform>
+            <numerusform>Wyeksportowano %n wierszy do pliku %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-92"/>
         <source>Added %1.</source>
         <translation>Dodano %1.</translation>
     </message>
@@ -1598,17 +1949,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisano %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>%1 stock items</source>
-        <translation>pozycje magazynowe (%1)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:</source>
-        <translation>Powiązane oferty (%1) zostaną odłączone i przestaną być synchronizowane ze stanem:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Delete stock items</source>
         <translation>Usuń pozycje magazynowe</translation>
     </message>
@@ -1623,12 +1964,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Usuń</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Deleted %1 item(s).</source>
-        <translation>Usunięte pozycje: %1.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Import stock</source>
         <translation>Importuj stany</translation>
     </message>
@@ -1653,12 +1989,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Importowanie</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.</source>
-        <translation>Zaimportowane wiersze: %1; nowe pozycje: %2; zmienione stany: %3.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Export stock</source>
         <translation>Eksportuj stany</translation>
     </message>
@@ -1673,12 +2004,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Eksportowanie</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Exported %1 row(s) to %2.</source>
-        <translation>Wyeksportowane wiersze: %1, plik: %2.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Cancelling…</source>
         <translation>Anulowanie…</translation>
     </message>
@@ -1691,7 +2017,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../ui/inventory/item_dialog.py" line="+28"/>
+        <location filename="../../ui/inventory/item_dialog.py" line="+29"/>
         <source>New stock item</source>
         <translation>Nowa pozycja magazynowa</translation>
     </message>
@@ -1731,7 +2057,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Not saved: %1</source>
         <translation>Nie zapisano: %1</translation>
     </message>
@@ -1739,7 +2065,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/listings/link_dialog.py" line="+22"/>
+        <location filename="../../ui/listings/link_dialog.py" line="+24"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1777,7 +2103,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Powiąż</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>No stock item found: type part of its SKU or title.</source>
+        <translation>Nie znaleziono pozycji magazynowej: wpisz część jej SKU lub tytułu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type part of a SKU or title.</source>
         <translation>Wpisz fragment SKU lub tytułu.</translation>
     </message>
@@ -1786,16 +2117,58 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>No stock item matches.</source>
         <translation>Żadna pozycja magazynowa nie pasuje.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n pasująca.</numerusform>
+            <numerusform>%n pasujące.</numerusform>
+            <numerusform>%n pasujących.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkPreview</name>
+    <message>
+        <location filename="../../ui/listings/link_preview.py" line="+22"/>
+        <source>Link all exact matches</source>
+        <translation>Powiąż wszystkie dokładne dopasowania</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
+        <translation>Powiązać oferty (%1), każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By channel: %1.</source>
+        <translation>Według kanałów: %1.</translation>
+    </message>
     <message>
         <location line="+2"/>
-        <source>%1 match(es).</source>
-        <translation>Pasujące: %1.</translation>
+        <source>%1 ambiguous title(s) are left for linking by hand.</source>
+        <translation>Niejednoznaczne tytuły pozostawione do ręcznego powiązania: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>Oferty występujące w więcej niż jednym kanale: %1. To samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listings to link</source>
+        <translation>Oferty do powiązania</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Link %1 listing(s)</source>
+        <translation>&amp;Powiąż oferty (%1)</translation>
     </message>
 </context>
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+68"/>
+        <location filename="../../ui/listings/screen.py" line="+74"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -1822,7 +2195,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Bids</source>
-        <translation>Oferty kupna</translation>
+        <translation>Licyt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bids on the auction</source>
+        <translation>Oferty kupna w licytacji</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1832,7 +2210,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Linked SKU</source>
-        <translation>Powiązane SKU</translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1865,28 +2243,50 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Several stock items have this title: link by hand (Link…), it is never guessed.</source>
         <translation>Ten tytuł ma kilka pozycji magazynowych: powiąż ręcznie (Powiąż…), program nigdy nie zgaduje.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
     <message>
+        <location line="-8"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
     </message>
     <message>
+        <location line="-2"/>
         <source>Changed outside the app at the last sync: %1</source>
         <translation>Zmieniona poza programem przy ostatniej synchronizacji: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
+        <translation>Zakończona poza programem (wyprzedana, minął jej czas albo zakończona na Allegro), więc program nie wystawi jej ponownie, nawet gdy towar jest: ponownie wystawia tylko oferty, które sam zakończył z braku towaru. Wystaw ją ponownie na Allegro, aby znów sprzedawać.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended over 60 days ago: Allegro no longer relists it, so the app will not either.</source>
+        <translation>Zakończona ponad 60 dni temu: Allegro już jej nie wystawi ponownie, więc program też nie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.</source>
+        <translation>Wykreślona: nie zostanie wystawiona ponownie. Przywróć ją, aby synchronizacja wystawiła ją, gdy wróci towar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended by this app when stock ran out; the sync relists it when stock returns.</source>
+        <translation>Zakończona przez program, gdy skończył się towar; synchronizacja wystawi ją ponownie, gdy towar wróci.</translation>
     </message>
 </context>
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-53"/>
+        <location line="-83"/>
         <source>All listings</source>
         <translation>Wszystkie oferty</translation>
     </message>
@@ -1916,7 +2316,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Aktywne</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Pending relist</source>
         <translation>Czekają na ponowne wystawienie</translation>
     </message>
@@ -1941,7 +2341,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+120"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)</translation>
     </message>
@@ -1953,7 +2353,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+10"/>
         <source>&amp;Link…</source>
-        <translation>&amp;Powiąż…</translation>
+        <translation>Pow&amp;iąż…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1961,12 +2361,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Odłącz</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accept &amp;suggestion</source>
-        <translation>Przyjmij p&amp;ropozycję</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link the selected listings to the one stock item with the same title</source>
         <translation>Powiąż zaznaczone oferty z jedyną pozycją magazynową o tym samym tytule</translation>
     </message>
@@ -1983,7 +2378,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+2"/>
         <source>S&amp;trike off</source>
-        <translation>&amp;Wykreśl</translation>
+        <translation>Wykr&amp;eśl</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1993,97 +2388,186 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>&amp;Reinstate</source>
-        <translation>P&amp;rzywróć</translation>
+        <translation>Prz&amp;ywróć</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>Cofnij ostatnią zmianę (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.</source>
+        <translation>Nie ma czego cofnąć: tutaj można cofnąć powiązanie, odłączenie, wykreślenie i przywrócenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undo %1</source>
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
+        <source>%1 listing(s)</source>
+        <translation>
+            <numerusform>%1 oferta</numerusform>
+            <numerusform>%1 oferty</numerusform>
+            <numerusform>%1 ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %2 listing(s)</source>
+        <translation>
+            <numerusform>%1 z %2 ofert</numerusform>
+            <numerusform>%1 z %2 ofert</numerusform>
+            <numerusform>%1 z %2 ofert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Select a listing first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz ofertę: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A relisted listing lives on as its new offer: link that one.</source>
+        <translation>Oferta wystawiona ponownie żyje dalej jako nowa oferta: powiąż tamtą.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None of the selected listings is linked.</source>
+        <translation>Żadna z wybranych ofert nie jest powiązana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected listing has a stock item with exactly its title.</source>
+        <translation>Żadna z wybranych ofert nie ma pozycji magazynowej o dokładnie takim tytule.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only listings pending relist can be struck off.</source>
+        <translation>Wykreślić można tylko oferty czekające na ponowne wystawienie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only struck-off listings can be reinstated.</source>
+        <translation>Przywrócić można tylko wykreślone oferty.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <location line="+17"/>
+        <source>Linked %n listing(s) by exact title</source>
+        <translation>
+            <numerusform>Powiązano %n ofertę po dokładnym tytule</numerusform>
+            <numerusform>Powiązano %n oferty po dokładnym tytule</numerusform>
+            <numerusform>Powiązano %n ofert po dokładnym tytule</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
+        <translation>
+            <numerusform>; %n niejednoznaczny tytuł do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+            <numerusform>; %n niejednoznaczne tytuły do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+            <numerusform>; %n niejednoznacznych tytułów do powiązania ręcznie (Ctrl+Z cofa)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Struck off %n listing(s): they will not be relisted</source>
+        <translation>
+            <numerusform>Wykreślono %n ofertę: nie będzie wystawiana ponownie</numerusform>
+            <numerusform>Wykreślono %n oferty: nie będą wystawiane ponownie</numerusform>
+            <numerusform>Wykreślono %n ofert: nie będą wystawiane ponownie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Reinstated %n listing(s)</source>
+        <translation>
+            <numerusform>Przywrócono %n ofertę</numerusform>
+            <numerusform>Przywrócono %n oferty</numerusform>
+            <numerusform>Przywrócono %n ofert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %n past Allegro&apos;s 60 days are expired</source>
+        <translation>
+            <numerusform>; %n po 60 dniach Allegro wygasła</numerusform>
+            <numerusform>; %n po 60 dniach Allegro wygasły</numerusform>
+            <numerusform>; %n po 60 dniach Allegro wygasło</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Undone: %1</source>
+        <translation>Cofnięto: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: %1</source>
+        <translation>Ponowiono: %1</translation>
+    </message>
+    <message>
+        <location line="-103"/>
         <location line="+65"/>
-        <source>%1 listings</source>
-        <translation>Oferty: %1</translation>
-    </message>
-    <message>
-        <location line="-65"/>
-        <source>%1 of %2 listings</source>
-        <translation>Oferty: %1 z %2</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <location line="+62"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z cofa)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-229"/>
+        <source>Accept su&amp;ggestion</source>
+        <translation>Przyjmij p&amp;ropozycję</translation>
+    </message>
+    <message>
+        <location line="+165"/>
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n listing(s)</source>
+        <translation>
+            <numerusform>%n oferta</numerusform>
+            <numerusform>%n oferty</numerusform>
+            <numerusform>%n ofert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Unlinked %1</source>
         <translation>Odłączono %1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+14"/>
-        <source>Linked %1 listing(s) by exact title</source>
-        <translation>Powiązane po dokładnym tytule oferty: %1</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="+17"/>
         <source>No unlinked listing shown has exactly one stock item with its title.</source>
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)</source>
-        <translation>; niejednoznaczne tytuły do powiązania ręcznie: %1 (Ctrl+Z cofa)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Struck off %1 listing(s): they will not be relisted</source>
-        <translation>Wykreślone oferty: %1; nie będą wystawiane ponownie</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Reinstated %1 listing(s)</source>
-        <translation>Przywrócone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>; %1 past Allegro&apos;s 60 days are expired</source>
-        <translation>; po 60 dniach Allegro wygasły: %1</translation>
-    </message>
-    <message>
+        <location line="-328"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Changed on Allegro</source>
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
+        <location line="+330"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>
@@ -2091,7 +2575,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>LocationsDialog</name>
     <message>
-        <location filename="../../ui/inventory/locations_dialog.py" line="+36"/>
+        <location filename="../../ui/inventory/locations_dialog.py" line="+37"/>
         <location line="+6"/>
         <source>Locations</source>
         <translation>Lokalizacje</translation>
@@ -2102,24 +2586,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Add</source>
         <translation>&amp;Dodaj</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Rename</source>
-        <translation>Zmień &amp;nazwę</translation>
+        <translation>&amp;Zmień nazwę</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Set as &amp;default</source>
+        <source>Set as de&amp;fault</source>
         <translation>Ustaw jako do&amp;myślną</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Usuń…</translation>
+        <translation>U&amp;suń…</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2127,7 +2611,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>  (domyślna)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+15"/>
+        <source>Select a location in the list first.</source>
+        <translation>Najpierw wybierz lokalizację z listy.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Delete location</source>
         <translation>Usuń lokalizację</translation>
     </message>
@@ -2151,21 +2640,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+34"/>
+        <location line="+152"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Screens</source>
         <translation>Ekrany</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-116"/>
+        <location line="+121"/>
         <source>Data folder: %1</source>
         <translation>Folder danych: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-118"/>
         <source>Ready</source>
         <translation>Gotowe</translation>
     </message>
@@ -2220,12 +2712,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;O programie</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Preferences saved.</source>
         <translation>Zapisano preferencje.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Preferences saved. The app speaks %1 now.</source>
+        <translation>Zapisano preferencje. Język programu: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preferences saved. The app speaks %1 from its next start: a sync or an import is running, or the Channel Integration window is open.</source>
+        <translation>Zapisano preferencje. Nowy język (%1) obowiązuje od następnego uruchomienia: trwa synchronizacja lub import albo otwarte jest okno integracji kanałów.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>A sync is already running.</source>
         <translation>Synchronizacja już trwa.</translation>
     </message>
@@ -2233,7 +2735,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+83"/>
+        <location filename="../../ui/orders/screen.py" line="+87"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -2263,6 +2765,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Szt.</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Pieces bought in the order</source>
+        <translation>Kupione sztuki w zamówieniu</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Amount</source>
         <translation>Kwota</translation>
@@ -2287,10 +2794,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Tracking</source>
         <translation>Przesyłka</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+16"/>
-        <source>%1 item(s) not linked to stock: they hold no stock</source>
-        <translation>Pozycje niepowiązane z magazynem: %1; nie rezerwują towaru</translation>
+        <source>%n item(s) not linked to stock: they hold no stock</source>
+        <translation>
+            <numerusform>%n pozycja niepowiązana z magazynem: nie rezerwuje towaru</numerusform>
+            <numerusform>%n pozycje niepowiązane z magazynem: nie rezerwują towaru</numerusform>
+            <numerusform>%n pozycji niepowiązanych z magazynem: nie rezerwują towaru</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2837,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Problemy z przesyłkami</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filtruj po zamówieniu, kupującym, statusie lub numerze przesyłki (Ctrl+F)</translation>
     </message>
@@ -2336,45 +2847,56 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Filtruj zamówienia</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+173"/>
+        <location line="+43"/>
+        <location line="+181"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-166"/>
+        <location line="+9"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Offer</source>
         <translation>Nr oferty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+9"/>
         <source>Qty</source>
         <translation>Szt.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>Price</source>
         <translation>Cena</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Stock item</source>
         <translation>Pozycja magazynowa</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Link</source>
         <translation>Powiązanie</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-3"/>
+        <source>Pieces bought</source>
+        <translation>Kupione sztuki</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Link item to stock…</source>
-        <translation>&amp;Powiąż z magazynem…</translation>
+        <translation>Pow&amp;iąż z magazynem…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2403,7 +2925,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+3"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Tracking number</source>
         <translation>Numer przesyłki</translation>
     </message>
@@ -2413,19 +2935,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>P&amp;rzewoźnik:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Carrier &amp;name:</source>
-        <translation>&amp;Nazwa przewoźnika:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Tracking number:</source>
-        <translation>Numer &amp;przesyłki:</translation>
+        <translation>Nu&amp;mer przesyłki:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Mark shipped…</source>
-        <translation>Oznacz jako &amp;wysłane…</translation>
+        <translation>&amp;Oznacz jako wysłane…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2433,12 +2950,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Dodaj numer przesyłki</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Save correction</source>
-        <translation>Zapisz &amp;poprawkę</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Change the selected tracking number; it is sent again at the next sync</source>
         <translation>Zmień zaznaczony numer przesyłki; zostanie wysłany ponownie przy następnej synchronizacji</translation>
     </message>
@@ -2452,23 +2964,80 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Allegro</source>
         <translation>Allegro</translation>
     </message>
-    <message>
-        <location line="+43"/>
-        <source>%1 orders</source>
-        <translation>Zamówienia: %1</translation>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%1 order(s)</source>
+        <translation>
+            <numerusform>%1 zamówienie</numerusform>
+            <numerusform>%1 zamówienia</numerusform>
+            <numerusform>%1 zamówień</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+0"/>
-        <source>%1 of %2 orders</source>
-        <translation>Zamówienia: %1 z %2</translation>
+        <source>%1 of %2 order(s)</source>
+        <translation>
+            <numerusform>%1 z %2 zamówień</numerusform>
+            <numerusform>%1 z %2 zamówień</numerusform>
+            <numerusform>%1 z %2 zamówień</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+108"/>
+        <source>Select an order, then one of its items.</source>
+        <translation>Wybierz zamówienie, a potem jedną z jego pozycji.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select an order first: click its row, or press Down from the filter box.</source>
+        <translation>Najpierw wybierz zamówienie: kliknij jego wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an open order can be marked shipped; this one is not open.</source>
+        <translation>Jako wysłane można oznaczyć tylko otwarte zamówienie; to nie jest otwarte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tracking number is added to a shipped order; mark this one shipped first.</source>
+        <translation>Numer przesyłki dodaje się do wysłanego zamówienia; najpierw oznacz to jako wysłane.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a tracking number that Allegro rejected or that was not sent yet, then correct it.</source>
+        <translation>Wybierz numer przesyłki odrzucony przez Allegro albo jeszcze niewysłany, a potem go popraw.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro has accepted this tracking number; it can no longer be changed.</source>
+        <translation>Allegro przyjęło ten numer przesyłki; nie można go już zmienić.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <source>%n linked item(s) are taken off stock at %2.</source>
+        <translation>
+            <numerusform>%n powiązana sztuka zostanie zdjęta ze stanu w lokalizacji %2.</numerusform>
+            <numerusform>%n powiązane sztuki zostaną zdjęte ze stanu w lokalizacji %2.</numerusform>
+            <numerusform>%n powiązanych sztuk zostanie zdjętych ze stanu w lokalizacji %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-123"/>
+        <source>Carr&amp;ier name:</source>
+        <translation>&amp;Nazwa przewoźnika:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save corr&amp;ection</source>
+        <translation>Zapi&amp;sz poprawkę</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Buyer</source>
         <translation>Kupujący</translation>
     </message>
@@ -2498,7 +3067,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Niepowiązana z pozycją magazynową: nie rezerwuje towaru. Powiąż ją przyciskiem „Powiąż z magazynem…”.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+69"/>
         <source>Why: %1</source>
         <translation>Powód: %1</translation>
     </message>
@@ -2523,27 +3092,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>brak lokalizacji</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 linked item(s) are taken off stock at %2.</source>
-        <translation>Powiązane pozycje (%1) zostaną zdjęte ze stanu w lokalizacji %2.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No item of this order is linked to stock, so no stock changes.</source>
         <translation>Żadna pozycja zamówienia nie jest powiązana z magazynem, więc stany się nie zmienią.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Tracking number %1 (%2) goes to Allegro at the next sync.</source>
         <translation>Numer przesyłki %1 (%2) trafi do Allegro przy następnej synchronizacji.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>No tracking number: you can add one later.</source>
         <translation>Bez numeru przesyłki: możesz go dodać później.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>Mark shipped</source>
         <translation>Oznacz jako wysłane</translation>
@@ -2559,34 +3123,37 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zamówienie %1 jest wysłane.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Tracking number %1 added; it goes to Allegro at the next sync.</source>
         <translation>Dodano numer przesyłki %1; trafi do Allegro przy następnej synchronizacji.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Allegro already refused exactly this number; change the number or the carrier.</source>
         <translation>Allegro już odrzuciło dokładnie ten numer; zmień numer albo przewoźnika.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Tracking number corrected; it goes to Allegro at the next sync.</source>
         <translation>Poprawiono numer przesyłki; trafi do Allegro przy następnej synchronizacji.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Linked “%1”.</source>
         <translation>Powiązano „%1”.</translation>
     </message>
     <message>
+        <location line="-51"/>
         <source>Tracking number %1 added.</source>
         <translation>Dodano numer przesyłki %1.</translation>
     </message>
     <message>
+        <location line="+26"/>
         <source>Tracking number corrected.</source>
         <translation>Poprawiono numer przesyłki.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel&apos;s options to send it.</source>
         <translation>%1 nie jest wysyłany do Allegro: opcja Wysyłaj numery przesyłek jest wyłączona dla %2. Zaznacz ją w opcjach kanału, aby go wysłać.</translation>
     </message>
@@ -2594,7 +3161,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+117"/>
+        <location filename="../../ui/preferences.py" line="+131"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -2620,19 +3187,19 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A new language is used from the next start of the app.</source>
-        <translation>Nowy język zadziała od następnego uruchomienia programu.</translation>
+        <location line="+4"/>
+        <source>The windows change to the new language when you press OK (while a sync runs, from the next start).</source>
+        <translation>Okna zmienią język po naciśnięciu OK (gdy trwa synchronizacja, przy następnym uruchomieniu).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync all enabled channels &amp;automatically every</source>
-        <translation>Synchronizuj wszystkie włączone kanały &amp;automatycznie co</translation>
+        <translation>Synchronizuj wszystkie włączone kanały automatycz&amp;nie co</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2660,7 +3227,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Baza danych</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Database in use</source>
         <translation>Używana baza danych</translation>
     </message>
@@ -2670,7 +3237,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Teraz w użyciu:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Open &amp;data folder</source>
         <translation>Otwórz folder &amp;danych</translation>
     </message>
@@ -2695,13 +3262,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Adres &amp;bazy danych:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Logs</source>
         <translation>Logi</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open the &amp;log folder</source>
+        <location line="+4"/>
+        <source>Open the lo&amp;g folder</source>
         <translation>Otwórz folder &amp;logów</translation>
     </message>
     <message>
@@ -2728,7 +3295,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../ui/inventory/import_dialog.py" line="-55"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="-60"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>
@@ -2774,7 +3341,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+70"/>
+        <location filename="../../ui/sync/screen.py" line="+75"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -2880,7 +3447,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-362"/>
+        <location filename="../../ui/inventory/screen.py" line="-377"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -2973,69 +3540,9 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Z problemami</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>; nothing needed changing.</source>
         <translation>; nic nie wymagało zmian.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 order imported</source>
-        <translation>pobrane zamówienia: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 orders imported</source>
-        <translation>pobrane zamówienia: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 quantity sent</source>
-        <translation>wysłane stany: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 quantities sent</source>
-        <translation>wysłane stany: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing ended</source>
-        <translation>zakończone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings ended</source>
-        <translation>zakończone oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing relisted</source>
-        <translation>ponownie wystawione oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 listings relisted</source>
-        <translation>ponownie wystawione oferty: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 tracking number accepted</source>
-        <translation>przyjęte numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers accepted</source>
-        <translation>przyjęte numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 tracking number rejected</source>
-        <translation>odrzucone numery przesyłek: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 tracking numbers rejected</source>
-        <translation>odrzucone numery przesyłek: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3083,7 +3590,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik pokazywanych synchronizacji</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>What the selected run did</source>
         <translation>Co zrobiła zaznaczona synchronizacja</translation>
     </message>
@@ -3092,10 +3599,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Select a run to see what it did and every problem.</source>
         <translation>Zaznacz synchronizację, aby zobaczyć, co zrobiła, i wszystkie problemy.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>&lt;b&gt;Last %1 days&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Ostatnie dni: %1&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Ostatni %n dzień&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Ostatnie %n dni&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;Ostatnie %n dni&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+37"/>
@@ -3103,24 +3614,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Synchronizacja z Allegro</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Kanał:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Synchronizuj teraz</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Sync all enabled channels &amp;automatically every</source>
-        <translation>Synchronizuj wszystkie włączone kanały &amp;automatycznie co</translation>
+        <translation>Synchronizuj wszystkie włączone kanały automatycz&amp;nie co</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3143,7 +3644,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Gotowe.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>All enabled channels</source>
         <translation>Wszystkie włączone kanały</translation>
     </message>
@@ -3153,7 +3654,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wszystkie kanały</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>No channel is enabled: add or enable one under Settings → Channel Integration.</source>
+        <translation>Żaden kanał nie jest włączony: dodaj lub włącz kanał w Ustawienia → Integracja kanałów.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No enabled channel: add one under Settings → Channel Integration.</source>
         <translation>Brak włączonego kanału: dodaj go w Ustawienia → Integracja kanałów.</translation>
     </message>
@@ -3177,23 +3683,74 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source> — %1 of %2</source>
         <translation> — %1 z %2</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
-        <translation>%1: oferty do zakończenia lub ponownego wystawienia (%2) czekają na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</translation>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
+        <translation>
+            <numerusform>%1: %n oferta do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby ją przejrzeć.</numerusform>
+            <numerusform>%1: %n oferty do zakończenia lub ponownego wystawienia czekają na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</numerusform>
+            <numerusform>%1: %n ofert do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby je przejrzeć.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1: the mass-end brake held %n change(s); press Sync now to answer its question.</source>
+        <translation>
+            <numerusform>%1: hamulec masowego kończenia wstrzymał %n zmianę; naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</numerusform>
+            <numerusform>%1: hamulec masowego kończenia wstrzymał %n zmiany; naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</numerusform>
+            <numerusform>%1: hamulec masowego kończenia wstrzymał %n zmian; naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+63"/>
+        <source>A sync is running; Cancel stops it after the current batch.</source>
+        <translation>Trwa synchronizacja; Anuluj zatrzyma ją po bieżącej partii.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync is running.</source>
+        <translation>Żadna synchronizacja nie trwa.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n synchronizacja</numerusform>
+            <numerusform>%n synchronizacje</numerusform>
+            <numerusform>%n synchronizacji</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+            <numerusform>%1 z %n synchronizacji</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: czeka na Twoje potwierdzenie…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-156"/>
+        <source>Cha&amp;nnel:</source>
+        <translation>&amp;Kanał:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Synchronizuj teraz</translation>
+    </message>
+    <message>
+        <location line="+188"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Last sync finished at %1.</source>
         <translation>Ostatnia synchronizacja zakończyła się o %1.</translation>
     </message>
@@ -3213,17 +3770,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>pominięta: trwa synchronizacja</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>%1 runs</source>
-        <translation>Synchronizacje: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 of %2 runs</source>
-        <translation>Synchronizacje: %1 z %2</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+43"/>
         <source>Nothing needed changing.</source>
         <translation>Nic nie wymagało zmian.</translation>
     </message>
@@ -3236,26 +3783,6 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+2"/>
         <source>Notes:</source>
         <translation>Uwagi:</translation>
-    </message>
-    <message>
-        <source>%1 change held by a brake</source>
-        <translation>zmiany wstrzymane przez hamulec: %1</translation>
-    </message>
-    <message>
-        <source>%1 changes held by a brake</source>
-        <translation>zmiany wstrzymane przez hamulec: %1</translation>
-    </message>
-    <message>
-        <source>%1 listing at oversell risk</source>
-        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
-    </message>
-    <message>
-        <source>%1 listings at oversell risk</source>
-        <translation>oferty z ryzykiem sprzedaży bez towaru: %1</translation>
-    </message>
-    <message>
-        <source>%1: the mass-end brake held %2 change(s); press Sync now to answer its question.</source>
-        <translation>%1: hamulec masowego kończenia wstrzymał zmiany (%2); naciśnij Synchronizuj teraz, aby odpowiedzieć na jego pytanie.</translation>
     </message>
 </context>
 <context>
@@ -3282,12 +3809,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+73"/>
-        <location line="+90"/>
+        <location line="+101"/>
         <source>No sync yet</source>
         <translation>Jeszcze bez synchronizacji</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-63"/>
         <source>&amp;Open Allegro Channel Manager</source>
         <translation>&amp;Otwórz Allegro Channel Manager</translation>
     </message>
@@ -3302,8 +3829,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+51"/>
+        <location line="-11"/>
+        <location line="+61"/>
         <source>Allegro Channel Manager</source>
         <translation>Allegro Channel Manager</translation>
     </message>
@@ -3337,23 +3864,40 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>with problems</source>
         <translation>z problemami</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source> — %1 waiting for your confirmation</source>
-        <translation> — czeka na Twoje potwierdzenie: %1</translation>
+        <source> — %n waiting for your confirmation</source>
+        <translation>
+            <numerusform> — %n czeka na Twoje potwierdzenie</numerusform>
+            <numerusform> — %n czekają na Twoje potwierdzenie</numerusform>
+            <numerusform> — %n czeka na Twoje potwierdzenie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (i jeszcze %n)</numerusform>
+            <numerusform> (i jeszcze %n)</numerusform>
+            <numerusform> (i jeszcze %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
+        <translation>
+            <numerusform>%n oferta do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+            <numerusform>%n oferty do zakończenia lub ponownego wystawienia czekają na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+            <numerusform>%n ofert do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>Last problem: %1</source>
         <translation>Ostatni problem: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source> (and %1 more)</source>
-        <translation> (i jeszcze %1)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sync problem</source>
         <translation>Problem z synchronizacją</translation>
     </message>
@@ -3362,16 +3906,11 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Listings wait for you</source>
         <translation>Oferty czekają na Ciebie</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 listing(s) to end or relist wait for your confirmation. Open the app and press Sync now.</source>
-        <translation>Oferty do zakończenia lub ponownego wystawienia (%1) czekają na Twoje potwierdzenie. Otwórz program i naciśnij Synchronizuj teraz.</translation>
-    </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+74"/>
+        <location filename="../../ui/app.py" line="+72"/>
         <source>The database at %1 cannot be opened (%2).</source>
         <translation>Nie można otworzyć bazy danych %1 (%2).</translation>
     </message>
@@ -3389,7 +3928,7 @@ Otworzyć tym razem plik bazy z folderu danych?
 %3</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The data folder
 %1
 cannot be written (it is read-only or the disk is full). Make it writable or free some space, then start the app again; nothing was changed.</source>
@@ -3407,119 +3946,6 @@ Switch to the open window instead of starting a second one.</source>
 %1
 
 Przełącz się do otwartego okna zamiast uruchamiać drugie.</translation>
-    </message>
-</context>
-<context>
-    <name>BrakeQuestion</name>
-    <message>
-        <source>The mass-end brake stopped the sync — %1</source>
-        <translation>Hamulec masowego kończenia zatrzymał synchronizację — %1</translation>
-    </message>
-    <message>
-        <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
-        <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
-    </message>
-    <message>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
-    </message>
-    <message>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Wyślij &amp;resztę bez kończenia</translation>
-    </message>
-    <message>
-        <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
-        <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
-    </message>
-    <message>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Wyślij te stany (%1)</translation>
-    </message>
-    <message>
-        <source>Send the &amp;rest without them</source>
-        <translation>Wyślij &amp;resztę bez nich</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel the whole sync</source>
-        <translation>&amp;Anuluj całą synchronizację</translation>
-    </message>
-</context>
-<context>
-    <name>HonestSave</name>
-    <message>
-        <source>Same Allegro account</source>
-        <translation>To samo konto Allegro</translation>
-    </message>
-    <message>
-        <source>Not saved. Change the username or the environment, or add it anyway if you really mean to.</source>
-        <translation>Nie zapisano. Zmień nazwę użytkownika albo środowisko, albo dodaj mimo to, jeśli naprawdę tego chcesz.</translation>
-    </message>
-    <message>
-        <source>Do not add it</source>
-        <translation>Nie dodawaj</translation>
-    </message>
-    <message>
-        <source>Add it anyway</source>
-        <translation>Dodaj mimo to</translation>
-    </message>
-    <message>
-        <source>The last Test of this channel failed.</source>
-        <translation>Ostatni test tego kanału się nie powiódł.</translation>
-    </message>
-    <message>
-        <source>This channel has not been tested with these account details.</source>
-        <translation>Ten kanał nie został przetestowany z tymi danymi konta.</translation>
-    </message>
-    <message>
-        <source>Save without a passing Test?</source>
-        <translation>Zapisać bez udanego testu?</translation>
-    </message>
-    <message>
-        <source>Saved disabled, it is left out of every sync until you Test it and tick Enabled. Saved enabled, every sync of all channels tries it, and fails for it while the Test fails.</source>
-        <translation>Zapisany jako wyłączony, jest pomijany w każdej synchronizacji, dopóki go nie przetestujesz i nie zaznaczysz Włączony. Zapisany jako włączony, jest próbowany w każdej synchronizacji wszystkich kanałów i kończy się błędem, dopóki test się nie udaje.</translation>
-    </message>
-    <message>
-        <source>Save it disabled</source>
-        <translation>Zapisz jako wyłączony</translation>
-    </message>
-    <message>
-        <source>Save it enabled anyway</source>
-        <translation>Zapisz jako włączony mimo to</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-</context>
-<context>
-    <name>LinkPreview</name>
-    <message>
-        <source>Link all exact matches</source>
-        <translation>Powiąż wszystkie dokładne dopasowania</translation>
-    </message>
-    <message>
-        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
-        <translation>Powiązać oferty (%1), każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</translation>
-    </message>
-    <message>
-        <source>By channel: %1.</source>
-        <translation>Według kanałów: %1.</translation>
-    </message>
-    <message>
-        <source>%1 ambiguous title(s) are left for linking by hand.</source>
-        <translation>Niejednoznaczne tytuły pozostawione do ręcznego powiązania: %1.</translation>
-    </message>
-    <message>
-        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
-        <translation>Oferty występujące w więcej niż jednym kanale: %1. To samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</translation>
-    </message>
-    <message>
-        <source>Listings to link</source>
-        <translation>Oferty do powiązania</translation>
-    </message>
-    <message>
-        <source>&amp;Link %1 listing(s)</source>
-        <translation>&amp;Powiąż oferty (%1)</translation>
     </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ def test_invalid_rows_are_printed_and_nothing_is_imported(paths, tmp_path, capsy
     code = stock_cli.main(["import", str(csv_file)], paths)
     err = capsys.readouterr().err
     assert code == 1
-    assert "2 invalid row(s) of 3" in err
+    assert "2 invalid rows of 3" in err
     assert "line 3: missing SKU" in err
     assert "line 4 (A-3): negative quantity -1" in err
     reopen(paths)

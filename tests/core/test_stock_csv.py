@@ -92,7 +92,7 @@ def test_every_invalid_row_is_listed_with_its_reason(shop, tmp_path):
         6: "unknown location “Magazyn Nieznany”",
         8: "duplicate SKU A-5 (also on line 7)",
     }
-    assert "6 invalid row(s) of 8" in preview.summary()
+    assert "6 invalid rows of 8" in preview.summary()
     with pytest.raises(CsvFileError):
         apply_import(preview)
     assert StockItem.select().count() == 1

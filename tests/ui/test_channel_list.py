@@ -86,7 +86,7 @@ def test_delete_asks_first_then_removes_the_channel_and_its_password(qtbot, wind
     qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
     assert messages.shown[0].text == "Delete the channel “Allegro Łódź”?"
     assert messages.shown[0].details == (
-        "Its 1 orders and 0 listings are removed from this app, and its password from the keyring. "
+        "Its 1 order and 0 listings are removed from this app, and its password from the keyring. "
         "Nothing changes on Allegro."
     )
     assert messages.shown[0].buttons == {"delete": "Delete", "cancel": "Cancel"}

@@ -49,7 +49,7 @@ def host(qtbot, channels):
     widget.table.setModel(model)
     layout.addWidget(widget.table)
     bar.fill_channels()
-    model.filtered.connect(lambda: bar.show_count("%1 rows", "%1 of %2 rows"))
+    model.filtered.connect(lambda: bar.show_count(lambda n: "%1 rows", lambda n: "%1 of %2 rows"))
     widget.bar, widget.model = bar, model
     widget.show()
     qtbot.waitExposed(widget)
@@ -131,13 +131,13 @@ SCREENS = {
         ListingsScreen,
         "Filter by offer id, title, SKU or status (Ctrl+F)",
         "Filter listings",
-        [("C&hannel:", "listings_channel"), ("S&how:", "listings_show")],
+        [("Cha&nnel:", "listings_channel"), ("Sho&w:", "listings_show")],
     ),
     "orders": (
         OrdersScreen,
         "Filter by order, buyer, status or tracking number (Ctrl+F)",
         "Filter orders",
-        [("C&hannel:", "orders_channel"), ("S&how:", "orders_show")],
+        [("Cha&nnel:", "orders_channel"), ("Sho&w:", "orders_show")],
     ),
 }
 
@@ -207,7 +207,7 @@ def test_the_bar_speaks_polish(polish, open_screen, name, everything):
     labels = {
         label.buddy().objectName(): label.text() for label in screen.findChildren(QLabel) if label.buddy() is not None
     }
-    assert labels[f"{name}_channel"] == "&Kanał:" and labels[f"{name}_show"] == "Po&każ:"
+    assert labels[f"{name}_channel"] == "&Kanał:" and labels[f"{name}_show"] == "Pok&aż:"
     assert screen.channel.itemText(0) == "Wszystkie kanały"
     assert screen.filter.placeholderText().startswith("Filtruj")
     assert screen.show_choice.itemText(0) == everything

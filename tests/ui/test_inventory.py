@@ -135,7 +135,7 @@ def test_import_with_errors_shows_every_invalid_row_and_changes_nothing(screen, 
     monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(inspect))
     screen.import_button.click()
     qtbot.waitUntil(lambda: "summary" in seen and screen.notice.isVisible(), timeout=5000)
-    assert seen["summary"].startswith("4 invalid row(s) of 5")
+    assert seen["summary"].startswith("4 invalid rows of 5")
     assert seen["rows"] == [
         ("3", "", "missing SKU"),
         ("4", "ŁYŻ-02", "negative quantity -4"),
@@ -158,8 +158,8 @@ def test_an_accepted_import_is_applied_and_shown(screen, qtbot, tmp_path, monkey
     monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(lambda cls, p, parent=None: accepted.append(p) or True))
     with qtbot.waitSignal(screen.loader.loaded, timeout=10000):
         screen.import_csv(str(csv_file))
-    assert accepted[0].summary() == "2 row(s): 1 new item(s), 2 stock level(s) to change, 0 unchanged."
-    assert "Imported 2 row(s)" in screen.notice.text()
+    assert accepted[0].summary() == "2 rows: 1 new item, 2 stock levels to change, 0 unchanged."
+    assert "Imported 2 rows: 1 new item, 2 stock levels changed." in screen.notice.text()
     assert cell(screen, "GAR-9", 1) == "Garnek żeliwny"
     assert cell(screen, "KUB-01", 3) == "27"  # 25 at the default location + 2 in Kraków
     assert not screen.progress.isVisible()
@@ -256,7 +256,7 @@ def test_locations_add_rename_default_and_delete(qtbot, shop, monkeypatch):
     monkeypatch.setattr(ConfirmBox, "ask", classmethod(lambda cls, *a, **k: True))
     dialog.list.setCurrentRow([dialog.list.item(i).text() for i in range(dialog.list.count())].index("Sklep Kraków"))
     dialog.delete_button.click()
-    assert "still holds stock of 2 item(s)" in dialog.error.text()
+    assert "still holds stock of 2 items" in dialog.error.text()
     dialog.list.setCurrentRow([dialog.list.item(i).text() for i in range(dialog.list.count())].index("Półka Poznań  (default)"))
     dialog.delete_button.click()
     assert Location.get_or_none(name="Półka Poznań") is None

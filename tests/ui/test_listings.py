@@ -163,7 +163,7 @@ def test_accepting_exact_suggestions_never_links_ambiguous_ones(screen, qtbot, m
     assert row(screen, 1001)["Linked SKU"] == "KUB-01"
     assert row(screen, 2001, "Outlet")["Linked SKU"] == "KUB-01"
     assert row(screen, 1002)["Linked SKU"] == ""  # ambiguous: left for the seller
-    assert "1 ambiguous title(s) left to link by hand" in screen.notice.text()
+    assert "1 ambiguous title left to link by hand" in screen.notice.text()
     with wait_reload(qtbot, screen):
         screen.undo_stack.undo()
     assert Listing.select().where(Listing.stock_item.is_null(False)).count() == 1  # only the czajnik

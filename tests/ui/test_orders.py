@@ -108,7 +108,7 @@ def test_orders_show_buyer_amount_payment_and_tracking(screen):
         "Items": "4",
         "Amount": "89.97",
         "Currency": "PLN",
-        "Payment": "Zakończona",
+        "Payment": "Paid",  # Allegro says "Zakończona", shown in the UI language
         "Status": "Open",
         "Tracking": "",
     }
@@ -124,7 +124,7 @@ def test_orders_show_buyer_amount_payment_and_tracking(screen):
 def test_detail_shows_address_and_unlinked_items_stand_out(screen):
     select(screen, 5001)
     assert "Order 5001" in screen.heading.text() and "zosia@example.pl" in screen.heading.text()
-    assert "payment: Zakończona (PayU)" in screen.heading.text()
+    assert "payment: Paid (PayU)" in screen.heading.text()
     assert screen.address.text().splitlines() == [
         "Zofia Żółkiewska",
         "ul. Świętokrzyska 12/4",
@@ -180,7 +180,7 @@ def test_mark_shipped_asks_first_then_takes_stock_off_and_queues_the_number(scre
     with reload(qtbot, screen):
         screen.ship_button.click()
     assert asked["text"] == "Mark order 5001 shipped? This cannot be undone."
-    assert "3 linked item(s) are taken off stock at Magazyn Główny." in asked["details"]
+    assert "3 linked items are taken off stock at Magazyn Główny." in asked["details"]
     assert row(screen, 5001)["Status"] == "Shipped"
     assert row(screen, 5001)["Tracking"] == "InPost 620000000000000000000001: waiting for the next sync"
     assert StockLevel.get(item=StockItem.get(sku="KUB-01")).quantity == 7

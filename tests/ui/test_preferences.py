@@ -43,7 +43,7 @@ def test_language_follows_the_system_until_chosen(qtbot, dialog):
     assert dialog.language.currentText().startswith("Follow the system (")
     assert [dialog.language.itemText(i) for i in (1, 2)] == ["English", "Polski"]
     dialog.language.setCurrentIndex(dialog.language.findData(i18n.POLISH))
-    assert dialog.language_note.isVisible()  # "used from the next start"
+    assert dialog.language_note.isVisible()  # "when you press OK"
     press_ok(qtbot, dialog)
     assert dialog.result() == PreferencesDialog.DialogCode.Accepted
     assert QSettings().value(i18n.LANGUAGE_KEY) == "pl"

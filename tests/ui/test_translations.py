@@ -227,7 +227,7 @@ def test_channel_integration_screen_in_polish(polish, qtbot, db, data_dir):
     assert window.add_button.text() == "&Dodaj nowy kanał"
     assert window.hint.text().startswith("Nie ma jeszcze kanałów.")
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
-    assert headers == ["SubSource", "Środowisko", "Włączony", "Synchronizacja stanów", "Ostatnia synchronizacja", "Wynik"]
+    assert headers == ["Nazwa kanału", "Środowisko", "Włączony", "Synchronizacja stanów", "Ostatnia synchronizacja", "Wynik"]
     window.open_integration()
     form = window.integration_page.form
     assert window.windowTitle() == "Integracja kanałów — integracja z Allegro.pl"
@@ -263,11 +263,11 @@ def test_confirmation_dialog_in_polish(polish, qtbot):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, model.columnCount())]
     assert headers == ["Nr oferty", "Oferta", "Pozycja magazynowa", "Powód", "Uwaga"]
     assert model.data(model.index(1, 2)) == "Zegarek kieszonkowy (Licytacja)"
-    assert model.data(model.index(1, 5)) == "Sprzedaje najwyżej licytującemu (oferty kupna: 3)"
+    assert model.data(model.index(1, 5)) == "Sprzedaje najwyżej licytującemu (3 oferty kupna)"
     relists = dialog.relists.model
     assert relists.data(relists.index(0, 5)) == "7 dni"
     assert relists.data(relists.index(0, 6)) == "Od razu"
-    assert "Licytacje z ofertami kupna: 1." in dialog.bids_warning.text()
+    assert dialog.bids_warning.text().startswith("1 licytacja ma oferty kupna.")
 
 
 def test_adapter_error_shown_in_polish(polish, qtbot, monkeypatch, db, data_dir):

@@ -150,7 +150,7 @@ def test_a_run_that_fails_while_the_window_is_closed_is_announced_once(qtbot, db
     run(shop, "ok", waiting_for_confirmation=4)
     window.tray.refresh()
     assert tray_desktop["messages"][-1][0] == "Listings wait for you"
-    assert "4 listing(s)" in tray_desktop["messages"][-1][1]
+    assert "4 listings to end or relist wait" in tray_desktop["messages"][-1][1]
     window.quit_app()
 
 

@@ -34,8 +34,9 @@ from core.channels import ChannelConfig
 from core.models import Location
 from ui.channels.honest_save import checked_before_save
 from ui.channels.guard_options import GUARD_TIPS, guard_labels, guard_spins
-from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label
+from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label, on_edit, recheck_errors
 from ui.channels.message import Message, Role
+from ui.counts import COUNTED
 from ui.text import escape
 
 TIPS = {
@@ -98,9 +99,7 @@ TIPS.update(GUARD_TIPS)
 def duration_text(days: int) -> str:
     if days == 0:
         return QCoreApplication.translate("ChannelConfigScreen", "Until sold out")
-    if days == 1:
-        return QCoreApplication.translate("ChannelConfigScreen", "1 day")
-    return QCoreApplication.translate("ChannelConfigScreen", "%1 days").replace("%1", str(days))
+    return COUNTED.days(days)
 
 
 class ChannelConfigScreen(QWidget):
@@ -155,6 +154,8 @@ class ChannelConfigScreen(QWidget):
         self.update_from_location = check("update_from_location", self.tr("Inventory Update From &Location"))
         self.location = QComboBox()
         self.location.setObjectName("location_id")
+        # as wide as the longest location name, "(default)" included, never cut
+        self.location.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.submit_tracking = check("submit_tracking", self.tr("Submit &Tracking Info"))
         self.sync_orders_from = QDateTimeEdit()
         self.sync_orders_from.setObjectName("sync_orders_from")
@@ -212,6 +213,7 @@ class ChannelConfigScreen(QWidget):
             cell.setContentsMargins(indent * 24, 0, 0, 0)
             cell.addWidget(widget)
             cell.addWidget(error)
+            on_edit(widget, self._field_edited)
             if name in labelled:
                 text, accessible = labelled[name]
                 label = QLabel(text)
@@ -318,6 +320,10 @@ class ChannelConfigScreen(QWidget):
         ]
         for parent_box, child in self._dependents:
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
+        self.account.edited.connect(self._drop_stale_message)
+        self.account.test_finished.connect(
+            lambda outcome: self.say("") if outcome == "ok" and self.message.styleSheet() == ERROR_STYLE else None
+        )
         self.account.version_accepted.connect(
             lambda _v: self.say(self.tr("Api Key Version updated on the Account tab. Save to keep it."))
         )
@@ -345,6 +351,7 @@ class ChannelConfigScreen(QWidget):
                 child.setEnabled(False)
         else:
             child.setEnabled(applies and (child is not self.location or self.location.count() > 0))
+        self._explain_dependents()
 
     def _apply_dependencies(self) -> None:
         for parent_box, child in self._dependents:
@@ -352,6 +359,20 @@ class ChannelConfigScreen(QWidget):
             if child is self.location:
                 applies = applies and self.location.count() > 0
             child.setEnabled(applies)
+        self._explain_dependents()
+
+    def _explain_dependents(self) -> None:
+        """A greyed-out option says in its tooltip what it waits for."""
+        names = {widget: name for name, widget in self.option_widgets.items()}
+        for parent_box, child in self._dependents:
+            tip = self.tr(TIPS[names[child]])
+            if not child.isEnabled():
+                if child is self.location and self.location.count() == 0:
+                    why = self.tr("Add a location first: Inventory → Locations….")
+                else:
+                    why = self.tr("Available when “%1” is ticked.").replace("%1", parent_box.text().replace("&", ""))
+                tip = f"{why}\n\n{tip}"
+            child.setToolTip(tip)
 
     # --- load / to_config -------------------------------------------------------------------
     def _fill_locations(self, selected: int | None) -> None:
@@ -364,6 +385,8 @@ class ChannelConfigScreen(QWidget):
             default = Location.get_or_none(Location.is_default == True)  # noqa: E712 - peewee
             index = self.location.findData(default.id) if default else (0 if self.location.count() else -1)
         self.location.setCurrentIndex(index)
+        # the layout may not squeeze the chosen location's name ("Magazyn Główny (domyślna)") off
+        self.location.setMinimumWidth(min(self.location.sizeHint().width(), 420))
         self.no_locations.setVisible(self.location.count() == 0)
 
     def load(self, config: ChannelConfig, *, has_stored_password: bool = True) -> None:
@@ -435,6 +458,18 @@ class ChannelConfigScreen(QWidget):
     def clear_errors(self) -> None:
         self.show_errors({})
         self.account.clear_errors()
+
+    def _field_edited(self) -> None:
+        """An option changed: its red sentence goes once it is right (the future date fixed),
+        and "Not saved: correct the fields…" with the last of them."""
+        if any(not label.isHidden() for label in self.errors.values()):
+            recheck_errors(self.errors, self.option_widgets, channels.validate(self.to_config()))
+        self._drop_stale_message()
+
+    def _drop_stale_message(self) -> None:
+        fields_fine = not self.account.has_errors() and all(label.isHidden() for label in self.errors.values())
+        if fields_fine and self.message.text() == self.tr("Not saved: correct the fields marked in red."):
+            self.say("")
 
     def save(self) -> bool:
         """Validate and store; on any problem nothing is stored and every field keeps its text."""

@@ -54,6 +54,27 @@ def error_label(name: str) -> QLabel:
     return label
 
 
+def on_edit(widget: QWidget, slot) -> None:
+    """Call `slot()` whenever the seller changes the field, whatever kind of field it is."""
+    for signal in ("textChanged", "dateTimeChanged", "valueChanged", "currentIndexChanged", "toggled"):
+        if hasattr(widget, signal):
+            getattr(widget, signal).connect(lambda *_: slot())
+            return
+
+
+def recheck_errors(errors: dict[str, QLabel], widgets: dict[str, QWidget], problems: dict[str, str]) -> bool:
+    """After an edit: each red sentence shown is updated to `problems` (fresh from validation)
+    and goes once its field is right; none is added while typing. True when none is left."""
+    for name, label in errors.items():
+        if label.isHidden():
+            continue
+        message = problems.get(name, "")
+        label.setText(message)
+        label.setVisible(bool(message))
+        widgets[name].setAccessibleDescription(message)
+    return all(label.isHidden() for label in errors.values())
+
+
 def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, timeout: float):
     report(QCoreApplication.translate("IntegrationForm", "Testing"), 0, 0)
     return channels.check_connection(config, password, paths, timeout=timeout)
@@ -64,6 +85,7 @@ class IntegrationForm(QWidget):
 
     test_finished = Signal(str)  # "ok", "failed", "cancelled" or "invalid", after any message was shown
     version_accepted = Signal(int)
+    edited = Signal()  # the seller changed a field (its red sentence, if any, was checked again)
 
     def __init__(self, paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +186,7 @@ class IntegrationForm(QWidget):
                 cell.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
             cell.addWidget(error)
             form.addRow(label, cell)
+            on_edit(widget, self._field_edited)
 
         self.test_button = QPushButton(self.tr("&Test"))
         self.test_button.setObjectName("test_button")
@@ -286,6 +309,23 @@ class IntegrationForm(QWidget):
 
     def clear_errors(self) -> None:
         self.show_errors({})
+
+    def has_errors(self) -> bool:
+        return any(not label.isHidden() for label in self.errors.values())
+
+    def current_problems(self) -> dict[str, str]:
+        """What validation says of the fields now (the address carries the environment's)."""
+        problems = channels.validate(self.to_config(), new_password_needed=not self._has_stored_password)
+        if self.environment.currentData() == "custom" and "environment" in problems:
+            problems["address"] = problems.pop("environment")
+        return problems
+
+    def _field_edited(self) -> None:
+        if self.has_errors():
+            recheck_errors(self.errors, self.fields, self.current_problems())
+        if self.status.text() == self.tr("Correct the fields marked in red, then Test again.") and not self.has_errors():
+            self.status.clear()
+        self.edited.emit()
 
     def focus_field(self, name: str) -> None:
         widget = self.fields.get(name)
@@ -493,6 +533,9 @@ class IntegrationScreen(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.message)
         layout.addWidget(self.form, 1)
+        # the banner speaks of the red fields or of a failed save: it goes with them
+        self.form.edited.connect(lambda: self.message.clear() if not self.form.has_errors() else None)
+        self.form.test_finished.connect(lambda outcome: self.message.clear() if outcome == "ok" else None)
         QWidget.setTabOrder(self.back_button, self.form.sub_source)
         QWidget.setTabOrder(self.form.cancel_button, self.save_button)
 

@@ -29,6 +29,7 @@ from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
 from ui.channels.list_model import ENABLED, INVENTORY_SYNC, SUB_SOURCE, ChannelListModel
 from ui.channels.message import Message, Role
+from ui.keyboard import set_enabled
 
 
 class ChannelIntegrationWindow(QDialog):
@@ -126,8 +127,9 @@ class ChannelIntegrationWindow(QDialog):
         else:
             self.hint.setText(self.tr("No channels yet. Press Add New Channel to connect an Allegro account."))
         selected = self.selected_channel_id() is not None
-        self.configure_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
+        why = self.tr("Select a channel in the list first.")
+        set_enabled(self.configure_button, selected, why)
+        set_enabled(self.delete_button, selected, why)
 
     def selected_channel_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -210,11 +212,11 @@ class ChannelIntegrationWindow(QDialog):
         if orders or listings:
             details = (
                 self.tr(
-                    "Its %1 orders and %2 listings are removed from this app, and its password "
+                    "Its %1 and %2 are removed from this app, and its password "
                     "from the keyring. Nothing changes on Allegro."
                 )
-                .replace("%1", str(orders))
-                .replace("%2", str(listings))
+                .replace("%1", self.tr("%n order(s)", "", orders))
+                .replace("%2", self.tr("%n listing(s)", "", listings))
             )
         box = Message(
             self,

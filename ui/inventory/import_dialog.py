@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.stock_csv import ImportPreview
+from ui.keyboard import set_enabled
 from ui.tables import ALERT, Column, RowTableModel, make_table
 
 
@@ -76,7 +77,7 @@ class ImportPreviewDialog(QDialog):
             self.tr("&Import %n row(s)", "", len(preview.rows)), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("import_button")
-        self.import_button.setEnabled(preview.ok)
+        set_enabled(self.import_button, preview.ok, self.tr("Nothing is imported while rows are invalid: fix them in the file and import it again."))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -26,6 +26,7 @@ from core.stock_admin import (
     set_default_location,
 )
 from ui.confirm_box import ConfirmBox
+from ui.keyboard import set_enabled
 from ui.tables import ALERT
 
 
@@ -61,7 +62,7 @@ class LocationsDialog(QDialog):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add"))
         self.rename_button = QPushButton(self.tr("&Rename"))
-        self.default_button = QPushButton(self.tr("Set as &default"))
+        self.default_button = QPushButton(self.tr("Set as de&fault"))
         self.delete_button = QPushButton(self.tr("&Delete…"))
         for button, slot in (
             (self.add_button, self.add),
@@ -97,7 +98,7 @@ class LocationsDialog(QDialog):
     def _selected(self, *_args) -> None:
         chosen = self.selected_id() is not None
         for button in (self.rename_button, self.default_button, self.delete_button):
-            button.setEnabled(chosen)
+            set_enabled(button, chosen, self.tr("Select a location in the list first."))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

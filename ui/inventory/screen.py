@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -30,10 +29,12 @@ from ui.filter_bar import FilterBar
 from ui.inventory.import_dialog import ImportPreviewDialog
 from ui.inventory.item_dialog import ItemDialog
 from ui.inventory.locations_dialog import LocationsDialog
+from ui.keyboard import set_enabled
 from ui.tables import (
     ALERT,
     MUTED,
     Column,
+    ColumnFit,
     RowTableModel,
     TableLoader,
     finish,
@@ -139,6 +140,9 @@ class InventoryScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
         self.model.modelReset.connect(self.show_detail)
 
@@ -151,14 +155,15 @@ class InventoryScreen(QWidget):
         self.detail_title.setWordWrap(True)
         left.addWidget(self.detail_title)
         self.per_location = self._small_table(
-            "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")]
+            "per_location", [self.tr("Location"), self.tr("Stock level"), self.tr("Allocated"), self.tr("Available")], 0
         )
+        self.per_location.horizontalHeaderItem(2).setToolTip(self.tr("Held by open orders"))
         left.addWidget(self.per_location)
         detail_layout.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Linked listings:")))
         self.linked = self._small_table(
-            "linked_listings", [self.tr("Channel"), self.tr("Offer"), self.tr("Status"), self.tr("Title")]
+            "linked_listings", [self.tr("Channel"), self.tr("Offer"), self.tr("Status"), self.tr("Title")], 3
         )
         right.addWidget(self.linked)
         detail_layout.addLayout(right, 1)
@@ -196,15 +201,16 @@ class InventoryScreen(QWidget):
         self.refresh()
 
     # --- building ------------------------------------------------------------
-    def _small_table(self, name: str, headers: list[str]) -> QTableWidget:
+    def _small_table(self, name: str, headers: list[str], stretch: int) -> QTableWidget:
+        """A detail table: columns fit their header and rows, column `stretch` takes the rest."""
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(False)
         table.setTabKeyNavigation(False)
+        table.column_fit = ColumnFit(table, [Column(h, stretch=i == stretch) for i, h in enumerate(headers)], title_chars=12)
         return table
 
     def _shortcut(self, keys, slot, widget: QWidget | None = None) -> None:
@@ -248,7 +254,9 @@ class InventoryScreen(QWidget):
             self.select_id(self._reselect)
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 items"), self.tr("%1 of %2 items"), group_digits=True)
+        self.bar.show_count(
+            lambda n: self.tr("%1 item(s)", "", n), lambda n: self.tr("%1 of %2 item(s)", "", n), group_digits=True
+        )
 
     # --- selection and detail ------------------------------------------------
     def current_id(self) -> int | None:
@@ -268,6 +276,12 @@ class InventoryScreen(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def _update_buttons(self) -> None:
+        chosen = bool(self.selected_ids())
+        why = self.tr("Select a stock item first: click its row, or press Down from the filter box.")
+        set_enabled(self.edit_button, chosen, why)
+        set_enabled(self.delete_button, chosen, why)
 
     def show_detail(self) -> None:
         item_id = self.current_id()
@@ -292,6 +306,8 @@ class InventoryScreen(QWidget):
         for r, lst in enumerate(detail.listings):
             for c, value in enumerate((lst.channel, str(lst.offer_id), status_text(lst.status), lst.title)):
                 self.linked.setItem(r, c, QTableWidgetItem(value))
+        self.per_location.column_fit.fit_contents()
+        self.linked.column_fit.fit_contents()
 
     # --- actions -------------------------------------------------------------
     def add_item(self) -> None:
@@ -315,14 +331,13 @@ class InventoryScreen(QWidget):
             return
         skus = [self.model.row_data(self.model.row_of(i))[1] for i in ids]
         listings = [lst for item_id in ids for lst in linked_listings(item_id)]
-        what = skus[0] if len(ids) == 1 else self.tr("%1 stock items").replace("%1", str(len(ids)))
+        what = skus[0] if len(ids) == 1 else self.tr("%n stock item(s)", "", len(ids))
         details = ""
         if listings:
             shown = "\n".join(f"• {lst.offer_id} {lst.title} ({status_text(lst.status)})" for lst in listings[:15])
             more = "\n…" if len(listings) > 15 else ""
             details = (
-                self.tr("Linked to %1 listing(s), which will be unlinked and no longer kept in step with stock:")
-                .replace("%1", str(len(listings)))
+                self.tr("Linked to %n listing(s), which will be unlinked and no longer kept in step with stock:", "", len(listings))
                 + "\n"
                 + shown
                 + more
@@ -336,7 +351,7 @@ class InventoryScreen(QWidget):
         ):
             return
         deleted = delete_items(ids)
-        self.flash(self.tr("Deleted %1 item(s).").replace("%1", str(deleted)))
+        self.flash(self.tr("Deleted %n item(s).", "", deleted))
         self.refresh()
 
     def edit_locations(self) -> None:
@@ -370,10 +385,9 @@ class InventoryScreen(QWidget):
 
     def _imported(self, result) -> None:
         self.flash(
-            self.tr("Imported %1 row(s): %2 new item(s), %3 stock level(s) changed.")
-            .replace("%1", str(result.rows))
-            .replace("%2", str(result.new_items))
-            .replace("%3", str(result.changed_levels))
+            self.tr("Imported %n row(s): %1, %2.", "", result.rows)
+            .replace("%1", self.tr("%n new item(s)", "", result.new_items))
+            .replace("%2", self.tr("%n stock level(s) changed", "", result.changed_levels))
         )
         self.refresh()
 
@@ -391,7 +405,7 @@ class InventoryScreen(QWidget):
             self.tr("Exporting"),
             lambda report, cancelled: export_csv(path, name, report, cancelled),
             lambda count: self.flash(
-                self.tr("Exported %1 row(s) to %2.").replace("%1", str(count)).replace("%2", str(path))
+                self.tr("Exported %n row(s) to %1.", "", count).replace("%1", str(path))
             ),
         )
 

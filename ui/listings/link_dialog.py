@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from core import inventory
 from core.listing_links import search_items
+from ui.keyboard import set_enabled
 from ui.tables import Column, RowTableModel, make_table
 from ui.text import escape
 
@@ -86,13 +87,13 @@ class LinkDialog(QDialog):
         )
         if items:
             self.table.selectRow(0)
-        self.link_button.setEnabled(bool(items))
+        set_enabled(self.link_button, bool(items), self.tr("No stock item found: type part of its SKU or title."))
         if not self.search.text().strip():
             self.hint.setText(self.tr("Type part of a SKU or title."))
         elif not items:
             self.hint.setText(self.tr("No stock item matches."))
         else:
-            self.hint.setText(self.tr("%1 match(es).").replace("%1", str(len(items))))
+            self.hint.setText(self.tr("%n match(es).", "", len(items)))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -32,6 +32,7 @@ from core.listing_rows import (
 )
 from core.models import ListingStatus
 from ui.filter_bar import FilterBar
+from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.listings.link_preview import LinkPreview
 from ui.tables import (
@@ -74,11 +75,11 @@ class ListingsModel(RowTableModel):
                 Column(QCoreApplication.translate("ListingsModel", "Title"), width=260, stretch=True),
                 Column(QCoreApplication.translate("ListingsModel", "Format"), width=65),
                 Column(QCoreApplication.translate("ListingsModel", "Qty"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Quantity on Allegro at the last sync"), width=45),
-                Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, width=40),
+                Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Bids on the auction"), width=40),
                 Column(QCoreApplication.translate("ListingsModel", "Status"), width=175),
                 Column(QCoreApplication.translate("ListingsModel", "Linked SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
                 Column(QCoreApplication.translate("ListingsModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Available stock that the next sync sends"), width=65),
-                Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=170),
+                Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=240),
                 Column(QCoreApplication.translate("ListingsModel", "Channel"), width=110),
             ],
             parent,
@@ -114,6 +115,24 @@ class ListingsModel(RowTableModel):
             return row[STOCK_TITLE]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
             return QCoreApplication.translate("ListingsModel", "Ending this auction sells it to the top bidder.")
+        if column == self.STATUS_COLUMN:
+            return self.status_tooltip(row[STATUS])
+        return None
+
+    def status_tooltip(self, status: str) -> str | None:
+        """Why a listing that is not live stays so: the sync relists only what it ended itself."""
+        if status == ListingStatus.ENDED:
+            return self.tr(
+                "Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not "
+                "relist it, even with stock: it relists only the listings it ended itself for lack of stock. "
+                "Relist it on Allegro to sell it again."
+            )
+        if status == ListingStatus.EXPIRED:
+            return self.tr("Ended over 60 days ago: Allegro no longer relists it, so the app will not either.")
+        if status == ListingStatus.STRUCK_OFF:
+            return self.tr("Struck off: it will not be relisted. Reinstate it to let the sync relist it when stock returns.")
+        if status == ListingStatus.PENDING_RELIST:
+            return self.tr("Ended by this app when stock ran out; the sync relists it when stock returns.")
         return None
 
 
@@ -149,6 +168,8 @@ class ListingsScreen(QWidget):
         self._reselect: list[int] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        self.undo_stack.indexChanged.connect(self._undo_moved)
+        self._notice_step: int | None = None  # the undo step the notice speaks of
 
         self.model = ListingsModel(self)
         self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), SEARCHED), self)
@@ -173,7 +194,7 @@ class ListingsScreen(QWidget):
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("&Link…"))
         self.unlink_button = QPushButton(self.tr("&Unlink"))
-        self.accept_button = QPushButton(self.tr("Accept &suggestion"))
+        self.accept_button = QPushButton(self.tr("Accept su&ggestion"))
         self.accept_button.setToolTip(self.tr("Link the selected listings to the one stock item with the same title"))
         self.link_exact_button = QPushButton(self.tr("Link all e&xact matches"))
         self.link_exact_button.setToolTip(
@@ -196,8 +217,9 @@ class ListingsScreen(QWidget):
             button.setObjectName(name)
             button.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(button)
-        self.undo_button.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        nothing_to_undo = self.tr("Nothing to undo: linking, unlinking, striking off and reinstating can be undone here.")
+        set_enabled(self.undo_button, False, nothing_to_undo)
+        self.undo_stack.canUndoChanged.connect(lambda can: set_enabled(self.undo_button, can, nothing_to_undo))
         self.undo_stack.undoTextChanged.connect(
             lambda text: self.undo_button.setText(self.tr("Undo %1").replace("%1", text) if text else self.tr("Undo"))
         )
@@ -217,6 +239,7 @@ class ListingsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.filtered.connect(self._update_count)
+        self.bar.lead_into(self.table)
         layout.addWidget(self.table, 1)
 
         for keys, slot in (
@@ -260,7 +283,7 @@ class ListingsScreen(QWidget):
         self._reselect = []
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 listings"), self.tr("%1 of %2 listings"))
+        self.bar.show_count(lambda n: self.tr("%1 listing(s)", "", n), lambda n: self.tr("%1 of %2 listing(s)", "", n))
 
     def showEvent(self, event) -> None:  # channels and stock change on other screens
         super().showEvent(event)
@@ -285,11 +308,28 @@ class ListingsScreen(QWidget):
 
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
-        self.link_button.setEnabled(len(rows) >= 1 and rows[0][STATUS] != ListingStatus.RELISTED)
-        self.unlink_button.setEnabled(any(r[ITEM_ID] is not None for r in rows))
-        self.accept_button.setEnabled(any(r[SUGGESTION] == "exact" for r in rows))
-        self.strike_button.setEnabled(any(r[STATUS] == ListingStatus.PENDING_RELIST for r in rows))
-        self.reinstate_button.setEnabled(any(r[STATUS] == ListingStatus.STRUCK_OFF for r in rows))
+        pick = self.tr("Select a listing first: click its row, or press Down from the filter box.")
+        set_enabled(
+            self.link_button,
+            len(rows) >= 1 and rows[0][STATUS] != ListingStatus.RELISTED,
+            pick if not rows else self.tr("A relisted listing lives on as its new offer: link that one."),
+        )
+        set_enabled(
+            self.unlink_button, any(r[ITEM_ID] is not None for r in rows),
+            pick if not rows else self.tr("None of the selected listings is linked."),
+        )
+        set_enabled(
+            self.accept_button, any(r[SUGGESTION] == "exact" for r in rows),
+            pick if not rows else self.tr("No selected listing has a stock item with exactly its title."),
+        )
+        set_enabled(
+            self.strike_button, any(r[STATUS] == ListingStatus.PENDING_RELIST for r in rows),
+            pick if not rows else self.tr("Only listings pending relist can be struck off."),
+        )
+        set_enabled(
+            self.reinstate_button, any(r[STATUS] == ListingStatus.STRUCK_OFF for r in rows),
+            pick if not rows else self.tr("Only struck-off listings can be reinstated."),
+        )
 
     # --- changes (each one undoable) --------------------------------------------
     def _relink(self, pairs: list[tuple[int, int | None]]) -> None:
@@ -325,14 +365,14 @@ class ListingsScreen(QWidget):
         rows = [r for r in self.selected_rows() if r[ITEM_ID] is not None]
         changes = [(r[0], link(r[0], None), None) for r in rows]
         self._reselect = [r[0] for r in rows]
-        what = str(rows[0][1]) if len(rows) == 1 else self.tr("%1 listings").replace("%1", str(len(rows)))
+        what = str(rows[0][1]) if len(rows) == 1 else self.tr("%n listing(s)", "", len(rows))
         self._push_links(self.tr("Unlinked %1").replace("%1", what), changes)
 
     def accept_suggestions(self) -> None:
         rows = [r for r in self.selected_rows() if r[SUGGESTION] == "exact" and r[ITEM_ID] is None]
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
         self._reselect = [r[0] for r in rows]
-        self._push_links(self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes))), changes)
+        self._push_links(self.tr("Linked %n listing(s) by exact title", "", len(changes)), changes)
 
     def link_all_exact(self) -> None:
         """Every shown unlinked listing with exactly one same-titled stock item."""
@@ -349,12 +389,12 @@ class ListingsScreen(QWidget):
             self.flash(self.tr("Nothing was linked."))
             return
         changes = [(r[0], link(r[0], r[SUGGESTED_ITEM]), r[SUGGESTED_ITEM]) for r in rows]
-        text = self.tr("Linked %1 listing(s) by exact title").replace("%1", str(len(changes)))
+        text = self.tr("Linked %n listing(s) by exact title", "", len(changes))
         self._push_links(text, changes)
         if ambiguous:
             self.flash(
                 text
-                + self.tr("; %1 ambiguous title(s) left to link by hand (Ctrl+Z undoes it)").replace("%1", str(ambiguous))
+                + self.tr("; %n ambiguous title(s) left to link by hand (Ctrl+Z undoes it)", "", ambiguous)
             )
 
     def strike_off_selected(self) -> None:
@@ -364,7 +404,7 @@ class ListingsScreen(QWidget):
         for listing_id in ids:
             strike_off(listing_id)
         self._reselect = ids
-        text = self.tr("Struck off %1 listing(s): they will not be relisted").replace("%1", str(len(ids)))
+        text = self.tr("Struck off %n listing(s): they will not be relisted", "", len(ids))
         self.undo_stack.push(
             Change(text, lambda: [reinstate(i) for i in ids], lambda: [strike_off(i) for i in ids], self.show_error)
         )
@@ -377,12 +417,12 @@ class ListingsScreen(QWidget):
         statuses = {i: reinstate(i) for i in ids}
         back = [i for i, s in statuses.items() if s == ListingStatus.PENDING_RELIST]
         self._reselect = ids
-        text = self.tr("Reinstated %1 listing(s)").replace("%1", str(len(ids)))
+        text = self.tr("Reinstated %n listing(s)", "", len(ids))
         self.undo_stack.push(Change(text, lambda: [strike_off(i) for i in back], lambda: [reinstate(i) for i in back], self.show_error))
         expired = len(ids) - len(back)
         self.flash(
             text
-            + (self.tr("; %1 past Allegro's 60 days are expired").replace("%1", str(expired)) if expired else "")
+            + (self.tr("; %n past Allegro's 60 days are expired", "", expired) if expired else "")
             + self.tr(" (Ctrl+Z undoes it)")
         )
 
@@ -391,11 +431,22 @@ class ListingsScreen(QWidget):
         self.notice.setStyleSheet("")
         self.notice.setText(text)
         self.notice.show()
+        self._notice_step = self.undo_stack.index()
 
     def show_error(self, text: str) -> None:
         self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
         self.notice.setText(text)
         self.notice.show()
+        self._notice_step = self.undo_stack.index()
+
+    def _undo_moved(self, index: int) -> None:
+        """Undo or redo: "Linked 58 listings… (Ctrl+Z undoes it)" no longer holds; say what happened."""
+        if self.notice.isHidden() or self._notice_step is None or index == self._notice_step:
+            return
+        if index < self._notice_step:
+            self.flash(self.tr("Undone: %1").replace("%1", self.undo_stack.text(index)))
+        else:
+            self.flash(self.tr("Redone: %1").replace("%1", self.undo_stack.text(index - 1)))
 
     def shutdown(self) -> None:
         save_header(self.table, "listings")

@@ -36,16 +36,19 @@ from core.order_desk import (
     link_order_item,
     order_detail,
     order_rows,
+    pay_status_text,
 )
 from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
 from ui.filter_bar import FilterBar
+from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
     ALERT,
     MUTED,
     Column,
+    ColumnFit,
     RowTableModel,
     TableLoader,
     display,
@@ -85,10 +88,10 @@ class OrdersModel(RowTableModel):
                 Column(QCoreApplication.translate("OrdersModel", "Channel"), width=100),
                 Column(QCoreApplication.translate("OrdersModel", "Order"), numeric=True, tooltip=QCoreApplication.translate("OrdersModel", "Allegro's post-buy form id"), width=90),
                 Column(QCoreApplication.translate("OrdersModel", "Buyer"), width=120),
-                Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, width=45),
+                Column(QCoreApplication.translate("OrdersModel", "Items"), numeric=True, tooltip=QCoreApplication.translate("OrdersModel", "Pieces bought in the order"), width=45),
                 Column(QCoreApplication.translate("OrdersModel", "Amount"), numeric=True, width=80),
                 Column(QCoreApplication.translate("OrdersModel", "Currency"), width=60),
-                Column(QCoreApplication.translate("OrdersModel", "Payment"), width=125),
+                Column(QCoreApplication.translate("OrdersModel", "Payment"), width=180),
                 Column(QCoreApplication.translate("OrdersModel", "Status"), width=70),
                 Column(QCoreApplication.translate("OrdersModel", "Tracking"), stretch=True),
             ],
@@ -106,9 +109,7 @@ class OrdersModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == 4 and row[UNLINKED]:
-            return QCoreApplication.translate("OrdersModel", "%1 item(s) not linked to stock: they hold no stock").replace(
-                "%1", str(row[UNLINKED])
-            )
+            return self.tr("%n item(s) not linked to stock: they hold no stock", "", row[UNLINKED])
         return None
 
 
@@ -153,6 +154,7 @@ class OrdersScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.model.modelReset.connect(self.show_detail)
+        self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -199,7 +201,11 @@ class OrdersScreen(QWidget):
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setTabKeyNavigation(False)
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items.horizontalHeaderItem(2).setToolTip(self.tr("Pieces bought"))
+        self.items_fit = ColumnFit(self.items, [
+            Column(self.tr("Title"), stretch=True), Column(self.tr("Offer")), Column(self.tr("Qty")),
+            Column(self.tr("Price")), Column(self.tr("Stock item"), width=160), Column(self.tr("Link")),
+        ], title_chars=16)
         self.items.itemSelectionChanged.connect(self._update_item_buttons)
         self.items.doubleClicked.connect(lambda _i: self.link_item())
         left.addWidget(self.items, 1)
@@ -240,7 +246,7 @@ class OrdersScreen(QWidget):
         self.check_label.setWordWrap(True)
         carrier_label = QLabel(self.tr("&Carrier:"))
         carrier_label.setBuddy(self.carrier)
-        name_label = QLabel(self.tr("Carrier &name:"))
+        name_label = QLabel(self.tr("Carr&ier name:"))
         name_label.setBuddy(self.carrier_name)
         number_label = QLabel(self.tr("&Tracking number:"))
         number_label.setBuddy(self.tracking)
@@ -256,7 +262,7 @@ class OrdersScreen(QWidget):
         self.add_tracking_button = QPushButton(self.tr("&Add tracking number"))
         self.add_tracking_button.setObjectName("add_tracking")
         self.add_tracking_button.clicked.connect(lambda: self.add_tracking())
-        self.save_tracking_button = QPushButton(self.tr("&Save correction"))
+        self.save_tracking_button = QPushButton(self.tr("Save corr&ection"))
         self.save_tracking_button.setObjectName("save_tracking")
         self.save_tracking_button.setToolTip(self.tr("Change the selected tracking number; it is sent again at the next sync"))
         self.save_tracking_button.clicked.connect(lambda: self.save_tracking())
@@ -309,7 +315,7 @@ class OrdersScreen(QWidget):
         self._reselect = None
 
     def _update_count(self) -> None:
-        self.bar.show_count(self.tr("%1 orders"), self.tr("%1 of %2 orders"))
+        self.bar.show_count(lambda n: self.tr("%1 order(s)", "", n), lambda n: self.tr("%1 of %2 order(s)", "", n))
 
     def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
         super().showEvent(event)
@@ -370,7 +376,7 @@ class OrdersScreen(QWidget):
             f"{escape(detail.channel)} · <b>{escape(_(STATUS_TEXT.get(o.status, o.status)))}</b><br>"
             f"{escape(buyer_word)}: {escape(o.buyer_login)}{email} · {escape(display(o.amount))} {escape(o.currency)}"
             + (f" ({escape(postage_word)} {escape(display(o.postage_amount))})" if o.postage_amount else "")
-            + f" · {escape(payment_word)}: {escape(o.pay_status or '—')}"
+            + f" · {escape(payment_word)}: {escape(pay_status_text(o.pay_status) or '—')}"
             + (f" ({escape(_(PAY_TYPE_TEXT.get(o.pay_type, o.pay_type)))})" if o.pay_type else "")
         )
         address = detail.address or self.tr("No shipping address given.")
@@ -389,8 +395,7 @@ class OrdersScreen(QWidget):
                     cell.setForeground(ALERT)
                     cell.setToolTip(self.tr("Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”."))
                 self.items.setItem(r, c, cell)
-        self.items.resizeColumnsToContents()
-        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items_fit.fit_contents()
         self.shipments.setRowCount(len(detail.shipments))
         for r, s in enumerate(detail.shipments):
             state = _(SHIPMENT_TEXT.get(s.state, s.state))
@@ -415,14 +420,29 @@ class OrdersScreen(QWidget):
         self._check_number()
 
     def _update_item_buttons(self) -> None:
-        self.link_item_button.setEnabled(self.detail is not None and self.selected_item_id() is not None)
+        set_enabled(
+            self.link_item_button,
+            self.detail is not None and self.selected_item_id() is not None,
+            self.tr("Select an order, then one of its items."),
+        )
 
     def _update_ship_buttons(self) -> None:
         order = self.detail.order if self.detail else None
-        self.ship_button.setEnabled(order is not None and order.status == OrderStatus.OPEN)
-        self.add_tracking_button.setEnabled(order is not None and order.status == OrderStatus.SHIPPED)
+        pick = self.tr("Select an order first: click its row, or press Down from the filter box.")
+        set_enabled(
+            self.ship_button, order is not None and order.status == OrderStatus.OPEN,
+            pick if order is None else self.tr("Only an open order can be marked shipped; this one is not open."),
+        )
+        set_enabled(
+            self.add_tracking_button, order is not None and order.status == OrderStatus.SHIPPED,
+            pick if order is None else self.tr("A tracking number is added to a shipped order; mark this one shipped first."),
+        )
         shipment = self.selected_shipment()
-        self.save_tracking_button.setEnabled(shipment is not None and shipment.editable)
+        set_enabled(
+            self.save_tracking_button, shipment is not None and shipment.editable,
+            self.tr("Select a tracking number that Allegro rejected or that was not sent yet, then correct it.")
+            if shipment is None else self.tr("Allegro has accepted this tracking number; it can no longer be changed."),
+        )
 
     def selected_item_id(self) -> int | None:
         rows = self.items.selectionModel().selectedRows()
@@ -512,7 +532,7 @@ class OrdersScreen(QWidget):
         location = Location.get_or_none(Location.id == order_location_id(order.channel))
         where = location.name if location else self.tr("no location")
         details = (
-            self.tr("%1 linked item(s) are taken off stock at %2.").replace("%1", str(sum(i.quantity for i in linked))).replace("%2", where)
+            self.tr("%n linked item(s) are taken off stock at %2.", "", sum(i.quantity for i in linked)).replace("%2", where)
             if linked
             else self.tr("No item of this order is linked to stock, so no stock changes.")
         )

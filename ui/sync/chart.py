@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.sync_history import DayTotals
+from ui.counts import COUNTED
 
 SERIES = (
     (QT_TRANSLATE_NOOP("DailyChart", "Orders imported"), QColor("#1f6fb2")),
@@ -35,21 +36,49 @@ class DailyChart(QWidget):
         orders = sum(d.orders for d in self.days)
         ended = sum(d.ended for d in self.days)
         relisted = sum(d.relisted for d in self.days)
-        return (
-            self.tr("Last %1 days: %2 orders imported, %3 listings ended, %4 relisted")
-            .replace("%1", str(len(self.days)))
-            .replace("%2", str(orders))
-            .replace("%3", str(ended))
-            .replace("%4", str(relisted))
+        return self.tr("Last %n day(s): %1", "", len(self.days)).replace("%1", self.counts_text(orders, ended, relisted))
+
+    @staticmethod
+    def counts_text(orders: int, ended: int, relisted: int) -> str:
+        """"5 orders imported, 1 listing ended, 0 listings relisted", each in its plural form."""
+        return ", ".join(
+            COUNTED.run_count(key, n)
+            for key, n in (("orders_imported", orders), ("listings_ended", ended), ("listings_relisted", relisted))
         )
 
     def _values(self, day: DayTotals) -> tuple[int, int, int]:
         return day.orders, day.ended, day.relisted
 
+    def legend(self) -> list[tuple[str, QColor, QRectF]]:
+        """Each series' name, colour and the rect its swatch and name take: as many to a line
+        as fit the width, the rest on the next lines (the Polish names are long)."""
+        fm = QFontMetrics(self.font())
+        left = fm.horizontalAdvance("0000") + 8
+        x, y, line = left, 4.0, fm.height() + 4
+        entries = []
+        for name, color in SERIES:
+            name = self.tr(name)
+            width = 14 + fm.horizontalAdvance(name)
+            if x > left and x + width > self.width() - 4:
+                x, y = left, y + line
+            if x == left and x + width > self.width() - 4:
+                x = 4  # a narrow chart: start at the edge rather than cut the name
+            entries.append((name, color, QRectF(x, y, width, fm.height())))
+            x += width + 16
+        return entries
+
+    def clipped_texts(self) -> list[str]:
+        """Legend names that do not fit the chart (for the layout tests)."""
+        return [
+            f"legend {name!r} reaches {rect.right():.0f} px of {self.width()}"
+            for name, _color, rect in self.legend()
+            if rect.right() > self.width()
+        ]
+
     def _layout(self):
         fm = QFontMetrics(self.font())
         left = fm.horizontalAdvance("0000") + 8
-        top = fm.height() + 10
+        top = max((rect.bottom() for _n, _c, rect in self.legend()), default=0) + 6
         bottom = fm.height() + 6
         plot = QRectF(left, top, max(self.width() - left - 8, 10), max(self.height() - top - bottom, 10))
         return fm, plot
@@ -61,13 +90,10 @@ class DailyChart(QWidget):
         palette = self.palette()
         text_color = palette.color(palette.ColorRole.WindowText)
         # legend
-        x = plot.left()
-        for name, color in SERIES:
-            name = self.tr(name)
-            painter.fillRect(QRectF(x, 4, 10, 10), color)
+        for name, color, rect in self.legend():
+            painter.fillRect(QRectF(rect.left(), rect.top() + (rect.height() - 10) / 2, 10, 10), color)
             painter.setPen(text_color)
-            painter.drawText(int(x + 14), 4 + fm.ascent() - 1, name)
-            x += 14 + fm.horizontalAdvance(name) + 16
+            painter.drawText(int(rect.left() + 14), int(rect.top() + fm.ascent()), name)
         top_value = max([max(self._values(d)) for d in self.days] + [1])
         # axis
         painter.setPen(QPen(palette.color(palette.ColorRole.Mid), 1))
@@ -109,11 +135,7 @@ class DailyChart(QWidget):
         if day is not None:
             QToolTip.showText(
                 event.globalPosition().toPoint(),
-                self.tr("%1: %2 orders imported, %3 ended, %4 relisted")
-                .replace("%1", f"{day.day:%d.%m.%Y}")
-                .replace("%2", str(day.orders))
-                .replace("%3", str(day.ended))
-                .replace("%4", str(day.relisted)),
+                f"{day.day:%d.%m.%Y}: " + self.counts_text(day.orders, day.ended, day.relisted),
                 self,
             )
         super().mouseMoveEvent(event)

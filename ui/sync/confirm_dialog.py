@@ -30,17 +30,18 @@ from PySide6.QtWidgets import (
 from core.i18n import _
 from core.listing_rows import FORMATS
 from core.sync.plan import Plan, ProposedAction
+from ui.counts import COUNTED
+from ui.screens import resize_within_screen
 from ui.tables import ALERT, local_time
 from ui.text import escape, plain_tooltip
+
 
 def duration_text(days: int | None) -> str:
     if days is None:
         return ""
     if days in (0, 99):  # 99 is the WebAPI's "until sold out" for some forms
         return QCoreApplication.translate("ActionsModel", "Until sold out")
-    if days == 1:
-        return QCoreApplication.translate("ActionsModel", "1 day")
-    return QCoreApplication.translate("ActionsModel", "%1 days").replace("%1", str(days))
+    return COUNTED.days(days)
 
 
 def start_text(action: ProposedAction) -> str:
@@ -115,9 +116,7 @@ class ActionsModel(QAbstractTableModel):
         if self.relists:
             return duration_text(action.duration_days) if column == 5 else start_text(action)
         if action.sells_to_top_bidder:
-            if action.bids == 1:
-                return self.tr("Sells to the top bidder (1 bid)")
-            return self.tr("Sells to the top bidder (%1 bids)").replace("%1", str(action.bids))
+            return self.tr("Sells to the top bidder (%n bid(s))", "", action.bids)
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -227,7 +226,7 @@ class ActionsSection(QWidget):
     def _update(self) -> None:
         self.heading.setText(
             f"<b>{escape(self.title)}</b> — "
-            + self.tr("%1 of %2 ticked").replace("%1", str(self.model.count_checked())).replace("%2", str(len(self.model.actions)))
+            + self.tr("%1 of %n ticked", "", len(self.model.actions)).replace("%1", str(self.model.count_checked()))
         )
 
 
@@ -244,20 +243,20 @@ class ConfirmDialog(QDialog):
         self.plan = plan
         self.setObjectName("confirm_dialog")
         self.setWindowTitle(self.tr("Confirm changes on Allegro — %1").replace("%1", plan.channel_name))
-        self.resize(1180, 600)
+        resize_within_screen(self, 1180, 600)
         ends = [a for a in plan.ends if not a.approved]
         relists = [a for a in plan.relists if not a.approved]
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "The sync of <b>%1</b> would end %2 listing(s) and relist %3. <b>Apply the ticked ones</b> sends "
+                "The sync of <b>%1</b> would end %2 and relist %3. <b>Apply the ticked ones</b> sends "
                 "the ticked ones with the rest of the sync. <b>Send the rest without these</b> sends quantities "
                 "and tracking numbers but none of these listings. <b>Cancel the whole sync</b> sends nothing at "
                 "all. What is not sent is proposed again at the next sync."
             )
+            .replace("%2", self.tr("%n listing(s)", "", len(ends)))
+            .replace("%3", self.tr("%n listing(s)", "", len(relists)))
             .replace("%1", escape(plan.channel_name))
-            .replace("%2", str(len(ends)))
-            .replace("%3", str(len(relists)))
         )
         intro.setWordWrap(True)
         intro.setObjectName("confirm_intro")
@@ -265,9 +264,9 @@ class ConfirmDialog(QDialog):
         with_bids = sum(1 for a in ends if a.sells_to_top_bidder)
         self.bids_warning = QLabel(
             self.tr(
-                "%1 auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the "
-                "top bidder and creates an order. They start unticked."
-            ).replace("%1", str(with_bids))
+                "%n auction(s) have bids. Allegro cannot cancel bids: ending such an auction sells it to the "
+                "top bidder and creates an order. They start unticked.", "", with_bids
+            )
         )
         self.bids_warning.setObjectName("bids_warning")
         self.bids_warning.setWordWrap(True)

@@ -1,6 +1,7 @@
 """Sync: run a sync now or every N minutes, watch its progress, read the history of runs."""
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSettings, Qt, QTimer, Signal
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from core.models import Channel
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
+from ui.counts import COUNTED, RUN_COUNT_KEYS
 from ui.filter_bar import refill_channel_choice
+from ui.keyboard import down_into, set_enabled
 from ui.sync.chart import DailyChart
 from ui.sync.confirm_dialog import BrakeQuestion, ConfirmDialog
 from ui.sync_worker import SyncSession, SyncState
@@ -96,11 +99,10 @@ def report_text(report) -> str:
     """One line about a finished run, in the seller's words."""
     c = report.counts
     parts = []
-    for key, one, many in REPORT_COUNTS:
+    for key in RUN_COUNT_KEYS:
         n = c.get(key, 0)
         if n:
-            text = one if n == 1 else many
-            parts.append(QCoreApplication.translate("SyncScreen", text).replace("%1", str(n)))
+            parts.append(COUNTED.run_count(key, n))
     outcome = REPORT_OUTCOMES.get(report.outcome)
     outcome = QCoreApplication.translate("SyncScreen", outcome) if outcome else report.outcome
     if parts:
@@ -108,29 +110,6 @@ def report_text(report) -> str:
     return f"{report.channel_name}: {outcome}" + QCoreApplication.translate("SyncScreen", "; nothing needed changing.")
 
 
-# (count, one, many): English needs both; Polish says "zamówienia zaimportowane: 5" for any number.
-REPORT_COUNTS = (
-    ("orders_imported", QT_TRANSLATE_NOOP("SyncScreen", "%1 order imported"), QT_TRANSLATE_NOOP("SyncScreen", "%1 orders imported")),
-    ("quantities_changed", QT_TRANSLATE_NOOP("SyncScreen", "%1 quantity sent"), QT_TRANSLATE_NOOP("SyncScreen", "%1 quantities sent")),
-    ("listings_ended", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing ended"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings ended")),
-    ("listings_relisted", QT_TRANSLATE_NOOP("SyncScreen", "%1 listing relisted"), QT_TRANSLATE_NOOP("SyncScreen", "%1 listings relisted")),
-    (
-        "tracking_accepted",
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number accepted"),
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers accepted"),
-    ),
-    (
-        "tracking_rejected",
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking number rejected"),
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 tracking numbers rejected"),
-    ),
-    ("held_by_brake", QT_TRANSLATE_NOOP("SyncScreen", "%1 change held by a brake"), QT_TRANSLATE_NOOP("SyncScreen", "%1 changes held by a brake")),
-    (
-        "oversell_risk",
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 listing at oversell risk"),
-        QT_TRANSLATE_NOOP("SyncScreen", "%1 listings at oversell risk"),
-    ),
-)
 REPORT_OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncScreen", "done"),
     "partial": QT_TRANSLATE_NOOP("SyncScreen", "done with problems"),
@@ -194,6 +173,7 @@ class SyncScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_run())
         history_layout.addWidget(self.table, 1)
+        down_into(self.filter, self.table)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -204,7 +184,7 @@ class SyncScreen(QWidget):
         self.details.setAccessibleName(self.tr("What the selected run did"))
         self.details.setPlaceholderText(self.tr("Select a run to see what it did and every problem."))
         side_layout.addWidget(self.details, 3)
-        self.chart_title = QLabel(self.tr("<b>Last %1 days</b>").replace("%1", str(CHART_DAYS)))
+        self.chart_title = QLabel(self.tr("<b>Last %n day(s)</b>", "", CHART_DAYS))
         side_layout.addWidget(self.chart_title)
         self.chart = DailyChart()
         side_layout.addWidget(self.chart, 2)
@@ -226,7 +206,7 @@ class SyncScreen(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([680, 400])
+            self.splitter.setSizes([700, 320])  # the history table first: its ten columns need the room
         restore_header(self.table, "sync_runs")
         self.minutes.setValue(settings.value("sync/auto_minutes", AUTO_MINUTES_DEFAULT, type=int))
         self.auto.setChecked(settings.value("sync/auto", False, type=bool))
@@ -244,14 +224,14 @@ class SyncScreen(QWidget):
         box = QGroupBox(self.tr("Sync with Allegro"))
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
-        channel_label = QLabel(self.tr("C&hannel:"))
+        channel_label = QLabel(self.tr("Cha&nnel:"))
         self.channel = QComboBox()
         self.channel.setObjectName("sync_channel")
         self.channel.setMinimumContentsLength(18)
         channel_label.setBuddy(self.channel)
         row.addWidget(channel_label)
         row.addWidget(self.channel)
-        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button = QPushButton(self.tr("S&ync now"))
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(lambda: self.sync_now())
         self.cancel_button = QPushButton(self.tr("&Cancel"))
@@ -259,7 +239,10 @@ class SyncScreen(QWidget):
         self.cancel_button.clicked.connect(lambda: self.cancel())
         row.addWidget(self.sync_button)
         row.addWidget(self.cancel_button)
-        row.addSpacing(24)
+        row.addStretch(1)
+        layout.addLayout(row)
+        # automatic sync on a row of its own: beside the buttons it made the screen 1200 px wide in Polish
+        row = QHBoxLayout()
         self.auto = QCheckBox(self.tr("Sync all enabled channels &automatically every"))
         self.auto.setObjectName("auto_sync")
         self.auto.setToolTip(
@@ -287,7 +270,7 @@ class SyncScreen(QWidget):
         self.step = QLabel(self.tr("Ready."))
         self.step.setTextFormat(Qt.TextFormat.PlainText)  # channel names
         self.step.setObjectName("sync_step")
-        self.step.setMinimumWidth(360)
+        self.step.setMinimumWidth(200)
         progress_row.addWidget(self.step, 1)
         progress_row.addWidget(self.progress, 1)
         layout.addLayout(progress_row)
@@ -295,6 +278,7 @@ class SyncScreen(QWidget):
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # channel names and Allegro's messages
         self.result.setObjectName("sync_result")
         self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
         return box
@@ -305,11 +289,12 @@ class SyncScreen(QWidget):
         all_enabled = (self.tr("All enabled channels"), ALL) if len(enabled) != 1 else None
         refill_channel_choice(self.channel, enabled, all_enabled)
         hide_channel_column(self.table, 1)
-        refill_channel_choice(
-            self.history_channel, Channel.select().order_by(Channel.sub_source), (self.tr("All channels"), ALL)
-        )
+        everyone = list(Channel.select().order_by(Channel.sub_source))
+        refill_channel_choice(self.history_channel, everyone, (self.tr("All channels"), ALL))
+        # with one channel "All channels" and that channel show the same runs: room for the filter instead
+        self.history_channel.setVisible(len(everyone) > 1)
         if not self.running:
-            self.sync_button.setEnabled(bool(enabled))
+            set_enabled(self.sync_button, bool(enabled), self.tr("No channel is enabled: add or enable one under Settings → Channel Integration."))
             if not enabled:
                 self.step.setText(self.tr("No enabled channel: add one under Settings → Channel Integration."))
 
@@ -383,15 +368,15 @@ class SyncScreen(QWidget):
             waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
             if waiting:
                 self._waiting_note.append(
-                    self.tr("%1: %2 listing(s) to end or relist wait for your confirmation; press Sync now to review them.")
-                    .replace("%1", plan.channel_name)
-                    .replace("%2", str(waiting))
+                    self.tr(
+                        "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
+                        "", waiting,
+                    ).replace("%1", plan.channel_name)
                 )
             if held:
                 self._waiting_note.append(
-                    self.tr("%1: the mass-end brake held %2 change(s); press Sync now to answer its question.")
+                    self.tr("%1: the mass-end brake held %n change(s); press Sync now to answer its question.", "", len(held))
                     .replace("%1", plan.channel_name)
-                    .replace("%2", str(len(held)))
                 )
             session.apply_undecided()
             return
@@ -438,18 +423,24 @@ class SyncScreen(QWidget):
             self.session.cancel()
 
     def _show_results(self) -> None:
-        lines = [text for text, _bad in self._results] + self._waiting_note
-        bad = any(b for _t, b in self._results)
-        self.result.setText("\n".join(lines))
-        self.result.setStyleSheet(f"color: {ALERT.name()}" if bad else "")
+        """One line per channel (and per failure): red for what failed, plain for what was done."""
+        lines = [(text, bad) for text, bad in self._results] + [(note, False) for note in self._waiting_note]
+        self.result.setText(
+            "".join(
+                f'<div style="color: {ALERT.name()}">{html.escape(text, quote=False)}</div>' if bad
+                else f"<div>{html.escape(text, quote=False)}</div>"
+                for text, bad in lines
+            ).replace("  ", "&nbsp;&nbsp;")
+        )
+        self.result.setStyleSheet("")
         self.step.setText(self.tr("Last sync finished at %1.").replace("%1", QDateTime.currentDateTime().toString("HH:mm")))
 
     def _set_running(self, running: bool) -> None:
         # retainSizeWhenHidden keeps the row still, so nothing jumps when a sync starts
         self.progress.setVisible(running)
-        self.sync_button.setEnabled(not running)
+        set_enabled(self.sync_button, not running, self.tr("A sync is running; Cancel stops it after the current batch."))
         self.channel.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
+        set_enabled(self.cancel_button, running, self.tr("No sync is running."))
 
     # --- automatic sync --------------------------------------------------------
     def _auto_changed(self, on: bool) -> None:
@@ -499,9 +490,9 @@ class SyncScreen(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count.setText(
-            self.tr("%1 runs").replace("%1", str(total))
+            self.tr("%n run(s)", "", total)
             if shown == total
-            else self.tr("%1 of %2 runs").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("%1 of %n run(s)", "", total).replace("%1", str(shown))
         )
 
     def show_run(self) -> None:

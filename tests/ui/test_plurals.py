@@ -1,0 +1,125 @@
+"""Counted sentences in their plural forms: English (1 listing, 2 listings) and Polish with its
+three (1 oferta, 2–4 and 22–24 oferty, 0, 5–21 and 12–14 ofert), in the windows (Qt's
+numerus forms in acm_*.ts) and in core's sentences (core.i18n.n_)."""
+from __future__ import annotations
+
+import pytest
+
+from core import i18n as core_i18n
+from core.i18n import n_
+from ui import i18n
+from ui.counts import COUNTED
+
+COUNTS = (0, 1, 2, 5, 12, 22, 112)
+
+
+@pytest.fixture
+def speak(qapp):
+    def use(lang: str) -> None:
+        assert i18n.install_translators(qapp, lang) == lang
+
+    return use
+
+
+EXPECTED_DAYS = {
+    "en": ["0 days", "1 day", "2 days", "5 days", "12 days", "22 days", "112 days"],
+    "pl": ["0 dni", "1 dzień", "2 dni", "5 dni", "12 dni", "22 dni", "112 dni"],
+}
+EXPECTED_ORDERS_IMPORTED = {
+    "en": ["0 orders imported", "1 order imported", "2 orders imported", "5 orders imported",
+           "12 orders imported", "22 orders imported", "112 orders imported"],
+    "pl": ["0 pobranych zamówień", "1 pobrane zamówienie", "2 pobrane zamówienia", "5 pobranych zamówień",
+           "12 pobranych zamówień", "22 pobrane zamówienia", "112 pobranych zamówień"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_days_and_run_counts_take_the_form_of_their_number(speak, lang):
+    speak(lang)
+    assert [COUNTED.days(n) for n in COUNTS] == EXPECTED_DAYS[lang]
+    assert [COUNTED.run_count("orders_imported", n) for n in COUNTS] == EXPECTED_ORDERS_IMPORTED[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["0 listings", "1 listing", "2 listings", "5 listings", "12 listings", "22 listings", "112 listings"]),
+        ("pl", ["0 ofert", "1 oferta", "2 oferty", "5 ofert", "12 ofert", "22 oferty", "112 ofert"]),
+    ],
+)
+def test_the_listings_count_above_the_table(qtbot, db, data_dir, speak, lang, expected):
+    from core.paths import app_paths
+    from ui.listings.screen import ListingsScreen
+
+    speak(lang)
+    screen = ListingsScreen(app_paths(data_dir))
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loader.loading)
+    shown = []
+    for n in COUNTS:
+        screen.model.set_rows([(i,) + (None,) * 17 for i in range(n)])
+        screen._update_count()
+        shown.append(screen.count.text())
+    assert shown == expected
+    screen.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("lang", "ends", "relists", "sentence"),
+    [
+        ("en", 0, 1, "would end 0 listings and relist 1 listing."),
+        ("en", 2, 5, "would end 2 listings and relist 5 listings."),
+        ("pl", 0, 1, "zakończyłaby 0 ofert i wystawiła ponownie 1 ofertę."),
+        ("pl", 2, 5, "zakończyłaby 2 oferty i wystawiła ponownie 5 ofert."),
+        ("pl", 22, 12, "zakończyłaby 22 oferty i wystawiła ponownie 12 ofert."),
+    ],
+)
+def test_the_confirmation_says_how_many_listings_in_words(qtbot, speak, lang, ends, relists, sentence):
+    from core.sync.plan import Plan, ProposedAction
+    from ui.sync.confirm_dialog import ConfirmDialog
+
+    speak(lang)
+
+    def action(i, kind):
+        return ProposedAction(action_id=i, kind=kind, listing_id=i, offer_id=7_100_000_000 + i, title=f"Oferta {i}",
+                              format="buy_now", bids=0, stock_item_id=None, sku="", stock_title="", reason="",
+                              available=0 if kind == "end" else 3, duration_days=10 if kind == "relist" else None)
+
+    plan = Plan(channel_id=1, channel_name="Sklep", run_id=1, ends=[action(i, "end") for i in range(ends)],
+                relists=[action(100 + i, "relist") for i in range(relists)])
+    dialog = ConfirmDialog(plan)
+    qtbot.addWidget(dialog)
+    intro = dialog.findChild(type(dialog.bids_warning), "confirm_intro").text()
+    assert sentence in intro.replace("<b>", "").replace("</b>", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["0 rows", "1 row", "2 rows", "5 rows", "12 rows", "22 rows", "112 rows"]),
+        ("pl", ["0 wierszy", "1 wiersz", "2 wiersze", "5 wierszy", "12 wierszy", "22 wiersze", "112 wierszy"]),
+    ],
+)
+def test_core_sentences_take_the_form_of_their_number(lang, expected):
+    core_i18n.set_language(lang)
+    try:
+        assert [n_("{n} row", "{n} rows", n).format(n=n) for n in COUNTS] == expected
+    finally:
+        core_i18n.set_language("en")
+
+
+def test_polish_has_three_forms_one_few_and_many():
+    forms = [core_i18n.polish_plural_index(n) for n in (1, 2, 3, 4, 5, 11, 12, 14, 21, 22, 24, 25, 102, 112, 122)]
+    assert forms == [0, 1, 1, 1, 2, 2, 2, 2, 2, 1, 1, 2, 1, 2, 1]
+
+
+def test_the_chart_title_reads_last_14_days(qtbot, db, data_dir, speak):
+    from core.paths import app_paths
+    from ui.sync.screen import SyncScreen
+
+    for lang, title in (("en", "Last 14 days"), ("pl", "Ostatnie 14 dni")):
+        speak(lang)
+        screen = SyncScreen(app_paths(data_dir))
+        qtbot.addWidget(screen)
+        assert screen.chart_title.text() == f"<b>{title}</b>"
+        screen.shutdown()

@@ -1,0 +1,255 @@
+"""Every screen and dialog on a 1024×640 laptop screen, in English and in Polish: the window
+fits, and no header, label, button or box shows its text cut or elided.
+
+The shop is a real one on the sandbox (two channels, so the channel columns and choices
+show, listings ended and pending relist, orders, sync runs); texts are measured with each
+widget's own font metrics (tests/ui/layout_check.py).
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from core import channels
+from core.models import Listing, ListingStatus, StockItem, StockLevel, utcnow
+from core.stock_csv import read_import
+from core.sync.engine import SyncEngine, decide
+from tests.ui.desk_sandbox import control, desk, sandbox  # noqa: F401 - fixtures
+from tests.ui.keys_check import clashes, mnemonics_shown
+from tests.ui.layout_check import clipped_texts, too_big_for
+from ui import i18n
+from ui.main_window import MainWindow
+from ui.screens import SCREENS
+
+WIDTH, HEIGHT = 1024, 640
+
+
+def sync(desk, approve=True):  # noqa: F811
+    market = desk.marketplace()
+    try:
+        engine = SyncEngine(desk.channel_id, market)
+        plan = engine.plan()
+        if plan.to_confirm:
+            decide(plan, [a.action_id for a in plan.to_confirm] if approve else [])
+        return engine.apply(plan)
+    finally:
+        market.close()
+
+
+@pytest.fixture
+def shop(desk, control):  # noqa: F811
+    """Stock linked to offers, some sold out (ended, pending relist), an auction with bids,
+    orders, two sync runs and a second (switched off) channel."""
+    desk.set(end_auctions=True, link_by_title=True, sync_orders_from=utcnow() - timedelta(days=30))
+    titles = ["Kubek ceramiczny żółty 350 ml", "Szczoteczka soniczna do zębów biała", "Wiertarka udarowa 750 W z walizką"]
+    offers = [desk.offer(title, quantity=4) for title in titles]
+    auction = desk.offer("Zegar ścienny retro cichy mechanizm", quantity=1, fmt="auction")
+    sync(desk)
+    for n, (offer, title) in enumerate(zip(offers, titles)):
+        item = desk.item(f"SKU-{n:03d}", title, stock=0 if n == 0 else 7)
+        desk.link(offer, item)
+    desk.link(auction, desk.item("ZEG-001", "Zegar ścienny retro cichy mechanizm", stock=0))
+    control.bid(auction, buyer="licytant_77", amount=49.99)
+    control.purchase(offers[1], buyer="zosia_kupuje", quantity=2)
+    sync(desk)
+    channels.save(channels.ChannelConfig(
+        sub_source="Hurtownia Źródło", username="hurt@example.pl", password="x" * 10, api_key="KEY-456",
+        api_key_version="1505", environment="production", enabled=False))
+    return desk
+
+
+@pytest.fixture(params=["en", "pl"])
+def language(request, qapp):
+    assert i18n.install_translators(qapp, request.param) == request.param
+    return request.param
+
+
+def settle(qtbot, window):
+    for screen in getattr(window, "_screens", {}).values():
+        loader = getattr(screen, "loader", None)
+        if loader is not None:
+            qtbot.waitUntil(lambda lo=loader: not lo.loading, timeout=10_000)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def fit(widget, qtbot):
+    """Show `widget` at its own size, no bigger than the screen, as the window manager would."""
+    qtbot.addWidget(widget)
+    hint = widget.sizeHint()
+    widget.resize(min(max(hint.width(), widget.minimumWidth()), WIDTH), min(max(hint.height(), widget.minimumHeight()), HEIGHT))
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    return too_big_for(widget, WIDTH, HEIGHT) + clipped_texts(widget)
+
+
+def test_every_screen_of_the_main_window_fits_1024x640_with_its_texts_whole(qtbot, shop, language):
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    problems = []
+    for key, *_ in SCREENS:
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        table = getattr(screen, "table", None)
+        if table is not None and table.model().rowCount():
+            table.selectRow(0)
+            settle(qtbot, window)
+        problems += [f"[{language}] {key}: {p}" for p in too_big_for(window, WIDTH, HEIGHT) + clipped_texts(window)]
+    assert window.screen("listings").model.rowCount() >= 4  # a shop, not empty tables
+    assert not problems, "\n".join(problems)
+
+
+def test_the_first_run_welcome_fits_1024x640_with_its_texts_whole(qtbot, db, data_dir, language):
+    from core.paths import app_paths
+
+    window = MainWindow(app_paths(data_dir))
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    window.show_screen("home")
+    settle(qtbot, window)
+    problems = too_big_for(window, WIDTH, HEIGHT) + clipped_texts(window)
+    assert not problems, "\n".join(f"[{language}] {p}" for p in problems)
+
+
+def test_the_screens_use_a_big_screen_too(qtbot, shop, language):
+    """At 2560×1440 the title columns take the room; nothing is cut either."""
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(2560, 1440)
+    window.show()
+    problems = []
+    for key in ("inventory", "listings"):
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        header = screen.table.horizontalHeader()
+        title = next(i for i, c in enumerate(screen.model.columns) if c.stretch)
+        assert header.sectionSize(title) > screen.table.viewport().width() // 3, key
+        problems += clipped_texts(window)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_title_column_keeps_room_for_titles_at_1024(qtbot, shop, language):
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    for key in ("inventory", "listings"):
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        title = next(i for i, c in enumerate(screen.model.columns) if c.stretch)
+        need = screen.table.fontMetrics().horizontalAdvance("Kubek ceramiczny żółty 350 ml")
+        assert screen.table.columnWidth(title) >= need, key
+
+
+def test_every_dialog_fits_1024x640_with_its_texts_whole(qtbot, shop, language, tmp_path):
+    from ui.about import AboutDialog
+    from ui.channels.integration_window import ChannelIntegrationWindow
+    from ui.inventory.import_dialog import ImportPreviewDialog
+    from ui.inventory.item_dialog import ItemDialog
+    from ui.inventory.locations_dialog import LocationsDialog
+    from ui.listings.link_dialog import LinkDialog
+    from ui.preferences import PreferencesDialog
+    from ui.sync.confirm_dialog import ConfirmDialog
+
+    problems: list[str] = []
+
+    def check(name, widget):
+        problems.extend(f"[{language}] {name}: {p}" for p in fit(widget, qtbot))
+        # two things on one Alt+letter make Qt cycle focus between them instead of acting
+        problems.extend(f"[{language}] {name}: Alt+{c}" for c in clashes(mnemonics_shown(widget)))
+
+    check("about", AboutDialog("0.1.0"))
+    check("preferences", PreferencesDialog(shop.paths))
+    item = StockItem.get(StockItem.sku == "SKU-001")
+    check("new item", ItemDialog())
+    check("edit item", ItemDialog(item.id))
+    check("locations", LocationsDialog())
+    check("link", LinkDialog("Kubek ceramiczny żółty 350 ml", "Kubek"))
+    csv = tmp_path / "stock.csv"
+    csv.write_text("sku,title,location,quantity\nSKU-001,Szczoteczka,Magazyn Główny,3\nNEW-1,Nowy,Magazyn Główny,x\n",
+                   encoding="utf-8")
+    check("import preview", ImportPreviewDialog(read_import(str(csv))))
+
+    integration = ChannelIntegrationWindow(shop.paths)
+    check("channel list", integration)
+    integration.open_add_channel()
+    check("add channel", integration)
+    integration.open_integration()
+    check("integration", integration)
+    integration.open_config(shop.channel_id)
+    check("channel config", integration)
+
+    # stock runs out and comes back: ends and relists to confirm
+    for listing in Listing.select().where(Listing.stock_item.is_null(False)):
+        StockLevel.update(quantity=0 if listing.status == ListingStatus.ACTIVE else 5).where(
+            StockLevel.item == listing.stock_item_id).execute()
+    market = shop.marketplace()
+    try:
+        engine = SyncEngine(shop.channel_id, market)
+        plan = engine.plan()
+        assert plan.to_confirm
+        check("confirm", ConfirmDialog(plan))
+        engine.cancel(plan)
+    finally:
+        market.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_shortened_column_header_names_itself_in_full_in_its_tooltip(qtbot, shop, language):
+    """"Zamów.", "Licyt.": a header cut short on purpose says what it means when pointed at."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.show()
+    silent = []
+    for key, *_ in SCREENS:
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        model = getattr(screen, "model", None)
+        if model is None:
+            continue
+        for column in range(model.columnCount()):
+            title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            if title.endswith(".") and not tip:
+                silent.append(f"[{language}] {key}: {title!r}")
+    assert not silent, "\n".join(silent)
+
+
+def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qtbot):
+    """The checks above see what a seller would: each kind of cut text, and a window wider than the screen."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    label = QLabel("Wszystkie włączone kanały")
+    button = QPushButton("Synchronizuj teraz")
+    combo = QComboBox()
+    combo.addItem("Wszystkie włączone kanały")
+    table = QTableView()
+    model = QStandardItemModel(1, 2)
+    model.setHorizontalHeaderLabels(["Pozycja magazynowa", "Szt."])
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    for widget in (label, button, combo, table):
+        layout.addWidget(widget)
+    for widget in (label, button, combo):
+        widget.setFixedWidth(60)
+    table.setColumnWidth(0, 40)
+    wide = QLabel("x" * 400)
+    layout.addWidget(wide)
+    window.show()
+    found = "\n".join(clipped_texts(window))
+    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs"):
+        assert text in found
+    assert "'Szt.'" not in found  # its section is wide enough
+    assert too_big_for(window, WIDTH, HEIGHT)  # the long label makes it wider than 1024
