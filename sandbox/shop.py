@@ -515,7 +515,7 @@ class Shop:
         """What the seller does on allegro.pl, or another tool does, outside the app: set what
         is left of an offer, retitle it, end it, or relist an ended one (a new offer)."""
         with self.lock:
-            self._tick()
+            self.tick()
             offer = self._control_offer(offer_id)
             now = self.now()
             if quantity is not None:
@@ -535,7 +535,7 @@ class Shop:
             if relist:
                 if offer.state != ENDED:
                     raise ControlError(f"Offer {offer.id} has not ended; only an ended offer is relisted.")
-                offer = self._create_offer(
+                offer = self.create_offer(
                     offer.title, offer.format, offer.price, offer.remaining or offer.start_quantity, now,
                     offer.duration_days, offer.category_id, relisted_from=offer.id,
                 )

@@ -454,6 +454,10 @@ class ColumnFit(QObject):
             self.view.setColumnWidth(i, max(header_width(self.header, column.title), content))
         self.fill()
 
+    def _fit_if_alive(self) -> None:
+        if shiboken6.isValid(self.view) and shiboken6.isValid(self.header) and self.view.model() is not None:
+            self.fit_contents()
+
     def fill(self) -> None:
         """The stretching column takes the room the others leave (at least title_min)."""
         if self.stretch is None or self._busy:
@@ -477,7 +481,8 @@ class ColumnFit(QObject):
             self._fitted = True
             if not self.restored:
                 # after the view has laid the rows out, so it measures the ones on screen
-                QTimer.singleShot(0, lambda: self.fit_contents() if shiboken6.isValid(self.view) else None)
+                # the view as the timer's context: a view deleted meanwhile cancels the call
+                QTimer.singleShot(0, self.view, self._fit_if_alive)
                 return
         self.fill()
 

@@ -145,8 +145,9 @@ def find_order(form_id: int, channel: str | None) -> Order:
 def order_list_records(channel_id: int | None, status: str | None, unlinked: bool) -> list[dict]:
     """The Orders screen's rows (core.order_desk.order_rows), filtered, as `--json` prints them."""
     records = []
+    raw_pay = dict(Order.select(Order.id, Order.pay_status).tuples())  # the rows carry it in the app's language
     for (
-        _oid, created, channel, form_id, buyer, items, amount, currency, pay_status, _status_text, tracking,
+        oid, created, channel, form_id, buyer, items, amount, currency, pay_status, _status_text, tracking,
         status_code, row_channel_id, unlinked_items, tracking_state,
     ) in order_rows():
         if channel_id is not None and row_channel_id != channel_id:
@@ -162,7 +163,7 @@ def order_list_records(channel_id: int | None, status: str | None, unlinked: boo
                 "items": items,
                 "amount": amount,
                 "currency": currency,
-                "pay_status": pay_status,
+                "pay_status": raw_pay.get(oid, pay_status),
                 "status": status_code,
                 "unlinked_items": unlinked_items,
                 "tracking": tracking or None,

@@ -594,7 +594,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Mass-end brake: or number o&amp;f listings</source>
-        <translation>Hamulec masowego kończenia: lub lic&amp;zba ofert</translation>
+        <translation>Hamulec masowe&amp;go kończenia: lub liczba ofert</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -634,7 +634,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>List at &amp;most</source>
-        <translation>Wystawiaj najwyże&amp;j</translation>
+        <translation>Wystawiaj najwyżej</translation>
     </message>
     <message>
         <location line="+0"/>

@@ -96,7 +96,7 @@ def test_list_prints_the_next_sync_and_json_has_it(world, db, data_dir, capsys, 
     assert rows[ids["mug"]] == {
         "offer_id": ids["mug"], "channel": "MojeAllegro", "title": "Kubek", "status": "active", "format": "buy_now",
         "quantity": 5, "bids": 0, "sku": "KUB-1", "available": 8, "next_action": "quantity", "next_quantity": 8,
-        "why": "Available 8 over all locations; Allegro shows 5",
+        "why": "Available 8 over all locations; Allegro shows 5", "oversell_risk": False,
     }
     assert (rows[ids["bowl"]]["next_action"], rows[ids["bowl"]]["next_quantity"]) == ("end", 0)
     assert cli.main(["list"], app_paths(data_dir)) == 0

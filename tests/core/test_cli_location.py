@@ -64,7 +64,7 @@ def test_a_location_holding_stock_is_not_removed(run):
     code, out, err = run("remove", "Magazyn B", "--yes")
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        "Magazyn B still holds stock of 1 item(s). Set those quantities to 0 before deleting it.",
+        "Magazyn B still holds stock of 1 item. Set its quantity to 0 before deleting the location.",
         "The location was not deleted.",
     ]
     assert Location.select().count() == 2

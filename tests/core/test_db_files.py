@@ -200,6 +200,7 @@ def test_a_backup_killed_while_it_is_copied_leaves_no_file_named_like_a_backup(t
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+        child.stdout.close()
         named_like_a_backup = sorted(p.name for p in backups.glob("*.sqlite3*"))
         assert named_like_a_backup == [], f"killed after {delay} s: {named_like_a_backup}"
     open_database(path, backups_dir=backups)  # the next start makes a whole one and upgrades

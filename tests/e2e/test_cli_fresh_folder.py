@@ -103,8 +103,9 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
     assert (planned[mug]["next_action"], planned[mug]["next_quantity"], planned[mug]["available"]) == ("quantity", 8, 8)
     assert (planned[plate]["next_action"], planned[plate]["why"]) == ("end", "Available 0 over all locations")
 
-    # without --yes the end waits; with it, the quantity is pushed and the listing ended
-    out = ok(cli("sync"))
+    # without --yes the end waits (exit 3: a person is needed); with it, the quantity is pushed and the listing ended
+    code, out, err = cli("sync")
+    assert code == 3, out + err
     assert "wait for confirmation; run with --yes" in out
     assert control.offer(plate)["state"] == "active"
     assert control.offer(mug)["quantity"] == 8

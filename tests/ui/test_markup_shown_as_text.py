@@ -213,7 +213,9 @@ def test_a_data_folder_named_like_markup_is_shown_literally(qtbot, tmp_path, mon
     try:
         dialog = PreferencesDialog(paths)
         qtbot.addWidget(dialog)
-        shown = shown_labels(dialog)
+        from PySide6.QtWidgets import QLineEdit  # a line edit shows plain text, always
+
+        shown = shown_labels(dialog) + [f.text() for f in dialog.findChildren(QLineEdit) if WORD in f.text()]
         assert len(shown) >= 2 and all(name in text for text in shown), shown  # data folder, log folder
         window = MainWindow(paths)
         qtbot.addWidget(window)

@@ -105,8 +105,13 @@ def test_the_future_date_error_goes_when_the_date_is_fixed(qtbot, window, messag
     assert page.save()
 
 
-def test_undo_replaces_the_linked_message_that_offered_it(qtbot, desk):  # noqa: F811
+def test_undo_replaces_the_linked_message_that_offered_it(qtbot, desk, monkeypatch):  # noqa: F811
+    from PySide6.QtWidgets import QDialog
+
+    from ui.listings.link_preview import LinkPreview
     from ui.listings.screen import ListingsScreen
+
+    monkeypatch.setattr(LinkPreview, "exec", lambda dialog: QDialog.DialogCode.Accepted)  # the seller links
 
     for n, title in enumerate(("Kubek żółty", "Talerz głęboki")):
         desk.offer(title, quantity=3)

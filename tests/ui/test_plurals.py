@@ -48,6 +48,7 @@ def test_days_and_run_counts_take_the_form_of_their_number(speak, lang):
     ],
 )
 def test_the_listings_count_above_the_table(qtbot, db, data_dir, speak, lang, expected):
+    from core.listing_rows import COLUMN_COUNT
     from core.paths import app_paths
     from ui.listings.screen import ListingsScreen
 
@@ -57,7 +58,7 @@ def test_the_listings_count_above_the_table(qtbot, db, data_dir, speak, lang, ex
     qtbot.waitUntil(lambda: not screen.loader.loading)
     shown = []
     for n in COUNTS:
-        screen.model.set_rows([(i,) + (None,) * 17 for i in range(n)])
+        screen.model.set_rows([(i,) + (None,) * (COLUMN_COUNT + 9) for i in range(n)])
         screen._update_count()
         shown.append(screen.count.text())
     assert shown == expected
