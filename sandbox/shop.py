@@ -515,7 +515,7 @@ class Shop:
         """What the seller does on allegro.pl, or another tool does, outside the app: set what
         is left of an offer, retitle it, end it, or relist an ended one (a new offer)."""
         with self.lock:
-            self._tick()
+            self.tick()
             offer = self._control_offer(offer_id)
             now = self.now()
             if quantity is not None:

@@ -1,0 +1,119 @@
+"""The REST adapter against the sandbox's REST face on 127.0.0.1: reads, quantity and
+publication commands with their task reports, relists, and answers lost in transit."""
+from __future__ import annotations
+
+import pytest
+
+from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
+from core.allegro.rest import RestMarketplace
+from tests.rest_tokens import SandboxTokens
+from tests.sandbox_fixtures import make_sandbox_fixtures
+
+rest_server, rest_control = make_sandbox_fixtures("module", server_name="rest_server", control_name="rest_control")
+
+
+@pytest.fixture
+def shop(rest_control):
+    rest_control.reset(demo=False)
+    rest_control.clear_faults()
+    rest_control.rest_settings(command_delay_seconds=0)
+    return rest_control
+
+
+@pytest.fixture
+def market(shop, rest_server):
+    tokens = SandboxTokens(rest_server.rest_url, shop)
+    sent: list[tuple[str, str, list[int]]] = []
+    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10,
+                              remember_command=lambda kind, cid, ids: sent.append((kind, cid, ids)))
+    adapter.remembered = sent
+    adapter.tokens = tokens
+    yield adapter
+    adapter.close()
+
+
+def test_login_reads_the_account_behind_the_token(market):
+    info = market.login()
+    assert info.user_id == 48213751
+    assert market.account_login() == "sandbox-seller"
+
+
+def test_offers_lists_every_active_offer_across_pages_with_its_stock(market, shop):
+    ids = shop.add_offers([{"title": f"Kubek {n}", "quantity": n + 1} for n in range(5)])
+    found = {o.offer_id: o for o in market.offers()}
+    assert set(ids) <= set(found)
+    assert [found[i].quantity for i in ids] == [1, 2, 3, 4, 5]
+    assert all(found[i].state is OfferState.ACTIVE and found[i].format is OfferFormat.BUY_NOW for i in ids)
+
+
+def test_offers_by_id_leaves_out_unknown_ids(market, shop):
+    first = shop.add_offer("Lampa", quantity=3)
+    found = market.offers_by_id([first, 999999999])
+    assert [o.offer_id for o in found] == [first]
+
+
+def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value(market, shop):
+    ids = shop.add_offers([{"title": f"Talerz {n}", "quantity": 1} for n in range(4)])
+    changes = [QuantityChange(i, 7, 0) for i in ids[:3]] + [QuantityChange(ids[3], 2, 0)]
+    results = market.change_quantities(changes)
+    assert all(r.ok for r in results), results
+    assert [shop.offer(i)["quantity"] for i in ids] == [7, 7, 7, 2]
+    assert len(market.remembered) == 2  # one command a value, ids stored before sending
+    assert sorted(len(ids) for _kind, _cid, ids in market.remembered) == [1, 3]
+
+
+def test_a_refused_task_comes_back_as_that_offers_refusal(market, shop):
+    live = shop.add_offer("Aktywna", quantity=2)
+    unknown = 7999999999
+    results = {r.offer_id: r for r in market.change_quantities([QuantityChange(unknown, 5, 0), QuantityChange(live, 5, 0)])}
+    assert results[live].ok and shop.offer(live)["quantity"] == 5
+    assert not results[unknown].ok and results[unknown].error_code == "OfferNotFoundException"
+    assert not results[unknown].may_land_late
+
+
+def test_finish_ends_offers_with_one_publication_command(market, shop):
+    ids = shop.add_offers([{"title": f"Krzesło {n}", "quantity": 2} for n in range(3)])
+    results = market.finish([FinishRequest(i) for i in ids])
+    assert all(r.ok for r in results)
+    assert {shop.offer(i)["state"] for i in ids} == {"ended"}
+    assert len(market.remembered) == 1
+
+
+def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_report(market, shop):
+    offer = shop.add_offer("Stół", quantity=2)
+    shop.set_faults(rules=[{"operation": "changePublicationStatusUsingPUT", "kind": "drop", "when": "after", "count": 1}])
+    results = market.finish([FinishRequest(offer)])
+    assert results[0].ok and not results[0].unknown
+    assert shop.offer(offer)["state"] == "ended"
+    assert len(market.remembered) == 1  # not sent a second time
+
+
+def test_a_command_that_never_arrived_is_refused_so_it_may_be_sent_again(market, shop):
+    offer = shop.add_offer("Szafa", quantity=2)
+    shop.set_faults(rules=[{"operation": "quantityModificationCommandUsingPUT", "kind": "drop", "when": "before", "count": 1}])
+    result = market.change_quantities([QuantityChange(offer, 9, 0)])[0]
+    assert not result.ok and result.error_code == "REFUSED"
+    assert shop.offer(offer)["quantity"] == 2
+
+
+def test_relist_activates_a_buy_now_offer_under_the_same_id(market, shop):
+    offer = shop.add_offer("Wazon", quantity=2)
+    shop.edit_offer(offer, end=True)
+    result = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])[0]
+    assert result.ok and result.new_offer_id == offer
+    assert shop.offer(offer)["state"] == "active"
+
+
+def test_relist_of_an_auction_creates_a_new_offer_and_names_it(market, shop):
+    offer = shop.add_offer("Obraz", format="auction", quantity=1)
+    shop.edit_offer(offer, end=True)
+    result = market.relist([RelistRequest(offer, local_id=1, duration_days=7)])[0]
+    assert result.ok and result.new_offer_id not in (None, offer), result
+    assert shop.offer(result.new_offer_id)["title"] == "Obraz"
+
+
+def test_an_expired_access_token_is_refreshed_once_and_the_call_goes_through(market, shop):
+    shop.add_offer("Dywan", quantity=1)
+    shop.expire_tokens()
+    assert list(market.offers())
+    assert market.tokens.refreshes == 1
