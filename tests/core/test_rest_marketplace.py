@@ -117,3 +117,35 @@ def test_an_expired_access_token_is_refreshed_once_and_the_call_goes_through(mar
     shop.expire_tokens()
     assert list(market.offers())
     assert market.tokens.refreshes == 1
+
+
+def test_a_rest_channel_on_the_built_in_sandbox_reaches_its_rest_face(tmp_path):
+    from core.allegro import environments
+    from core.sync.marketplace import rest_api_base
+
+    assert environments.rest_base_of_service("http://127.0.0.1:8123/service.php") == "http://127.0.0.1:8123"
+    assert rest_api_base("production", None) == "https://api.allegro.pl"
+    assert rest_api_base("allegro_sandbox", None) == "https://api.allegro.pl.allegrosandbox.pl"
+    assert rest_api_base("https://allegro.example.com/", None) == "https://allegro.example.com"
+
+
+def test_a_custom_rest_address_in_plain_http_outside_this_computer_is_refused():
+    from core.allegro.environments import InvalidAddress
+    from core.sync.marketplace import rest_api_base
+
+    with pytest.raises(InvalidAddress):
+        rest_api_base("http://allegro.example.com", None)
+
+
+def test_a_rest_channel_without_the_sign_in_part_is_refused_with_a_sentence(monkeypatch):
+    import sys
+
+    from core.models import Channel
+    from core.sync.engine import SyncRefused
+    from core.sync.marketplace import make_marketplace
+
+    monkeypatch.setitem(sys.modules, "core.allegro.rest.tokens", None)  # import fails
+    row = Channel(sub_source="Sklep REST", environment="production")
+    row.api = "rest"
+    with pytest.raises(SyncRefused, match="Sklep REST uses Allegro's REST API"):
+        make_marketplace(row, None)
