@@ -149,3 +149,52 @@ def test_a_rest_channel_without_the_sign_in_part_is_refused_with_a_sentence(monk
     row.api = "rest"
     with pytest.raises(SyncRefused, match="Sklep REST uses Allegro's REST API"):
         make_marketplace(row, None)
+
+
+WRITES = {
+    "quantity": ("quantityModificationCommandUsingPUT", "getQuantityModificationCommandTasksStatusesUsingGET"),
+    "end": ("changePublicationStatusUsingPUT", "getPublicationTasksUsingGET"),
+}
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+@pytest.mark.parametrize("step", [0, 1], ids=["command", "report"])
+@pytest.mark.parametrize("kind", ["http500", "drop"])
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_every_fault_at_every_step_leaves_allegro_and_the_answer_in_agreement(market, shop, write, step, kind, when):
+    """Whatever fails, a command is executed at most once, an answer of done means done,
+    a refusal means nothing changed, and an unknown outcome is said as such."""
+    offer = shop.add_offer("Półka", quantity=2)
+    operation = WRITES[write][step]
+    shop.set_faults(rules=[{"operation": operation, "kind": kind, "when": when, "count": 1}])
+    shop.reset_calls()
+    if write == "quantity":
+        result = market.change_quantities([QuantityChange(offer, 6, 0)])[0]
+        applied = shop.offer(offer)["quantity"] == 6
+        unknown = result.may_land_late
+    else:
+        result = market.finish([FinishRequest(offer)])[0]
+        applied = shop.offer(offer)["state"] == "ended"
+        unknown = result.unknown
+    executed = shop.calls()["executed"].get(WRITES[write][0], 0)
+    assert executed <= 1
+    assert len(market.remembered) == 1  # never sent under a second id
+    if result.ok:
+        assert applied
+    elif not unknown:
+        assert not applied, result
+    assert result.ok or unknown or result.error_code == "REFUSED"
+
+
+def test_quantities_for_many_offers_take_one_command_per_value_and_thousand_offers(market, shop):
+    ids = shop.add_offers([{"title": f"Miska {n}", "quantity": 1} for n in range(2500)])
+    shop.reset_calls()
+    changes = [QuantityChange(i, 2 + n % 2, 0) for n, i in enumerate(ids)]
+    results = market.change_quantities(changes)
+    assert all(r.ok for r in results)
+    counts = shop.calls()["counts"]
+    # 1250 offers a value: two commands each (1000 + 250), and one page of tasks read per command
+    assert counts["quantityModificationCommandUsingPUT"] == 4
+    assert counts["getQuantityModificationCommandTasksStatusesUsingGET"] == 4
+    assert market.calls == 8
+    assert {shop.offer(i)["quantity"] for i in ids[:4]} == {2, 3}

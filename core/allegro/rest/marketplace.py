@@ -165,39 +165,38 @@ class RestMarketplace:
         return self.read_command(kind, command_id)
 
     def read_command(self, kind: str, command_id: str) -> tuple[Outcome, dict[int, dict], str]:
-        """A command's tasks by its id: what a lost answer or a crash is settled with."""
+        """A command's tasks by its id: what a lost answer or a crash is settled with. The
+        task pages are read directly (no summary call); tasks still NEW are read again."""
         waited = 0.0
         while True:
-            try:
-                report = self.http.request("GET", f"{kind}/{command_id}")
-            except (SentNoAnswer, AllegroError) as error:
-                return Outcome.UNKNOWN, {}, str(error)
-            if report.status == 404:
-                return Outcome.REFUSED, {}, "the command never reached Allegro"
-            if report.status != 200 or not isinstance(report.body, dict):
-                return Outcome.UNKNOWN, {}, _reason(report)
-            if report.body.get("completedAt"):
-                break
+            tasks: dict[int, dict] = {}
+            offset = 0
+            while True:
+                try:
+                    page = self.http.request(
+                        "GET", f"{kind}/{command_id}/tasks", params={"limit": 1000, "offset": offset}
+                    )
+                except (SentNoAnswer, AllegroError) as error:
+                    return Outcome.UNKNOWN, {}, str(error)
+                if page.status == 404:
+                    return Outcome.REFUSED, {}, "the command never reached Allegro"
+                if page.status != 200 or not isinstance(page.body, dict):
+                    return Outcome.UNKNOWN, {}, _reason(page)
+                rows = page.body.get("tasks") or []
+                for task in rows:
+                    try:
+                        tasks[int(task["offer"]["id"])] = task
+                    except (KeyError, TypeError, ValueError):
+                        continue
+                offset += len(rows)
+                if len(rows) < 1000 or offset >= 1000:
+                    break
+            if all(t.get("status") in ("SUCCESS", "FAIL") for t in tasks.values()):
+                return Outcome.DONE, tasks, ""
             if waited >= self.report_wait:
                 return Outcome.UNKNOWN, {}, "Allegro has not finished the command yet"
             self.sleep(REPORT_POLL)
             waited += REPORT_POLL
-        tasks: dict[int, dict] = {}
-        offset = 0
-        while True:
-            try:
-                page = self.http.request("GET", f"{kind}/{command_id}/tasks", params={"limit": 1000, "offset": offset})
-            except (SentNoAnswer, AllegroError) as error:
-                return Outcome.UNKNOWN, tasks, str(error)
-            rows = (page.body or {}).get("tasks") or [] if page.status == 200 else []
-            for task in rows:
-                try:
-                    tasks[int(task["offer"]["id"])] = task
-                except (KeyError, TypeError, ValueError):
-                    continue
-            offset += len(rows)
-            if len(rows) < 1000 or offset >= 1000:
-                return Outcome.DONE, tasks, ""
 
     def change_quantities(self, changes: Iterable[QuantityChange], progress: Progress | None = None) -> list[QuantityResult]:
         """Offers that get the same value share a command (≤1000 each); 0 ends the offer by PATCH."""
