@@ -2,6 +2,8 @@
 publication commands with their task reports, relists, and answers lost in transit."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
@@ -198,3 +200,65 @@ def test_quantities_for_many_offers_take_one_command_per_value_and_thousand_offe
     assert counts["getQuantityModificationCommandTasksStatusesUsingGET"] == 4
     assert market.calls == 8
     assert {shop.offer(i)["quantity"] for i in ids[:4]} == {2, 3}
+
+
+def _all_deals(market, start=None):
+    return [deal for page in market.journal(start) for deal in page]
+
+
+def test_a_purchase_comes_through_the_events_and_its_checkout_form(market, shop):
+    offer = shop.add_offer("Lampka", quantity=5, price=25.0)
+    shop.purchase(offer, buyer="lampa1", quantity=2)
+    deals = _all_deals(market)
+    paid = [d for d in deals if d.event_type == 4 and d.offer_id == offer]
+    assert paid and paid[0].quantity == 2
+    forms = market.post_buy_forms({paid[0].transaction_id})
+    assert len(forms) == 1
+    form = forms[0]
+    assert [(i.offer_id, i.quantity, i.price) for i in form.items] == [(offer, 2, Decimal("25.00"))]
+    assert form.buyer_login == "lampa1" and not form.cancelled
+    assert form.address.city
+
+
+def test_the_journal_goes_on_after_the_last_event_read(market, shop):
+    offer = shop.add_offer("Kubek", quantity=9)
+    shop.purchase(offer, quantity=1)
+    first = _all_deals(market)
+    shop.purchase(offer, quantity=1)
+    later = _all_deals(market, first[-1].event_id)
+    assert later and all(d.event_id > first[-1].event_id for d in later)
+    assert {d.transaction_id for d in later}.isdisjoint({d.transaction_id for d in first})
+
+
+def test_a_cancelled_purchase_shows_as_a_cancelled_form(market, shop):
+    offer = shop.add_offer("Talerz", quantity=3)
+    form_id = shop.purchase(offer, quantity=1, paid=False)["form_id"]
+    shop.cancel_form(form_id)
+    deals = _all_deals(market)
+    cancelled = [d for d in deals if d.event_type == 3]
+    assert cancelled
+    form = market.post_buy_forms({cancelled[0].transaction_id})[0]
+    assert form.cancelled
+
+
+def test_a_form_merged_into_another_is_left_out_and_noted(market, shop):
+    offer = shop.add_offer("Wazon", quantity=9)
+    first = shop.purchase(offer, buyer="lampa1", quantity=1, paid=False)["form_id"]
+    second = shop.purchase(offer, buyer="lampa1", quantity=1, paid=False)["form_id"]
+    numbers = {d.transaction_id for d in _all_deals(market) if d.transaction_id}
+    shop.merge_forms([first, second])
+    numbers |= {d.transaction_id for d in _all_deals(market) if d.transaction_id}
+    forms = market.post_buy_forms(numbers)
+    assert market.merged_away
+    assert sum(i.quantity for f in forms if not f.cancelled for i in f.items) == 2
+
+
+def test_the_database_keeps_the_same_number_for_a_checkout_form_across_syncs(db):
+    from core.sync.marketplace import DatabaseIds
+
+    form = "c9c8a1f0-1b2e-11ef-9262-0242ac120002"
+    number = DatabaseIds().number("form", form)
+    assert DatabaseIds().number("form", form) == number
+    assert DatabaseIds().value("form", number) == form
+    assert DatabaseIds().value("event", number) is None
+    assert DatabaseIds().number("form", "another") != number

@@ -17,7 +17,9 @@ from decimal import Decimal, InvalidOperation
 from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
+    Address,
     FinishRequest,
+    FormItem,
     FinishResult,
     JournalDeal,
     LoginInfo,
@@ -34,6 +36,7 @@ from core.allegro.port import (
     TrackingResult,
     VerifiedOffer,
 )
+from core.allegro.rest.ids import IdBook, MemoryIds
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
 
 MAX_COMMAND_OFFERS = 1000  # offers in one quantity or publication command (FACTS §3.1, §4)
@@ -43,6 +46,10 @@ PUBLICATION_COMMANDS = "/sale/offer-publication-commands"
 REPORT_POLL = 0.25  # seconds between reads of a command's report
 REPORT_WAIT = 120.0  # how long a command's tasks may stay NEW before the outcome is unknown
 
+EVENTS_PAGE = 1000
+# REST order events as the journal's types: 1 bought, 2 form filled, 3 cancelled, 4 paid
+EVENT_TYPES = {"BOUGHT": 1, "FILLED_IN": 2, "BUYER_MODIFIED": 2, "BUYER_CANCELLED": 3, "AUTO_CANCELLED": 3,
+               "READY_FOR_PROCESSING": 4, "FULFILLMENT_STATUS_CHANGED": 2}
 STATES = {"ACTIVE": OfferState.ACTIVE, "ACTIVATING": OfferState.SCHEDULED}
 CommandMemo = Callable[[str, str, list[int]], None]  # (kind, command id, offer ids)
 
@@ -60,10 +67,13 @@ class RestMarketplace:
         report_wait: float = REPORT_WAIT,
         sleep: Callable[[float], None] = time.sleep,
         transport=None,
+        ids: IdBook | None = None,
     ) -> None:
         self.http = RestTransport(api_base, tokens, timeout=timeout, sleep=sleep, transport=transport)
         self.remember_command = remember_command or (lambda kind, command_id, offer_ids: None)
         self.report_wait = report_wait
+        self.ids = ids or MemoryIds()
+        self.merged_away: list[int] = []  # form numbers that answered 404 (merged into another)
         self.sleep = sleep
 
     @property
@@ -133,14 +143,74 @@ class RestMarketplace:
         return found
 
     def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
-        raise InvalidRequest(
-            "REST_ORDERS_NOT_BUILT",
-            message="Importing orders over Allegro's REST API is not available yet in this version.",
-            message_pl="Import zamówień przez REST API Allegro nie jest jeszcze dostępny w tej wersji.",
-        )
+        """/order/events after event `start`, one JournalDeal a line item; checkout forms,
+        line items and events are numbered through the ids book (UUIDs → port numbers)."""
+        after = self.ids.value("event", start) if start else None
+        if start and after is None:
+            raise InvalidRequest(
+                "REST_UNKNOWN_CURSOR",
+                message="The app lost track of where it stopped reading Allegro's orders; set the date to import orders from again.",
+                message_pl="Program nie wie, gdzie skończył czytać zamówienia z Allegro; ustaw ponownie datę, od której importować zamówienia.",
+            )
+        while True:
+            params = {"limit": EVENTS_PAGE}
+            if after:
+                params["from"] = after
+            events = self._read("/order/events", params).get("events") or []
+            page = [deal for event in events for deal in self._deals(event)]
+            if page:
+                yield page
+            if len(events) < EVENTS_PAGE:
+                return
+            after = str(events[-1]["id"])
+
+    def _deals(self, event: dict) -> list[JournalDeal]:
+        try:
+            event_id = self.ids.number("event", str(event["id"]))
+            kind = EVENT_TYPES.get(event.get("type"), 0)
+            order = event.get("order") or {}
+            form = (order.get("checkoutForm") or {}).get("id")
+            form_number = self.ids.number("form", str(form)) if form else 0
+            buyer = _int((order.get("buyer") or {}).get("id"))
+            when = _time(event.get("occurredAt")) or datetime.now(UTC)
+            items = order.get("lineItems") or []
+        except (KeyError, TypeError, ValueError) as error:
+            raise InvalidResponse("GET /order/events", str(error)) from None
+        if not items:  # an event with no line items still moves the cursor
+            return [JournalDeal(event_id, kind, when, 0, form_number, 0, buyer, 0)]
+        return [
+            JournalDeal(
+                event_id=event_id,
+                event_type=kind,
+                event_time=when,
+                deal_id=self.ids.number("line", str(item.get("id"))),
+                transaction_id=form_number,
+                offer_id=_int((item.get("offer") or {}).get("id")),
+                buyer_id=buyer,
+                quantity=_int(item.get("quantity")),
+            )
+            for item in items
+        ]
 
     def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
-        return []
+        """Checkout forms by id. A form merged into another answers 404: left out (its
+        purchases come again under the new form's events), and noted in `merged_away`."""
+        forms: list[PostBuyForm] = []
+        for number in dict.fromkeys(form_ids):
+            uuid_value = self.ids.value("form", number)
+            if uuid_value is None:
+                continue
+            try:
+                answer = self.http.request("GET", f"/order/checkout-forms/{uuid_value}")
+            except SentNoAnswer as lost:
+                raise lost.error from None
+            if answer.status == 404:
+                self.merged_away.append(number)
+                continue
+            if answer.status != 200 or not isinstance(answer.body, dict):
+                raise _error_of(answer, "GET /order/checkout-forms/{id}")
+            forms.append(_form(number, answer.body))
+        return forms
 
     def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
         """localIds belong to the WebAPI; a REST relist carries its own answer."""
@@ -391,3 +461,54 @@ def _offer(row: dict) -> Offer:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidResponse("GET /sale/offers", f"an offer that cannot be read: {error}") from None
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _form(number: int, body: dict) -> PostBuyForm:
+    """A checkout form (GET /order/checkout-forms/{id}) as the port's post-buy form."""
+    buyer = body.get("buyer") or {}
+    delivery = body.get("delivery") or {}
+    address = delivery.get("address") or {}
+    payment = body.get("payment") or {}
+    items = []
+    bought = []
+    for line in body.get("lineItems") or []:
+        price = _money(line.get("price"))
+        quantity = _int(line.get("quantity"))
+        offer = line.get("offer") or {}
+        items.append(FormItem(_int(offer.get("id")), str(offer.get("name") or ""), quantity, price, price * quantity))
+        if _time(line.get("boughtAt")):
+            bought.append(_time(line.get("boughtAt")))
+    total = (body.get("summary") or {}).get("totalToPay") or {}
+    cancelled = body.get("status") == "CANCELLED"
+    name = " ".join(filter(None, (address.get("firstName"), address.get("lastName"))))
+    return PostBuyForm(
+        form_id=number,
+        buyer_id=_int(buyer.get("id")),
+        buyer_login=str(buyer.get("login") or ""),
+        buyer_email=str(buyer.get("email") or ""),
+        items=tuple(items),
+        amount=_money(total),
+        postage_amount=_money(delivery.get("cost")),
+        pay_type=str(payment.get("type") or ""),
+        pay_status="PAID" if payment.get("finishedAt") else str(body.get("status") or ""),
+        created_at=min(bought) if bought else None,
+        cancelled_at=(_time(body.get("updatedAt")) or datetime.now(UTC)) if cancelled else None,
+        address=Address(
+            full_name=name,
+            company=str(address.get("companyName") or ""),
+            street=str(address.get("street") or ""),
+            postcode=str(address.get("zipCode") or ""),
+            city=str(address.get("city") or ""),
+            country=str(address.get("countryCode") or ""),
+            phone=str(address.get("phoneNumber") or ""),
+        ),
+        message=str(body.get("messageToSeller") or ""),
+        currency=str(total.get("currency") or "") or None,
+    )
