@@ -110,16 +110,20 @@ def expired(action_id: int, listing_id: int | None, message: str) -> None:
     actions.mark(action_id, ActionState.FAILED, message)
 
 
-def tracking_answer(action_id: int, shipment_id: int | None, number: str, added, wrong_carrier, wrong_number) -> str:
-    """Record Allegro's verdict on one number; returns the shipment's new state."""
+def tracking_answer(
+    action_id: int, shipment_id: int | None, number: str, added, wrong_carrier, wrong_number, reasons=None
+) -> str:
+    """Record Allegro's verdict on one number; returns the shipment's new state. `reasons`
+    holds Allegro's own sentence per refused number, shown instead of ours when given."""
+    told = (reasons or {}).get(number)
     if number in added:
         state, reason = ShipmentState.ACCEPTED, ""
         actions.mark(action_id, ActionState.DONE)
     elif number in wrong_carrier:
-        state, reason = ShipmentState.REJECTED, _("Allegro refused the carrier for this number.")
+        state, reason = ShipmentState.REJECTED, told or _("Allegro refused the carrier for this number.")
         actions.mark(action_id, ActionState.FAILED, reason)
     elif number in wrong_number:
-        state, reason = ShipmentState.REJECTED, _("Allegro says this number does not match the carrier's format.")
+        state, reason = ShipmentState.REJECTED, told or _("Allegro says this number does not match the carrier's format.")
         actions.mark(action_id, ActionState.FAILED, reason)
     else:  # Allegro answered without naming it (a known WebAPI quirk): send it again next time
         state, reason = ShipmentState.PENDING, ""

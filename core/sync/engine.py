@@ -926,7 +926,13 @@ class SyncEngine:
             for action in group:
                 number = params[action.id]["tracking_number"]
                 state = effects.tracking_answer(
-                    action.id, action.shipment_id, number, answer.added, answer.wrong_carrier, answer.wrong_number
+                    action.id,
+                    action.shipment_id,
+                    number,
+                    answer.added,
+                    answer.wrong_carrier,
+                    answer.wrong_number,
+                    dict(answer.reasons),
                 )
                 if state == ShipmentState.ACCEPTED:
                     self._counts["tracking_accepted"] += 1

@@ -262,3 +262,17 @@ def test_the_database_keeps_the_same_number_for_a_checkout_form_across_syncs(db)
     assert DatabaseIds().value("form", number) == form
     assert DatabaseIds().value("event", number) is None
     assert DatabaseIds().number("form", "another") != number
+
+
+def test_tracking_numbers_go_to_the_checkout_form_and_a_refused_one_carries_allegros_sentence(market, shop):
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    form_id = shop.purchase(offer, quantity=1)["form_id"]
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    result = market.add_tracking(form_number, [Package(5, "620000000000000000000001"), Package(5, "12")])
+    assert result.added == ("620000000000000000000001",)
+    assert result.wrong_number == ("12",)
+    assert dict(result.reasons)["12"]  # Allegro's userMessage, shown to the seller
+    packages = {f["form_id"]: f["packages"] for f in shop.forms()}[form_id]
+    assert len(packages) == 1

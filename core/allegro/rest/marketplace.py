@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
-from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected
+from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected, OutcomeUnknown
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
     Address,
@@ -50,6 +50,11 @@ EVENTS_PAGE = 1000
 # REST order events as the journal's types: 1 bought, 2 form filled, 3 cancelled, 4 paid
 EVENT_TYPES = {"BOUGHT": 1, "FILLED_IN": 2, "BUYER_MODIFIED": 2, "BUYER_CANCELLED": 3, "AUTO_CANCELLED": 3,
                "READY_FOR_PROCESSING": 4, "FULFILLMENT_STATUS_CHANGED": 2}
+# The app's carriers (Allegro's WebAPI operator ids) as REST carrier ids; the rest go as OTHER.
+OPERATOR_CARRIERS = {1: "UPS", 2: "GLS", 4: "DHL", 5: "INPOST", 6: "POCZTA_POLSKA", 7: "DPD", 9: "DPD",
+                     10: "FEDEX", 11: "TNT", 12: "DB_SCHENKER", 13: "RABEN", 14: "GEIS", 15: "POCZTEX",
+                     18: "PATRON_SERVICE"}
+OTHER_NAMES = {3: "Ruch", 16: "DTS", 17: "PEKAES"}
 STATES = {"ACTIVE": OfferState.ACTIVE, "ACTIVATING": OfferState.SCHEDULED}
 CommandMemo = Callable[[str, str, list[int]], None]  # (kind, command id, offer ids)
 
@@ -73,7 +78,8 @@ class RestMarketplace:
         self.remember_command = remember_command or (lambda kind, command_id, offer_ids: None)
         self.report_wait = report_wait
         self.ids = ids or MemoryIds()
-        self.merged_away: list[int] = []  # form numbers that answered 404 (merged into another)
+        self.merged_away: list[int] = []
+        self._carriers: set[str] | None = None  # form numbers that answered 404 (merged into another)
         self.sleep = sleep
 
     @property
@@ -367,11 +373,42 @@ class RestMarketplace:
         return RelistResult(request.offer_id, request.local_id, ok=False, error_code=code, message=message)
 
     def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
-        raise InvalidRequest(
-            "REST_TRACKING_NOT_BUILT",
-            message="Sending tracking numbers over Allegro's REST API is not available yet in this version.",
-            message_pl="Wysyłanie numerów przesyłek przez REST API Allegro nie jest jeszcze dostępne w tej wersji.",
-        )
+        """POST a shipment per number to the checkout form, with Allegro's carrier for the
+        app's carrier (GET /order/carriers, read once); OTHER with its name otherwise."""
+        form = self.ids.value("form", form_id)
+        if form is None:
+            raise InvalidRequest("REST_UNKNOWN_FORM", message="Allegro does not know this order.",
+                                 message_pl="Allegro nie zna tego zamówienia.")
+        added, wrong_carrier, wrong_number, reasons = [], [], [], []
+        for package in packages:
+            body = self._waybill(package)
+            try:
+                answer = self.http.request("POST", f"/order/checkout-forms/{form}/shipments", body=body)
+            except SentNoAnswer as lost:
+                raise OutcomeUnknown("shipments", form_ids=[form_id], cause=lost.error) from None
+            if answer.status in (200, 201):
+                added.append(package.tracking_number)
+                continue
+            if answer.status >= 500:
+                raise OutcomeUnknown("shipments", form_ids=[form_id])
+            code, message = _first_error(answer)
+            if code == "CarrierIdValidationException":
+                wrong_carrier.append(package.tracking_number)
+            else:
+                wrong_number.append(package.tracking_number)
+            if message:
+                reasons.append((package.tracking_number, message))
+        return TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number), tuple(reasons))
+
+    def _waybill(self, package: Package) -> dict:
+        if self._carriers is None:
+            listed = self._read("/order/carriers").get("carriers") or []
+            self._carriers = {str(c.get("id")) for c in listed if isinstance(c, dict)}
+        carrier = OPERATOR_CARRIERS.get(package.carrier_id)
+        if carrier and carrier in self._carriers:
+            return {"carrierId": carrier, "waybill": package.tracking_number}
+        name = package.carrier_name or OTHER_NAMES.get(package.carrier_id, "")
+        return {"carrierId": "OTHER", "waybill": package.tracking_number, "carrierName": name[:30]}
 
 
 def _criteria(offer_ids: list[int]) -> list[dict]:
