@@ -535,7 +535,7 @@ class Shop:
             if relist:
                 if offer.state != ENDED:
                     raise ControlError(f"Offer {offer.id} has not ended; only an ended offer is relisted.")
-                offer = self._create_offer(
+                offer = self.create_offer(
                     offer.title, offer.format, offer.price, offer.remaining or offer.start_quantity, now,
                     offer.duration_days, offer.category_id, relisted_from=offer.id,
                 )
