@@ -85,3 +85,26 @@ def test_a_tracking_number_is_accepted_over_rest(shop, control, rest):
     assert Shipment.get_by_id(shipment.id).state == ShipmentState.ACCEPTED
     form = next(f for f in control.forms() if f["form_id"] == form_id)
     assert [p["package_id"] for p in form["packages"]] == ["620000000000000000000123"]
+
+
+def test_a_tracking_number_allegro_refuses_shows_allegros_own_sentence_over_rest(shop, control, rest):
+    shop.set(submit_tracking=True)
+    lamp = shop.item("LAMP", "Lampka", stock=50)
+    offer = shop.offer("Lampka", quantity=50)
+    shop.sync(marketplace=rest)
+    shop.link(offer, lamp)
+    for n in range(11):
+        control.purchase(offer, buyer=f"lampa{n}", quantity=1)
+    shop.sync(marketplace=rest)
+    orders = list(Order.select().where(Order.channel == shop.channel_id).order_by(Order.id))
+    assert len(orders) == 11
+    shipments = [ship_order(order, 5, "620000000000000000000777") for order in orders]
+
+    plan, report = shop.sync(marketplace=rest)
+
+    states = [Shipment.get_by_id(s.id) for s in shipments]
+    refused = [s for s in states if s.state == ShipmentState.REJECTED]
+    assert len(refused) == 1 and report.counts.get("tracking_accepted") == 10
+    assert refused[0].reason in ("This tracking number was already added to too many orders.",
+                                 "Ten numer przesyłki dodano już do zbyt wielu zamówień.")
+    assert any(refused[0].reason in failure for failure in report.failures)
