@@ -108,3 +108,47 @@ def test_a_tracking_number_allegro_refuses_shows_allegros_own_sentence_over_rest
     assert refused[0].reason in ("This tracking number was already added to too many orders.",
                                  "Ten numer przesyłki dodano już do zbyt wielu zamówień.")
     assert any(refused[0].reason in failure for failure in report.failures)
+
+
+def ended_by_us_over_rest(shop, control, rest, title, sku):
+    item = shop.item(sku, title, stock=0)
+    offer = shop.offer(title, quantity=4)
+    shop.sync(marketplace=rest)
+    shop.link(offer, item)
+    shop.sync(marketplace=rest)  # ended by the app for zero stock: pending relist
+    assert shop.listing(offer).status == ListingStatus.PENDING_RELIST
+    return item, offer
+
+
+def test_relist_at_day_59_under_the_same_id_and_none_at_day_61_over_rest(shop, control, rest):
+    from core.models import Listing
+
+    kubek, kubek_offer = ended_by_us_over_rest(shop, control, rest, "Kubek", "KUB-1")
+    talerz, talerz_offer = ended_by_us_over_rest(shop, control, rest, "Talerz", "TAL-1")
+
+    control.advance_clock(days=59, hours=1)
+    shop.stock(kubek, 3)
+    plan, report = shop.sync(marketplace=rest)
+    assert [r.offer_id for r in plan.relists] == [kubek_offer]
+    assert report.outcome == "ok", report.failures
+    assert control.offer(kubek_offer)["state"] == "active" and control.offer(kubek_offer)["quantity"] == 3
+    live = [row for row in Listing.select().where(Listing.offer_id == kubek_offer)]
+    assert [row.status for row in live] == [ListingStatus.ACTIVE]
+    assert len(control.offers()) == 2  # the same offer, no copy
+
+    control.advance_clock(days=2)  # day 61
+    shop.stock(talerz, 3)
+    plan, report = shop.sync(marketplace=rest)
+    assert plan.relists == []
+    assert shop.listing(talerz_offer).status == ListingStatus.EXPIRED
+
+
+def test_a_struck_off_listing_is_never_relisted_over_rest(shop, control, rest):
+    from core.listing_links import strike_off
+
+    kubek, offer = ended_by_us_over_rest(shop, control, rest, "Kubek", "KUB-1")
+    strike_off(shop.listing(offer).id)
+    shop.stock(kubek, 5)
+    plan, report = shop.sync(marketplace=rest)
+    assert plan.relists == []
+    assert control.offer(offer)["state"] == "ended"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from email.utils import parsedate_to_datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -104,9 +105,19 @@ class RestMarketplace:
         return 0
 
     def login(self) -> LoginInfo:
-        me = self._read("/me")
+        """GET /me: the account, and Allegro's time from the answer's Date header."""
         try:
-            return LoginInfo(user_id=int(me["id"]), version_key=0)
+            answer = self.http.request("GET", "/me")
+        except SentNoAnswer as lost:
+            raise lost.error from None
+        if answer.status != 200 or not isinstance(answer.body, dict):
+            raise _error_of(answer, "GET /me")
+        try:
+            server_time = parsedate_to_datetime(answer.headers.get("date", "")).astimezone(UTC)
+        except (TypeError, ValueError):
+            server_time = None
+        try:
+            return LoginInfo(user_id=int(answer.body["id"]), version_key=0, server_time=server_time)
         except (KeyError, TypeError, ValueError):
             raise InvalidResponse("GET /me", "no account id") from None
 
