@@ -152,3 +152,51 @@ def test_a_struck_off_listing_is_never_relisted_over_rest(shop, control, rest):
     plan, report = shop.sync(marketplace=rest)
     assert plan.relists == []
     assert control.offer(offer)["state"] == "ended"
+
+
+def test_an_auction_with_bids_ends_only_with_end_auctions_with_bids_and_its_sale_comes_in_over_rest(shop, control, rest):
+    from core.models import OrderItem
+
+    shop.set(end_auctions=True)
+    vase = shop.item("WAZ-1", "Wazon", stock=0)
+    auction = shop.offer("Wazon kryształowy", quantity=1, fmt="auction", price=50.0, duration_days=7)
+    control.bid(auction, buyer="licytant1", amount=55.0)
+    control.bid(auction, buyer="licytant2", amount=70.0)
+    shop.sync(marketplace=rest)
+    shop.link(auction, vase)
+
+    plan, report = shop.sync(marketplace=rest)
+    assert plan.ends == [] and control.offer(auction)["state"] == "active"
+
+    shop.set(end_auctions_with_bids=True)
+    plan, report = shop.sync(marketplace=rest)
+    [end] = plan.ends
+    assert end.sells_to_top_bidder and end.bids == 2
+    assert control.offer(auction)["state"] == "ended"
+    sale = [f for f in control.forms() if f["items"][0]["offer_id"] == auction]
+    assert len(sale) == 1 and sale[0]["buyer"] == "licytant2"
+
+    shop.sync(marketplace=rest)
+    [order] = Order.select()
+    assert order.buyer_login == "licytant2" and OrderItem.get().stock_item_id == vase.id
+
+
+def test_an_ended_auction_is_relisted_as_a_new_offer_and_the_listing_follows_it_over_rest(shop, control, rest):
+    from core.models import Listing
+
+    shop.set(end_auctions=True, relist_duration=7)
+    vase = shop.item("WAZ-1", "Wazon", stock=0)
+    auction = shop.offer("Wazon", quantity=1, fmt="auction", price=40.0, duration_days=7)
+    shop.sync(marketplace=rest)
+    shop.link(auction, vase)
+    shop.sync(marketplace=rest)
+    assert control.offer(auction)["state"] == "ended"
+
+    shop.stock(vase, 1)
+    plan, report = shop.sync(marketplace=rest)
+
+    assert report.outcome == "ok", report.failures
+    new = Listing.get(Listing.previous_offer_id == auction)
+    assert new.offer_id != auction and new.stock_item_id == vase.id
+    on_allegro = control.offer(new.offer_id)
+    assert on_allegro["state"] == "active" and on_allegro["title"] == "Wazon" and on_allegro["format"] == "auction"
