@@ -200,3 +200,32 @@ def test_an_ended_auction_is_relisted_as_a_new_offer_and_the_listing_follows_it_
     assert new.offer_id != auction and new.stock_item_id == vase.id
     on_allegro = control.offer(new.offer_id)
     assert on_allegro["state"] == "active" and on_allegro["title"] == "Wazon" and on_allegro["format"] == "auction"
+
+
+@pytest.mark.parametrize("operation", ["quantityModificationCommandUsingPUT", "changePublicationStatusUsingPUT",
+                                       "getQuantityModificationCommandTasksStatusesUsingGET",
+                                       "getPublicationTasksUsingGET"])
+@pytest.mark.parametrize("kind", ["drop", "http500"])
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_fault_at_any_sending_step_over_rest_leaves_allegro_and_the_database_agreeing(shop, control, rest, operation,
+                                                                                        kind, when):
+    kubek = shop.item("KUB-1", "Kubek", stock=3)
+    talerz = shop.item("TAL-1", "Talerz", stock=0)
+    mug = shop.offer("Kubek", quantity=20)
+    plate = shop.offer("Talerz", quantity=5)
+    shop.sync(marketplace=rest)
+    shop.link(mug, kubek)
+    shop.link(plate, talerz)
+    control.set_faults(rules=[{"operation": operation, "kind": kind, "when": when, "count": 1}])
+    control.reset_calls()
+
+    shop.sync(marketplace=rest)
+    control.clear_faults()
+    shop.sync(marketplace=rest)  # whatever was left unknown is settled by now
+
+    executed = control.calls()["executed"]
+    assert executed.get("quantityModificationCommandUsingPUT", 0) == 1  # once, never twice
+    assert executed.get("changePublicationStatusUsingPUT", 0) == 1
+    assert control.offer(mug)["quantity"] == 3 and shop.listing(mug).quantity == 3
+    assert control.offer(plate)["state"] == "ended"
+    assert shop.listing(plate).status == ListingStatus.PENDING_RELIST
