@@ -276,3 +276,25 @@ def test_tracking_numbers_go_to_the_checkout_form_and_a_refused_one_carries_alle
     assert dict(result.reasons)["12"]  # Allegro's userMessage, shown to the seller
     packages = {f["form_id"]: f["packages"] for f in shop.forms()}[form_id]
     assert len(packages) == 1
+
+
+def test_a_429_waits_as_long_as_retry_after_says_and_the_call_then_goes_through(shop, rest_server):
+    import time
+
+    shop.add_offer("Kubek", quantity=1)
+    tokens = SandboxTokens(rest_server.rest_url, shop)
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        time.sleep(seconds)
+
+    shop.rest_settings(client_per_minute=2, block_seconds=1, retry_after_header=True)
+    market = RestMarketplace(rest_server.rest_url, tokens, timeout=10, sleep=sleep)
+    try:
+        for _ in range(3):
+            assert market.login().user_id == 48213751
+    finally:
+        market.close()
+        shop.rest_settings(client_per_minute=9000, block_seconds=60, retry_after_header=False)
+    assert waits and 0 < waits[0] <= 1
