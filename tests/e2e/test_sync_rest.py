@@ -229,3 +229,20 @@ def test_a_fault_at_any_sending_step_over_rest_leaves_allegro_and_the_database_a
     assert control.offer(mug)["quantity"] == 3 and shop.listing(mug).quantity == 3
     assert control.offer(plate)["state"] == "ended"
     assert shop.listing(plate).status == ListingStatus.PENDING_RELIST
+
+
+def test_two_purchases_merged_by_allegro_before_a_sync_come_in_as_one_order_with_a_note_over_rest(shop, control, rest):
+    kubek = shop.item("KUB-1", "Kubek", stock=20)
+    offer = shop.offer("Kubek", quantity=20)
+    shop.sync(marketplace=rest)
+    shop.link(offer, kubek)
+    first = control.purchase(offer, buyer="kupujacy1", quantity=1, paid=False)["form_id"]
+    second = control.purchase(offer, buyer="kupujacy1", quantity=2, paid=False)["form_id"]
+    control.merge_forms([first, second])
+
+    plan, report = shop.sync(marketplace=rest)
+
+    assert any("merged by Allegro" in note for note in report.notes), report.notes
+    live = [o for o in Order.select() if o.status != "cancelled"]
+    assert len(live) == 1 and sorted(i.quantity for i in live[0].items) == [1, 2]
+    assert control.offer(offer)["quantity"] == 20 - 3
