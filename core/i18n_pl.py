@@ -467,6 +467,10 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "W międzyczasie rozpoczęła się inna synchronizacja kanału {channel}; nic więcej nie wysłano. Zsynchronizuj ponownie.",
     "No password is stored for {name}. Open the channel, type the password and save it.":
         "Brak zapisanego hasła do kanału {name}. Otwórz kanał, wpisz hasło i zapisz.",
+    "{count} order(s) were merged by Allegro into another order; they come in as that order.":
+        "Allegro połączyło zamówienia ({count}) w inne zamówienie; zostaną zaimportowane jako to zamówienie.",
+    "{name} uses Allegro's REST API, but this copy of the app cannot sign in to it. Update the app.":
+        "Kanał {name} korzysta z REST API Allegro, ale ta kopia programu nie potrafi się do niego zalogować. Zaktualizuj program.",
     "Allegro shows this was not done (the sync stopped before it was sent); it is planned again.":
         "Według Allegro to nie zostało zrobione (synchronizacja przerwała się przed wysłaniem); zostanie zaplanowane ponownie.",
     "Allegro no longer knows this offer.": "Allegro już nie zna tej oferty.",

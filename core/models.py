@@ -253,8 +253,20 @@ class SyncLock(BaseModel):
     heartbeat = DateTimeField(default=utcnow)
 
 
+class RestId(BaseModel):
+    """A REST value the engine's port carries as a number (checkout form UUIDs, line item
+    ids, order event ids): the row's id is that number, stable for ever."""
+
+    kind = CharField(max_length=10)  # "form", "line", "event"
+    rest_id = CharField(max_length=100)
+
+    class Meta:
+        indexes = ((("kind", "rest_id"), True),)
+
+
 ALL_MODELS = [
     SchemaInfo,
+    RestId,
     Location,
     StockItem,
     StockLevel,

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 import traceback
+from email.utils import formatdate
 from http import HTTPStatus
 from pathlib import Path
 
@@ -257,7 +258,9 @@ class SandboxServer:
             answer = self.rest.handle(environ, environ.get(ARRIVED))
         except Drop as exc:
             raise DropConnection(str(exc)) from None
-        extra = (("trace-id", self.rest.trace_id()), *answer.headers)
+        # Date on the sandbox's clock (it may be moved), as Allegro's is on its own
+        extra = (("trace-id", self.rest.trace_id()), ("Date", formatdate(self.shop.now(), usegmt=True)),
+                 *answer.headers)
         return self._send(start_response, answer.status, answer.content_type,
                           self.rest.encode(answer), extra)
 

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 from core.allegro.errors import AllegroError
 
 PRODUCTION_URL = "https://webapi.allegro.pl/service.php"
+# Allegro's REST API (FACTS §0): production, and Allegro's own sandbox at allegrosandbox.pl.
+PRODUCTION_REST_URL = "https://api.allegro.pl"
+ALLEGRO_SANDBOX_REST_URL = "https://api.allegro.pl.allegrosandbox.pl"
 
 
 class EnvironmentKind(StrEnum):
@@ -106,3 +109,10 @@ def is_loopback(url: str) -> bool:
     except ValueError:
         return False
 
+
+
+def rest_base_of_service(service_url: str) -> str:
+    """The local Sandbox's REST base from its WebAPI address: the same host and port,
+    without the /service.php path (the sandbox prints both on start)."""
+    parts = urlsplit(service_url)
+    return f"{parts.scheme}://{parts.netloc}"

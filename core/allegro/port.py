@@ -181,6 +181,8 @@ class TrackingResult:
     added: tuple[str, ...] = ()
     wrong_carrier: tuple[str, ...] = ()
     wrong_number: tuple[str, ...] = ()
+    # Allegro's own sentence for a refused number, when it gives one (REST userMessage)
+    reasons: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,16 @@ def relisted_many(done: Sequence[tuple[int, int, int, bool, dict]]) -> list[int]
         return []
     old = {row.id: row for row in _in_chunks(Listing.select(), Listing.id, [d[1] for d in done])}
     now = utcnow()
-    bulk.update_many(Listing, ("status", "updated_at"), [(ListingStatus.RELISTED, now, d[1]) for d in done])
+    # REST resumes a buy-now offer under its own id: the same row is live again, no history row.
+    same = [d for d in done if old[d[1]].offer_id == d[2]]
+    bulk.update_many(
+        Listing,
+        ("status", "ended_by_us", "updated_at"),
+        [(ListingStatus.SCHEDULED if d[3] else ListingStatus.ACTIVE, False, now, d[1]) for d in same],
+    )
+    bulk.update_many(
+        Listing, ("status", "updated_at"), [(ListingStatus.RELISTED, now, d[1]) for d in done if d not in same]
+    )
 
     def new_ids() -> dict[tuple[int, int], int]:
         query = Listing.select(Listing.channel, Listing.offer_id, Listing.id)
@@ -65,6 +74,8 @@ def relisted_many(done: Sequence[tuple[int, int, int, bool, dict]]) -> list[int]
     for _action_id, listing_id, new_offer_id, scheduled, _params in done:
         row = old[listing_id]
         key = (row.channel_id, new_offer_id)
+        if row.offer_id == new_offer_id:
+            continue
         if key in seen:
             updates.append((row.stock_item_id, row.offer_id, now, seen[key]))
             continue
@@ -110,16 +121,20 @@ def expired(action_id: int, listing_id: int | None, message: str) -> None:
     actions.mark(action_id, ActionState.FAILED, message)
 
 
-def tracking_answer(action_id: int, shipment_id: int | None, number: str, added, wrong_carrier, wrong_number) -> str:
-    """Record Allegro's verdict on one number; returns the shipment's new state."""
+def tracking_answer(
+    action_id: int, shipment_id: int | None, number: str, added, wrong_carrier, wrong_number, reasons=None
+) -> str:
+    """Record Allegro's verdict on one number; returns the shipment's new state. `reasons`
+    holds Allegro's own sentence per refused number, shown instead of ours when given."""
+    told = (reasons or {}).get(number)
     if number in added:
         state, reason = ShipmentState.ACCEPTED, ""
         actions.mark(action_id, ActionState.DONE)
     elif number in wrong_carrier:
-        state, reason = ShipmentState.REJECTED, _("Allegro refused the carrier for this number.")
+        state, reason = ShipmentState.REJECTED, told or _("Allegro refused the carrier for this number.")
         actions.mark(action_id, ActionState.FAILED, reason)
     elif number in wrong_number:
-        state, reason = ShipmentState.REJECTED, _("Allegro says this number does not match the carrier's format.")
+        state, reason = ShipmentState.REJECTED, told or _("Allegro says this number does not match the carrier's format.")
         actions.mark(action_id, ActionState.FAILED, reason)
     else:  # Allegro answered without naming it (a known WebAPI quirk): send it again next time
         state, reason = ShipmentState.PENDING, ""

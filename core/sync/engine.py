@@ -42,6 +42,8 @@ from core.models import (
     Channel,
     Listing,
     ListingStatus,
+    Order,
+    OrderStatus,
     PlannedAction,
     ShipmentState,
     SyncRun,
@@ -331,6 +333,19 @@ class SyncEngine:
         finally:
             feed.close()
             reader.shutdown(wait=False, cancel_futures=True)  # a cancelled read ends with the session
+        merged = getattr(self.marketplace, "merged_away", None)  # REST: forms merged into another
+        if merged:
+            # A merged-away form's purchases come again under the new form: the old order
+            # must not hold the stock twice.
+            Order.update(status=OrderStatus.CANCELLED).where(
+                (Order.channel == channel.id) & Order.form_id.in_(list(merged)) & (Order.status == OrderStatus.OPEN)
+            ).execute()
+            self._notes.append(
+                _("{count} order(s) were merged by Allegro into another order; they come in as that order.").format(
+                    count=len(merged)
+                )
+            )
+            merged.clear()
         relinked = orders.relink(channel)
         self._counts.update(
             orders_imported=got.imported,
@@ -926,7 +941,13 @@ class SyncEngine:
             for action in group:
                 number = params[action.id]["tracking_number"]
                 state = effects.tracking_answer(
-                    action.id, action.shipment_id, number, answer.added, answer.wrong_carrier, answer.wrong_number
+                    action.id,
+                    action.shipment_id,
+                    number,
+                    answer.added,
+                    answer.wrong_carrier,
+                    answer.wrong_number,
+                    dict(answer.reasons),
                 )
                 if state == ShipmentState.ACCEPTED:
                     self._counts["tracking_accepted"] += 1

@@ -15,9 +15,11 @@ def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
     says so in the run's notes): Allegro moved the key without notice, and a sync stuck on a
     stale key until someone clicks Test lets stock drift. `options` go to WebApiMarketplace.
     """
+    row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
+    if getattr(row, "api", "webapi") == "rest":
+        return _rest_marketplace(row, paths)
     from core.allegro.webapi import WebApiMarketplace  # zeep is heavy; load it only to sync
 
-    row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
     try:
         password = channels.stored_password(row.id)
     except secrets.KeyringUnavailable as error:
@@ -35,3 +37,53 @@ def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
     )
     options.setdefault("accept_current_version", True)
     return WebApiMarketplace(credentials, **options)
+
+
+ALLEGRO_SANDBOX = "allegro_sandbox"  # Allegro's own sandbox at allegrosandbox.pl
+
+
+def rest_api_base(environment: str, paths) -> str:
+    """Where a REST channel's API lives: Allegro, Allegro's sandbox, the built-in Sandbox
+    (its REST face, on the same address as its WebAPI; started if needed) or an address."""
+    from core.allegro import environments
+
+    if environment == channels.SANDBOX:
+        return environments.rest_base_of_service(channels.service_url(environment, paths))
+    if environment == channels.PRODUCTION:
+        return environments.PRODUCTION_REST_URL
+    if environment in (ALLEGRO_SANDBOX, environments.ALLEGRO_SANDBOX_REST_URL):
+        return environments.ALLEGRO_SANDBOX_REST_URL
+    address = environment.strip().rstrip("/")
+    environments.check_url(address)
+    return address
+
+
+def _rest_marketplace(row: Channel, paths) -> Marketplace:
+    from core.allegro.rest import RestMarketplace
+
+    try:
+        from core.allegro.rest.tokens import TokenSource
+    except ImportError:
+        raise SyncRefused(
+            _("{name} uses Allegro's REST API, but this copy of the app cannot sign in to it. Update the app.").format(
+                name=row.sub_source
+            )
+        ) from None
+    return RestMarketplace(rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds())
+
+
+class DatabaseIds:
+    """The REST ids book (core/allegro/rest/ids.py) in the RestId table: numbers stay the
+    same across syncs, so stored orders and journal cursors keep meaning the same values."""
+
+    def number(self, kind: str, value: str) -> int:
+        from core.models import RestId
+
+        row, _created = RestId.get_or_create(kind=kind, rest_id=value)
+        return row.id
+
+    def value(self, kind: str, number: int) -> str | None:
+        from core.models import RestId
+
+        row = RestId.get_or_none((RestId.id == number) & (RestId.kind == kind))
+        return row.rest_id if row else None

@@ -1,0 +1,300 @@
+"""The REST adapter against the sandbox's REST face on 127.0.0.1: reads, quantity and
+publication commands with their task reports, relists, and answers lost in transit."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
+from core.allegro.rest import RestMarketplace
+from tests.rest_tokens import SandboxTokens
+from tests.sandbox_fixtures import make_sandbox_fixtures
+
+rest_server, rest_control = make_sandbox_fixtures("module", server_name="rest_server", control_name="rest_control")
+
+
+@pytest.fixture
+def shop(rest_control):
+    rest_control.reset(demo=False)
+    rest_control.clear_faults()
+    rest_control.rest_settings(command_delay_seconds=0)
+    return rest_control
+
+
+@pytest.fixture
+def market(shop, rest_server):
+    tokens = SandboxTokens(rest_server.rest_url, shop)
+    sent: list[tuple[str, str, list[int]]] = []
+    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10,
+                              remember_command=lambda kind, cid, ids: sent.append((kind, cid, ids)))
+    adapter.remembered = sent
+    adapter.tokens = tokens
+    yield adapter
+    adapter.close()
+
+
+def test_login_reads_the_account_behind_the_token(market):
+    info = market.login()
+    assert info.user_id == 48213751
+    assert market.account_login() == "sandbox-seller"
+
+
+def test_offers_lists_every_active_offer_across_pages_with_its_stock(market, shop):
+    ids = shop.add_offers([{"title": f"Kubek {n}", "quantity": n + 1} for n in range(5)])
+    found = {o.offer_id: o for o in market.offers()}
+    assert set(ids) <= set(found)
+    assert [found[i].quantity for i in ids] == [1, 2, 3, 4, 5]
+    assert all(found[i].state is OfferState.ACTIVE and found[i].format is OfferFormat.BUY_NOW for i in ids)
+
+
+def test_offers_by_id_leaves_out_unknown_ids(market, shop):
+    first = shop.add_offer("Lampa", quantity=3)
+    found = market.offers_by_id([first, 999999999])
+    assert [o.offer_id for o in found] == [first]
+
+
+def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value(market, shop):
+    ids = shop.add_offers([{"title": f"Talerz {n}", "quantity": 1} for n in range(4)])
+    changes = [QuantityChange(i, 7, 0) for i in ids[:3]] + [QuantityChange(ids[3], 2, 0)]
+    results = market.change_quantities(changes)
+    assert all(r.ok for r in results), results
+    assert [shop.offer(i)["quantity"] for i in ids] == [7, 7, 7, 2]
+    assert len(market.remembered) == 2  # one command a value, ids stored before sending
+    assert sorted(len(ids) for _kind, _cid, ids in market.remembered) == [1, 3]
+
+
+def test_a_refused_task_comes_back_as_that_offers_refusal(market, shop):
+    live = shop.add_offer("Aktywna", quantity=2)
+    unknown = 7999999999
+    results = {r.offer_id: r for r in market.change_quantities([QuantityChange(unknown, 5, 0), QuantityChange(live, 5, 0)])}
+    assert results[live].ok and shop.offer(live)["quantity"] == 5
+    assert not results[unknown].ok and results[unknown].error_code == "OfferNotFoundException"
+    assert not results[unknown].may_land_late
+
+
+def test_finish_ends_offers_with_one_publication_command(market, shop):
+    ids = shop.add_offers([{"title": f"Krzesło {n}", "quantity": 2} for n in range(3)])
+    results = market.finish([FinishRequest(i) for i in ids])
+    assert all(r.ok for r in results)
+    assert {shop.offer(i)["state"] for i in ids} == {"ended"}
+    assert len(market.remembered) == 1
+
+
+def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_report(market, shop):
+    offer = shop.add_offer("Stół", quantity=2)
+    shop.set_faults(rules=[{"operation": "changePublicationStatusUsingPUT", "kind": "drop", "when": "after", "count": 1}])
+    results = market.finish([FinishRequest(offer)])
+    assert results[0].ok and not results[0].unknown
+    assert shop.offer(offer)["state"] == "ended"
+    assert len(market.remembered) == 1  # not sent a second time
+
+
+def test_a_command_that_never_arrived_is_refused_so_it_may_be_sent_again(market, shop):
+    offer = shop.add_offer("Szafa", quantity=2)
+    shop.set_faults(rules=[{"operation": "quantityModificationCommandUsingPUT", "kind": "drop", "when": "before", "count": 1}])
+    result = market.change_quantities([QuantityChange(offer, 9, 0)])[0]
+    assert not result.ok and result.error_code == "REFUSED"
+    assert shop.offer(offer)["quantity"] == 2
+
+
+def test_relist_activates_a_buy_now_offer_under_the_same_id(market, shop):
+    offer = shop.add_offer("Wazon", quantity=2)
+    shop.edit_offer(offer, end=True)
+    result = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])[0]
+    assert result.ok and result.new_offer_id == offer
+    assert shop.offer(offer)["state"] == "active"
+
+
+def test_relist_of_an_auction_creates_a_new_offer_and_names_it(market, shop):
+    offer = shop.add_offer("Obraz", format="auction", quantity=1)
+    shop.edit_offer(offer, end=True)
+    result = market.relist([RelistRequest(offer, local_id=1, duration_days=7)])[0]
+    assert result.ok and result.new_offer_id not in (None, offer), result
+    assert shop.offer(result.new_offer_id)["title"] == "Obraz"
+
+
+def test_an_expired_access_token_is_refreshed_once_and_the_call_goes_through(market, shop):
+    shop.add_offer("Dywan", quantity=1)
+    shop.expire_tokens()
+    assert list(market.offers())
+    assert market.tokens.refreshes == 1
+
+
+def test_a_rest_channel_on_the_built_in_sandbox_reaches_its_rest_face(tmp_path):
+    from core.allegro import environments
+    from core.sync.marketplace import rest_api_base
+
+    assert environments.rest_base_of_service("http://127.0.0.1:8123/service.php") == "http://127.0.0.1:8123"
+    assert rest_api_base("production", None) == "https://api.allegro.pl"
+    assert rest_api_base("allegro_sandbox", None) == "https://api.allegro.pl.allegrosandbox.pl"
+    assert rest_api_base("https://allegro.example.com/", None) == "https://allegro.example.com"
+
+
+def test_a_custom_rest_address_in_plain_http_outside_this_computer_is_refused():
+    from core.allegro.environments import InvalidAddress
+    from core.sync.marketplace import rest_api_base
+
+    with pytest.raises(InvalidAddress):
+        rest_api_base("http://allegro.example.com", None)
+
+
+def test_a_rest_channel_without_the_sign_in_part_is_refused_with_a_sentence(monkeypatch):
+    import sys
+
+    from core.models import Channel
+    from core.sync.engine import SyncRefused
+    from core.sync.marketplace import make_marketplace
+
+    monkeypatch.setitem(sys.modules, "core.allegro.rest.tokens", None)  # import fails
+    row = Channel(sub_source="Sklep REST", environment="production")
+    row.api = "rest"
+    with pytest.raises(SyncRefused, match="Sklep REST uses Allegro's REST API"):
+        make_marketplace(row, None)
+
+
+WRITES = {
+    "quantity": ("quantityModificationCommandUsingPUT", "getQuantityModificationCommandTasksStatusesUsingGET"),
+    "end": ("changePublicationStatusUsingPUT", "getPublicationTasksUsingGET"),
+}
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+@pytest.mark.parametrize("step", [0, 1], ids=["command", "report"])
+@pytest.mark.parametrize("kind", ["http500", "drop"])
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_every_fault_at_every_step_leaves_allegro_and_the_answer_in_agreement(market, shop, write, step, kind, when):
+    """Whatever fails, a command is executed at most once, an answer of done means done,
+    a refusal means nothing changed, and an unknown outcome is said as such."""
+    offer = shop.add_offer("Półka", quantity=2)
+    operation = WRITES[write][step]
+    shop.set_faults(rules=[{"operation": operation, "kind": kind, "when": when, "count": 1}])
+    shop.reset_calls()
+    if write == "quantity":
+        result = market.change_quantities([QuantityChange(offer, 6, 0)])[0]
+        applied = shop.offer(offer)["quantity"] == 6
+        unknown = result.may_land_late
+    else:
+        result = market.finish([FinishRequest(offer)])[0]
+        applied = shop.offer(offer)["state"] == "ended"
+        unknown = result.unknown
+    executed = shop.calls()["executed"].get(WRITES[write][0], 0)
+    assert executed <= 1
+    assert len(market.remembered) == 1  # never sent under a second id
+    if result.ok:
+        assert applied
+    elif not unknown:
+        assert not applied, result
+    assert result.ok or unknown or result.error_code == "REFUSED"
+
+
+def test_quantities_for_many_offers_take_one_command_per_value_and_thousand_offers(market, shop):
+    ids = shop.add_offers([{"title": f"Miska {n}", "quantity": 1} for n in range(2500)])
+    shop.reset_calls()
+    changes = [QuantityChange(i, 2 + n % 2, 0) for n, i in enumerate(ids)]
+    results = market.change_quantities(changes)
+    assert all(r.ok for r in results)
+    counts = shop.calls()["counts"]
+    # 1250 offers a value: two commands each (1000 + 250), and one page of tasks read per command
+    assert counts["quantityModificationCommandUsingPUT"] == 4
+    assert counts["getQuantityModificationCommandTasksStatusesUsingGET"] == 4
+    assert market.calls == 8
+    assert {shop.offer(i)["quantity"] for i in ids[:4]} == {2, 3}
+
+
+def _all_deals(market, start=None):
+    return [deal for page in market.journal(start) for deal in page]
+
+
+def test_a_purchase_comes_through_the_events_and_its_checkout_form(market, shop):
+    offer = shop.add_offer("Lampka", quantity=5, price=25.0)
+    shop.purchase(offer, buyer="lampa1", quantity=2)
+    deals = _all_deals(market)
+    paid = [d for d in deals if d.event_type == 4 and d.offer_id == offer]
+    assert paid and paid[0].quantity == 2
+    forms = market.post_buy_forms({paid[0].transaction_id})
+    assert len(forms) == 1
+    form = forms[0]
+    assert [(i.offer_id, i.quantity, i.price) for i in form.items] == [(offer, 2, Decimal("25.00"))]
+    assert form.buyer_login == "lampa1" and not form.cancelled
+    assert form.address.city
+
+
+def test_the_journal_goes_on_after_the_last_event_read(market, shop):
+    offer = shop.add_offer("Kubek", quantity=9)
+    shop.purchase(offer, quantity=1)
+    first = _all_deals(market)
+    shop.purchase(offer, quantity=1)
+    later = _all_deals(market, first[-1].event_id)
+    assert later and all(d.event_id > first[-1].event_id for d in later)
+    assert {d.transaction_id for d in later}.isdisjoint({d.transaction_id for d in first})
+
+
+def test_a_cancelled_purchase_shows_as_a_cancelled_form(market, shop):
+    offer = shop.add_offer("Talerz", quantity=3)
+    form_id = shop.purchase(offer, quantity=1, paid=False)["form_id"]
+    shop.cancel_form(form_id)
+    deals = _all_deals(market)
+    cancelled = [d for d in deals if d.event_type == 3]
+    assert cancelled
+    form = market.post_buy_forms({cancelled[0].transaction_id})[0]
+    assert form.cancelled
+
+
+def test_a_form_merged_into_another_is_left_out_and_noted(market, shop):
+    offer = shop.add_offer("Wazon", quantity=9)
+    first = shop.purchase(offer, buyer="lampa1", quantity=1, paid=False)["form_id"]
+    second = shop.purchase(offer, buyer="lampa1", quantity=1, paid=False)["form_id"]
+    numbers = {d.transaction_id for d in _all_deals(market) if d.transaction_id}
+    shop.merge_forms([first, second])
+    numbers |= {d.transaction_id for d in _all_deals(market) if d.transaction_id}
+    forms = market.post_buy_forms(numbers)
+    assert market.merged_away
+    assert sum(i.quantity for f in forms if not f.cancelled for i in f.items) == 2
+
+
+def test_the_database_keeps_the_same_number_for_a_checkout_form_across_syncs(db):
+    from core.sync.marketplace import DatabaseIds
+
+    form = "c9c8a1f0-1b2e-11ef-9262-0242ac120002"
+    number = DatabaseIds().number("form", form)
+    assert DatabaseIds().number("form", form) == number
+    assert DatabaseIds().value("form", number) == form
+    assert DatabaseIds().value("event", number) is None
+    assert DatabaseIds().number("form", "another") != number
+
+
+def test_tracking_numbers_go_to_the_checkout_form_and_a_refused_one_carries_allegros_sentence(market, shop):
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    form_id = shop.purchase(offer, quantity=1)["form_id"]
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    result = market.add_tracking(form_number, [Package(5, "620000000000000000000001"), Package(5, "12")])
+    assert result.added == ("620000000000000000000001",)
+    assert result.wrong_number == ("12",)
+    assert dict(result.reasons)["12"]  # Allegro's userMessage, shown to the seller
+    packages = {f["form_id"]: f["packages"] for f in shop.forms()}[form_id]
+    assert len(packages) == 1
+
+
+def test_a_429_waits_as_long_as_retry_after_says_and_the_call_then_goes_through(shop, rest_server):
+    import time
+
+    shop.add_offer("Kubek", quantity=1)
+    tokens = SandboxTokens(rest_server.rest_url, shop)
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        time.sleep(seconds)
+
+    shop.rest_settings(client_per_minute=2, block_seconds=1, retry_after_header=True)
+    market = RestMarketplace(rest_server.rest_url, tokens, timeout=10, sleep=sleep)
+    try:
+        for _ in range(3):
+            assert market.login().user_id == 48213751
+    finally:
+        market.close()
+        shop.rest_settings(client_per_minute=9000, block_seconds=60, retry_after_header=False)
+    assert waits and 0 < waits[0] <= 1
