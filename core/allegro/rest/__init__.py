@@ -1,0 +1,1 @@
+"""Allegro REST API: OAuth device flow, tokens and the adapter."""
