@@ -647,3 +647,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
 from core.i18n_pl_guards import GUARDS  # noqa: E402 - the guards keep their sentences apart
 
 CATALOGUE.update(GUARDS)
+
+from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
+
+CATALOGUE.update(REST)
