@@ -435,6 +435,7 @@ def delete(channel_id: int) -> None:
     with database.atomic():
         row.delete_instance()
         secrets.delete_password(secret_account(row))
+        secrets.delete_password(secret_account(row) + "-oauth")  # a REST channel's tokens
     log.info("Deleted channel %s (id %s)", row.sub_source, channel_id)
 
 
