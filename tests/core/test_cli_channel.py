@@ -196,8 +196,9 @@ def test_list_and_show_as_json(run):
     listed = json.loads(run("list", "--json")[1])
     shown = json.loads(run("show", "shop", "--json")[1])
     assert listed == [shown]
+    assert shown["api"] == "webapi"
     assert set(shown) == {
-        "sub_source", "username", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
+        "sub_source", "username", "api", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
         "update_from_location", "location", "submit_tracking", "sync_orders_from", "link_by_title", "end_listings",
         "end_auctions", "end_auctions_with_bids", "relist_items", "relist_duration", "relist_delay",
         "no_manual_confirmation", "mass_end_percent", "mass_end_count", "buffer_max_listed", "buffer_keep_back",
