@@ -5,12 +5,13 @@ from core.allegro.rest import oauth
 from core.allegro.rest.tokens import TokenSource, connection_for, store_tokens
 
 
-def save_connection(channel, paths, token: dict) -> str:
+def save_connection(channel, paths, token: dict, login: str | None = None) -> str:
     """Store the new token pair in the keyring (first: the device code cannot be used
-    again), then GET /me; the channel keeps the account login as its username."""
+    again), then GET /me unless the login is known; the channel keeps it as its username."""
     connection = connection_for(channel, paths)
     store_tokens(connection.account, token)
-    login = str(oauth.me(connection.endpoints, token["access_token"]).get("login") or "")
+    if login is None:
+        login = str(oauth.me(connection.endpoints, token["access_token"]).get("login") or "")
     if login and channel.id is not None and channel.username != login:
         channel.username = login
         channel.save(only=[type(channel).username])
