@@ -3185,7 +3185,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+131"/>
+        <location filename="../../ui/preferences.py" line="+134"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -3287,6 +3287,46 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+24"/>
+        <source>Allegro application</source>
+        <translation>Allegro application</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
+        <translation>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox</source>
+        <translation>Built-in Sandbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;ID:</source>
+        <translation>Client &amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client &amp;Secret:</source>
+        <translation>Client &amp;Secret:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
@@ -3296,7 +3336,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Open the lo&amp;g folder</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+103"/>
         <source>The %1 environment variable is set (%2); it is used instead of this field.</source>
         <translation>The %1 environment variable is set (%2); it is used instead of this field.</translation>
     </message>

@@ -3225,7 +3225,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+131"/>
+        <location filename="../../ui/preferences.py" line="+134"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -3327,6 +3327,46 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+24"/>
+        <source>Allegro application</source>
+        <translation>Aplikacja Allegro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
+        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowana piaskownica ma wpisaną swoją aplikację demonstracyjną.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox</source>
+        <translation>Wbudowana piaskownica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>Ś&amp;rodowisko:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;ID:</source>
+        <translation>Client &amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client &amp;Secret:</source>
+        <translation>Client &amp;Secret:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Logs</source>
         <translation>Logi</translation>
     </message>
@@ -3336,7 +3376,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Otwórz folder &amp;logów</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+103"/>
         <source>The %1 environment variable is set (%2); it is used instead of this field.</source>
         <translation>Ustawiona jest zmienna środowiskowa %1 (%2); ma pierwszeństwo przed tym polem.</translation>
     </message>
