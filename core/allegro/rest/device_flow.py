@@ -23,7 +23,7 @@ class DeviceFlowFailed(Exception):
 
     def __init__(self, kind: str, reason: str) -> None:
         self.kind = kind  # denied, expired, invalid, cancelled, refused, unreachable
-        self.reason = reason
+        self.reason = self.message = reason
         super().__init__(reason)
 
 
