@@ -143,3 +143,15 @@ def test_ctrl_c_while_waiting_stops_cleanly_and_adds_nothing(tmp_path):
     listed = subprocess.run(command[:4] + ["channel", "list", "--json"], capture_output=True, text=True,
                             env=env, cwd=ROOT, timeout=120)
     assert listed.stdout.strip() == "[]", listed.stderr
+
+
+def test_channel_set_changes_a_rest_channels_options_without_webapi_fields(run, world):
+    from core.models import Channel
+
+    run("list")  # opens the data folder's database, as every command does
+    Channel.create(sub_source="Sklep", username="sandbox-seller", api_key="", api_key_version=0,
+                   environment="allegrosandbox", api="rest")
+    code, out, err = run("set", "Sklep", "--inventory-sync", "on", "--end-listings", "on")
+    assert (code, err) == (0, ""), err
+    row = Channel.get(Channel.sub_source == "Sklep")
+    assert (row.inventory_sync, row.end_listings, row.api, row.environment) == (True, True, "rest", "allegrosandbox")

@@ -83,3 +83,19 @@ def test_a_wrong_application_secret_is_explained_in_the_dialog(qtbot, world, san
     qtbot.waitUntil(lambda: dialog.result.text() != "", timeout=WAIT)
     assert "check them in Preferences" in dialog.result.text()
     dialog.shutdown()
+
+
+def test_a_rest_channels_options_save_and_keep_its_connection(qtbot, window, memory_keyring):  # noqa: F811
+    from core import channels
+
+    channel = Channel.create(sub_source="Sklep REST", username="sandbox-seller", api_key="", api_key_version=0,
+                             environment="allegrosandbox", api="rest")
+    window.open_config(channel.id)
+    page = window.config_page
+    page.inventory_sync.setChecked(True)
+    page.end_listings.setChecked(True)
+    assert page.save()
+
+    saved = channels.load(channel.id)
+    assert (saved.api, saved.environment, saved.username) == ("rest", "allegrosandbox", "sandbox-seller")
+    assert (saved.inventory_sync, saved.end_listings) == (True, True)
