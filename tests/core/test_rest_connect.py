@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import keyring
@@ -232,11 +233,15 @@ def test_two_processes_refreshing_at_once_end_with_one_working_login(endpoints, 
     children = [
         subprocess.Popen(
             [sys.executable, str(ROOT / "tests/core/rest_refresh_child.py"), str(keyring_file),
-             str(tmp_path / "refresh.lock"), endpoints.api_url, "channel-1-oauth", rejected, str(go)],
+             str(tmp_path / "refresh.lock"), endpoints.api_url, "channel-1-oauth", rejected, str(go),
+             str(tmp_path / f"ready-{n}")],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
         )
-        for _ in range(2)
+        for n in range(2)
     ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{n}").exists() for n in range(2)) and time.monotonic() < deadline:
+        time.sleep(0.01)
     go.write_text("go")
     results = [child.communicate(timeout=120) for child in children]
 
