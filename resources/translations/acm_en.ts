@@ -353,12 +353,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+402"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-400"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -523,7 +523,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <location line="+10"/>
         <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
@@ -560,7 +560,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-277"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Guards: mass-end brake and stock buffers</translation>
     </message>
@@ -660,7 +660,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+239"/>
+        <location filename="../../ui/channels/config.py" line="+242"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
@@ -1455,7 +1455,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
+        <location line="+5"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testing</translation>
@@ -1602,12 +1603,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+22"/>
-        <location line="+234"/>
+        <location line="+242"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1643,19 +1644,20 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="-24"/>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+19"/>
+        <location line="+17"/>
+        <location line="+12"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>The keyring has no password for this channel. Type it again.</translation>
     </message>
@@ -1690,7 +1692,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro at %1 accepted Api Key Version %2 and the login of %3.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: connected to Allegro as %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Allegro&apos;s Api Key Version has changed.</translation>
     </message>

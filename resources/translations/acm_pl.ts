@@ -355,12 +355,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+402"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-400"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -525,7 +525,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&lt;b&gt;%1&lt;/b&gt; — kanał Allegro.pl</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <location line="+10"/>
         <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
@@ -562,7 +562,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-277"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
     </message>
@@ -662,7 +662,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+239"/>
+        <location filename="../../ui/channels/config.py" line="+242"/>
         <source>Not saved.</source>
         <translation>Nie zapisano.</translation>
     </message>
@@ -1473,7 +1473,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
+        <location line="+5"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
@@ -1620,12 +1621,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+22"/>
-        <location line="+234"/>
+        <location line="+242"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1661,19 +1662,20 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="-24"/>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+19"/>
+        <location line="+17"/>
+        <location line="+12"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>W magazynie haseł nie ma hasła do tego kanału. Wpisz je ponownie.</translation>
     </message>
@@ -1708,7 +1710,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro pod adresem %1 zaakceptowało wersję klucza %2 i logowanie użytkownika %3.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: połączono z Allegro jako %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Wersja klucza Allegro się zmieniła.</translation>
     </message>

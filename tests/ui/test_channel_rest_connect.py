@@ -7,7 +7,7 @@ from core.allegro.environments import RestEndpoints
 from core.allegro.rest.tokens import load_tokens, store_application, token_account
 from core.models import Channel
 from tests.sandbox_fixtures import sandbox_control, sandbox_server  # noqa: F401
-from tests.ui.channel_helpers import paths, window, world  # noqa: F401
+from tests.ui.channel_helpers import messages, paths, window, world  # noqa: F401
 from ui.channels.connect_dialog import ConnectDialog
 from ui.channels.rest_form import ADDRESS
 
@@ -99,3 +99,26 @@ def test_a_rest_channels_options_save_and_keep_its_connection(qtbot, window, mem
     saved = channels.load(channel.id)
     assert (saved.api, saved.environment, saved.username) == ("rest", "allegrosandbox", "sandbox-seller")
     assert (saved.inventory_sync, saved.end_listings) == (True, True)
+
+
+def test_test_on_a_rest_channel_says_ok_with_the_account_login(
+    qtbot, window, world, sandbox_server, paths, messages, memory_keyring  # noqa: F811
+):
+    from core.allegro.rest.connect import save_connection
+    from core.allegro.rest.device_flow import DeviceFlow
+    from tests.ui.channel_helpers import run_test
+
+    store_application(sandbox_server.rest_url, paths, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
+    channel = Channel.create(sub_source="Sklep REST", username="", api_key="", api_key_version=0,
+                             environment=sandbox_server.rest_url, api="rest")
+    endpoints = RestEndpoints(sandbox_server.rest_url, sandbox_server.rest_url, sandbox_server.rest_url)
+    flow = DeviceFlow(endpoints, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET", sleep=lambda s: None)
+    code = flow.start()
+    world.approve_device(code.user_code)
+    save_connection(channel, paths, flow.poll(code))
+    window.open_config(channel.id)
+
+    run_test(qtbot, window.config_page.account, messages)
+
+    assert "OK" in messages.texts[-1]
+    assert window.config_page.account.status.text() == "OK: connected to Allegro as sandbox-seller."
