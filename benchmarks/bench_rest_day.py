@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.allegro.port import FinishRequest, QuantityChange, RelistRequest  # noqa: E402
-from core.allegro.rest import RestMarketplace  # noqa: E402
+from core.allegro.rest.marketplace import RestMarketplace  # noqa: E402
 from sandbox.control import SandboxControl  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 from tests.rest_tokens import SandboxTokens  # noqa: E402

@@ -83,7 +83,9 @@ class ChannelConfig:
     api_key: str = field(default="", repr=False)
     api_key_version: str = ""
     currency: str = currencies.DEFAULT
-    environment: str = SANDBOX  # "sandbox" | "production" | a WebAPI address
+    environment: str = SANDBOX  # "sandbox" | "production" | a WebAPI address (REST: also "allegrosandbox")
+    # "webapi" (login, password, key) or "rest" (connected by OAuth: no password, key or version)
+    api: str = "webapi"
     password: str | None = field(default=None, repr=False, compare=False)
     enabled: bool = True
     inventory_sync: bool = False
@@ -147,32 +149,33 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
         if name.casefold() in {n.casefold() for n in others}:
             problems["sub_source"] = _("Another channel is already called “{name}”. Choose a different SubSource.").format(name=name)
 
-    username = config.username.strip()
-    if not username:
-        problems["username"] = _("Enter the username of your Allegro account.")
-    elif not (_is_login(username) or _is_email(username)):
-        problems["username"] = _("The username must be 1–16 characters without spaces, or an e-mail address.")
+    if config.api != "rest":  # a REST channel signs in by OAuth: none of the WebAPI's fields
+        username = config.username.strip()
+        if not username:
+            problems["username"] = _("Enter the username of your Allegro account.")
+        elif not (_is_login(username) or _is_email(username)):
+            problems["username"] = _("The username must be 1–16 characters without spaces, or an e-mail address.")
 
-    needs_password = config.id is None if new_password_needed is None else new_password_needed
-    if needs_password and not config.password:
-        problems["password"] = _("Enter the password of your Allegro account.")
+        needs_password = config.id is None if new_password_needed is None else new_password_needed
+        if needs_password and not config.password:
+            problems["password"] = _("Enter the password of your Allegro account.")
 
-    key = config.api_key.strip()
-    if not key:
-        problems["api_key"] = _("Enter the WebAPI key from My Allegro → WebAPI.")
-    elif len(key) > 100 or any(c.isspace() for c in key):
-        problems["api_key"] = _("The WebAPI key is a single word of at most 100 characters; check what was pasted.")
+        key = config.api_key.strip()
+        if not key:
+            problems["api_key"] = _("Enter the WebAPI key from My Allegro → WebAPI.")
+        elif len(key) > 100 or any(c.isspace() for c in key):
+            problems["api_key"] = _("The WebAPI key is a single word of at most 100 characters; check what was pasted.")
 
-    version = config.api_key_version.strip()
-    if not version:
-        problems["api_key_version"] = _("Enter the Api Key Version, a whole number such as 1505.")
-    elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
-        problems["api_key_version"] = _("The Api Key Version must be a whole number, such as 1505.")
+        version = config.api_key_version.strip()
+        if not version:
+            problems["api_key_version"] = _("Enter the Api Key Version, a whole number such as 1505.")
+        elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
+            problems["api_key_version"] = _("The Api Key Version must be a whole number, such as 1505.")
 
     if not currencies.is_currency(config.currency):
         problems["currency"] = _("Choose the Default Currency from the list of ISO 4217 currencies, such as PLN.")
 
-    address_problem = environment_problem(config.environment)
+    address_problem = rest_environment_problem(config.environment) if config.api == "rest" else environment_problem(config.environment)
     if address_problem:
         problems["environment"] = address_problem
 
@@ -239,6 +242,15 @@ def same_account_sentence(config: ChannelConfig, others: list[str]) -> str:
         "channel on the same account reads the same listings and orders, so every listing would be counted, "
         "linked and kept in step twice."
     ).format(others=", ".join(others), username=config.username.strip())
+
+
+def rest_environment_problem(environment: str) -> str | None:
+    """None when `environment` is a REST channel's sandbox, production, allegrosandbox or address."""
+    try:
+        environments.check_rest_environment(environment)
+    except environments.InvalidAddress as problem:
+        return str(problem)
+    return None
 
 
 def environment_problem(environment: str) -> str | None:
@@ -369,6 +381,7 @@ def from_row(row: Channel) -> ChannelConfig:
         api_key_version=str(row.api_key_version),
         currency=row.currency,
         environment=row.environment,
+        api=row.api,
         enabled=row.enabled,
         inventory_sync=row.inventory_sync,
         update_from_location=row.update_from_location,
@@ -435,6 +448,7 @@ def delete(channel_id: int) -> None:
     with database.atomic():
         row.delete_instance()
         secrets.delete_password(secret_account(row))
+        secrets.delete_password(secret_account(row) + "-oauth")  # a REST channel's tokens
     log.info("Deleted channel %s (id %s)", row.sub_source, channel_id)
 
 

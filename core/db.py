@@ -89,8 +89,15 @@ def _migration_3(migrator: SchemaMigrator) -> None:
     )
 
 
+def _migration_4(migrator: SchemaMigrator) -> None:
+    # A channel talks to Allegro's old WebAPI or its REST API; every existing one is WebAPI.
+    from peewee import CharField
+
+    migrate(migrator.add_column("channel", "api", CharField(max_length=10, default="webapi")))
+
+
 # version -> step that brings a database from version-1 to version
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3}
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3, 4: _migration_4}
 SCHEMA_VERSION = max(MIGRATIONS, default=1)
 
 

@@ -469,8 +469,6 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
         "Brak zapisanego hasła do kanału {name}. Otwórz kanał, wpisz hasło i zapisz.",
     "{count} order(s) were merged by Allegro into another order; they come in as that order.":
         "Allegro połączyło zamówienia ({count}) w inne zamówienie; zostaną zaimportowane jako to zamówienie.",
-    "{name} uses Allegro's REST API, but this copy of the app cannot sign in to it. Update the app.":
-        "Kanał {name} korzysta z REST API Allegro, ale ta kopia programu nie potrafi się do niego zalogować. Zaktualizuj program.",
     "Allegro shows this was not done (the sync stopped before it was sent); it is planned again.":
         "Według Allegro to nie zostało zrobione (synchronizacja przerwała się przed wysłaniem); zostanie zaplanowane ponownie.",
     "Allegro no longer knows this offer.": "Allegro już nie zna tej oferty.",
@@ -651,3 +649,7 @@ CATALOGUE: dict[str, str | tuple[str, str, str]] = {
 from core.i18n_pl_guards import GUARDS  # noqa: E402 - the guards keep their sentences apart
 
 CATALOGUE.update(GUARDS)
+
+from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
+
+CATALOGUE.update(REST)

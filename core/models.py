@@ -74,6 +74,9 @@ class Channel(BaseModel):
     api_key_version = BigIntegerField(default=0)
     currency = CharField(max_length=3, default="PLN")
     environment = CharField(max_length=500, default=Environment.SANDBOX)
+    # "webapi" (SOAP, username/password/API key) or "rest" (OAuth tokens in the keyring);
+    # for "rest", environment is sandbox / production / allegrosandbox or an address
+    api = CharField(max_length=10, default="webapi")
     enabled = BooleanField(default=True)
     inventory_sync = BooleanField(default=False)
     update_from_location = BooleanField(default=False)

@@ -59,3 +59,25 @@ def database_url_at_start(paths: AppPaths) -> tuple[str | None, str]:
     if stored:
         return stored, "preferences"
     return None, "file"
+
+
+ALLEGRO_APPS = "allegro_applications"
+
+
+def allegro_client_id(paths: AppPaths, environment: str) -> str:
+    """The Client ID set in Preferences for a REST environment ("" for none)."""
+    apps = _load(paths).get(ALLEGRO_APPS, {})
+    value = apps.get(environment, "") if isinstance(apps, dict) else ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def store_allegro_client_id(paths: AppPaths, environment: str, client_id: str) -> None:
+    data = _load(paths)
+    apps = data.get(ALLEGRO_APPS)
+    apps = dict(apps) if isinstance(apps, dict) else {}
+    if client_id.strip():
+        apps[environment] = client_id.strip()
+    else:
+        apps.pop(environment, None)
+    data[ALLEGRO_APPS] = apps
+    _save(paths, data)

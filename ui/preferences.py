@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from core import settings as core_settings
+from core.allegro.environments import REST_ALLEGRO_SANDBOX, REST_PRODUCTION, REST_SANDBOX
+from core.allegro.rest.tokens import NoApplication, application, store_application
 from core.db import url_problem
+from core.secrets import KeyringUnavailable
 from core.paths import DATABASE_URL_ENV
 from ui import i18n
 
@@ -242,6 +245,39 @@ class PreferencesDialog(QDialog):
         database_form.addRow("", under_url)
         layout.addWidget(database_box)
 
+        # The Allegro application (REST channels): Client ID in settings, Secret in the keyring
+        app_box = QGroupBox(self.tr("Allegro application"))
+        app_form = QFormLayout(app_box)
+        app_note = QLabel(self.tr(
+            "REST channels connect through your application at Allegro: register a desktop application once "
+            "at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. "
+            "The built-in Sandbox has its demo application filled in."))
+        app_note.setWordWrap(True)
+        app_form.addRow(app_note)
+        self.app_environment = QComboBox()
+        self.app_environment.setObjectName("app_environment")
+        self.app_environment.addItem(self.tr("Allegro (allegro.pl)"), REST_PRODUCTION)
+        self.app_environment.addItem(self.tr("Allegro's own sandbox (allegrosandbox.pl)"), REST_ALLEGRO_SANDBOX)
+        self.app_environment.addItem(self.tr("Built-in Sandbox"), REST_SANDBOX)
+        app_form.addRow(self.tr("&For:"), self.app_environment)
+        self.client_id = QLineEdit()
+        self.client_id.setObjectName("client_id")
+        app_form.addRow(self.tr("Client &ID:"), self.client_id)
+        self.client_secret = QLineEdit()
+        self.client_secret.setObjectName("client_secret")
+        self.client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        app_form.addRow(self.tr("Client &Secret:"), self.client_secret)
+        self.app_error = QLabel()
+        self.app_error.setObjectName("app_error")
+        self.app_error.setStyleSheet(ERROR_STYLE)
+        self.app_error.setWordWrap(True)
+        self.app_error.setVisible(False)
+        app_form.addRow(self.app_error)
+        layout.addWidget(app_box)
+        self._apps: dict[str, tuple[str, str]] = {}
+        self._apps_loaded: dict[str, tuple[str, str]] = {}
+        self._app_shown = REST_PRODUCTION
+
         # Logs
         logs_box = QGroupBox(self.tr("Logs"))
         logs_row = QHBoxLayout(logs_box)
@@ -264,6 +300,7 @@ class PreferencesDialog(QDialog):
         self.load()
         self.language.currentIndexChanged.connect(self._language_changed)
         self.database_url.textChanged.connect(self._url_changed)
+        self.app_environment.currentIndexChanged.connect(lambda _i: self._show_app())
 
     # --- load / save ---------------------------------------------------------------------
     def load(self) -> None:
@@ -273,6 +310,36 @@ class PreferencesDialog(QDialog):
         self.auto_minutes.setEnabled(self.auto_sync.isChecked())
         self.database_url.setText(stored_database_url(self.paths))
         self._update_url_note()
+        for environment in (REST_PRODUCTION, REST_ALLEGRO_SANDBOX, REST_SANDBOX):
+            try:
+                pair = application(environment, self.paths)
+            except (NoApplication, KeyringUnavailable):
+                pair = ("", "")
+            self._apps[environment] = self._apps_loaded[environment] = pair
+        self._app_shown = self.app_environment.currentData()
+        self.client_id.setText(self._apps[self._app_shown][0])
+        self.client_secret.setText(self._apps[self._app_shown][1])
+
+    def _show_app(self) -> None:
+        """Keep what was typed for the environment shown, then show the chosen one's."""
+        self._apps[self._app_shown] = (self.client_id.text().strip(), self.client_secret.text().strip())
+        self._app_shown = self.app_environment.currentData()
+        client_id, secret = self._apps.get(self._app_shown, ("", ""))
+        self.client_id.setText(client_id)
+        self.client_secret.setText(secret)
+
+    def save_applications(self) -> str | None:
+        """Store the changed Client IDs and Secrets; the seller's sentence when the keyring refuses."""
+        self._show_app()
+        for environment, pair in self._apps.items():
+            if pair == self._apps_loaded.get(environment):
+                continue
+            try:
+                store_application(environment, self.paths, *pair)
+            except KeyringUnavailable as error:
+                return error.message
+            self._apps_loaded[environment] = pair
+        return None
 
     def save(self) -> None:
         i18n.store_choice(self.language.currentData())
@@ -289,6 +356,11 @@ class PreferencesDialog(QDialog):
             self.url_error.setText(problem)
             self.url_error.setVisible(True)
             self.database_url.setFocus()
+            return
+        app_problem = self.save_applications()
+        if app_problem:
+            self.app_error.setText(app_problem)
+            self.app_error.setVisible(True)
             return
         self.save()
         super().accept()

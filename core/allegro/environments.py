@@ -116,3 +116,66 @@ def rest_base_of_service(service_url: str) -> str:
     without the /service.php path (the sandbox prints both on start)."""
     parts = urlsplit(service_url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+# --- the REST API (FACTS §1): where a REST channel's OAuth server and API live ----------
+
+# A REST channel's `environment` is one of these names or an https:// address.
+REST_SANDBOX = "sandbox"  # the built-in Sandbox on this computer
+REST_PRODUCTION = "production"  # allegro.pl
+REST_ALLEGRO_SANDBOX = "allegrosandbox"  # Allegro's own test site, allegrosandbox.pl
+REST_NAMED = (REST_SANDBOX, REST_PRODUCTION, REST_ALLEGRO_SANDBOX)
+# The built-in Sandbox's demo application; public values, like its demo account.
+SANDBOX_CLIENT_ID = "SANDBOX-CLIENT-ID"
+SANDBOX_CLIENT_SECRET = "SANDBOX-CLIENT-SECRET"
+
+
+@dataclass(frozen=True, slots=True)
+class RestEndpoints:
+    """The OAuth server (device and token endpoints) and the API base of one environment."""
+
+    environment: str
+    auth_url: str
+    api_url: str
+
+    @property
+    def device_url(self) -> str:
+        return self.auth_url + "/auth/oauth/device"
+
+    @property
+    def token_url(self) -> str:
+        return self.auth_url + "/auth/oauth/token"
+
+
+def check_rest_environment(environment: str) -> str:
+    """A REST environment name or address, trimmed; InvalidAddress for anything else."""
+    value = (environment or "").strip()
+    if value.lower() in REST_NAMED:
+        return value.lower()
+    if "://" not in value:
+        raise InvalidAddress(
+            f"{value!r} is not an environment: use sandbox, production, allegrosandbox or an https:// address.",
+            f"{value!r} nie jest środowiskiem: podaj sandbox, production, allegrosandbox lub adres https://.",
+        )
+    check_url(value)
+    return value.rstrip("/")
+
+
+def rest_endpoints(environment: str, paths=None) -> RestEndpoints:
+    """Where the REST channel's `environment` lives; the built-in Sandbox is started if needed."""
+    value = check_rest_environment(environment)
+    if value == REST_PRODUCTION:
+        return RestEndpoints(value, "https://allegro.pl", "https://api.allegro.pl")
+    if value == REST_ALLEGRO_SANDBOX:
+        return RestEndpoints(
+            value, "https://allegro.pl.allegrosandbox.pl", "https://api.allegro.pl.allegrosandbox.pl"
+        )
+    if value == REST_SANDBOX:
+        from core.allegro import local_sandbox
+
+        # the Sandbox serves its REST face (OAuth and API) at the root of its WebAPI address
+        parts = urlsplit(local_sandbox.ensure_running(paths))
+        base = f"{parts.scheme}://{parts.netloc}"
+        return RestEndpoints(value, base, base)
+    # an address (a proxy or another emulator): OAuth and API under one base
+    return RestEndpoints(value, value, value)

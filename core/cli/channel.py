@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from core import channels, secrets
 from core.allegro.errors import AllegroError, VersionKeyMismatch
+from core.cli import channel_rest
 from core.cli.common import (
     FAILED,
     INVALID,
@@ -89,19 +90,26 @@ def _parser() -> argparse.ArgumentParser:
         sub,
         "add",
         "add a channel; the password is read from standard input",
-        ["echo \"$ALLEGRO_PASSWORD\" | main.py channel add --sub-source MyShop --username seller "
+        ["main.py channel add --api rest --sub-source MyShop --environment production",
+         "echo \"$ALLEGRO_PASSWORD\" | main.py channel add --sub-source MyShop --username seller "
          "--api-key KEY --api-key-version 1505"],
-        description="Adds an Allegro channel. The password is read from standard input (one line) and "
-        "kept in the system keyring. Its options start off; turn them on with `channel set`.",
+        description="Adds an Allegro channel. With --api rest it prints a code and an address: approve the "
+        "application there and the login is kept in the system keyring. With --api webapi (the default) the "
+        "password is read from standard input (one line) and kept in the system keyring. "
+        "Its options start off; turn them on with `channel set`.",
     )
+    add.add_argument("--api", choices=("webapi", "rest"), default="webapi",
+                     help="rest: Allegro's REST API, connected by approving the app on allegro.pl; "
+                     "webapi: the legacy SOAP WebAPI (default)")
     add.add_argument("--sub-source", required=True, help="the name the channel appears as")
-    add.add_argument("--username", required=True, help="Allegro login or e-mail address")
-    add.add_argument("--api-key", required=True, help="the WebAPI key from My Allegro → WebAPI")
-    add.add_argument("--api-key-version", required=True, help="Allegro's version key, a whole number")
+    add.add_argument("--username", help="Allegro login or e-mail address (webapi)")
+    add.add_argument("--api-key", help="the WebAPI key from My Allegro → WebAPI (webapi)")
+    add.add_argument("--api-key-version", help="Allegro's version key, a whole number (webapi)")
     add.add_argument(
         "--environment",
         default=channels.SANDBOX,
-        help="sandbox (the built-in emulator, default), production, or a WebAPI address",
+        help="sandbox (the built-in emulator, default), production, or an address; "
+        "with --api rest also allegrosandbox (Allegro's own test site)",
     )
     add.add_argument("--currency", default="PLN", help="Default Currency, an ISO 4217 code (default PLN)")
     add.add_argument(
@@ -180,6 +188,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="when Allegro's Api Key Version has changed, store the current one and test again",
     )
+    reconnect = action(
+        sub,
+        "reconnect",
+        "connect a REST channel to Allegro again (prints a code and an address to approve it)",
+        ["main.py channel reconnect MyShop"],
+    )
+    reconnect.add_argument("name", help="the channel's SubSource")
     remove = action(sub, "remove", "delete a channel and its password in the keyring", ["main.py channel remove MyShop"])
     remove.add_argument("name", help="the channel's SubSource")
     return parser
@@ -190,7 +205,8 @@ def main(argv: list[str], paths) -> int:
         _parser(),
         argv,
         paths,
-        {"add": _add, "list": _list, "show": _show, "set": _set, "test": _test, "remove": _remove},
+        {"add": _add, "list": _list, "show": _show, "set": _set, "test": _test, "remove": _remove,
+         "reconnect": channel_rest.reconnect},
     )
 
 
@@ -208,6 +224,13 @@ def _environment(text: str) -> str:
 
 
 def _add(args, paths) -> int:
+    if args.api == "rest":
+        return channel_rest.add(args, paths)
+    missing = [flag for flag, value in (("--username", args.username), ("--api-key", args.api_key),
+                                        ("--api-key-version", args.api_key_version)) if value is None]
+    if missing:
+        raise Refused(_("A WebAPI channel needs {flags}.").format(flags=", ".join(missing)),
+                      _("The channel was not added."))
     config = channels.ChannelConfig(
         sub_source=args.sub_source,
         username=args.username,
@@ -258,6 +281,7 @@ def channel_record(row: Channel, locations: dict[int, str]) -> dict:
     record = {
         "sub_source": config.sub_source,
         "username": config.username,
+        "api": row.api,
         "environment": config.environment,
         "currency": config.currency,
         "api_key_version": row.api_key_version,
@@ -470,6 +494,9 @@ def _dependency_problems(config: channels.ChannelConfig, given: set[str]) -> dic
 
 def _test(args, paths) -> int:
     config = _find(args.name)
+    row = Channel.get_by_id(config.id)
+    if row.api == "rest":
+        return channel_rest.test(row, paths)
     try:
         password = channels.stored_password(config.id)
     except secrets.KeyringUnavailable as error:

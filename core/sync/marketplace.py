@@ -39,36 +39,17 @@ def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
     return WebApiMarketplace(credentials, **options)
 
 
-ALLEGRO_SANDBOX = "allegro_sandbox"  # Allegro's own sandbox at allegrosandbox.pl
-
-
 def rest_api_base(environment: str, paths) -> str:
-    """Where a REST channel's API lives: Allegro, Allegro's sandbox, the built-in Sandbox
-    (its REST face, on the same address as its WebAPI; started if needed) or an address."""
+    """Where a REST channel's API lives (core.allegro.environments.rest_endpoints)."""
     from core.allegro import environments
 
-    if environment == channels.SANDBOX:
-        return environments.rest_base_of_service(channels.service_url(environment, paths))
-    if environment == channels.PRODUCTION:
-        return environments.PRODUCTION_REST_URL
-    if environment in (ALLEGRO_SANDBOX, environments.ALLEGRO_SANDBOX_REST_URL):
-        return environments.ALLEGRO_SANDBOX_REST_URL
-    address = environment.strip().rstrip("/")
-    environments.check_url(address)
-    return address
+    return environments.rest_endpoints(environment, paths).api_url
 
 
 def _rest_marketplace(row: Channel, paths) -> Marketplace:
-    from core.allegro.rest import RestMarketplace
+    from core.allegro.rest.marketplace import RestMarketplace
+    from core.allegro.rest.tokens import TokenSource
 
-    try:
-        from core.allegro.rest.tokens import TokenSource
-    except ImportError:
-        raise SyncRefused(
-            _("{name} uses Allegro's REST API, but this copy of the app cannot sign in to it. Update the app.").format(
-                name=row.sub_source
-            )
-        ) from None
     return RestMarketplace(rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds())
 
 

@@ -155,6 +155,16 @@
     <name>AddChannelScreen</name>
     <message>
         <location filename="../../ui/channels/add_channel.py" line="+19"/>
+        <source>Poland&apos;s largest marketplace, through Allegro&apos;s current REST API. Connect with Allegro: approve the app on allegro.pl, no password is typed here. Downloads orders, keeps listing quantities in step with your stock, ends and relists listings, sends tracking numbers.</source>
+        <translation>Poland&apos;s largest marketplace, through Allegro&apos;s current REST API. Connect with Allegro: approve the app on allegro.pl, no password is typed here. Downloads orders, keeps listing quantities in step with your stock, ends and relists listings, sends tracking numbers.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Allegro.pl WebAPI (legacy)</source>
+        <translation>Allegro.pl WebAPI (legacy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Poland&apos;s largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
 No account at hand? Keep the Sandbox environment on the next screen to try it all on the built-in demo shop.</source>
         <translation>Poland&apos;s largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
@@ -186,9 +196,14 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Choose the channel to connect, then press Integrate.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Integrate</source>
         <translation>&amp;Integrate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Integrate (&amp;WebAPI)</source>
+        <translation>Integrate (&amp;WebAPI)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -338,12 +353,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+402"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-400"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -508,7 +523,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&lt;b&gt;%1&lt;/b&gt; — Allegro.pl channel</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <location line="+10"/>
         <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
@@ -545,7 +560,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-277"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Guards: mass-end brake and stock buffers</translation>
     </message>
@@ -645,7 +660,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+239"/>
+        <location filename="../../ui/channels/config.py" line="+242"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
@@ -653,8 +668,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+40"/>
-        <location line="+114"/>
+        <location filename="../../ui/channels/integration_window.py" line="+41"/>
+        <location line="+117"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
@@ -729,7 +744,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel Integration — Add New Channel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+7"/>
         <source>Channel Integration — Allegro.pl integration</source>
         <translation>Channel Integration — Allegro.pl integration</translation>
     </message>
@@ -739,7 +755,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel saved. Choose its options, then Save.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Channel Integration — %1</source>
         <translation>Channel Integration — %1</translation>
     </message>
@@ -961,6 +977,54 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+2"/>
         <source>Send nothing at all to Allegro in this sync (Esc)</source>
         <translation>Send nothing at all to Allegro in this sync (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/channels/connect_dialog.py" line="+34"/>
+        <source>Connect with Allegro</source>
+        <translation>Connect with Allegro</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Asking Allegro for a code…</source>
+        <translation>Asking Allegro for a code…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>QR code of the approval address</source>
+        <translation>QR code of the approval address</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;Open in browser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Open the address below (or scan the QR code), log in to Allegro and approve the application. Check that Allegro shows this code:</source>
+        <translation>Open the address below (or scan the QR code), log in to Allegro and approve the application. Check that Allegro shows this code:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connected as %1.</source>
+        <translation>Connected as %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The code is valid for %1 more.</source>
+        <translation>The code is valid for %1 more.</translation>
     </message>
 </context>
 <context>
@@ -1391,7 +1455,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
+        <location line="+5"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testing</translation>
@@ -1538,12 +1603,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+22"/>
-        <location line="+234"/>
+        <location line="+242"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1579,19 +1644,20 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="-24"/>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+19"/>
+        <location line="+17"/>
+        <location line="+12"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>The keyring has no password for this channel. Type it again.</translation>
     </message>
@@ -1626,7 +1692,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro at %1 accepted Api Key Version %2 and the login of %3.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: connected to Allegro as %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Allegro&apos;s Api Key Version has changed.</translation>
     </message>
@@ -3121,7 +3192,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+131"/>
+        <location filename="../../ui/preferences.py" line="+134"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -3223,6 +3294,46 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+24"/>
+        <source>Allegro application</source>
+        <translation>Allegro application</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
+        <translation>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox</source>
+        <translation>Built-in Sandbox</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;For:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;ID:</source>
+        <translation>Client &amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client &amp;Secret:</source>
+        <translation>Client &amp;Secret:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
@@ -3232,7 +3343,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Open the lo&amp;g folder</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+103"/>
         <source>The %1 environment variable is set (%2); it is used instead of this field.</source>
         <translation>The %1 environment variable is set (%2); it is used instead of this field.</translation>
     </message>
@@ -3271,9 +3382,92 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>RestIntegrationScreen</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to Add New Channel</source>
+        <translation>Back to Add New Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Allegro.pl integration&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Allegro.pl integration&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for example MyAllegroChannel</source>
+        <translation>for example MyAllegroChannel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox (demo shop on this computer)</source>
+        <translation>Built-in Sandbox (demo shop on this computer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another address…</source>
+        <translation>Another address…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;SubSource</source>
+        <translation>&amp;SubSource</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>&amp;Default Currency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Environment</source>
+        <translation>&amp;Environment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress</source>
+        <translation>Add&amp;ress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro</source>
+        <translation>&amp;Connect with Allegro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect with Allegro shows a code and opens allegro.pl: log in there as the seller and approve the application. The app keeps the login in the system keyring, never your password.</source>
+        <translation>Connect with Allegro shows a code and opens allegro.pl: log in there as the seller and approve the application. The app keeps the login in the system keyring, never your password.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Enter a SubSource: the name this channel appears as.</source>
+        <translation>Enter a SubSource: the name this channel appears as.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another channel is already called “%1”. Choose a different SubSource.</source>
+        <translation>Another channel is already called “%1”. Choose a different SubSource.</translation>
+    </message>
+</context>
+<context>
     <name>RowsModel</name>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+10"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>

@@ -157,6 +157,16 @@
     <name>AddChannelScreen</name>
     <message>
         <location filename="../../ui/channels/add_channel.py" line="+19"/>
+        <source>Poland&apos;s largest marketplace, through Allegro&apos;s current REST API. Connect with Allegro: approve the app on allegro.pl, no password is typed here. Downloads orders, keeps listing quantities in step with your stock, ends and relists listings, sends tracking numbers.</source>
+        <translation>Największy serwis handlowy w Polsce, przez obecne REST API Allegro. Połącz z Allegro: zatwierdź aplikację na allegro.pl, bez wpisywania tu hasła. Pobiera zamówienia, utrzymuje liczbę sztuk w ofertach zgodną z magazynem, kończy i ponownie wystawia oferty, wysyła numery przesyłek.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Allegro.pl WebAPI (legacy)</source>
+        <translation>Allegro.pl WebAPI (dawne)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Poland&apos;s largest marketplace. Downloads orders, keeps listing quantities in step with your stock, ends listings that run out and relists them when stock returns, sends tracking numbers.
 No account at hand? Keep the Sandbox environment on the next screen to try it all on the built-in demo shop.</source>
         <translation>Największy serwis handlowy w Polsce. Pobiera zamówienia, utrzymuje liczbę sztuk w ofertach zgodną z magazynem, kończy oferty, którym zabrakło towaru, i wystawia je ponownie, gdy towar wróci, wysyła numery przesyłek.
@@ -188,9 +198,14 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wybierz kanał do połączenia i naciśnij Zintegruj.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Integrate</source>
         <translation>&amp;Zintegruj</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Integrate (&amp;WebAPI)</source>
+        <translation>Zintegruj (&amp;WebAPI)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -340,12 +355,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+399"/>
+        <location line="+402"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-400"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -510,7 +525,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&lt;b&gt;%1&lt;/b&gt; — kanał Allegro.pl</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <location line="+10"/>
         <location line="+23"/>
         <source>Not saved: correct the fields marked in red.</source>
@@ -547,7 +562,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-277"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
     </message>
@@ -647,7 +662,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+239"/>
+        <location filename="../../ui/channels/config.py" line="+242"/>
         <source>Not saved.</source>
         <translation>Nie zapisano.</translation>
     </message>
@@ -655,8 +670,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelIntegrationWindow</name>
     <message>
-        <location filename="../../ui/channels/integration_window.py" line="+40"/>
-        <location line="+114"/>
+        <location filename="../../ui/channels/integration_window.py" line="+41"/>
+        <location line="+117"/>
         <source>Channel Integration</source>
         <translation>Integracja kanałów</translation>
     </message>
@@ -731,7 +746,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Integracja kanałów — Dodaj nowy kanał</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <location line="+7"/>
         <source>Channel Integration — Allegro.pl integration</source>
         <translation>Integracja kanałów — integracja z Allegro.pl</translation>
     </message>
@@ -741,7 +757,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał zapisany. Wybierz jego opcje i naciśnij Zapisz.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Channel Integration — %1</source>
         <translation>Integracja kanałów — %1</translation>
     </message>
@@ -967,6 +983,54 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+2"/>
         <source>Send nothing at all to Allegro in this sync (Esc)</source>
         <translation>Nie wysyłaj w tej synchronizacji nic do Allegro (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/channels/connect_dialog.py" line="+34"/>
+        <source>Connect with Allegro</source>
+        <translation>Połącz z Allegro</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Asking Allegro for a code…</source>
+        <translation>Pobieram kod z Allegro…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>QR code of the approval address</source>
+        <translation>Kod QR adresu zatwierdzenia</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;Otwórz w przeglądarce</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Open the address below (or scan the QR code), log in to Allegro and approve the application. Check that Allegro shows this code:</source>
+        <translation>Otwórz poniższy adres (lub zeskanuj kod QR), zaloguj się do Allegro i zatwierdź aplikację. Sprawdź, czy Allegro pokazuje ten kod:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connected as %1.</source>
+        <translation>Połączono jako %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The code is valid for %1 more.</source>
+        <translation>Kod jest ważny jeszcze %1.</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1473,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
+        <location line="+5"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
@@ -1556,12 +1621,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+22"/>
-        <location line="+234"/>
+        <location line="+242"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1597,19 +1662,20 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="-24"/>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+19"/>
+        <location line="+17"/>
+        <location line="+12"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-76"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>W magazynie haseł nie ma hasła do tego kanału. Wpisz je ponownie.</translation>
     </message>
@@ -1644,7 +1710,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro pod adresem %1 zaakceptowało wersję klucza %2 i logowanie użytkownika %3.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: połączono z Allegro jako %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Wersja klucza Allegro się zmieniła.</translation>
     </message>
@@ -3161,7 +3232,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+131"/>
+        <location filename="../../ui/preferences.py" line="+134"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -3263,6 +3334,46 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+24"/>
+        <source>Allegro application</source>
+        <translation>Aplikacja Allegro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
+        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowana piaskownica ma wpisaną swoją aplikację demonstracyjną.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox</source>
+        <translation>Wbudowana piaskownica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>Ś&amp;rodowisko:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client &amp;ID:</source>
+        <translation>Client &amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client &amp;Secret:</source>
+        <translation>Client &amp;Secret:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Logs</source>
         <translation>Logi</translation>
     </message>
@@ -3272,7 +3383,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Otwórz folder &amp;logów</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+103"/>
         <source>The %1 environment variable is set (%2); it is used instead of this field.</source>
         <translation>Ustawiona jest zmienna środowiskowa %1 (%2); ma pierwszeństwo przed tym polem.</translation>
     </message>
@@ -3311,9 +3422,92 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>RestIntegrationScreen</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <source>Back</source>
+        <translation>Wstecz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to Add New Channel</source>
+        <translation>Wróć do „Dodaj nowy kanał”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Allegro.pl integration&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Integracja Allegro.pl&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for example MyAllegroChannel</source>
+        <translation>np. MojKanalAllegro</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Allegro (allegro.pl)</source>
+        <translation>Allegro (allegro.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
+        <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in Sandbox (demo shop on this computer)</source>
+        <translation>Wbudowana piaskownica (sklep demonstracyjny na tym komputerze)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another address…</source>
+        <translation>Inny adres…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;SubSource</source>
+        <translation>&amp;Nazwa kanału</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>&amp;Waluta domyślna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Environment</source>
+        <translation>Ś&amp;rodowisko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress</source>
+        <translation>&amp;Adres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro</source>
+        <translation>&amp;Połącz z Allegro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect with Allegro shows a code and opens allegro.pl: log in there as the seller and approve the application. The app keeps the login in the system keyring, never your password.</source>
+        <translation>„Połącz z Allegro” pokazuje kod i otwiera allegro.pl: zaloguj się tam jako sprzedawca i zatwierdź aplikację. Program przechowuje logowanie w systemowym magazynie haseł, nigdy Twoje hasło.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Enter a SubSource: the name this channel appears as.</source>
+        <translation>Wpisz nazwę kanału, pod którą będzie widoczny.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another channel is already called “%1”. Choose a different SubSource.</source>
+        <translation>Inny kanał nazywa się już „%1”. Wybierz inną nazwę.</translation>
+    </message>
+</context>
+<context>
     <name>RowsModel</name>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/inventory/import_dialog.py" line="+10"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>

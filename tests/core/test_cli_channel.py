@@ -196,8 +196,9 @@ def test_list_and_show_as_json(run):
     listed = json.loads(run("list", "--json")[1])
     shown = json.loads(run("show", "shop", "--json")[1])
     assert listed == [shown]
+    assert shown["api"] == "webapi"
     assert set(shown) == {
-        "sub_source", "username", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
+        "sub_source", "username", "api", "environment", "currency", "api_key_version", "enabled", "inventory_sync",
         "update_from_location", "location", "submit_tracking", "sync_orders_from", "link_by_title", "end_listings",
         "end_auctions", "end_auctions_with_bids", "relist_items", "relist_duration", "relist_delay",
         "no_manual_confirmation", "mass_end_percent", "mass_end_count", "buffer_max_listed", "buffer_keep_back",
@@ -224,7 +225,8 @@ def test_every_option_of_a_channel_has_a_flag_of_channel_set_and_a_json_field(ru
     for field in fields(channels.ChannelConfig):
         if field.name == "id":
             continue
-        assert {"location_id": "location", "password": "password_stdin"}.get(field.name, field.name) in flags, field.name
+        if field.name != "api":  # chosen by `channel add`; a channel never changes API
+            assert {"location_id": "location", "password": "password_stdin"}.get(field.name, field.name) in flags, field.name
         if field.name not in ("password", "api_key"):  # secrets are not printed
             assert {"location_id": "location"}.get(field.name, field.name) in shown, field.name
 

@@ -23,6 +23,7 @@ VERSION_3_COLUMNS = [
     ("channel", name)
     for name in ("mass_end_percent", "mass_end_count", "buffer_max_listed", "buffer_keep_back", "buffer_percent", "buffer_end_at")
 ] + [("listing", "changed_elsewhere"), ("listing", "changed_elsewhere_at")]
+VERSION_4_COLUMNS = [("channel", "api")]
 
 
 def make_version_1(path):
@@ -34,7 +35,7 @@ def make_version_1(path):
     raw.create_tables(ALL_MODELS)
     migrator = SqliteMigrator(raw)
     migrate(migrator.drop_column("listing", "previous_offer_id"), migrator.drop_column("channel", "last_sync_outcome"))
-    for table, column in VERSION_3_COLUMNS:
+    for table, column in VERSION_3_COLUMNS + VERSION_4_COLUMNS:
         migrate(migrator.drop_column(table, column))
     SchemaInfo.create(version=1)
     warehouse = Location.create(name="Magazyn Łódź", is_default=True)
@@ -87,6 +88,8 @@ def test_an_older_database_is_upgraded_in_place_with_its_rows(tmp_path):
     # the guards' options arrive with their defaults: the brake at 20 % or 50, no buffers
     channel = Channel.get()
     assert (channel.mass_end_percent, channel.mass_end_count, channel.buffer_percent, channel.buffer_keep_back) == (20, 50, 100, 0)
+    # every channel made before the REST API existed talks to the WebAPI
+    assert channel.api == "webapi"
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
     assert "previous_offer_id" not in columns(backups[0], "listing")  # the copy is of the old one
@@ -110,6 +113,32 @@ def test_a_failed_migration_leaves_the_old_database_untouched(tmp_path, monkeypa
     assert con.execute("SELECT count(*) FROM stock_item").fetchone()[0] == 3
     con.close()
     assert "previous_offer_id" not in columns(path, "listing")
+
+
+def test_a_version_3_database_gains_the_channel_api_and_keeps_its_channels(tmp_path):
+    from core.models import Channel, SchemaInfo
+
+    path = tmp_path / "v3.sqlite3"
+    make_version_1(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE schema_info SET version = 1")
+    con.commit()
+    con.close()
+    open_database(path, backups_dir=tmp_path / "backups")
+    database.close()
+    database.initialize(None)
+    con = sqlite3.connect(path)  # back to version 3: the api column gone, as 0.3 had it
+    con.execute("ALTER TABLE channel DROP COLUMN api")
+    con.execute("UPDATE schema_info SET version = 3")
+    con.commit()
+    con.close()
+
+    open_database(path, backups_dir=tmp_path / "backups")
+
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 4
+    assert [(c.sub_source, c.api) for c in Channel.select()] == [("MyAllegro", "webapi")]
+    rest = Channel.create(sub_source="Shop", username="", api_key="", api="rest", environment="production")
+    assert Channel.get_by_id(rest.id).api == "rest"
 
 
 def test_a_corrupt_file_is_named_and_never_overwritten(tmp_path):

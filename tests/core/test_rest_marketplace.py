@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
-from core.allegro.rest import RestMarketplace
+from core.allegro.rest.marketplace import RestMarketplace
 from tests.rest_tokens import SandboxTokens
 from tests.sandbox_fixtures import make_sandbox_fixtures
 
@@ -127,7 +127,7 @@ def test_a_rest_channel_on_the_built_in_sandbox_reaches_its_rest_face(tmp_path):
 
     assert environments.rest_base_of_service("http://127.0.0.1:8123/service.php") == "http://127.0.0.1:8123"
     assert rest_api_base("production", None) == "https://api.allegro.pl"
-    assert rest_api_base("allegro_sandbox", None) == "https://api.allegro.pl.allegrosandbox.pl"
+    assert rest_api_base("allegrosandbox", None) == "https://api.allegro.pl.allegrosandbox.pl"
     assert rest_api_base("https://allegro.example.com/", None) == "https://allegro.example.com"
 
 
@@ -137,20 +137,6 @@ def test_a_custom_rest_address_in_plain_http_outside_this_computer_is_refused():
 
     with pytest.raises(InvalidAddress):
         rest_api_base("http://allegro.example.com", None)
-
-
-def test_a_rest_channel_without_the_sign_in_part_is_refused_with_a_sentence(monkeypatch):
-    import sys
-
-    from core.models import Channel
-    from core.sync.engine import SyncRefused
-    from core.sync.marketplace import make_marketplace
-
-    monkeypatch.setitem(sys.modules, "core.allegro.rest.tokens", None)  # import fails
-    row = Channel(sub_source="Sklep REST", environment="production")
-    row.api = "rest"
-    with pytest.raises(SyncRefused, match="Sklep REST uses Allegro's REST API"):
-        make_marketplace(row, None)
 
 
 WRITES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.allegro.rest import RestMarketplace
+from core.allegro.rest.marketplace import RestMarketplace
 from core.models import ListingStatus, Order, Shipment, ShipmentState
 from core.sync.marketplace import DatabaseIds
 from core.sync.orders import ship_order

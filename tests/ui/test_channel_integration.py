@@ -105,7 +105,7 @@ def test_the_whole_path_by_keyboard(qtbot, window, messages, sandbox_server, wor
     qtbot.waitUntil(window.isActiveWindow)
     press(Qt.Key.Key_A)  # &Add New Channel
     shows(window.add_page)
-    press(Qt.Key.Key_I)  # &Integrate
+    press(Qt.Key.Key_W)  # Integrate (&WebAPI)
     shows(window.integration_page)
     form = window.integration_page.form
     assert form.sub_source.hasFocus()

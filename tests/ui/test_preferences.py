@@ -291,3 +291,21 @@ def test_without_package_metadata_about_still_names_the_libraries(monkeypatch):
     monkeypatch.setattr(metadata, "distribution", missing)
     names = {lib.name: lib.licence for lib in bundled_libraries()}
     assert names["zeep"] == "MIT" and "LGPL-3.0-only" in names["pyside6-essentials"]
+
+
+def test_the_allegro_application_is_kept_per_environment_with_the_secret_in_the_keyring(qtbot, dialog, paths):
+    from core.allegro.rest.tokens import application
+
+    sandbox = dialog.app_environment.findData("sandbox")
+    dialog.app_environment.setCurrentIndex(sandbox)
+    assert (dialog.client_id.text(), dialog.client_secret.text()) == ("SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
+    dialog.app_environment.setCurrentIndex(dialog.app_environment.findData("production"))
+    assert dialog.client_id.text() == ""
+    dialog.client_id.setText("my-desktop-app")
+    dialog.client_secret.setText("s3cret-value")
+    dialog.app_environment.setCurrentIndex(sandbox)  # switching keeps what was typed
+    press_ok(qtbot, dialog)
+
+    assert application("production", paths) == ("my-desktop-app", "s3cret-value")
+    assert b"s3cret-value" not in paths.settings_file.read_bytes()
+    assert application("sandbox", paths) == ("SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")

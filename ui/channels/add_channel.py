@@ -12,10 +12,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# kind -> (name, what it is). Allegro.pl over the WebAPI is the one channel built so far.
+# kind -> (name, what it is). Allegro.pl over the REST API comes first: it is the current one.
 CHANNEL_KINDS = {
-    "allegro": (
+    "allegro_rest": (
         "Allegro.pl",
+        QT_TRANSLATE_NOOP(
+            "AddChannelScreen",
+            "Poland's largest marketplace, through Allegro's current REST API. Connect with Allegro: approve "
+            "the app on allegro.pl, no password is typed here. Downloads orders, keeps listing quantities in "
+            "step with your stock, ends and relists listings, sends tracking numbers.",
+        ),
+    ),
+    "allegro": (
+        QT_TRANSLATE_NOOP("AddChannelScreen", "Allegro.pl WebAPI (legacy)"),
         QT_TRANSLATE_NOOP(
             "AddChannelScreen",
             "Poland's largest marketplace. Downloads orders, keeps listing quantities in step with your "
@@ -59,13 +68,14 @@ class AddChannelScreen(QWidget):
         card = QFrame()
         card.setObjectName(f"channel_kind_{kind}")
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel(f"<b>{name}</b>")
+        title = QLabel(f"<b>{self.tr(name)}</b>")
         text = QLabel(self.tr(description))
         text.setWordWrap(True)
-        button = QPushButton(self.tr("&Integrate"))
+        # one mnemonic each: Alt+I the current Allegro.pl, Alt+W the legacy WebAPI
+        button = QPushButton(self.tr("&Integrate") if kind == "allegro_rest" else self.tr("Integrate (&WebAPI)"))
         button.setObjectName(f"integrate_{kind}")
-        button.setAccessibleName(self.tr("Integrate %1").replace("%1", name))
-        button.setToolTip(self.tr("Connect an %1 account.").replace("%1", name))
+        button.setAccessibleName(self.tr("Integrate %1").replace("%1", self.tr(name)))
+        button.setToolTip(self.tr("Connect an %1 account.").replace("%1", self.tr(name)))
         button.clicked.connect(lambda _=False, k=kind: self.integrate_requested.emit(k))
         self.integrate_buttons[kind] = button
         words = QVBoxLayout()

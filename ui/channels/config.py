@@ -415,6 +415,9 @@ class ChannelConfigScreen(QWidget):
 
     def to_config(self) -> ChannelConfig:
         account = self.account.to_config()
+        if self._base.api == "rest":
+            # a REST channel's account is its OAuth connection: only the name and currency change here
+            account = replace(self._base, sub_source=account.sub_source, currency=account.currency)
         return replace(
             account,
             enabled=self.enabled.isChecked(),

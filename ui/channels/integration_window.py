@@ -27,6 +27,7 @@ from core.models import Channel, Listing, Order
 from ui.channels.add_channel import AddChannelScreen
 from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
+from ui.channels.rest_form import RestIntegrationScreen
 from ui.channels.list_model import ENABLED, INVENTORY_SYNC, SUB_SOURCE, ChannelListModel
 from ui.channels.message import Message, Role
 from ui.keyboard import set_enabled
@@ -45,8 +46,9 @@ class ChannelIntegrationWindow(QDialog):
         self.add_page = AddChannelScreen()
         self.integration_page = IntegrationScreen(paths)
         self.config_page = ChannelConfigScreen(paths)
+        self.rest_page = RestIntegrationScreen(paths)
         self.stack = QStackedWidget()
-        for page in (self.list_page, self.add_page, self.integration_page, self.config_page):
+        for page in (self.list_page, self.add_page, self.integration_page, self.config_page, self.rest_page):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
@@ -55,6 +57,8 @@ class ChannelIntegrationWindow(QDialog):
         self.add_page.integrate_requested.connect(self.open_integration)
         self.integration_page.back_requested.connect(self.open_add_channel)
         self.integration_page.saved.connect(self._new_channel_saved)
+        self.rest_page.back_requested.connect(self.open_add_channel)
+        self.rest_page.saved.connect(self._new_rest_channel_saved)
         self.config_page.back_requested.connect(self.show_list)
         self.config_page.saved.connect(lambda _id: self.model.refresh())
         self._integration_started = False
@@ -167,9 +171,14 @@ class ChannelIntegrationWindow(QDialog):
     def open_add_channel(self) -> None:
         self.stack.setCurrentWidget(self.add_page)
         self.setWindowTitle(self.tr("Channel Integration — Add New Channel"))
-        self.add_page.integrate_buttons["allegro"].setFocus()
+        self.add_page.integrate_buttons["allegro_rest"].setFocus()
 
     def open_integration(self, kind: str = "allegro") -> None:
+        if kind == "allegro_rest":
+            self.stack.setCurrentWidget(self.rest_page)
+            self.setWindowTitle(self.tr("Channel Integration — Allegro.pl integration"))
+            self.rest_page.sub_source.setFocus()
+            return
         if not self._integration_started:  # keep what was typed when coming back
             self.integration_page.start_new()
             self._integration_started = True
@@ -182,6 +191,11 @@ class ChannelIntegrationWindow(QDialog):
         self.model.refresh()
         self.open_config(channel_id)
         self.config_page.say(self.tr("Channel saved. Choose its options, then Save."))
+
+    def _new_rest_channel_saved(self, channel_id: int) -> None:
+        self.rest_page.start_new()
+        self.show_list()  # behind the dialog, which still says whom it connected
+        self.select_channel(channel_id)
 
     def open_config(self, channel_id: int) -> None:
         if self.config_page.channel_id != channel_id or self.stack.currentWidget() is not self.config_page:
@@ -251,4 +265,5 @@ class ChannelIntegrationWindow(QDialog):
         if not event.spontaneous():
             self.integration_page.form.shutdown()
             self.config_page.shutdown()
+            self.rest_page.shutdown()
         super().hideEvent(event)
