@@ -156,7 +156,7 @@ def add(**options) -> list[str]:
         (add(environment="http://example.com/service.php"), 2, "Only addresses on this computer may use http://"),
         (add(currency="zł"), 2, "Default Currency"),
         (add(**{"sub-source": " "}), 2, "Enter a SubSource"),
-        (["channel", "add", "--sub-source", "X"], 2, "required"),
+        (["channel", "add", "--sub-source", "X"], 2, "needs --username"),
         (["channel", "test", "Nikt"], 2, "There is no channel"),
         (["channel", "frobnicate"], 2, "invalid choice"),
         (["stock", "import", "missing.csv"], 1, "cannot be read"),

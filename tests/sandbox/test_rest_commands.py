@@ -49,6 +49,7 @@ def change(rest, offer_ids, value, change_type="FIXED", command_id=None):
 
 def test_a_quantity_command_answers_201_with_zeros_then_its_tasks_succeed(rest, shop, control):
     buy_now, _ = shop
+    control.rest_settings(command_delay_seconds=60)  # a busy machine takes no task past NEW before the clock moves
     command_id, answer = change(rest, buy_now[:3], 7)
     assert answer.status_code == 201
     assert answer.json()["taskCount"] == {"total": 0, "success": 0, "failed": 0}
@@ -56,7 +57,7 @@ def test_a_quantity_command_answers_201_with_zeros_then_its_tasks_succeed(rest, 
     pending = tasks(rest, QUANTITY, command_id).json()["tasks"]
     assert [t["status"] for t in pending] == ["NEW"] * 3
     assert control.offer(buy_now[0])["quantity"] == 3  # nothing changed yet
-    control.advance_clock(seconds=1)
+    control.advance_clock(seconds=61)
     done = report(rest, QUANTITY, command_id)
     assert done["taskCount"] == {"total": 3, "success": 3, "failed": 0}
     assert done["completedAt"] is not None
