@@ -18,6 +18,7 @@ from playhouse.migrate import PostgresqlMigrator, migrate
 from core import db as dbmod
 from core.db import SCHEMA_VERSION, DatabaseError, database, open_database
 from core.models import ALL_MODELS, Channel, Listing, Location, SchemaInfo, StockItem, StockLevel
+from tests.core.test_db import VERSION_3_COLUMNS, VERSION_4_COLUMNS
 
 pytestmark = pytest.mark.postgres_only
 
@@ -37,6 +38,8 @@ def version_1(db):
     db.create_tables(ALL_MODELS)
     migrator = PostgresqlMigrator(db)
     migrate(migrator.drop_column("listing", "previous_offer_id"), migrator.drop_column("channel", "last_sync_outcome"))
+    for table, column in VERSION_3_COLUMNS + VERSION_4_COLUMNS:  # what later versions added
+        migrate(migrator.drop_column(table, column))
     SchemaInfo.create(version=1)
     warehouse = Location.create(name="Magazyn Łódź", is_default=True)
     for n in range(3):
