@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.listing_links import status_text
-from core.models import Location
+from core.choices import location_choices, location_name
 from core.stock_admin import delete_items, linked_listings
 from core.stock_csv import apply_import, export_csv, read_import
 from core.stock_rows import item_detail, stock_rows
@@ -232,7 +232,7 @@ class InventoryScreen(QWidget):
         self.location.blockSignals(True)
         self.location.clear()
         self.location.addItem(self.tr("All locations"), ALL_LOCATIONS)
-        for loc in Location.select().order_by(Location.name):
+        for loc in location_choices():
             self.location.addItem(loc.name + (self.tr(" (default)") if loc.is_default else ""), loc.id)
         index = self.location.findData(previous)
         self.location.setCurrentIndex(max(index, 0))
@@ -399,8 +399,7 @@ class InventoryScreen(QWidget):
             )
             if not path:
                 return
-        location = Location.get_or_none(Location.id == self.location_id()) if self.location_id() else None
-        name = location.name if location else None
+        name = location_name(self.location_id()) if self.location_id() else None
         self.run_job(
             self.tr("Exporting"),
             lambda report, cancelled: export_csv(path, name, report, cancelled),

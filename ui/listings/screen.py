@@ -30,7 +30,7 @@ from core.listing_rows import (
     SUGGESTION,
     listing_rows,
 )
-from core.models import ListingStatus
+from core.states import ListingStatus
 from ui.filter_bar import FilterBar
 from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from core.i18n import _
 from core.inventory import order_location_id
-from core.models import Channel, Location, OrderStatus, ShipmentState
+from core.choices import channel_name, location_name, submits_tracking
+from core.states import OrderStatus, ShipmentState
 from core.order_desk import (
     CHANNEL_ID,
     COLUMN_COUNT,
@@ -529,8 +530,7 @@ class OrdersScreen(QWidget):
             self.tracking.setFocus()
             return
         linked = [i for i in self.detail.items if i.linked]
-        location = Location.get_or_none(Location.id == order_location_id(order.channel))
-        where = location.name if location else self.tr("no location")
+        where = location_name(order_location_id(order.channel)) or self.tr("no location")
         details = (
             self.tr("%n linked item(s) are taken off stock at %2.", "", sum(i.quantity for i in linked)).replace("%2", where)
             if linked
@@ -608,10 +608,10 @@ class OrdersScreen(QWidget):
 
     # The hint follows the channel's Submit Tracking Info: with it off, nothing is sent.
     def _submits_tracking(self) -> bool:
-        return self.detail is not None and bool(Channel.get_by_id(self.detail.order.channel_id).submit_tracking)
+        return self.detail is not None and submits_tracking(self.detail.order.channel_id)
 
     def _kept_here(self, number: str) -> str:
-        name = Channel.get_by_id(self.detail.order.channel_id).sub_source
+        name = channel_name(self.detail.order.channel_id)
         return (
             self.tr("%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.")
             .replace("%1", number)

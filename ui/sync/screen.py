@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.models import Channel
+from core.choices import channel_choices, channel_name
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
 from ui.counts import COUNTED, RUN_COUNT_KEYS
 from ui.filter_bar import refill_channel_choice
@@ -285,11 +285,11 @@ class SyncScreen(QWidget):
 
     # --- channels ------------------------------------------------------------
     def fill_channels(self) -> None:
-        enabled = list(Channel.select().where(Channel.enabled == True).order_by(Channel.sub_source))  # noqa: E712
+        enabled = channel_choices(enabled_only=True)
         all_enabled = (self.tr("All enabled channels"), ALL) if len(enabled) != 1 else None
         refill_channel_choice(self.channel, enabled, all_enabled)
         hide_channel_column(self.table, 1)
-        everyone = list(Channel.select().order_by(Channel.sub_source))
+        everyone = channel_choices()
         refill_channel_choice(self.history_channel, everyone, (self.tr("All channels"), ALL))
         # with one channel "All channels" and that channel show the same runs: room for the filter instead
         self.history_channel.setVisible(len(everyone) > 1)
@@ -313,7 +313,7 @@ class SyncScreen(QWidget):
             return False
         chosen = None if auto else self.channel.currentData()
         if chosen in (None, ALL):
-            ids = [c.id for c in Channel.select(Channel.id).where(Channel.enabled == True).order_by(Channel.sub_source)]  # noqa: E712
+            ids = [c.id for c in channel_choices(enabled_only=True)]
         else:
             ids = [chosen]
         if not ids:
@@ -337,7 +337,7 @@ class SyncScreen(QWidget):
         channel_id = self._queue.pop(0)
         session = self.session_class(channel_id, self.paths, parent=self)
         self.session = session
-        self._channel_name = Channel.get_by_id(channel_id).sub_source
+        self._channel_name = channel_name(channel_id)
         session.progress_changed.connect(self._progress)
         session.confirmation_needed.connect(lambda plan, s=session: QTimer.singleShot(0, lambda: self._confirm(s, plan)))
         session.applied.connect(self._applied)
