@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,7 +41,7 @@ from core.order_desk import (
 from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
-from ui.filter_bar import FilterBar
+from ui.desk import DeskScreen
 from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
@@ -51,13 +50,10 @@ from ui.tables import (
     Column,
     ColumnFit,
     RowTableModel,
-    TableLoader,
     display,
     hide_channel_column,
     make_table,
     prepare,
-    restore_header,
-    save_header,
 )
 from ui.text import escape, plain_tooltip
 
@@ -114,11 +110,9 @@ class OrdersModel(RowTableModel):
         return None
 
 
-class OrdersScreen(QWidget):
+class OrdersScreen(DeskScreen):
     def __init__(self, paths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.setObjectName("orders")
+        super().__init__(paths, "orders", parent)
         self.detail = None
         self._reselect: int | None = None
         # what was typed in the shipping fields per order, kept when another order is
@@ -126,30 +120,13 @@ class OrdersScreen(QWidget):
         self._drafts: dict[int, tuple[int, str, str]] = {}
         self._shown_order: int | None = None
 
-        self.model = OrdersModel(self)
-        self.loader = TableLoader(self.model, lambda: prepare(order_rows(), COLUMN_COUNT), self)
-        self.loader.loaded.connect(self._loaded)
-        self.loader.failed.connect(self.show_error)
-
-        layout = QVBoxLayout(self)
-        self.bar = FilterBar(
-            self,
-            "orders",
-            self.model,
-            self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"),
-            self.tr("Filter orders"),
+        self.add_rows(
+            OrdersModel(self), lambda: prepare(order_rows(), COLUMN_COUNT),
+            self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"), self.tr("Filter orders"),
         )
-        self.filter, self.count = self.bar.filter, self.bar.count_label
         self.channel = self.bar.add_channel_choice(CHANNEL_ID)
         self.show_choice = self.bar.add_show_choice([(key, self.tr(text), keep) for key, text, keep in SHOW])
-        layout.addLayout(self.bar)
-
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
-        self.notice.setObjectName("orders_notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        self.add_notice()
 
         self.table = make_table("orders_table", self.model, self, sort=(0, Qt.SortOrder.DescendingOrder))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -158,18 +135,8 @@ class OrdersScreen(QWidget):
         self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("orders_splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self._build_detail())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout.addWidget(self.splitter, 1)
-
-        state = QSettings().value("orders/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        restore_header(self.table, "orders")
+        self.add_split(self._build_detail(), 3, 2)
+        self.restore_state()
         self.fill_channels()
         self.refresh()
 
@@ -304,6 +271,9 @@ class OrdersScreen(QWidget):
         hide_channel_column(self.table, 1)
         self.bar.fill_channels()
 
+    def fill_choices(self) -> None:
+        self.fill_channels()
+
     def refresh(self) -> None:
         current = self.current_id()
         self._reselect = current if current is not None else self._reselect
@@ -318,24 +288,9 @@ class OrdersScreen(QWidget):
     def _update_count(self) -> None:
         self.bar.show_count(lambda n: self.tr("%1 order(s)", "", n), lambda n: self.tr("%1 of %2 order(s)", "", n))
 
-    def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
-        super().showEvent(event)
-        if self.model.total():
-            self.fill_channels()
-            self.refresh()
-
     # --- selection -----------------------------------------------------------
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.row_id(index.row()) if index.isValid() else None
-
     def select_order(self, order_id: int) -> bool:
-        row = self.model.row_of(order_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return self.select_id(order_id)
 
     def _switch_drafts(self, order_id: int | None) -> None:
         if order_id == self._shown_order:
@@ -631,18 +586,3 @@ class OrdersScreen(QWidget):
         self.flash(self.tr("Linked “%1”.").replace("%1", line.title))
         self.refresh()
 
-    # --- messages and state ----------------------------------------------------
-    def flash(self, text: str) -> None:
-        self.notice.setStyleSheet("")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def show_error(self, text: str) -> None:
-        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def shutdown(self) -> None:
-        QSettings().setValue("orders/splitter", self.splitter.saveState())
-        save_header(self.table, "orders")
-        self.loader.shutdown()
