@@ -321,6 +321,19 @@ class OrdersScreen(DeskScreen):
             self._update_item_buttons()
             self._update_ship_buttons()
             return
+        self._show_order(detail)
+        self._fill_items(detail.items)
+        self._fill_shipments(detail.shipments)
+        self._show_reason()
+        self._update_item_buttons()
+        self._update_ship_buttons()
+        problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
+        if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
+            self.shipments.selectRow(detail.shipments.index(problem))
+        self._check_number()
+
+    def _show_order(self, detail) -> None:
+        """The heading (order, buyer, amount, payment) and the shipping address."""
         o = detail.order
         email = f" &lt;{escape(o.buyer_email)}&gt;" if o.buyer_email else ""
         # lupdate does not look inside f-strings: the words are translated first
@@ -339,8 +352,10 @@ class OrdersScreen(DeskScreen):
         if o.message:
             address += "\n" + self.tr("Message from the buyer: %1").replace("%1", o.message)
         self.address.setText(address)
-        self.items.setRowCount(len(detail.items))
-        for r, line in enumerate(detail.items):
+
+    def _fill_items(self, items) -> None:
+        self.items.setRowCount(len(items))
+        for r, line in enumerate(items):
             values = (line.title, str(line.offer_id), str(line.quantity), display(line.price), line.sku, _(LINK_TEXT.get(line.link_state, line.link_state)))
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -352,8 +367,10 @@ class OrdersScreen(DeskScreen):
                     cell.setToolTip(self.tr("Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”."))
                 self.items.setItem(r, c, cell)
         self.items_fit.fit_contents()
-        self.shipments.setRowCount(len(detail.shipments))
-        for r, s in enumerate(detail.shipments):
+
+    def _fill_shipments(self, shipments) -> None:
+        self.shipments.setRowCount(len(shipments))
+        for r, s in enumerate(shipments):
             state = _(SHIPMENT_TEXT.get(s.state, s.state))
             for c, value in enumerate((s.carrier, s.number, state)):
                 cell = QTableWidgetItem(value)
@@ -367,13 +384,6 @@ class OrdersScreen(DeskScreen):
                 self.shipments.setItem(r, c, cell)
         self.shipments.resizeColumnToContents(0)
         self.shipments.resizeColumnToContents(2)
-        self._show_reason()
-        self._update_item_buttons()
-        self._update_ship_buttons()
-        problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
-        if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
-            self.shipments.selectRow(detail.shipments.index(problem))
-        self._check_number()
 
     def _update_item_buttons(self) -> None:
         set_enabled(

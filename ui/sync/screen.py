@@ -364,37 +364,13 @@ class SyncScreen(QWidget):
         if session is not self.session or session.state != SyncState.WAITING:
             return
         if self._auto_run:
-            held = {i for h in plan.held for i in h.action_ids}
-            waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
-            if waiting:
-                self._waiting_note.append(
-                    self.tr(
-                        "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
-                        "", waiting,
-                    ).replace("%1", plan.channel_name)
-                )
-            if held:
-                self._waiting_note.append(
-                    self.tr("%1: the mass-end brake held %n change(s); press Sync now to answer its question.", "", len(held))
-                    .replace("%1", plan.channel_name)
-                )
-            session.apply_undecided()
+            self._leave_for_later(session, plan)
             return
         self.step.setText(self.tr("%1: waiting for your confirmation…").replace("%1", plan.channel_name))
-        approved: list[int] = []
-        shown = plan
-        for hold in plan.held:  # each brake asks first; the safe answer cancels the sync
-            answer = BrakeQuestion.ask(plan.channel_name, hold, self)
-            if session.state != SyncState.WAITING:
-                return
-            if answer == BrakeQuestion.CANCEL:
-                session.cancel()
-                return
-            if hold.kind == "quantity" and answer == BrakeQuestion.GO:
-                approved += hold.action_ids
-            elif hold.kind == "end" and answer == BrakeQuestion.WITHOUT:
-                skipped = set(hold.action_ids)
-                shown = replace(shown, ends=[a for a in shown.ends if a.action_id not in skipped])
+        answered = self._ask_brakes(session, plan)
+        if answered is None:
+            return
+        approved, shown = answered
         if shown.to_confirm:
             ticked = ConfirmDialog.ask(shown, self)
             if session.state != SyncState.WAITING:
@@ -404,6 +380,43 @@ class SyncScreen(QWidget):
                 return
             approved += ticked
         session.confirm(approved)
+
+    def _leave_for_later(self, session: DeskSyncSession, plan) -> None:
+        """Auto-sync asks nothing: what waits for the seller is noted, the rest is sent."""
+        held = {i for h in plan.held for i in h.action_ids}
+        waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
+        if waiting:
+            self._waiting_note.append(
+                self.tr(
+                    "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
+                    "", waiting,
+                ).replace("%1", plan.channel_name)
+            )
+        if held:
+            self._waiting_note.append(
+                self.tr("%1: the mass-end brake held %n change(s); press Sync now to answer its question.", "", len(held))
+                .replace("%1", plan.channel_name)
+            )
+        session.apply_undecided()
+
+    def _ask_brakes(self, session: DeskSyncSession, plan):
+        """Each brake asks first; the safe answer cancels the sync. Returns (the actions the
+        answers approved, the plan left to confirm), or None when the sync stops here."""
+        approved: list[int] = []
+        shown = plan
+        for hold in plan.held:
+            answer = BrakeQuestion.ask(plan.channel_name, hold, self)
+            if session.state != SyncState.WAITING:
+                return None
+            if answer == BrakeQuestion.CANCEL:
+                session.cancel()
+                return None
+            if hold.kind == "quantity" and answer == BrakeQuestion.GO:
+                approved += hold.action_ids
+            elif hold.kind == "end" and answer == BrakeQuestion.WITHOUT:
+                skipped = set(hold.action_ids)
+                shown = replace(shown, ends=[a for a in shown.ends if a.action_id not in skipped])
+        return approved, shown
 
     def _applied(self, report) -> None:
         self._results.append((report_text(report), report.failed))
