@@ -46,8 +46,8 @@ def set_up_demo_job(report, _cancelled, paths) -> demo.DemoSetUp:
 
 
 def risk_count_job(_report, _cancelled) -> int:
-    """Listings at oversell risk over all channels, on a worker thread (20,000 listings take
-    a few tenths of a second, too long for the window's first paint)."""
+    """Listings at oversell risk over all channels, on a worker thread: it reads every
+    listing, too slow for the window's first paint."""
     try:
         return sum(risk_counts().values())
     finally:
