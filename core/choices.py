@@ -39,6 +39,13 @@ def submits_tracking(channel_id: int) -> bool:
     return bool(row and row[0])
 
 
+def ships_from(channel_id: int) -> str | None:
+    """The name of the location a channel's orders leave stock from; None when there is none."""
+    from core.inventory import order_location_id
+
+    return location_name(order_location_id(Channel.get_by_id(channel_id)))
+
+
 @dataclass(frozen=True)
 class LocationChoice:
     id: int

@@ -82,6 +82,15 @@ def test_location_choices_name_the_default_and_a_missing_one_is_none(db):
     assert choices.marked_default_location_id() == main.id
 
 
+def test_orders_ship_from_the_channels_location_or_else_the_default(db):
+    shop = Location.create(name="Sklep")
+    Location.create(name="Magazyn", is_default=True)
+    own = _channel("Own", update_from_location=True, location=shop)
+    other = _channel("Other")
+    assert choices.ships_from(own.id) == "Sklep"
+    assert choices.ships_from(other.id) == "Magazyn"
+
+
 def test_the_channel_list_and_what_a_deletion_would_take(db):
     shop = _channel("Sklep", environment="sandbox")
     _order(shop, 1)

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
-from core.inventory import order_location_id
-from core.choices import channel_name, location_name, submits_tracking
+from core.choices import channel_name, ships_from, submits_tracking
 from core.states import OrderStatus, ShipmentState
 from core.order_desk import (
     CHANNEL_ID,
@@ -495,7 +494,7 @@ class OrdersScreen(DeskScreen):
             self.tracking.setFocus()
             return
         linked = [i for i in self.detail.items if i.linked]
-        where = location_name(order_location_id(order.channel)) or self.tr("no location")
+        where = ships_from(order.channel_id) or self.tr("no location")
         details = (
             self.tr("%n linked item(s) are taken off stock at %2.", "", sum(i.quantity for i in linked)).replace("%2", where)
             if linked
