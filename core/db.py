@@ -20,6 +20,17 @@ from pathlib import Path
 import peewee
 from peewee import PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import SchemaMigrator, migrate
+from core.db_problems import (  # noqa: F401 - DatabaseError and url_problem: the callers' names
+    SQLITE_HEADER,
+    DatabaseError,
+    backup_hint,
+    damaged,
+    explain_server_error,
+    explain_sqlite_error,
+    first_line,
+    read_only_uri,
+    url_problem,
+)
 from core.i18n import _
 from core.models import ALL_MODELS, SchemaInfo, database
 from core.paths import (
@@ -48,17 +59,6 @@ POSTGRES_CONNECT_TIMEOUT = 10  # seconds: an unreachable server must not hang th
 # changes, n = a channel's id its sync (core/sync/lock.py). Channel ids start at 1.
 ADVISORY_LOCKS = 0x41434D  # "ACM"
 SCHEMA_LOCK = 0
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-LOW_SPACE = 1024 * 1024  # bytes free under which an I/O error at start-up means a full disk
-# SQLite's primary result codes (sqlite3.Error.sqlite_errorcode & 0xFF)
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
-SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_AUTH, SQLITE_NOTADB = 11, 13, 14, 23, 26
-
-
-class DatabaseError(Exception):
-    """A database problem told in the seller's words."""
 
 
 def _migration_2(migrator: SchemaMigrator) -> None:
@@ -117,7 +117,7 @@ def open_database(path: Path | None = None, url: str | None = None, backups_dir:
         if file is not None:
             raise
         # for example a user without the right to create tables on the server
-        raise DatabaseError(_("The shared database cannot be used: {why}.").format(why=_first_line(e))) from e
+        raise DatabaseError(_("The shared database cannot be used: {why}.").format(why=first_line(e))) from e
     except Exception:
         db.close()
         raise
@@ -163,31 +163,8 @@ def _open_url(url: str):
     except peewee.ImproperlyConfigured as e:
         raise DatabaseError(_("This build of the app cannot talk to that kind of database ({why}).").format(why=e)) from e
     except Exception as e:  # noqa: BLE001 - the driver's errors: network, login, no such database
-        raise DatabaseError(_explain_server_error(where, e)) from e
+        raise DatabaseError(explain_server_error(where, e)) from e
     return db
-
-
-def _first_line(error: Exception) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
-
-
-def _explain_server_error(where: str, error: Exception) -> str:
-    text = _first_line(error)
-    lowered = text.lower()
-    if "password" in lowered or "authentication" in lowered or "no pg_hba.conf entry" in lowered:
-        return _(
-            "The database server at {where} refused the login ({why}). Check the user name "
-            "and the password in PostgreSQL's password file (pgpass)."
-        ).format(where=where, why=text)
-    if "does not exist" in lowered:
-        return _("The database server at {where} has no such database or user ({why}).").format(where=where, why=text)
-    if "timeout" in lowered or "connection refused" in lowered or "could not" in lowered:
-        return _(
-            "The database server at {where} cannot be reached ({why}). Check the address, "
-            "that the server is running and that the network lets this computer in."
-        ).format(where=where, why=text)
-    return _("The database at {where} cannot be opened ({why}).").format(where=where, why=text)
 
 
 def _open_sqlite(path: Path, backups_dir: Path | None = None) -> SqliteDatabase:
@@ -220,7 +197,7 @@ def _open_sqlite(path: Path, backups_dir: Path | None = None) -> SqliteDatabase:
         db.close()
         if created and path.exists() and path.stat().st_size == 0:
             path.unlink()  # nothing was written: leave the folder as it was
-        raise DatabaseError(_explain_sqlite_error(path, e, backups_dir)) from e
+        raise DatabaseError(explain_sqlite_error(path, e, backups_dir)) from e
     return db
 
 
@@ -252,10 +229,6 @@ def _check_place(path: Path) -> None:
         )
 
 
-def _read_only_uri(path: Path) -> str:
-    return path.absolute().as_uri() + "?mode=ro"
-
-
 def _recognise(path: Path, backups_dir: Path) -> None:
     """Refuse a file that is not this app's database or is damaged, reading it only."""
     try:
@@ -271,21 +244,19 @@ def _recognise(path: Path, backups_dir: Path) -> None:
                 "The file {path} is not a database of this app (it is not an SQLite database). "
                 "It has been left untouched; move it away or choose another data folder."
             ).format(path=path)
-            + _backup_hint(path, backups_dir)
+            + backup_hint(path, backups_dir)
         )
     try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             verdict = con.execute("PRAGMA quick_check").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(_explain_sqlite_error(path, e, backups_dir)) from e
+        raise DatabaseError(explain_sqlite_error(path, e, backups_dir)) from e
     if verdict and verdict[0] != "ok":
-        raise DatabaseError(_damaged(path, verdict[0], backups_dir))
-    from core.models import SchemaInfo
-
+        raise DatabaseError(damaged(path, verdict[0], backups_dir))
     ours = SchemaInfo._meta.table_name
     if tables - {"sqlite_sequence"} and ours not in tables:
         raise DatabaseError(
@@ -308,100 +279,6 @@ def tighten_database(path: Path) -> None:
                 log.info("Made %s private to this user (it was readable by other users)", file)
         except OSError:
             continue  # missing, or not ours to change: opening it says what matters
-
-
-def _integrity(path: Path) -> str:
-    """PRAGMA integrity_check of `path` through a read-only connection: "ok" or the first problem."""
-    try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
-        try:
-            row = con.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as e:
-        return str(e)
-    return row[0] if row else "no answer"
-
-
-def newest_good_backup(path: Path, backups_dir: Path) -> Path | None:
-    """The most recent whole backup of `path` in `backups_dir` (header and integrity checked)."""
-    try:
-        copies = sorted(backups_dir.glob(f"{path.stem}-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return None
-    for copy in copies:
-        try:
-            with copy.open("rb") as f:
-                if f.read(16) != SQLITE_HEADER:
-                    continue
-        except OSError:
-            continue
-        if _integrity(copy) == "ok":
-            return copy
-    return None
-
-
-def _backup_hint(path: Path, backups_dir: Path) -> str:
-    good = newest_good_backup(path, backups_dir)
-    if good is None:
-        return ""
-    return " " + _("The newest good backup is {backup}.").format(backup=good)
-
-
-def _damaged(path: Path, why: str, backups_dir: Path) -> str:
-    good = newest_good_backup(path, backups_dir)
-    if good is None:
-        return _(
-            "The database file {path} is damaged ({why}). It has been left untouched; there is no good backup "
-            "in {folder}."
-        ).format(path=path, why=why, folder=backups_dir)
-    return _(
-        "The database file {path} is damaged ({why}). It has been left untouched; the newest good backup is "
-        "{backup}: close the app, move the damaged file away and copy the backup in its place."
-    ).format(path=path, why=why, backup=good)
-
-
-def _free_bytes(folder: Path) -> int | None:
-    try:
-        info = os.statvfs(folder)
-    except (OSError, AttributeError):  # Windows has no statvfs
-        return None
-    return info.f_bavail * info.f_frsize
-
-
-def _on_read_only_disk(folder: Path) -> bool:
-    try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):
-        return False
-
-
-def _explain_sqlite_error(path: Path, error: Exception, backups_dir: Path | None = None) -> str:
-    """The cause of an SQLite refusal in the seller's words: the disk first, damage only when proven."""
-    backups_dir = backups_dir or path.parent / "backups"
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    text = str(error).lower()
-    free = _free_bytes(path.parent)
-    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
-        return _("The database file {path} is locked by another program.").format(path=path)
-    if code == SQLITE_FULL or "full" in text or (code == SQLITE_IOERR and free is not None and free < LOW_SPACE):
-        return _("The disk holding {path} is full. Free some space and start again; nothing was changed.").format(path=path)
-    if _on_read_only_disk(path.parent):
-        return _("{path} is on a read-only disk. Use a writable folder or remount the disk writable.").format(path=path)
-    if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH) or any(
-        word in text for word in ("readonly", "read-only", "unable to open", "permission")
-    ):
-        return _("The database file {path} cannot be opened for writing. Check that the folder is writable.").format(path=path)
-    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
-        # proven, not guessed: the header and a full integrity check say so
-        verdict = _integrity(path) if path.exists() else "missing"
-        if verdict != "ok":
-            return _damaged(path, verdict, backups_dir)
-    if code == SQLITE_IOERR:
-        return _(
-            "The disk holding {path} failed to read or write it ({why}). Check the disk; the file has been left untouched."
-        ).format(path=path, why=error)
-    return _("The database file {path} cannot be opened ({why}). It has been left untouched.").format(path=path, why=error)
 
 
 def schema_version(db) -> int | None:
@@ -516,40 +393,3 @@ def _remove_stale_partials(folder: Path) -> None:
                 leftover.unlink()
         except OSError:
             continue
-
-
-# Database URLs the app accepts in Preferences (peewee's playhouse.db_url schemes).
-URL_SCHEMES = ("postgresql", "postgres", "postgresext", "postgresqlext", "sqlite")  # the drivers the app ships
-
-
-def url_problem(url: str) -> str | None:
-    """None when `url` is a database address the app can use; else the problem in the seller's words.
-
-    A password in the address is refused: Preferences are a plain settings file. PostgreSQL
-    reads the password from its own password file (pgpass) or PGPASSWORD instead.
-    """
-    from urllib.parse import urlsplit
-
-    text = url.strip()
-    if not text:
-        return None
-    try:
-        parts = urlsplit(text)
-        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
-    except ValueError:
-        return _("That database address cannot be read. Write it like postgresql://user@server:5432/shop.")
-    scheme = parts.scheme.lower().removesuffix("+pool")
-    if scheme not in URL_SCHEMES:
-        return _("Use a PostgreSQL address such as postgresql://user@server:5432/shop (or sqlite:///path/to/file).")
-    if scheme == "sqlite":
-        return None if parts.path.strip("/") else _("Add the database file's path: sqlite:///path/to/shop.sqlite3.")
-    if parts.password:
-        return _(
-            "Leave the password out of the address: Preferences are not a safe place for it. "
-            "Put it in PostgreSQL's password file (pgpass.conf / .pgpass) instead."
-        )
-    if not parts.hostname:
-        return _("Add the server's name: postgresql://user@server:5432/shop.")
-    if not parts.path.strip("/"):
-        return _("Add the database's name at the end: postgresql://user@server:5432/shop.")
-    return None

@@ -19,6 +19,16 @@ from peewee import (
     TextField,
 )
 
+from core.states import (  # noqa: F401 - re-exported: the values of the status columns
+    ActionKind,
+    ActionState,
+    Environment,
+    LinkState,
+    ListingStatus,
+    OrderStatus,
+    ShipmentState,
+)
+
 database = DatabaseProxy()  # bound to a real database by core.db.open_database
 
 
@@ -57,12 +67,6 @@ class StockLevel(BaseModel):
 
     class Meta:
         indexes = ((("item", "location"), True),)
-
-
-class Environment:
-    SANDBOX = "sandbox"
-    PRODUCTION = "production"
-    # anything else stored in Channel.environment is a custom WebAPI address
 
 
 class Channel(BaseModel):
@@ -105,16 +109,6 @@ class Channel(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
-class ListingStatus:
-    ACTIVE = "active"
-    ENDED = "ended"  # ended, not by us (sold out, time, by hand on Allegro)
-    PENDING_RELIST = "pending_relist"  # ended by us for zero stock; may come back
-    STRUCK_OFF = "struck_off"  # pending relist, but the seller said never
-    EXPIRED = "expired"  # past Allegro's 60-day relist window
-    RELISTED = "relisted"  # history: replaced by a newer offer id
-    SCHEDULED = "scheduled"  # relisted with a delayed start
-
-
 class Listing(BaseModel):
     channel = ForeignKeyField(Channel, backref="listings", on_delete="CASCADE")
     offer_id = BigIntegerField()
@@ -137,12 +131,6 @@ class Listing(BaseModel):
 
     class Meta:
         indexes = ((("channel", "offer_id"), True),)
-
-
-class OrderStatus:
-    OPEN = "open"
-    SHIPPED = "shipped"
-    CANCELLED = "cancelled"
 
 
 class Order(BaseModel):
@@ -172,14 +160,6 @@ class Order(BaseModel):
         indexes = ((("channel", "form_id"), True),)
 
 
-class LinkState:
-    LISTING = "listing"  # linked through the listing's mapping
-    TITLE = "title"  # linked by exact title
-    MANUAL = "manual"
-    UNLINKED = "unlinked"
-    AMBIGUOUS = "ambiguous"  # the title matches several stock items
-
-
 class OrderItem(BaseModel):
     order = ForeignKeyField(Order, backref="items", on_delete="CASCADE")
     offer_id = BigIntegerField()
@@ -188,14 +168,6 @@ class OrderItem(BaseModel):
     price = DecimalField(max_digits=12, decimal_places=2, default=0)
     stock_item = ForeignKeyField(StockItem, null=True, backref="order_items", on_delete="SET NULL")
     link_state = CharField(max_length=20, default=LinkState.UNLINKED)
-
-
-class ShipmentState:
-    PENDING = "pending"  # entered, not sent yet
-    SENDING = "sending"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"  # Allegro refused it; sent again only after an edit
-    INVALID = "invalid"  # failed the carrier's format locally; never sent
 
 
 class Shipment(BaseModel):
@@ -216,22 +188,6 @@ class SyncRun(BaseModel):
     outcome = CharField(max_length=20, default="running")  # running|ok|failed|partial|cancelled
     counts = TextField(default="{}")  # JSON: what the run did
     errors = TextField(default="")  # one line per problem, in the seller's words
-
-
-class ActionKind:
-    QUANTITY = "quantity"
-    END = "end"
-    RELIST = "relist"
-    TRACKING = "tracking"
-
-
-class ActionState:
-    PROPOSED = "proposed"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    SENDING = "sending"  # stored before the call; outcome unknown if the run died here
-    DONE = "done"
-    FAILED = "failed"
 
 
 class PlannedAction(BaseModel):

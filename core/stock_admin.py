@@ -52,6 +52,11 @@ class ItemDraft:
         levels = {lvl.location_id: lvl.quantity for lvl in StockLevel.select().where(StockLevel.item == item)}
         return cls(item.sku, item.title, item.barcode, levels)
 
+    @classmethod
+    def of_item(cls, item_id: int) -> ItemDraft:
+        """The stored item `item_id` as a draft to edit."""
+        return cls.of(StockItem.get_by_id(item_id))
+
 
 def validate_item(draft: ItemDraft, item_id: int | None = None) -> dict[str, str]:
     """Problems with a draft, per field; empty when it can be saved."""

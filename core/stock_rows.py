@@ -16,6 +16,15 @@ from core.models import Channel, Listing, Location, StockItem
 StockRow = tuple[int, str, str, str, int, int, int, int]
 
 
+def skus(item_ids: list[int]) -> dict[int, str]:
+    """Item id -> SKU for `item_ids`, in batches that stay under SQLite's variable limit."""
+    found: dict[int, str] = {}
+    for start in range(0, len(item_ids), 500):
+        batch = item_ids[start : start + 500]
+        found.update(StockItem.select(StockItem.id, StockItem.sku).where(StockItem.id.in_(batch)).tuples())
+    return found
+
+
 def stock_rows(location_id: int | None = None) -> list[StockRow]:
     """One row per stock item, numbers at one location or summed over all."""
     numbers = inventory.availability(location=location_id)

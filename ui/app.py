@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.db import DatabaseError, open_database
+from core.store import DatabaseError, open_database
 from core.logsetup import setup_logging
 from core.paths import DATABASE_URL_ENV, DataFolderError, app_paths, tighten_file
 from ui.i18n import install_translators

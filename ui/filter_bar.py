@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from core.models import Channel
+from core.choices import channel_choices
 from ui.keyboard import down_into
 from ui.tables import RowTableModel
 
@@ -109,7 +109,7 @@ class FilterBar(QHBoxLayout):
     def fill_channels(self) -> None:
         """The channels as they are now; the one chosen stays chosen (no re-filter)."""
         refill_channel_choice(
-            self.channel, Channel.select().order_by(Channel.sub_source), (self.tr("All channels"), ALL_CHANNELS)
+            self.channel, channel_choices(), (self.tr("All channels"), ALL_CHANNELS)
         )
 
     def apply_choice(self) -> None:

@@ -8,8 +8,6 @@ Channel Integration → Add New Channel for a Production account.
 """
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import demo
-from core.db import database
-from core.models import Channel, Listing, Order, StockItem, SyncRun
+from core.store import release_connection
+from core.overview import has_channels, latest_finished_run, linked_listing_count, order_count, shop_counts
 from core.sync.guards import risk_counts
 from ui.counts import COUNTED
 from ui.tables import ALERT
@@ -44,16 +42,16 @@ def set_up_demo_job(report, _cancelled, paths) -> demo.DemoSetUp:
     try:
         return demo.set_up_demo(paths, progress=lambda step: report(step, 0, 0))
     finally:
-        database.close()
+        release_connection()
 
 
 def risk_count_job(_report, _cancelled) -> int:
-    """Listings at oversell risk over all channels, on a worker thread (20,000 listings take
-    a few tenths of a second, too long for the window's first paint)."""
+    """Listings at oversell risk over all channels, on a worker thread: it reads every
+    listing, too slow for the window's first paint."""
     try:
         return sum(risk_counts().values())
     finally:
-        database.close()
+        release_connection()
 
 
 def _card(number: str, title: str, text: str) -> tuple[QFrame, QVBoxLayout, QHBoxLayout]:
@@ -85,7 +83,7 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.paths = paths
         self.setObjectName("home")
-        self.first_run = not Channel.select().exists()
+        self.first_run = not has_channels()
         self.demo_channel_id: int | None = None
         self.worker: Worker | None = None
         self.risk_worker: Worker | None = None
@@ -290,9 +288,7 @@ class HomeScreen(QWidget):
     def _demo_added(self, done: demo.DemoSetUp) -> None:
         self.demo_channel_id = done.channel.id
         stock = done.stock
-        linked = Listing.select().where(
-            (Listing.channel == done.channel.id) & Listing.stock_item.is_null(False)
-        ).count()
+        linked = linked_listing_count(done.channel.id)
         self._say(
             self.demo_status,
             self.tr(
@@ -334,19 +330,11 @@ class HomeScreen(QWidget):
     def _synced(self) -> None:
         if self.demo_channel_id is None:
             return
-        run = (
-            SyncRun.select()
-            .where((SyncRun.channel == self.demo_channel_id) & (SyncRun.outcome != "running"))
-            .order_by(SyncRun.id.desc())
-            .first()
-        )
+        run = latest_finished_run(self.demo_channel_id)
         if run is None:
             return
-        try:
-            counts = json.loads(run.counts or "{}")
-        except ValueError:
-            counts = {}
-        orders = Order.select().where(Order.channel == self.demo_channel_id).count()
+        counts = run.counts
+        orders = order_count(self.demo_channel_id)
         if run.outcome in ("ok", "partial"):
             text = (
                 self.tr("✓ Synced: %1, %2, %3.")
@@ -388,10 +376,11 @@ class HomeScreen(QWidget):
         label.setVisible(True)
 
     def refresh(self) -> None:
-        self.labels["channels"].setText(str(Channel.select().count()))
-        self.labels["items"].setText(str(StockItem.select().count()))
-        self.labels["listings"].setText(str(Listing.select().count()))
-        self.labels["orders"].setText(str(Order.select().count()))
+        counts = shop_counts()
+        self.labels["channels"].setText(str(counts.channels))
+        self.labels["items"].setText(str(counts.items))
+        self.labels["listings"].setText(str(counts.listings))
+        self.labels["orders"].setText(str(counts.orders))
         if self.risk_worker is None or not self.risk_worker.running:
             self.risk_worker = Worker(risk_count_job)
             self.risk_worker.succeeded.connect(self._show_risks)

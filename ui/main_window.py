@@ -310,10 +310,10 @@ class MainWindow(QMainWindow):
 
     def self_test(self) -> int:
         """For packaged builds: the window opened, the database answers, the WSDL loads."""
-        from core.models import SchemaInfo
+        from core.store import schema_answers
 
         try:
-            SchemaInfo.select().count()
+            schema_answers()
             from core.allegro.wsdl import load_wsdl
 
             load_wsdl()

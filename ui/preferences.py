@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from core import settings as core_settings
 from core.allegro.environments import REST_ALLEGRO_SANDBOX, REST_PRODUCTION, REST_SANDBOX
 from core.allegro.rest.tokens import NoApplication, application, store_application
-from core.db import url_problem
+from core.store import database_in_use as open_database_named, url_problem
 from core.secrets import KeyringUnavailable
 from core.paths import DATABASE_URL_ENV
 from ui import i18n
@@ -88,20 +88,7 @@ def shown_url(url: str) -> str:
 
 def database_in_use(paths) -> str:
     """What the app has open now: the SQLite file's path, or the server's address."""
-    from peewee import SqliteDatabase
-
-    from core.db import database
-
-    db = database.obj
-    if db is None:
-        return str(paths.database)
-    params = getattr(db, "connect_params", {}) or {}
-    if isinstance(db, SqliteDatabase):
-        return str(db.database)
-    host = params.get("host", "localhost")
-    port = f":{params['port']}" if params.get("port") else ""
-    user = f"{params['user']}@" if params.get("user") else ""
-    return f"postgresql://{user}{host}{port}/{db.database}"
+    return open_database_named(paths.database)
 
 
 # --- the dialog ------------------------------------------------------------------------

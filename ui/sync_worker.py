@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from core.db import database
+from core.store import release_connection
 from core.sync import decisions
 from core.sync.engine import SyncCancelled, SyncEngine, decide
 from core.sync.plan import Plan
@@ -123,7 +123,7 @@ class SyncSession(QObject):
             self._close_marketplace()
             raise
         finally:
-            database.close()  # this thread's connection; the next job has its own thread
+            release_connection()  # this thread's connection; the next job has its own thread
 
     def _waited(self) -> dict[str, int]:
         """The seconds the run waited for the seller, once (the history's Took leaves them out)."""
@@ -141,7 +141,7 @@ class SyncSession(QObject):
             return self._engine.apply(self.plan, report, cancelled)
         finally:
             self._close_marketplace()
-            database.close()
+            release_connection()
 
     def _close_job(self, report, cancelled, waited):
         try:
@@ -149,7 +149,7 @@ class SyncSession(QObject):
             return self._engine.cancel(self.plan)
         finally:
             self._close_marketplace()
-            database.close()
+            release_connection()
 
     def _close_marketplace(self) -> None:
         if self._marketplace is not None:

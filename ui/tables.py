@@ -498,9 +498,9 @@ class ColumnFit(QObject):
 
 def hide_channel_column(view: QTableView, column: int) -> None:
     """With one channel (the usual shop) its name in every row is noise."""
-    from core.models import Channel
+    from core.choices import channel_count
 
-    view.setColumnHidden(column, Channel.select().count() <= 1)
+    view.setColumnHidden(column, channel_count() <= 1)
 
 
 def save_header(view: QTableView, key: str) -> None:

@@ -8,14 +8,13 @@ the same database). It is only shown where the desktop has a tray.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from core.models import Channel, SyncRun
+from core.overview import SyncStatus, latest_run_id, sync_status
 from ui.resources import app_icon
 
 log = logging.getLogger(__name__)
@@ -31,57 +30,6 @@ OUTCOME_WORDS = {
     "cancelled": QT_TRANSLATE_NOOP("SyncTray", "cancelled"),
 }
 
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """The latest run of each channel, as the tray tells it."""
-
-    last_run_id: int = 0
-    running: tuple[str, ...] = ()  # channels syncing now
-    last_finished: datetime | None = None  # UTC, naive
-    outcomes: tuple[tuple[str, str], ...] = ()  # (channel, outcome) of each channel's latest finished run
-    problems: tuple[str, ...] = ()  # "Channel: sentence" of those runs
-    waiting: int = 0  # ends and relists waiting for the seller's confirmation
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and all(o in ("ok", "cancelled") for _c, o in self.outcomes)
-
-
-def sync_status() -> SyncStatus:
-    """Read each channel's latest run from the sync history."""
-    import json
-
-    from peewee import fn
-
-    names = dict(Channel.select(Channel.id, Channel.sub_source).tuples())
-    last_id = SyncRun.select(fn.MAX(SyncRun.id)).scalar() or 0
-    latest_ids = (
-        SyncRun.select(fn.MAX(SyncRun.id)).where(SyncRun.outcome != "running").group_by(SyncRun.channel)
-    )
-    running = [
-        names.get(cid, "?")
-        for (cid,) in SyncRun.select(SyncRun.channel).where(SyncRun.outcome == "running").distinct().tuples()
-    ]
-    outcomes, problems, waiting, last = [], [], 0, None
-    rows = (
-        SyncRun.select(SyncRun.channel, SyncRun.finished_at, SyncRun.outcome, SyncRun.counts, SyncRun.errors)
-        .where(SyncRun.id.in_(latest_ids))
-        .tuples()
-    )
-    for cid, finished, outcome, counts, errors in sorted(rows, key=lambda r: names.get(r[0], "").casefold()):
-        name = names.get(cid, "?")
-        outcomes.append((name, outcome))
-        if finished is not None and (last is None or finished > last):
-            last = finished
-        for line in (errors or "").splitlines():
-            if line.strip() and not line.startswith("Note: "):
-                problems.append(f"{name}: {line.strip()}")
-        try:
-            waiting += int(json.loads(counts or "{}").get("waiting_for_confirmation", 0))
-        except (ValueError, TypeError, AttributeError):
-            pass
-    return SyncStatus(last_id, tuple(sorted(running)), last, tuple(outcomes), tuple(problems), waiting)
 
 
 def _local(moment: datetime) -> str:
@@ -244,9 +192,7 @@ class SyncTray(QObject):
     @staticmethod
     def _current_run_id() -> int:
         try:
-            from peewee import fn
-
-            return SyncRun.select(fn.MAX(SyncRun.id)).scalar() or 0
+            return latest_run_id()
         except Exception:  # noqa: BLE001 - no database yet
             return 0
 

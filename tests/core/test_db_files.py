@@ -23,6 +23,7 @@ import pytest
 
 from core import db as dbmod
 from core.db import SCHEMA_VERSION, DatabaseError, database, open_database
+from core.db_problems import integrity
 from core.paths import app_paths
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,7 +206,7 @@ def test_a_backup_killed_while_it_is_copied_leaves_no_file_named_like_a_backup(t
         assert named_like_a_backup == [], f"killed after {delay} s: {named_like_a_backup}"
     open_database(path, backups_dir=backups)  # the next start makes a whole one and upgrades
     copies = list(backups.glob("*.sqlite3"))
-    assert len(copies) == 1 and dbmod._integrity(copies[0]) == "ok"
+    assert len(copies) == 1 and integrity(copies[0]) == "ok"
     assert [p.name for p in backups.iterdir() if p.name.endswith(("-journal", "-wal"))] == []
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from core import channels, secrets
 from core.channels import ChannelConfig
-from core.models import Location
+from core.choices import location_choices, marked_default_location_id
 from ui.channels.honest_save import checked_before_save
 from ui.channels.guard_options import GUARD_TIPS, guard_labels, guard_spins
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label, on_edit, recheck_errors
@@ -377,13 +377,13 @@ class ChannelConfigScreen(QWidget):
     # --- load / to_config -------------------------------------------------------------------
     def _fill_locations(self, selected: int | None) -> None:
         self.location.clear()
-        for location in Location.select().order_by(Location.name):
+        for location in location_choices():
             label = self.tr("%1 (default)").replace("%1", location.name) if location.is_default else location.name
             self.location.addItem(label, location.id)
         index = self.location.findData(selected) if selected is not None else -1
         if index < 0:
-            default = Location.get_or_none(Location.is_default == True)  # noqa: E712 - peewee
-            index = self.location.findData(default.id) if default else (0 if self.location.count() else -1)
+            default = marked_default_location_id()
+            index = self.location.findData(default) if default else (0 if self.location.count() else -1)
         self.location.setCurrentIndex(index)
         # the layout may not squeeze the chosen location's name ("Magazyn Główny (domyślna)") off
         self.location.setMinimumWidth(min(self.location.sizeHint().width(), 420))

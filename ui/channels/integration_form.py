@@ -77,11 +77,10 @@ def recheck_errors(errors: dict[str, QLabel], widgets: dict[str, QWidget], probl
 
 def _rest_test_job(report, cancelled, channel_id: int, paths):
     """GET /me for a saved REST channel: the login of the account its tokens reach."""
-    from core.allegro.rest.connect import who_am_i
-    from core.models import Channel
+    from core.channel_rows import rest_account_login
 
     report(QCoreApplication.translate("IntegrationForm", "Testing"), 0, 0)
-    return who_am_i(Channel.get_by_id(channel_id), paths)
+    return rest_account_login(channel_id, paths)
 
 
 def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, timeout: float):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import channels, secrets
-from core.models import Channel, Listing, Order
+from core.channel_rows import channel_contents
 from ui.channels.add_channel import AddChannelScreen
 from ui.channels.config import ChannelConfigScreen
 from ui.channels.integration_form import IntegrationScreen
@@ -219,9 +219,8 @@ class ChannelIntegrationWindow(QDialog):
         channel_id = self.selected_channel_id()
         if channel_id is None:
             return False
-        row = Channel.get_by_id(channel_id)
-        orders = Order.select().where(Order.channel == channel_id).count()
-        listings = Listing.select().where(Listing.channel == channel_id).count()
+        row = channel_contents(channel_id)
+        orders, listings = row.orders, row.listings
         details = self.tr("Its password is removed from the keyring. Nothing changes on Allegro.")
         if orders or listings:
             details = (

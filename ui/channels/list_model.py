@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 
 from core import channels
-from core.models import Channel
+from core.channel_rows import channel_list
 
 OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("ChannelListModel", "OK"),
@@ -68,7 +68,7 @@ class ChannelListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = [
             _Row(r.id, r.sub_source, r.environment, r.enabled, r.inventory_sync, r.last_sync_at, r.last_sync_outcome)
-            for r in Channel.select().order_by(Channel.sub_source)
+            for r in channel_list()
         ]
         self.endResetModel()
 

@@ -25,9 +25,8 @@ from core.allegro.environments import (
     rest_endpoints,
 )
 from core.allegro.errors import AllegroError
-from core.allegro.rest.connect import save_connection
 from core.allegro.rest.tokens import application
-from core.models import Channel
+from core.channel_rows import add_rest_channel, name_taken
 from ui.channels.connect_dialog import ConnectDialog
 
 ADDRESS = "address"
@@ -108,7 +107,7 @@ class RestIntegrationScreen(QWidget):
         name = self.sub_source.text().strip()
         if not name:
             problems.append(self.tr("Enter a SubSource: the name this channel appears as."))
-        elif Channel.select().where(Channel.sub_source == name).exists():
+        elif name_taken(name):
             problems.append(self.tr("Another channel is already called “%1”. Choose a different SubSource.").replace("%1", name))
         try:
             check_rest_environment(self.chosen_environment())
@@ -140,17 +139,14 @@ class RestIntegrationScreen(QWidget):
         return self.dialog
 
     def _save(self, environment: str, token: dict, login: str) -> None:
-        channel = Channel.create(
-            sub_source=self.sub_source.text().strip(), username=login, api_key="", api_key_version=0,
-            currency=self.currency.currentData(), environment=environment, api="rest",
-        )
         try:
-            save_connection(channel, self.paths, token, login=login)
+            channel_id = add_rest_channel(
+                self.sub_source.text().strip(), login, self.currency.currentData(), environment, self.paths, token
+            )
         except (AllegroError, secrets.KeyringUnavailable) as error:
-            channel.delete_instance()
             self.problem.setText(error.message)
             return
-        self.saved.emit(channel.id)
+        self.saved.emit(channel_id)
 
     def shutdown(self) -> None:
         if self.dialog is not None:

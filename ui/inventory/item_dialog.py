@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.models import Location, StockItem
+from core.choices import location_choices
 from core.stock_admin import BARCODE_MAX, QUANTITY_MAX, SKU_MAX, TITLE_MAX, ItemDraft, ValidationError, save_item
 from ui.tables import ALERT
 
@@ -24,7 +24,7 @@ class ItemDialog(QDialog):
     def __init__(self, item_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item_id = item_id
-        self.saved_item: StockItem | None = None
+        self.saved_item = None  # the stored item (core.stock_admin.save_item's answer) once saved
         self.setObjectName("item_dialog")
         self.setWindowTitle(self.tr("New stock item") if item_id is None else self.tr("Edit stock item"))
         self.setMinimumWidth(460)
@@ -44,7 +44,7 @@ class ItemDialog(QDialog):
         self._add_field(form, self.tr("&Title:"), self.title_edit, "title")
         self._add_field(form, self.tr("&Barcode:"), self.barcode, "barcode")
         self.levels: dict[int, QSpinBox] = {}
-        locations = list(Location.select().order_by(Location.name))
+        locations = location_choices()
         if locations:
             form.addRow(QLabel(self.tr("<b>Stock level</b>")))
         for location in locations:
@@ -69,7 +69,7 @@ class ItemDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         if item_id is not None:
-            self.load(ItemDraft.of(StockItem.get_by_id(item_id)))
+            self.load(ItemDraft.of_item(item_id))
 
     def _add_field(self, form: QFormLayout, text: str, widget: QWidget, key: str) -> None:
         label = QLabel(text)
@@ -125,7 +125,7 @@ class ItemDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, item_id: int | None = None, parent: QWidget | None = None) -> StockItem | None:
+    def ask(cls, item_id: int | None = None, parent: QWidget | None = None):
         """The saved item, or None when cancelled. Tests replace this method."""
         dialog = cls(item_id, parent)
         dialog.exec()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.models import Location
+from core.choices import location_choices, location_name
 from core.stock_admin import (
     LOCATION_MAX,
     StockError,
@@ -82,7 +82,7 @@ class LocationsDialog(QDialog):
 
     def refresh(self, select: int | None = None) -> None:
         self.list.clear()
-        for location in Location.select().order_by(Location.name):
+        for location in location_choices():
             text = location.name + (self.tr("  (default)") if location.is_default else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, location.id)
@@ -142,7 +142,7 @@ class LocationsDialog(QDialog):
         location_id = self.selected_id()
         if location_id is None:
             return
-        name = Location.get_by_id(location_id).name
+        name = location_name(location_id) or ""
         if not ConfirmBox.ask(
             self,
             self.tr("Delete location"),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.listing_links import status_text
-from core.models import Location
+from core.choices import location_choices, location_name
 from core.stock_admin import delete_items, linked_listings
 from core.stock_csv import apply_import, export_csv, read_import
 from core.stock_rows import item_detail, stock_rows
 from ui.confirm_box import ConfirmBox
-from ui.filter_bar import FilterBar
+from ui.desk import DeskScreen
 from ui.inventory.import_dialog import ImportPreviewDialog
 from ui.inventory.item_dialog import ItemDialog
 from ui.inventory.locations_dialog import LocationsDialog
@@ -36,12 +35,9 @@ from ui.tables import (
     Column,
     ColumnFit,
     RowTableModel,
-    TableLoader,
     finish,
     make_table,
     prepare,
-    restore_header,
-    save_header,
 )
 from ui.workers import Worker
 from ui.text import escape
@@ -79,32 +75,18 @@ class StockModel(RowTableModel):
         return None
 
 
-class InventoryScreen(QWidget):
+class InventoryScreen(DeskScreen):
     def __init__(self, paths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.setObjectName("inventory")
+        super().__init__(paths, "inventory", parent)
         self.job: Worker | None = None
         self._reselect: int | None = None
-
-        self.model = StockModel(self)
-        self.loader = TableLoader(self.model, self._load_rows, self)
-        self.loader.loaded.connect(self._loaded)
-        self.loader.failed.connect(self.show_error)
-
-        layout = QVBoxLayout(self)
-        self.bar = FilterBar(
-            self,
-            "inventory",
-            self.model,
-            self.tr("Filter by SKU, title or barcode (Ctrl+F)"),
-            self.tr("Filter stock items"),
+        layout = self.add_rows(
+            StockModel(self), self._load_rows,
+            self.tr("Filter by SKU, title or barcode (Ctrl+F)"), self.tr("Filter stock items"),
         )
-        self.filter, self.count = self.bar.filter, self.bar.count_label
         # a location reloads the rows (levels differ per location): not a row filter
         self.location = self.bar.add_choice(self.tr("&Location:"), "inventory_location")
         self.location.setMinimumContentsLength(14)
-        layout.addLayout(self.bar)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add item…"))
@@ -129,12 +111,7 @@ class InventoryScreen(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # messages name SKUs and file names
-        self.notice.setObjectName("inventory_notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        self.add_notice()
 
         self.table = make_table("stock_table", self.model, self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -168,13 +145,7 @@ class InventoryScreen(QWidget):
         right.addWidget(self.linked)
         detail_layout.addLayout(right, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("inventory_splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        layout.addWidget(self.splitter, 1)
+        self.add_split(self.detail, 3, 1)
 
         bottom = QHBoxLayout()
         self.step = QLabel()
@@ -195,7 +166,7 @@ class InventoryScreen(QWidget):
         self._shortcut(QKeySequence.StandardKey.Delete, self.delete_selected, self.table)
         self._shortcut("Return", self.edit_item, self.table)
 
-        self._restore()
+        self.restore_state()
         self.fill_locations()
         self.location.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
@@ -232,7 +203,7 @@ class InventoryScreen(QWidget):
         self.location.blockSignals(True)
         self.location.clear()
         self.location.addItem(self.tr("All locations"), ALL_LOCATIONS)
-        for loc in Location.select().order_by(Location.name):
+        for loc in location_choices():
             self.location.addItem(loc.name + (self.tr(" (default)") if loc.is_default else ""), loc.id)
         index = self.location.findData(previous)
         self.location.setCurrentIndex(max(index, 0))
@@ -259,23 +230,11 @@ class InventoryScreen(QWidget):
         )
 
     # --- selection and detail ------------------------------------------------
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.row_id(index.row()) if index.isValid() else None
-
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
         return [self.model.row_id(r) for r in rows]
-
-    def select_id(self, item_id: int) -> bool:
-        row = self.model.row_of(item_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
 
     def _update_buttons(self) -> None:
         chosen = bool(self.selected_ids())
@@ -399,8 +358,7 @@ class InventoryScreen(QWidget):
             )
             if not path:
                 return
-        location = Location.get_or_none(Location.id == self.location_id()) if self.location_id() else None
-        name = location.name if location else None
+        name = location_name(self.location_id()) if self.location_id() else None
         self.run_job(
             self.tr("Exporting"),
             lambda report, cancelled: export_csv(path, name, report, cancelled),
@@ -443,38 +401,15 @@ class InventoryScreen(QWidget):
         for button in (self.import_button, self.export_button):
             button.setEnabled(not running)
 
-    def flash(self, text: str) -> None:
-        self.notice.setStyleSheet("")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def show_error(self, text: str) -> None:
-        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def showEvent(self, event) -> None:  # a sync or a shipped order changed the numbers meanwhile
-        super().showEvent(event)
-        if self.model.total():
-            self.fill_locations()
-            self.refresh()
+    def fill_choices(self) -> None:
+        self.fill_locations()
 
     # --- state ---------------------------------------------------------------
-    def _restore(self) -> None:
-        settings = QSettings()
-        state = settings.value("inventory/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        restore_header(self.table, "inventory")
-
     def save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("inventory/splitter", self.splitter.saveState())
-        settings.setValue("inventory/location", self.location.currentData())
-        save_header(self.table, "inventory")
+        super().save_state()
+        QSettings().setValue("inventory/location", self.location.currentData())
 
     def shutdown(self) -> None:
-        self.save_state()
-        self.loader.shutdown()
+        super().shutdown()
         if self.job is not None:
             finish(self.job)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 from ui.tables import ALERT
 
 from core.listing_rows import SUGGESTED_ITEM
-from core.models import StockItem
+from core.stock_rows import skus as skus_of
 
 OFFER, TITLE, CHANNEL_NAME = 1, 2, 10  # columns of core.listing_rows rows
 
@@ -54,9 +54,7 @@ class LinkPreview(QDialog):
         self.list.setObjectName("link_preview_list")
         self.list.setAccessibleName(self.tr("Listings to link"))
         ids = sorted({r[SUGGESTED_ITEM] for r in rows})
-        skus = {}
-        for start in range(0, len(ids), 500):
-            skus.update(StockItem.select(StockItem.id, StockItem.sku).where(StockItem.id.in_(ids[start : start + 500])).tuples())
+        skus = skus_of(ids)
         for r in rows:
             self.list.addItem(f"{r[OFFER]}  {r[TITLE]}  →  {skus.get(r[SUGGESTED_ITEM], '')}  ({r[CHANNEL_NAME]})")
         layout.addWidget(self.list, 1)

@@ -10,9 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +28,8 @@ from core.listing_rows import (
     SUGGESTION,
     listing_rows,
 )
-from core.models import ListingStatus
-from ui.filter_bar import FilterBar
+from core.states import ListingStatus
+from ui.desk import DeskScreen
 from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.listings.link_preview import LinkPreview
@@ -40,12 +38,9 @@ from ui.tables import (
     MUTED,
     Column,
     RowTableModel,
-    TableLoader,
     hide_channel_column,
     make_table,
     prepare,
-    restore_header,
-    save_header,
 )
 
 SHOW = [
@@ -160,36 +155,23 @@ class Change(QUndoCommand):
             self._on_error(getattr(e, "message", str(e)))
 
 
-class ListingsScreen(QWidget):
+class ListingsScreen(DeskScreen):
     def __init__(self, paths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.setObjectName("listings")
+        super().__init__(paths, "listings", parent)
         self._reselect: list[int] = []
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self.undo_stack.indexChanged.connect(self._undo_moved)
         self._notice_step: int | None = None  # the undo step the notice speaks of
 
-        self.model = ListingsModel(self)
-        self.loader = TableLoader(self.model, lambda: prepare(listing_rows(), SEARCHED), self)
-        self.loader.loaded.connect(self._loaded)
-        self.loader.failed.connect(self.show_error)
-
-        layout = QVBoxLayout(self)
-        self.bar = FilterBar(
-            self,
-            "listings",
-            self.model,
-            self.tr("Filter by offer id, title, SKU or status (Ctrl+F)"),
-            self.tr("Filter listings"),
+        layout = self.add_rows(
+            ListingsModel(self), lambda: prepare(listing_rows(), SEARCHED),
+            self.tr("Filter by offer id, title, SKU or status (Ctrl+F)"), self.tr("Filter listings"),
         )
-        self.filter, self.count = self.bar.filter, self.bar.count_label
         self.channel = self.bar.add_channel_choice(CHANNEL_ID)
         self.show_choice = self.bar.add_show_choice(
             [(key, self.tr(text), keep) for key, text, keep in SHOW], QSettings().value("listings/show", "all")
         )
-        layout.addLayout(self.bar)
 
         buttons = QHBoxLayout()
         self.link_button = QPushButton(self.tr("&Link…"))
@@ -226,12 +208,7 @@ class ListingsScreen(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # messages name listing titles
-        self.notice.setObjectName("listings_notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        self.add_notice()
 
         self.table = make_table("listings_table", self.model, self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -253,7 +230,7 @@ class ListingsScreen(QWidget):
             action.triggered.connect(lambda _=False, s=slot: s())
             self.addAction(action)
 
-        restore_header(self.table, "listings")
+        self.restore_state()
         self.fill_channels()
         self.bar.apply_choice()
         self.refresh()
@@ -262,6 +239,9 @@ class ListingsScreen(QWidget):
     def fill_channels(self) -> None:
         hide_channel_column(self.table, ListingsModel.CHANNEL_COLUMN)
         self.bar.fill_channels()
+
+    def fill_choices(self) -> None:
+        self.fill_channels()
 
     def refresh(self) -> None:
         self._reselect = self.selected_ids() or self._reselect
@@ -284,12 +264,6 @@ class ListingsScreen(QWidget):
 
     def _update_count(self) -> None:
         self.bar.show_count(lambda n: self.tr("%1 listing(s)", "", n), lambda n: self.tr("%1 of %2 listing(s)", "", n))
-
-    def showEvent(self, event) -> None:  # channels and stock change on other screens
-        super().showEvent(event)
-        if self.model.total():
-            self.fill_channels()
-            self.refresh()
 
     # --- selection -------------------------------------------------------------
     def selected_rows(self) -> list[tuple]:
@@ -428,15 +402,11 @@ class ListingsScreen(QWidget):
 
     # --- messages and state ----------------------------------------------------
     def flash(self, text: str) -> None:
-        self.notice.setStyleSheet("")
-        self.notice.setText(text)
-        self.notice.show()
+        super().flash(text)
         self._notice_step = self.undo_stack.index()
 
     def show_error(self, text: str) -> None:
-        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
-        self.notice.setText(text)
-        self.notice.show()
+        super().show_error(text)
         self._notice_step = self.undo_stack.index()
 
     def _undo_moved(self, index: int) -> None:
@@ -448,7 +418,6 @@ class ListingsScreen(QWidget):
         else:
             self.flash(self.tr("Redone: %1").replace("%1", self.undo_stack.text(index - 1)))
 
-    def shutdown(self) -> None:
-        save_header(self.table, "listings")
+    def save_state(self) -> None:
+        super().save_state()
         QSettings().setValue("listings/show", self.show_choice.currentData())
-        self.loader.shutdown()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
-from core.inventory import order_location_id
-from core.models import Channel, Location, OrderStatus, ShipmentState
+from core.choices import channel_name, ships_from, submits_tracking
+from core.states import OrderStatus, ShipmentState
 from core.order_desk import (
     CHANNEL_ID,
     COLUMN_COUNT,
@@ -41,7 +40,7 @@ from core.order_desk import (
 from core.sync.orders import OrderError, ship_order
 from core.sync.tracking import CARRIERS, OTHER, TrackingError, add_tracking, check, edit_tracking
 from ui.confirm_box import ConfirmBox
-from ui.filter_bar import FilterBar
+from ui.desk import DeskScreen
 from ui.keyboard import set_enabled
 from ui.listings.link_dialog import LinkDialog
 from ui.tables import (
@@ -50,13 +49,10 @@ from ui.tables import (
     Column,
     ColumnFit,
     RowTableModel,
-    TableLoader,
     display,
     hide_channel_column,
     make_table,
     prepare,
-    restore_header,
-    save_header,
 )
 from ui.text import escape, plain_tooltip
 
@@ -113,11 +109,9 @@ class OrdersModel(RowTableModel):
         return None
 
 
-class OrdersScreen(QWidget):
+class OrdersScreen(DeskScreen):
     def __init__(self, paths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.paths = paths
-        self.setObjectName("orders")
+        super().__init__(paths, "orders", parent)
         self.detail = None
         self._reselect: int | None = None
         # what was typed in the shipping fields per order, kept when another order is
@@ -125,30 +119,13 @@ class OrdersScreen(QWidget):
         self._drafts: dict[int, tuple[int, str, str]] = {}
         self._shown_order: int | None = None
 
-        self.model = OrdersModel(self)
-        self.loader = TableLoader(self.model, lambda: prepare(order_rows(), COLUMN_COUNT), self)
-        self.loader.loaded.connect(self._loaded)
-        self.loader.failed.connect(self.show_error)
-
-        layout = QVBoxLayout(self)
-        self.bar = FilterBar(
-            self,
-            "orders",
-            self.model,
-            self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"),
-            self.tr("Filter orders"),
+        self.add_rows(
+            OrdersModel(self), lambda: prepare(order_rows(), COLUMN_COUNT),
+            self.tr("Filter by order, buyer, status or tracking number (Ctrl+F)"), self.tr("Filter orders"),
         )
-        self.filter, self.count = self.bar.filter, self.bar.count_label
         self.channel = self.bar.add_channel_choice(CHANNEL_ID)
         self.show_choice = self.bar.add_show_choice([(key, self.tr(text), keep) for key, text, keep in SHOW])
-        layout.addLayout(self.bar)
-
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # buyer and Allegro text, shown as is
-        self.notice.setObjectName("orders_notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        self.add_notice()
 
         self.table = make_table("orders_table", self.model, self, sort=(0, Qt.SortOrder.DescendingOrder))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -157,18 +134,8 @@ class OrdersScreen(QWidget):
         self.bar.lead_into(self.table)
         self.model.filtered.connect(self._update_count)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("orders_splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self._build_detail())
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout.addWidget(self.splitter, 1)
-
-        state = QSettings().value("orders/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        restore_header(self.table, "orders")
+        self.add_split(self._build_detail(), 3, 2)
+        self.restore_state()
         self.fill_channels()
         self.refresh()
 
@@ -303,6 +270,9 @@ class OrdersScreen(QWidget):
         hide_channel_column(self.table, 1)
         self.bar.fill_channels()
 
+    def fill_choices(self) -> None:
+        self.fill_channels()
+
     def refresh(self) -> None:
         current = self.current_id()
         self._reselect = current if current is not None else self._reselect
@@ -317,24 +287,9 @@ class OrdersScreen(QWidget):
     def _update_count(self) -> None:
         self.bar.show_count(lambda n: self.tr("%1 order(s)", "", n), lambda n: self.tr("%1 of %2 order(s)", "", n))
 
-    def showEvent(self, event) -> None:  # a sync on the Sync screen brings new orders
-        super().showEvent(event)
-        if self.model.total():
-            self.fill_channels()
-            self.refresh()
-
     # --- selection -----------------------------------------------------------
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.row_id(index.row()) if index.isValid() else None
-
     def select_order(self, order_id: int) -> bool:
-        row = self.model.row_of(order_id)
-        if row < 0:
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return self.select_id(order_id)
 
     def _switch_drafts(self, order_id: int | None) -> None:
         if order_id == self._shown_order:
@@ -365,6 +320,19 @@ class OrdersScreen(QWidget):
             self._update_item_buttons()
             self._update_ship_buttons()
             return
+        self._show_order(detail)
+        self._fill_items(detail.items)
+        self._fill_shipments(detail.shipments)
+        self._show_reason()
+        self._update_item_buttons()
+        self._update_ship_buttons()
+        problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
+        if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
+            self.shipments.selectRow(detail.shipments.index(problem))
+        self._check_number()
+
+    def _show_order(self, detail) -> None:
+        """The heading (order, buyer, amount, payment) and the shipping address."""
         o = detail.order
         email = f" &lt;{escape(o.buyer_email)}&gt;" if o.buyer_email else ""
         # lupdate does not look inside f-strings: the words are translated first
@@ -383,8 +351,10 @@ class OrdersScreen(QWidget):
         if o.message:
             address += "\n" + self.tr("Message from the buyer: %1").replace("%1", o.message)
         self.address.setText(address)
-        self.items.setRowCount(len(detail.items))
-        for r, line in enumerate(detail.items):
+
+    def _fill_items(self, items) -> None:
+        self.items.setRowCount(len(items))
+        for r, line in enumerate(items):
             values = (line.title, str(line.offer_id), str(line.quantity), display(line.price), line.sku, _(LINK_TEXT.get(line.link_state, line.link_state)))
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -396,8 +366,10 @@ class OrdersScreen(QWidget):
                     cell.setToolTip(self.tr("Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”."))
                 self.items.setItem(r, c, cell)
         self.items_fit.fit_contents()
-        self.shipments.setRowCount(len(detail.shipments))
-        for r, s in enumerate(detail.shipments):
+
+    def _fill_shipments(self, shipments) -> None:
+        self.shipments.setRowCount(len(shipments))
+        for r, s in enumerate(shipments):
             state = _(SHIPMENT_TEXT.get(s.state, s.state))
             for c, value in enumerate((s.carrier, s.number, state)):
                 cell = QTableWidgetItem(value)
@@ -411,13 +383,6 @@ class OrdersScreen(QWidget):
                 self.shipments.setItem(r, c, cell)
         self.shipments.resizeColumnToContents(0)
         self.shipments.resizeColumnToContents(2)
-        self._show_reason()
-        self._update_item_buttons()
-        self._update_ship_buttons()
-        problem = next((s for s in detail.shipments if s.state in (ShipmentState.REJECTED, ShipmentState.INVALID)), None)
-        if problem is not None and not self.tracking.text().strip():  # a correction is what the seller came for
-            self.shipments.selectRow(detail.shipments.index(problem))
-        self._check_number()
 
     def _update_item_buttons(self) -> None:
         set_enabled(
@@ -529,8 +494,7 @@ class OrdersScreen(QWidget):
             self.tracking.setFocus()
             return
         linked = [i for i in self.detail.items if i.linked]
-        location = Location.get_or_none(Location.id == order_location_id(order.channel))
-        where = location.name if location else self.tr("no location")
+        where = ships_from(order.channel_id) or self.tr("no location")
         details = (
             self.tr("%n linked item(s) are taken off stock at %2.", "", sum(i.quantity for i in linked)).replace("%2", where)
             if linked
@@ -608,10 +572,10 @@ class OrdersScreen(QWidget):
 
     # The hint follows the channel's Submit Tracking Info: with it off, nothing is sent.
     def _submits_tracking(self) -> bool:
-        return self.detail is not None and bool(Channel.get_by_id(self.detail.order.channel_id).submit_tracking)
+        return self.detail is not None and submits_tracking(self.detail.order.channel_id)
 
     def _kept_here(self, number: str) -> str:
-        name = Channel.get_by_id(self.detail.order.channel_id).sub_source
+        name = channel_name(self.detail.order.channel_id)
         return (
             self.tr("%1 is not sent to Allegro: Submit Tracking Info is off for %2. Tick it in the channel's options to send it.")
             .replace("%1", number)
@@ -631,18 +595,3 @@ class OrdersScreen(QWidget):
         self.flash(self.tr("Linked “%1”.").replace("%1", line.title))
         self.refresh()
 
-    # --- messages and state ----------------------------------------------------
-    def flash(self, text: str) -> None:
-        self.notice.setStyleSheet("")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def show_error(self, text: str) -> None:
-        self.notice.setStyleSheet(f"color: {ALERT.name()}; font-weight: bold")
-        self.notice.setText(text)
-        self.notice.show()
-
-    def shutdown(self) -> None:
-        QSettings().setValue("orders/splitter", self.splitter.saveState())
-        save_header(self.table, "orders")
-        self.loader.shutdown()

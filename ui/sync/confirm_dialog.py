@@ -122,27 +122,49 @@ class ActionsModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.actions):
             return None
-        action = self.actions[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
-            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole and column > 0:
-            return self._text(action, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                return self.tr("Ticked: apply this change (Space toggles)")
-            if action.sells_to_top_bidder:
-                return self.tr("Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.")
-            return plain_tooltip(self._text(action, column)) if column > 0 else None
-        if role == Qt.ItemDataRole.ForegroundRole and action.sells_to_top_bidder and column in (2, 5):
-            return QBrush(ALERT)
-        if role == Qt.ItemDataRole.FontRole and action.sells_to_top_bidder and column == 5:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return (self.tr("ticked: ") if self.checked[index.row()] else self.tr("not ticked: ")) + action.title
-        return None
+        answer = self._ANSWERS.get(role)
+        return answer(self, index.row(), index.column()) if answer is not None else None
+
+    def _check_state(self, row: int, column: int):
+        if column != 0:
+            return None
+        return Qt.CheckState.Checked if self.checked[row] else Qt.CheckState.Unchecked
+
+    def _display(self, row: int, column: int):
+        return self._text(self.actions[row], column) if column > 0 else None
+
+    def _tooltip(self, row: int, column: int):
+        if column == 0:
+            return self.tr("Ticked: apply this change (Space toggles)")
+        action = self.actions[row]
+        if action.sells_to_top_bidder:
+            return self.tr("Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.")
+        return plain_tooltip(self._text(action, column))
+
+    def _foreground(self, row: int, column: int):
+        # an auction ending with bids: its title and its note in red, the note in bold
+        return QBrush(ALERT) if self.actions[row].sells_to_top_bidder and column in (2, 5) else None
+
+    def _font(self, row: int, column: int):
+        if not (self.actions[row].sells_to_top_bidder and column == 5):
+            return None
+        font = QFont()
+        font.setBold(True)
+        return font
+
+    def _accessible(self, row: int, column: int):
+        if column != 0:
+            return None
+        return (self.tr("ticked: ") if self.checked[row] else self.tr("not ticked: ")) + self.actions[row].title
+
+    _ANSWERS = {
+        Qt.ItemDataRole.CheckStateRole: _check_state,
+        Qt.ItemDataRole.DisplayRole: _display,
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+        Qt.ItemDataRole.ForegroundRole: _foreground,
+        Qt.ItemDataRole.FontRole: _font,
+        Qt.ItemDataRole.AccessibleTextRole: _accessible,
+    }
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.models import Channel
+from core.choices import channel_choices, channel_name
 from core.sync_history import CHANNEL_ID, COLUMN_COUNT, OUTCOME, PROBLEMS, daily_totals, run_detail, run_rows
 from ui.counts import COUNTED, RUN_COUNT_KEYS
 from ui.filter_bar import refill_channel_choice
@@ -285,11 +285,11 @@ class SyncScreen(QWidget):
 
     # --- channels ------------------------------------------------------------
     def fill_channels(self) -> None:
-        enabled = list(Channel.select().where(Channel.enabled == True).order_by(Channel.sub_source))  # noqa: E712
+        enabled = channel_choices(enabled_only=True)
         all_enabled = (self.tr("All enabled channels"), ALL) if len(enabled) != 1 else None
         refill_channel_choice(self.channel, enabled, all_enabled)
         hide_channel_column(self.table, 1)
-        everyone = list(Channel.select().order_by(Channel.sub_source))
+        everyone = channel_choices()
         refill_channel_choice(self.history_channel, everyone, (self.tr("All channels"), ALL))
         # with one channel "All channels" and that channel show the same runs: room for the filter instead
         self.history_channel.setVisible(len(everyone) > 1)
@@ -313,7 +313,7 @@ class SyncScreen(QWidget):
             return False
         chosen = None if auto else self.channel.currentData()
         if chosen in (None, ALL):
-            ids = [c.id for c in Channel.select(Channel.id).where(Channel.enabled == True).order_by(Channel.sub_source)]  # noqa: E712
+            ids = [c.id for c in channel_choices(enabled_only=True)]
         else:
             ids = [chosen]
         if not ids:
@@ -337,7 +337,7 @@ class SyncScreen(QWidget):
         channel_id = self._queue.pop(0)
         session = self.session_class(channel_id, self.paths, parent=self)
         self.session = session
-        self._channel_name = Channel.get_by_id(channel_id).sub_source
+        self._channel_name = channel_name(channel_id)
         session.progress_changed.connect(self._progress)
         session.confirmation_needed.connect(lambda plan, s=session: QTimer.singleShot(0, lambda: self._confirm(s, plan)))
         session.applied.connect(self._applied)
@@ -364,37 +364,13 @@ class SyncScreen(QWidget):
         if session is not self.session or session.state != SyncState.WAITING:
             return
         if self._auto_run:
-            held = {i for h in plan.held for i in h.action_ids}
-            waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
-            if waiting:
-                self._waiting_note.append(
-                    self.tr(
-                        "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
-                        "", waiting,
-                    ).replace("%1", plan.channel_name)
-                )
-            if held:
-                self._waiting_note.append(
-                    self.tr("%1: the mass-end brake held %n change(s); press Sync now to answer its question.", "", len(held))
-                    .replace("%1", plan.channel_name)
-                )
-            session.apply_undecided()
+            self._leave_for_later(session, plan)
             return
         self.step.setText(self.tr("%1: waiting for your confirmation…").replace("%1", plan.channel_name))
-        approved: list[int] = []
-        shown = plan
-        for hold in plan.held:  # each brake asks first; the safe answer cancels the sync
-            answer = BrakeQuestion.ask(plan.channel_name, hold, self)
-            if session.state != SyncState.WAITING:
-                return
-            if answer == BrakeQuestion.CANCEL:
-                session.cancel()
-                return
-            if hold.kind == "quantity" and answer == BrakeQuestion.GO:
-                approved += hold.action_ids
-            elif hold.kind == "end" and answer == BrakeQuestion.WITHOUT:
-                skipped = set(hold.action_ids)
-                shown = replace(shown, ends=[a for a in shown.ends if a.action_id not in skipped])
+        answered = self._ask_brakes(session, plan)
+        if answered is None:
+            return
+        approved, shown = answered
         if shown.to_confirm:
             ticked = ConfirmDialog.ask(shown, self)
             if session.state != SyncState.WAITING:
@@ -404,6 +380,43 @@ class SyncScreen(QWidget):
                 return
             approved += ticked
         session.confirm(approved)
+
+    def _leave_for_later(self, session: DeskSyncSession, plan) -> None:
+        """Auto-sync asks nothing: what waits for the seller is noted, the rest is sent."""
+        held = {i for h in plan.held for i in h.action_ids}
+        waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
+        if waiting:
+            self._waiting_note.append(
+                self.tr(
+                    "%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.",
+                    "", waiting,
+                ).replace("%1", plan.channel_name)
+            )
+        if held:
+            self._waiting_note.append(
+                self.tr("%1: the mass-end brake held %n change(s); press Sync now to answer its question.", "", len(held))
+                .replace("%1", plan.channel_name)
+            )
+        session.apply_undecided()
+
+    def _ask_brakes(self, session: DeskSyncSession, plan):
+        """Each brake asks first; the safe answer cancels the sync. Returns (the actions the
+        answers approved, the plan left to confirm), or None when the sync stops here."""
+        approved: list[int] = []
+        shown = plan
+        for hold in plan.held:
+            answer = BrakeQuestion.ask(plan.channel_name, hold, self)
+            if session.state != SyncState.WAITING:
+                return None
+            if answer == BrakeQuestion.CANCEL:
+                session.cancel()
+                return None
+            if hold.kind == "quantity" and answer == BrakeQuestion.GO:
+                approved += hold.action_ids
+            elif hold.kind == "end" and answer == BrakeQuestion.WITHOUT:
+                skipped = set(hold.action_ids)
+                shown = replace(shown, ends=[a for a in shown.ends if a.action_id not in skipped])
+        return approved, shown
 
     def _applied(self, report) -> None:
         self._results.append((report_text(report), report.failed))
