@@ -12,7 +12,6 @@ from core import channels, secrets
 from core.allegro.errors import AllegroError, VersionKeyMismatch
 from core.cli import channel_rest
 from core.cli.channel_options import (
-    ACCOUNT,
     GUARDS,
     SWITCHES,
     environment_value,
@@ -42,7 +41,7 @@ from core.cli.common import (
 from core.i18n import _, n_
 from core.models import Channel, Location
 
-__all__ = ["ACCOUNT", "FAILED", "GUARDS", "INVALID", "SWITCHES", "flag", "main"]
+__all__ = ["FAILED", "GUARDS", "INVALID", "SWITCHES", "flag", "main"]
 
 def _parser() -> argparse.ArgumentParser:
     parser = command_parser(
