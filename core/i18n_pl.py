@@ -653,3 +653,7 @@ CATALOGUE.update(GUARDS)
 from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
 
 CATALOGUE.update(REST)
+
+from core.i18n_pl_h7 import merge as merge_h7  # noqa: E402 - the command line's counted sentences
+
+merge_h7(CATALOGUE)

@@ -6,14 +6,21 @@ non-zero exit on any problem: 2 when the input was refused, 1 when the work fail
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from core import channels, secrets
 from core.allegro.errors import AllegroError, VersionKeyMismatch
 from core.cli import channel_rest
+from core.cli.channel_options import (
+    GUARDS,
+    SWITCHES,
+    environment_value,
+    find_channel,
+    flag,
+    read_password,
+    set_channel,
+    switch,
+)
 from core.cli.common import (
     FAILED,
     INVALID,
@@ -34,49 +41,7 @@ from core.cli.common import (
 from core.i18n import _, n_
 from core.models import Channel, Location
 
-__all__ = ["FAILED", "INVALID", "main"]
-
-# on/off options: ChannelConfig field -> flag (`--end-listings on`)
-# Whole-number guard options: (field, metavar, help). core.channels.validate sets their ranges.
-GUARDS = (
-    ("mass_end_percent", "PERCENT", "the mass-end brake holds a run ending more than this share of live listings (default 20)"),
-    ("mass_end_count", "N", "... or more than this many listings, whichever is larger (default 50)"),
-    ("buffer_max_listed", "N", "list at most this many on Allegro (0: no limit)"),
-    ("buffer_keep_back", "N", "keep this many back from what is available"),
-    ("buffer_percent", "PERCENT", "list this share of what is available (default 100)"),
-    ("buffer_end_at", "N", "end a listing when available is at most this (default 0)"),
-)
-
-SWITCHES = (
-    "enabled",
-    "inventory_sync",
-    "update_from_location",
-    "submit_tracking",
-    "link_by_title",
-    "end_listings",
-    "end_auctions",
-    "end_auctions_with_bids",
-    "relist_items",
-    "no_manual_confirmation",
-)
-ON_WORDS = {"on", "yes", "true", "1", "tak"}
-OFF_WORDS = {"off", "no", "false", "0", "nie"}
-# Account fields `channel set` may change, as `channel add` names them.
-ACCOUNT = ("sub_source", "username", "api_key", "api_key_version", "environment", "currency")
-
-
-def flag(field: str) -> str:
-    return "--" + field.replace("_", "-")
-
-
-def _switch(text: str) -> bool:
-    word = text.strip().casefold()
-    if word in ON_WORDS:
-        return True
-    if word in OFF_WORDS:
-        return False
-    raise argparse.ArgumentTypeError(_("“{value}” is neither on nor off.").format(value=text))
-
+__all__ = ["FAILED", "GUARDS", "INVALID", "SWITCHES", "flag", "main"]
 
 def _parser() -> argparse.ArgumentParser:
     parser = command_parser(
@@ -146,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     options = set_.add_argument_group("options (the Config screen)")
     for field in SWITCHES:
         options.add_argument(
-            flag(field), type=_switch, metavar="on|off", help=channels.OPTION_NAMES[field]
+            flag(field), type=switch, metavar="on|off", help=channels.OPTION_NAMES[field]
         )
     options.add_argument("--location", metavar="NAME", help="the stock location (with --update-from-location on)")
     options.add_argument(
@@ -205,22 +170,9 @@ def main(argv: list[str], paths) -> int:
         _parser(),
         argv,
         paths,
-        {"add": _add, "list": _list, "show": _show, "set": _set, "test": _test, "remove": _remove,
+        {"add": _add, "list": _list, "show": _show, "set": set_channel, "test": _test, "remove": _remove,
          "reconnect": channel_rest.reconnect},
     )
-
-
-def _read_password() -> str:
-    if sys.stdin is None:
-        return ""
-    if interactive():
-        return getpass.getpass(_("Allegro password: "))
-    return sys.stdin.readline().rstrip("\r\n")
-
-
-def _environment(text: str) -> str:
-    text = text.strip()
-    return text.lower() if text.lower() in (channels.SANDBOX, channels.PRODUCTION) else text
 
 
 def _add(args, paths) -> int:
@@ -237,8 +189,8 @@ def _add(args, paths) -> int:
         api_key=args.api_key,
         api_key_version=args.api_key_version,
         currency=args.currency.strip().upper(),
-        environment=_environment(args.environment),
-        password=_read_password() or None,
+        environment=environment_value(args.environment),
+        password=read_password() or None,
     )
     problems = channels.validate(config)
     if problems:
@@ -340,19 +292,12 @@ def _list(args, paths) -> int:
     return 0
 
 
-def _find(name: str) -> channels.ChannelConfig:
-    try:
-        return channels.find(name)
-    except channels.ChannelNotFound as error:
-        raise Refused(error.message) from None
-
-
 def duration_text(days: int) -> str:
     return _("until sold out") if days == 0 else n_("{n} day", "{n} days", days).format(n=days)
 
 
 def _show(args, paths) -> int:
-    config = _find(args.name)
+    config = find_channel(args.name)
     record = channel_record(Channel.get_by_id(config.id), _location_names())
     if args.json:
         print_json(record)
@@ -386,114 +331,11 @@ def _show(args, paths) -> int:
     return 0
 
 
-# --- set ------------------------------------------------------------------------------
-
-
-def _whole(text: str) -> int:
-    """A whole number as typed; anything else is -1, which the channel's check refuses with its sentence."""
-    text = text.strip()
-    return int(text) if text.isascii() and text.lstrip("-").isdigit() else -1
-
-
-def _moment(text: str) -> datetime | None:
-    """`YYYY-MM-DD[ HH:MM[:SS]]` in UTC, or with an offset; None when it is not a date (the check says so)."""
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-def _default_location_id() -> int | None:
-    """The location the screen preselects: the default one, else the first by name."""
-    row = Location.select(Location.id).order_by(Location.is_default.desc(), Location.name).first()
-    return row.id if row else None
-
-
-def _set(args, paths) -> int:
-    config = _find(args.name)
-    given: set[str] = set()
-    changed = replace(config)
-    for field in SWITCHES:
-        value = getattr(args, field)
-        if value is not None:
-            setattr(changed, field, value)
-            given.add(field)
-    if args.location is not None:
-        location = Location.get_or_none(Location.name == args.location.strip())
-        if location is None:
-            raise Refused(_("There is no location called {name}.").format(name=args.location.strip()), _("The channel was not changed."))
-        changed.location_id = location.id
-        given.add("location_id")
-    elif changed.update_from_location and changed.location_id is None:
-        changed.location_id = _default_location_id()  # as the screen preselects it
-    if args.sync_orders_from is not None:
-        changed.sync_orders_from = _moment(args.sync_orders_from)
-        given.add("sync_orders_from")
-    if args.relist_duration is not None:
-        changed.relist_duration = _whole(args.relist_duration)
-        given.add("relist_duration")
-    elif changed.relist_duration not in channels.RELIST_DURATIONS:
-        changed.relist_duration = channels.RELIST_DURATIONS[0]  # a stored value the screen's list lacks shows as its first
-    if args.relist_delay is not None:
-        changed.relist_delay = _whole(args.relist_delay)
-        given.add("relist_delay")
-    else:  # as the screen's number box shows a stored value out of its range
-        changed.relist_delay = min(max(changed.relist_delay, 0), channels.MAX_RELIST_DELAY)
-    for field, _metavar, _help in GUARDS:
-        if getattr(args, field) is not None:
-            setattr(changed, field, _whole(getattr(args, field)))
-            given.add(field)
-    for field in ACCOUNT:
-        value = getattr(args, field)
-        if value is not None:
-            if field == "environment":
-                value = _environment(value)
-            elif field == "currency":
-                value = value.strip().upper()
-            setattr(changed, field, value)
-            given.add(field)
-    if args.password_stdin:
-        changed.password = _read_password() or None
-        if not changed.password:
-            raise Refused(_("Enter the password of your Allegro account."), _("The channel was not changed."))
-        given.add("password")
-    if not given:
-        raise Refused(_("Nothing to change: name at least one option (see main.py channel set --help)."))
-
-    problems = _dependency_problems(changed, given) or channels.validate(changed)
-    if problems:
-        raise Refused(*problems.values(), _("The channel was not changed."))
-    try:
-        saved = channels.save(changed)
-    except secrets.KeyringUnavailable as error:
-        raise Refused(error.message, _("The channel was not changed."), status=FAILED) from None
-    except channels.ChannelInvalid as error:
-        raise Refused(*error.errors.values(), _("The channel was not changed.")) from None
-    print(_("Saved channel “{name}”.").format(name=saved.sub_source))
-    return 0
-
-
-def _dependency_problems(config: channels.ChannelConfig, given: set[str]) -> dict[str, str]:
-    """An option turned on (or a value given) while the option it needs stays off: the
-    screen greys it out, so it could not be set there; say what to turn on instead."""
-    problems = {}
-    for child, parent in channels.DEPENDS_ON.items():
-        if child not in given or getattr(config, parent):
-            continue
-        if child in SWITCHES and not getattr(config, child):
-            continue  # turning a dependent option off is always fine
-        problems[child] = _("{option} needs {needed}: add {flag} on.").format(
-            option=_(channels.OPTION_NAMES[child]), needed=_(channels.OPTION_NAMES[parent]), flag=flag(parent)
-        )
-    return problems
-
-
 # --- test and remove --------------------------------------------------------------------
 
 
 def _test(args, paths) -> int:
-    config = _find(args.name)
+    config = find_channel(args.name)
     row = Channel.get_by_id(config.id)
     if row.api == "rest":
         return channel_rest.test(row, paths)
@@ -542,7 +384,7 @@ def _test(args, paths) -> int:
 
 
 def _remove(args, paths) -> int:
-    config = _find(args.name)
+    config = find_channel(args.name)
     try:
         channels.delete(config.id)
     except secrets.KeyringUnavailable as error:

@@ -81,6 +81,17 @@ NEXT_WORDS = {"quantity": N_("send {n}"), "end": N_("end"), "relist": N_("relist
 
 
 def _list(args) -> int:
+    listings = list(_listings_query(args.channel, args.unlinked))
+    records = listing_records(listings)
+    if args.json:
+        print_json(records)
+        return 0
+    _print_listings(records, listings)
+    return 0
+
+
+def _listings_query(channel: str | None, unlinked: bool):
+    """Listings with their channel and stock item, of one channel or all, by channel and title."""
     query = (
         Listing.select(Listing, Channel, StockItem)
         .join(Channel)
@@ -88,69 +99,69 @@ def _list(args) -> int:
         .join(StockItem, join_type=JOIN.LEFT_OUTER)
         .order_by(Channel.sub_source, Listing.title, Listing.offer_id)
     )
-    if args.channel:
-        if not Channel.select().where(Channel.sub_source == args.channel).exists():
-            raise LinkError(_("There is no channel called {name}.").format(name=args.channel))
-        query = query.where(Channel.sub_source == args.channel)
-    if args.unlinked:
+    if channel:
+        if not Channel.select().where(Channel.sub_source == channel).exists():
+            raise LinkError(_("There is no channel called {name}.").format(name=channel))
+        query = query.where(Channel.sub_source == channel)
+    if unlinked:
         query = query.where(Listing.stock_item.is_null())
+    return query
+
+
+def listing_records(listings: list[Listing]) -> list[dict]:
+    """Listings as `--json` prints them, with what the next sync would do (docs/cli.md)."""
     from core.sync.guards import oversell_risks
 
     at_risk = {r.listing_id for c in Channel.select() for r in oversell_risks(c)}
-    listings = list(query)
     plans = {}
     for channel in {lst.channel.id: lst.channel for lst in listings}.values():
         plans.update(next_sync(channel))
-    records = []
-    for lst in listings:
-        plan = plans.get(lst.id)
-        records.append(
-            {
-                "offer_id": lst.offer_id,
-                "channel": lst.channel.sub_source,
-                "title": lst.title,
-                "status": lst.status,
-                "format": lst.format,
-                "quantity": lst.quantity,
-                "bids": lst.bids,
-                "sku": lst.stock_item.sku if lst.stock_item_id else None,
-                "available": plan.available if plan else None,
-                "next_action": (plan.action or None) if plan else None,
-                "next_quantity": plan.quantity if plan else None,
-                "why": plan.why if plan else "",
-                "oversell_risk": lst.id in at_risk,
-            }
-        )
-    if args.json:
-        print_json(records)
-        return 0
+    return [_listing_record(lst, plans.get(lst.id), lst.id in at_risk) for lst in listings]
 
-    def next_text(r: dict) -> str:
-        if not r["next_action"]:
-            return "-"
-        return _(NEXT_WORDS[r["next_action"]]).format(n=r["next_quantity"])
 
-    header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("AVAIL."), _("NEXT SYNC"), _("TITLE"))
-    print_table(
-        header,
-        [
-            (
-                r["offer_id"],
-                r["channel"],
-                status_text(lst.status, lst.ended_at) + (" · " + _("OVERSELL RISK") if r["oversell_risk"] else ""),
-                lst.format.replace("_", " "),
-                r["quantity"],
-                r["sku"] or "-",
-                "-" if r["available"] is None else r["available"],
-                next_text(r),
-                # an unlinked listing's SKU column already says why nothing is sent
-                f"{r['title']}  ({r['why']})" if r["why"] and r["sku"] else r["title"],
-            )
-            for r, lst in zip(records, listings)
-        ],
-        free_last=True,
+def _listing_record(lst: Listing, plan, at_risk: bool) -> dict:
+    return {
+        "offer_id": lst.offer_id,
+        "channel": lst.channel.sub_source,
+        "title": lst.title,
+        "status": lst.status,
+        "format": lst.format,
+        "quantity": lst.quantity,
+        "bids": lst.bids,
+        "sku": lst.stock_item.sku if lst.stock_item_id else None,
+        "available": plan.available if plan else None,
+        "next_action": (plan.action or None) if plan else None,
+        "next_quantity": plan.quantity if plan else None,
+        "why": plan.why if plan else "",
+        "oversell_risk": at_risk,
+    }
+
+
+def _next_text(record: dict) -> str:
+    if not record["next_action"]:
+        return "-"
+    return _(NEXT_WORDS[record["next_action"]]).format(n=record["next_quantity"])
+
+
+def _listing_row(r: dict, lst: Listing) -> tuple:
+    return (
+        r["offer_id"],
+        r["channel"],
+        status_text(lst.status, lst.ended_at) + (" · " + _("OVERSELL RISK") if r["oversell_risk"] else ""),
+        lst.format.replace("_", " "),
+        r["quantity"],
+        r["sku"] or "-",
+        "-" if r["available"] is None else r["available"],
+        _next_text(r),
+        # an unlinked listing's SKU column already says why nothing is sent
+        f"{r['title']}  ({r['why']})" if r["why"] and r["sku"] else r["title"],
     )
-    print(n_("{n} listing(s).", "{n} listing(s).", len(records)).format(n=len(records)))
+
+
+def _print_listings(records: list[dict], listings: list[Listing]) -> None:
+    header = (_("OFFER ID"), _("CHANNEL"), _("STATUS"), _("FORMAT"), _("QTY"), _("SKU"), _("AVAIL."), _("NEXT SYNC"), _("TITLE"))
+    print_table(header, [_listing_row(r, lst) for r, lst in zip(records, listings)], free_last=True)
+    print(n_("{n} listing.", "{n} listings.", len(records)).format(n=len(records)))
     shown_risks = sum(1 for r in records if r["oversell_risk"])
     if shown_risks:
         print(
@@ -160,7 +171,6 @@ def _list(args) -> int:
                 shown_risks,
             ).format(n=shown_risks)
         )
-    return 0
 
 
 def _link(args) -> int:
@@ -181,11 +191,25 @@ def _auto_link(args) -> int:
     for listing, sku in report.linked:
         print(line.format(offer=listing.offer_id, title=listing.title, sku=sku))
     if report.ambiguous:
-        print(_("Ambiguous, not linked ({n}): the title matches several stock items.").format(n=len(report.ambiguous)))
+        ambiguous = len(report.ambiguous)
+        print(
+            n_(
+                "{n} listing is ambiguous, not linked: its title matches several stock items.",
+                "{n} listings are ambiguous, not linked: their titles match several stock items.",
+                ambiguous,
+            ).format(n=ambiguous)
+        )
         for listing, skus in report.ambiguous:
             print("  " + _("offer {offer} “{title}”").format(offer=listing.offer_id, title=listing.title) + ": " + ", ".join(skus))
     if report.unmatched:
-        print(_("No stock item with the same title ({n}):").format(n=len(report.unmatched)))
+        unmatched = len(report.unmatched)
+        print(
+            n_(
+                "{n} listing has no stock item with the same title:",
+                "{n} listings have no stock item with the same title:",
+                unmatched,
+            ).format(n=unmatched)
+        )
         for listing in report.unmatched:
             print("  " + _("offer {offer} “{title}”").format(offer=listing.offer_id, title=listing.title))
     summary = _("{linked} to link, {ambiguous} ambiguous, {unmatched} without a match.") if args.dry_run else _(

@@ -22,7 +22,7 @@ from core.cli.common import (
     run,
     yes_no,
 )
-from core.i18n import _
+from core.i18n import _, n_
 from core.models import Channel, Location, StockLevel
 from core.stock_admin import (
     StockError,
@@ -179,8 +179,13 @@ def _remove(args, paths) -> int:
         ]
         if users:
             err(
-                _("{channels} take(s) stock from {location}: after deleting it, choose another location with "
-                  "main.py channel set NAME --location OTHER.").format(channels=", ".join(users), location=location.name)
+                n_(
+                    "{channels} takes stock from {location}: after deleting it, choose another location with "
+                    "main.py channel set NAME --location OTHER.",
+                    "{channels} take stock from {location}: after deleting it, choose another location with "
+                    "main.py channel set NAME --location OTHER.",
+                    len(users),
+                ).format(channels=", ".join(users), location=location.name)
             )
         if not confirm(_("Delete the location {name}?").format(name=location.name), args.yes, "--yes"):
             err(_("The location was not deleted."))

@@ -323,38 +323,52 @@ def _ship(args, paths) -> int:
         problem = check(carrier, number, args.carrier_name)  # the screen's check of the number as typed
         if problem:
             raise Refused(problem, _("Nothing was changed."))
-    shown_carrier = (CARRIERS[carrier].name if carrier in CARRIERS else args.carrier_name.strip()) if number else ""
     if args.correct is not None:
         return _correct(order, args.correct.strip(), carrier, number, args.carrier_name)
     if order.status == OrderStatus.SHIPPED and number:
         add_tracking(order.id, carrier, number, args.carrier_name)
         print(_("Tracking number {number} added; it goes to Allegro at the next sync.").format(number=number))
         return 0
-    if order.status == OrderStatus.OPEN:
-        detail = order_detail(order.id)
-        linked = [i for i in detail.items if i.linked]
-        location = Location.get_or_none(Location.id == order_location_id(order.channel))
-        if linked:
-            err(
-                _("{n} linked item(s) are taken off stock at {location}.").format(
-                    n=sum(i.quantity for i in linked), location=location.name if location else _("no location")
-                )
-            )
-        else:
-            err(_("No item of this order is linked to stock, so no stock changes."))
-        if not confirm(_("Mark order {order} shipped? This cannot be undone.").format(order=order.form_id), args.yes, "--yes"):
-            err(_("The order was not marked shipped."))
-            return FAILED
+    if order.status == OrderStatus.OPEN and not _confirm_shipping(order, args.yes):
+        err(_("The order was not marked shipped."))
+        return FAILED
     try:
         ship_order(order.id, carrier if number else None, number, args.carrier_name)
     except (OrderError, TrackingError) as error:
         raise Refused(error.message, status=FAILED) from None
     print(_("Order {order} is shipped.").format(order=order.form_id))
     if number:
-        print(_("Tracking number {number} ({carrier}) goes to Allegro at the next sync.").format(number=number, carrier=shown_carrier))
-        if not order.channel.submit_tracking:
-            print(_("Submit Tracking Info is off for {channel}: turn it on with main.py channel set {channel} --submit-tracking on.").format(channel=order.channel.sub_source))
+        _say_tracking_goes(order, number, carrier, args.carrier_name)
     return 0
+
+
+def _confirm_shipping(order: Order, yes: bool) -> bool:
+    """Says what leaves stock, then asks (or takes --yes) whether to mark the open order shipped."""
+    linked = [i for i in order_detail(order.id).items if i.linked]
+    if linked:
+        location = Location.get_or_none(Location.id == order_location_id(order.channel))
+        pieces = sum(i.quantity for i in linked)
+        err(
+            n_(
+                "{n} linked item is taken off stock at {location}.",
+                "{n} linked items are taken off stock at {location}.",
+                pieces,
+            ).format(n=pieces, location=location.name if location else _("no location"))
+        )
+    else:
+        err(_("No item of this order is linked to stock, so no stock changes."))
+    return confirm(_("Mark order {order} shipped? This cannot be undone.").format(order=order.form_id), yes, "--yes")
+
+
+def _say_tracking_goes(order: Order, number: str, carrier: int | None, carrier_name: str) -> None:
+    shown_carrier = CARRIERS[carrier].name if carrier in CARRIERS else carrier_name.strip()
+    print(_("Tracking number {number} ({carrier}) goes to Allegro at the next sync.").format(number=number, carrier=shown_carrier))
+    if not order.channel.submit_tracking:
+        print(
+            _("Submit Tracking Info is off for {channel}: turn it on with main.py channel set {channel} --submit-tracking on.").format(
+                channel=order.channel.sub_source
+            )
+        )
 
 
 def _correct(order: Order, old: str, carrier: int | None, number: str, name: str) -> int:

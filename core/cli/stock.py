@@ -81,8 +81,13 @@ def _import(args, paths) -> int:
         return 0
     result = apply_import(preview)
     print(
-        _("Imported {rows} row(s) from {file}: {new} new item(s), {changed} stock level(s) changed.").format(
-            rows=result.rows, file=args.file, new=result.new_items, changed=result.changed_levels
+        _("Imported {rows} from {file}: {new}, {changed}.").format(
+            rows=n_("{n} row", "{n} rows", result.rows).format(n=result.rows),
+            file=args.file,
+            new=n_("{n} new item", "{n} new items", result.new_items).format(n=result.new_items),
+            changed=n_("{n} stock level changed", "{n} stock levels changed", result.changed_levels).format(
+                n=result.changed_levels
+            ),
         )
     )
     return 0
@@ -97,7 +102,7 @@ def _export(args, paths) -> int:
     except OSError as e:
         print(_("{file} cannot be written: {why}.").format(file=args.file, why=e.strerror or e), file=sys.stderr)
         return 1
-    print(_("Exported {n} row(s) to {file}.").format(n=count, file=args.file))
+    print(n_("Exported {n} row to {file}.", "Exported {n} rows to {file}.", count).format(n=count, file=args.file))
     return 0
 
 

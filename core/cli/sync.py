@@ -177,54 +177,63 @@ def _progress(name: str):
 
 def describe_plan(plan: Plan, approve: bool) -> list[str]:
     lines = []
-    c = plan.counts
-    got = _counted(c, COUNT_WORDS[:3])
+    got = _counted(plan.counts, COUNT_WORDS[:3])
     if got:
         lines.append(f"{plan.channel_name}: " + ", ".join(got) + ".")
-    todo = []
-    if plan.quantity_changes:
-        todo.append(n_("{n} quantity change(s)", "{n} quantity change(s)", plan.quantity_changes).format(n=plan.quantity_changes))
-    if plan.tracking_uploads:
-        todo.append(
-            n_("{n} tracking number(s) to send", "{n} tracking number(s) to send", plan.tracking_uploads).format(
-                n=plan.tracking_uploads
-            )
-        )
-    if plan.ends:
-        todo.append(n_("{n} listing(s) to end", "{n} listing(s) to end", len(plan.ends)).format(n=len(plan.ends)))
-    if plan.relists:
-        todo.append(n_("{n} listing(s) to relist", "{n} listing(s) to relist", len(plan.relists)).format(n=len(plan.relists)))
+    todo = _plan_todo(plan)
     lines.append(f"{plan.channel_name}: " + _("plan: ") + (", ".join(todo) if todo else _("nothing to send")) + ".")
-    end_word, relist_word = _("End"), _("Relist")
-    width = max(len(end_word), len(relist_word))
-    for action in plan.ends:
-        item = f" [{action.sku}]" if action.sku else ""
-        lines.append(f"  {end_word.ljust(width)} {action.offer_id}  {action.title}{item}: {action.reason}")
-    for action in plan.relists:
-        item = f" [{action.sku}]" if action.sku else ""
-        if action.duration_days in (0, 99, None):
-            duration = _("until sold out")
-        else:
-            duration = n_("{n} day", "{n} days", action.duration_days).format(n=action.duration_days)
-        start = (", " + _("starts {time} UTC").format(time=f"{action.start_at:%Y-%m-%d %H:%M}")) if action.start_at else ""
-        lines.append(f"  {relist_word.ljust(width)} {action.offer_id}  {action.title}{item}: {action.reason}; {duration}{start}")
+    lines += _action_lines(plan)
     held = {i for h in plan.held for i in h.action_ids}
     waiting = sum(1 for a in plan.to_confirm if a.action_id not in held)
     if waiting and not approve:
         lines.append(
             f"{plan.channel_name}: "
             + n_(
-                "{n} listing(s) to end or relist wait for confirmation; run with --yes to apply them.",
-                "{n} listing(s) to end or relist wait for confirmation; run with --yes to apply them.",
+                "{n} listing to end or relist waits for confirmation; run with --yes to apply it.",
+                "{n} listings to end or relist wait for confirmation; run with --yes to apply them.",
                 waiting,
             ).format(n=waiting)
         )
-    for note in plan.notes:
-        if note not in {h.message for h in plan.held}:
-            lines.append("  " + _("Note: {note}").format(note=note))
+    held_messages = {h.message for h in plan.held}
+    lines += ["  " + _("Note: {note}").format(note=note) for note in plan.notes if note not in held_messages]
     for hold in plan.held:
         lines.append(f"{plan.channel_name}: " + hold.message + " " + _("Nothing held is sent; check the stock, then run main.py sync again with --allow-mass-end to send it."))
     return lines
+
+
+def _plan_todo(plan: Plan) -> list[str]:
+    """What the plan sends, counted: quantities, tracking numbers, ends, relists (none left out as 0)."""
+    counted = (
+        (plan.quantity_changes, n_("{n} quantity change", "{n} quantity changes", plan.quantity_changes)),
+        (plan.tracking_uploads, n_("{n} tracking number to send", "{n} tracking numbers to send", plan.tracking_uploads)),
+        (len(plan.ends), n_("{n} listing to end", "{n} listings to end", len(plan.ends))),
+        (len(plan.relists), n_("{n} listing to relist", "{n} listings to relist", len(plan.relists))),
+    )
+    return [text.format(n=n) for n, text in counted if n]
+
+
+def _action_lines(plan: Plan) -> list[str]:
+    """One line per end and relist: offer, title, stock item, reason; a relist's duration and start."""
+    end_word, relist_word = _("End"), _("Relist")
+    width = max(len(end_word), len(relist_word))
+    lines = [f"  {end_word.ljust(width)} {a.offer_id}  {a.title}{_item_text(a)}: {a.reason}" for a in plan.ends]
+    for action in plan.relists:
+        start = (", " + _("starts {time} UTC").format(time=f"{action.start_at:%Y-%m-%d %H:%M}")) if action.start_at else ""
+        lines.append(
+            f"  {relist_word.ljust(width)} {action.offer_id}  {action.title}{_item_text(action)}: {action.reason}; "
+            f"{_duration_text(action.duration_days)}{start}"
+        )
+    return lines
+
+
+def _item_text(action) -> str:
+    return f" [{action.sku}]" if action.sku else ""
+
+
+def _duration_text(days: int | None) -> str:
+    if days in (0, 99, None):
+        return _("until sold out")
+    return n_("{n} day", "{n} days", days).format(n=days)
 
 
 def describe_report(report: Report, shown_notes=()) -> list[str]:

@@ -113,36 +113,33 @@ class CommandBook:
         command_id = _command_id(req.params["commandId"])
         body = req.json()
         check_shape(body, QUANTITY_SHAPE if kind == QUANTITY else PUBLICATION_SHAPE)
-        ids = list(
-            dict.fromkeys(
-                offer["id"]
-                for criterion in body.get("offerCriteria") or []
-                for offer in criterion.get("offers") or []
-                if offer.get("id") is not None
-            )
-        )
-        if not ids:
-            raise RestError("EmptyOfferCriteriaException", path="offerCriteria")
-        if len(ids) > MAX_OFFERS:
-            raise RestError("TooManyOffersInCommandException", path="offerCriteria")
+        ids = _offer_ids(body)
         value = scheduled = None
         if kind == QUANTITY:
-            change = body.get("modification") or {}
-            action, value = change.get("changeType"), change.get("value")
-            if action is None or value is None:
-                raise RestError("MissingJSONProperty", path="modification", status=422)
-            if action == "FIXED" and value < 1 and not ZERO_QUANTITY_AS_FAILED_TASK:
-                raise RestError("INCORRECT_QUANTITY_VALUE", path="modification.value")
+            action, value = _quantity_change(body)
         else:
-            publication = body.get("publication") or {}
-            action = publication.get("action")
-            if action is None:
-                raise RestError("MissingJSONProperty", path="publication.action", status=422)
-            if action == "ACTIVATE" and publication.get("scheduledFor"):
-                scheduled = parse_time(publication["scheduledFor"], "publication.scheduledFor")
-                if scheduled < self.shop.now():
-                    raise RestError("ScheduledInThePastException", path="publication.scheduledFor")
+            action, scheduled = self._publication_change(body)
         face.limits.offer_changes(req.token, len(ids))
+        command = self._file(kind, command_id, action, value, scheduled, ids)
+        answer = _report(command)
+        answer["taskCount"] = {"total": 0, "success": 0, "failed": 0}
+        return 201, answer
+
+    def _publication_change(self, body: dict) -> tuple[str, int | None]:
+        """The publication action and, for a scheduled ACTIVATE, its time (not in the past)."""
+        publication = body.get("publication") or {}
+        action = publication.get("action")
+        if action is None:
+            raise RestError("MissingJSONProperty", path="publication.action", status=422)
+        scheduled = None
+        if action == "ACTIVATE" and publication.get("scheduledFor"):
+            scheduled = parse_time(publication["scheduledFor"], "publication.scheduledFor")
+            if scheduled < self.shop.now():
+                raise RestError("ScheduledInThePastException", path="publication.scheduledFor")
+        return action, scheduled
+
+    def _file(self, kind: str, command_id: str, action: str, value, scheduled, ids: list) -> Command:
+        """Keep a new command to be done after the delay; a command id is used once per kind."""
         with self.shop.lock:
             now = self.shop.now()
             with self._lock:
@@ -160,9 +157,7 @@ class CommandBook:
                 )
                 self._commands[(kind, command_id)] = command
                 self._pending.append(command)
-        answer = _report(command)
-        answer["taskCount"] = {"total": 0, "success": 0, "failed": 0}
-        return 201, answer
+        return command
 
     def _get(self, kind: str, raw_id: str) -> Command:
         command_id = _command_id(raw_id)
@@ -209,6 +204,34 @@ def _command_id(raw: str) -> str:
         return str(uuid.UUID(raw))
     except ValueError:
         raise RestError("InvalidCommandIdException", path="commandId") from None
+
+
+def _offer_ids(body: dict) -> list:
+    """The offers a command names, each once, in order: 1 to MAX_OFFERS of them."""
+    ids = list(
+        dict.fromkeys(
+            offer["id"]
+            for criterion in body.get("offerCriteria") or []
+            for offer in criterion.get("offers") or []
+            if offer.get("id") is not None
+        )
+    )
+    if not ids:
+        raise RestError("EmptyOfferCriteriaException", path="offerCriteria")
+    if len(ids) > MAX_OFFERS:
+        raise RestError("TooManyOffersInCommandException", path="offerCriteria")
+    return ids
+
+
+def _quantity_change(body: dict) -> tuple[str, int]:
+    """The change type (FIXED or GAIN) and its value."""
+    change = body.get("modification") or {}
+    action, value = change.get("changeType"), change.get("value")
+    if action is None or value is None:
+        raise RestError("MissingJSONProperty", path="modification", status=422)
+    if action == "FIXED" and value < 1 and not ZERO_QUANTITY_AS_FAILED_TASK:
+        raise RestError("INCORRECT_QUANTITY_VALUE", path="modification.value")
+    return action, value
 
 
 def _report(command: Command) -> dict:

@@ -82,6 +82,26 @@ def search(face: "RestFace", req: Request):
     offset = req.integer("offset", 0, 0, 9_999_999)
     if offset + limit > 10_000_000:
         raise RestError("VALIDATION_ERROR", path="offset", details="offset + limit > 10000000")
+    tests = _offer_tests(req)
+    sort = req.one("sort")
+    if sort is not None and sort.lstrip("-") not in SORTS:
+        raise RestError("VALIDATION_ERROR", path="sort")
+    shop = face.shop
+    with shop.lock:
+        shop.tick()
+        now = shop.now()
+        found = [o for o in shop.offers.values() if not world.archived(o, now) and all(t(o) for t in tests)]
+        if sort is None:
+            found.sort(key=lambda o: (o.start_time, o.id), reverse=True)  # newest first
+        else:
+            found.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
+        page = [views.listing(o) for o in found[offset : offset + limit]]
+    return 200, {"offers": page, "count": len(page), "totalCount": len(found)}
+
+
+def _offer_tests(req: Request) -> list:
+    """One test per filter the query gives (an offer is listed when it passes them all);
+    a filter with a value Allegro would refuse raises VALIDATION_ERROR."""
     ids = set(req.many("offer.id"))
     statuses = set(req.many("publication.status"))
     formats = set(req.many("sellingMode.format"))
@@ -96,38 +116,17 @@ def search(face: "RestFace", req: Request):
     low = _price_bound(req, "sellingMode.price.amount.gte")
     high = _price_bound(req, "sellingMode.price.amount.lte")
     category = req.one("category.id")
-    sort = req.one("sort")
-    if sort is not None and sort.lstrip("-") not in SORTS:
-        raise RestError("VALIDATION_ERROR", path="sort")
-    shop = face.shop
-    with shop.lock:
-        shop.tick()
-        now = shop.now()
-        found = []
-        for offer in shop.offers.values():
-            if world.archived(offer, now):
-                continue
-            if ids and str(offer.id) not in ids:
-                continue
-            if statuses and views.STATUS[offer.state] not in statuses:
-                continue
-            if formats and ("AUCTION" if offer.format == AUCTION else "BUY_NOW") not in formats:
-                continue
-            if externals and str(offer.local_id) not in externals:
-                continue
-            if name and name not in offer.title.lower():
-                continue
-            if (low is not None and offer.price < low) or (high is not None and offer.price > high):
-                continue
-            if category is not None and str(offer.category_id) != category:
-                continue
-            found.append(offer)
-        if sort is None:
-            found.sort(key=lambda o: (o.start_time, o.id), reverse=True)  # newest first
-        else:
-            found.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
-        page = [views.listing(o) for o in found[offset : offset + limit]]
-    return 200, {"offers": page, "count": len(page), "totalCount": len(found)}
+    given = (
+        (ids, lambda o: str(o.id) in ids),
+        (statuses, lambda o: views.STATUS[o.state] in statuses),
+        (formats, lambda o: ("AUCTION" if o.format == AUCTION else "BUY_NOW") in formats),
+        (externals, lambda o: str(o.local_id) in externals),
+        (name, lambda o: name in o.title.lower()),
+        (low is not None, lambda o: not o.price < low),
+        (high is not None, lambda o: not o.price > high),
+        (category is not None, lambda o: str(o.category_id) == category),
+    )
+    return [test for wanted, test in given if wanted]
 
 
 def read(face: "RestFace", req: Request):
@@ -217,32 +216,11 @@ def create(face: "RestFace", req: Request):
     body = req.json()
     check_shape(body, OFFER_SHAPE)
     mode = body.get("sellingMode") or {}
-    fmt = mode.get("format") or "BUY_NOW"
-    if fmt == "ADVERTISEMENT":
-        raise RestError(
-            "InvalidJSONValue",
-            path="sellingMode.format",
-            status=422,
-            details="the sandbox sells BUY_NOW and AUCTION offers",
-        )
+    fmt = _format_of(mode)
     for key in ("stock", "name"):
         if body.get(key) is None:
             raise RestError("MissingJSONProperty", path=key, status=422)
-    price_key = "startingPrice" if fmt == "AUCTION" else "price"
-    price_raw = (mode.get(price_key) or {}).get("amount")
-    if price_raw is None:
-        raise RestError("MissingJSONProperty", path=f"sellingMode.{price_key}", status=422)
-    try:
-        price = float(price_raw)
-    except ValueError:
-        price = -1.0
-    if not 0 < price < 100_000_000:
-        raise RestError(
-            "InvalidJSONValue",
-            path=f"sellingMode.{price_key}.amount",
-            status=422,
-            details='the amount must be a positive decimal string, e.g. "12.50"',
-        )
+    price = _price_of(mode, fmt)
     quantity = body["stock"].get("available")
     if quantity is None or quantity < 1 or (fmt == "AUCTION" and quantity != 1):
         raise RestError("AvailableStockMustEqualToOneOrBeGreaterThanOne", path="stock.available")
@@ -259,17 +237,55 @@ def create(face: "RestFace", req: Request):
     with shop.lock:
         shop.tick()
         now = shop.now()
-        start = now
-        if publication.get("startingAt"):
-            start = max(now, parse_time(publication["startingAt"], "publication.startingAt"))
-            if start - now > MAX_START_AHEAD:
-                raise RestError(
-                    "InvalidJSONValue",
-                    path="publication.startingAt",
-                    status=422,
-                    details="at most 30 days ahead",
-                )
+        start = _start_of(publication, now)
         offer = world.create(
             shop, body["name"], fmt, price, quantity, days, int(category), start, now
         )
         return 201, views.product_offer(offer, now)
+
+
+def _format_of(mode: dict) -> str:
+    fmt = mode.get("format") or "BUY_NOW"
+    if fmt == "ADVERTISEMENT":
+        raise RestError(
+            "InvalidJSONValue",
+            path="sellingMode.format",
+            status=422,
+            details="the sandbox sells BUY_NOW and AUCTION offers",
+        )
+    return fmt
+
+
+def _price_of(mode: dict, fmt: str) -> float:
+    """The buy-now price, or an auction's starting price: a positive decimal string."""
+    price_key = "startingPrice" if fmt == "AUCTION" else "price"
+    price_raw = (mode.get(price_key) or {}).get("amount")
+    if price_raw is None:
+        raise RestError("MissingJSONProperty", path=f"sellingMode.{price_key}", status=422)
+    try:
+        price = float(price_raw)
+    except ValueError:
+        price = -1.0
+    if not 0 < price < 100_000_000:
+        raise RestError(
+            "InvalidJSONValue",
+            path=f"sellingMode.{price_key}.amount",
+            status=422,
+            details='the amount must be a positive decimal string, e.g. "12.50"',
+        )
+    return price
+
+
+def _start_of(publication: dict, now: int) -> int:
+    """Now, or publication.startingAt when it is later (at most 30 days ahead)."""
+    if not publication.get("startingAt"):
+        return now
+    start = max(now, parse_time(publication["startingAt"], "publication.startingAt"))
+    if start - now > MAX_START_AHEAD:
+        raise RestError(
+            "InvalidJSONValue",
+            path="publication.startingAt",
+            status=422,
+            details="at most 30 days ahead",
+        )
+    return start

@@ -406,6 +406,24 @@ def add_shipment(face: "RestFace", req: Request):
     """POST /order/checkout-forms/{id}/shipments with the per-carrier waybill checks."""
     body = req.json()
     check_shape(body, WAYBILL_SHAPE)
+    operator, name, waybill = _checked_waybill(body)
+    shop = face.shop
+    with shop.lock:
+        form = _form(shop, req.params["id"])
+        own = {tagged(LINE_TAG, d) for d in form.deal_ids}
+        if any(item.get("id") not in own for item in body.get("lineItems") or []):
+            raise RestError("LineItemNotFoundException", path="lineItems")
+        for index, package in enumerate(form.packages):
+            if package.operator_id == operator and package.package_id == waybill:
+                return 201, _shipment(form, index, package)  # the same number again: no copy
+        _check_room_for(shop, form, operator, waybill)
+        form.packages.append(Package(operator, name, waybill, shop.now()))
+        shop.changes += 1
+        return 201, _shipment(form, len(form.packages) - 1, form.packages[-1])
+
+
+def _checked_waybill(body: dict) -> tuple[int, str, str]:
+    """(operator, carrier name, waybill) of a shipment, the number checked by its carrier's format."""
     for key in ("carrierId", "waybill"):
         if body.get(key) is None:
             raise RestError("MissingJSONProperty", path=key)
@@ -425,29 +443,21 @@ def add_shipment(face: "RestFace", req: Request):
         valid = tracking.check(operator, waybill, None) == tracking.OPERATOR_OK
     if not valid:
         raise RestError("CarrierWaybillValidationException")
-    shop = face.shop
-    with shop.lock:
-        form = _form(shop, req.params["id"])
-        own = {tagged(LINE_TAG, d) for d in form.deal_ids}
-        for item in body.get("lineItems") or []:
-            if item.get("id") not in own:
-                raise RestError("LineItemNotFoundException", path="lineItems")
-        for index, package in enumerate(form.packages):
-            if package.operator_id == operator and package.package_id == waybill:
-                return 201, _shipment(form, index, package)  # the same number again: no copy
-        if len(form.packages) >= MAX_PACKAGES_PER_FORM:
-            raise RestError("TooManyShipmentsException")
-        elsewhere = sum(
-            1
-            for other in shop.forms.values()
-            if other is not form
-            and any(p.package_id == waybill and p.operator_id == operator for p in other.packages)
-        )
-        if elsewhere >= MAX_ORDERS_PER_WAYBILL:
-            raise RestError("WaybillUsedTooManyTimesException", path="waybill")
-        form.packages.append(Package(operator, name, waybill, shop.now()))
-        shop.changes += 1
-        return 201, _shipment(form, len(form.packages) - 1, form.packages[-1])
+    return operator, name, waybill
+
+
+def _check_room_for(shop: Shop, form: Form, operator: int, waybill: str) -> None:
+    """A form takes a limited number of shipments, a waybill a limited number of forms."""
+    if len(form.packages) >= MAX_PACKAGES_PER_FORM:
+        raise RestError("TooManyShipmentsException")
+    elsewhere = sum(
+        1
+        for other in shop.forms.values()
+        if other is not form
+        and any(p.package_id == waybill and p.operator_id == operator for p in other.packages)
+    )
+    if elsewhere >= MAX_ORDERS_PER_WAYBILL:
+        raise RestError("WaybillUsedTooManyTimesException", path="waybill")
 
 
 def set_fulfillment(face: "RestFace", req: Request):

@@ -48,7 +48,7 @@ def test_list_shows_status_days_left_and_links(paths, capsys):
     czajnik = next(line for line in lines if line.startswith("1003"))
     assert "Pending relist (49 days left)" in czajnik
     assert czajnik.endswith("  -       -          Czajnik elektryczny")
-    assert lines[-1] == "3 listing(s)."
+    assert lines[-1] == "3 listings."
     code, _, err = run(paths, capsys, "list", "--channel", "Nieznany")
     assert code == 1 and "no channel called Nieznany" in err
 
@@ -57,7 +57,7 @@ def test_link_then_unlink(paths, capsys):
     code, out, _ = run(paths, capsys, "link", "1002", "PAR-02")
     assert code == 0 and "Linked offer 1002 “Parasol składany” to PAR-02." in out
     _, out, _ = run(paths, capsys, "list", "--unlinked")
-    assert "1002" not in out and "2 listing(s)." in out
+    assert "1002" not in out and "2 listings." in out
     code, out, _ = run(paths, capsys, "unlink", "1002")
     assert code == 0 and "Unlinked offer 1002" in out
     code, _, err = run(paths, capsys, "link", "1002", "BRAK")

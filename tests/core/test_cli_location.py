@@ -96,7 +96,7 @@ def test_removing_a_location_a_channel_syncs_from_says_so(run):
     )
     code, _, err = run("remove", "Sklep", "--yes")
     assert code == 0
-    assert err.startswith("MojeAllegro take(s) stock from Sklep: after deleting it, choose another location")
+    assert err.startswith("MojeAllegro takes stock from Sklep: after deleting it, choose another location")
 
 
 def test_list_as_json_counts_stock_and_names_the_channels(run):

@@ -125,7 +125,7 @@ def test_shipping_asks_and_without_a_terminal_only_yes_answers(run):
     code, out, err = run("ship", str(FORM), "--carrier", "InPost", "--tracking", PARCEL)
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "2 linked item(s) are taken off stock at Magazyn A.",
+        "2 linked items are taken off stock at Magazyn A.",
         f"Mark order {FORM} shipped? This cannot be undone.",
         "Nothing was asked (standard input is not a terminal); run again with --yes to answer yes.",
         "The order was not marked shipped.",

@@ -50,7 +50,7 @@ def test_a_valid_file_is_imported_at_the_given_location(paths, tmp_path, capsys)
     assert stock_cli.main(["import", str(csv_file), "--check"], paths) == 0
     assert "Nothing was changed" in capsys.readouterr().out
     assert stock_cli.main(["import", str(csv_file), "--location", "Sklep"], paths) == 0
-    assert "Imported 2 row(s)" in capsys.readouterr().out
+    assert "Imported 2 rows from" in capsys.readouterr().out
     reopen(paths)
     sklep = Location.get(name="Sklep")
     assert {(lvl.item.sku, lvl.quantity) for lvl in StockLevel.select().where(StockLevel.location == sklep)} == {
@@ -73,7 +73,7 @@ def test_export_then_import_round_trip(paths, tmp_path, capsys):
     database.close()
     out = tmp_path / "eksport.csv"
     assert stock_cli.main(["export", str(out)], paths) == 0
-    assert "Exported 1 row(s)" in capsys.readouterr().out
+    assert "Exported 1 row to" in capsys.readouterr().out
     assert "'=1+1,Kubek ŻÓŁTY,Sklep,8," in out.read_text(encoding="utf-8-sig")
     assert stock_cli.main(["import", str(out)], paths) == 0
     reopen(paths)

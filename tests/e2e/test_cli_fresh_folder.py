@@ -66,7 +66,7 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
     code, _, err = cli("stock", "import", str(stock))
     assert code == 1 and "add one with main.py location add NAME" in err
     assert "Added location Magazyn A. It is the default location." in ok(cli("location", "add", "Magazyn A"))
-    assert "Imported 2 row(s)" in ok(cli("stock", "import", str(stock)))
+    assert "Imported 2 rows from" in ok(cli("stock", "import", str(stock)))
     assert as_json(cli("location", "list", "--json")) == [
         {"name": "Magazyn A", "default": True, "items_held": 1, "level": 8, "allocated": 0, "available": 8, "channels": []}
     ]
@@ -106,7 +106,7 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
     # without --yes the end waits (exit 3: a person is needed); with it, the quantity is pushed and the listing ended
     code, out, err = cli("sync")
     assert code == 3, out + err
-    assert "wait for confirmation; run with --yes" in out
+    assert "1 listing to end or relist waits for confirmation; run with --yes" in out
     assert control.offer(plate)["state"] == "active"
     assert control.offer(mug)["quantity"] == 8
     out = ok(cli("sync", "--yes"))

@@ -50,9 +50,9 @@ def test_the_plan_is_printed_and_ends_wait_for_yes(cli_shop, control, capsys):
     assert run_cli(paths) == sync_cli.WAITING  # something needs a person
     out = capsys.readouterr().out
     assert "MojeAllegro: 1 order imported." in out
-    assert "plan: 1 quantity change(s), 1 listing(s) to end." in out
+    assert "plan: 1 quantity change, 1 listing to end." in out
     assert f"End    {mug_offer}  Kubek [KUB-1]: Available 0 over all locations" in out
-    assert "wait for confirmation; run with --yes to apply them" in out
+    assert "waits for confirmation; run with --yes to apply it" in out
     assert control.offer(mug_offer)["state"] == "active"
     assert control.offer(plate_offer)["quantity"] == 1  # quantities need no confirmation
 

@@ -165,7 +165,7 @@ def test_counted_sentences_kept_in_constants_have_plural_forms():
 def test_polish_plural_forms():
     core_i18n.set_language("pl")
     try:
-        said = {n: core_i18n.n_("{n} listing(s) to end", "", n).format(n=n) for n in (1, 2, 5, 12, 22, 25)}
+        said = {n: core_i18n.n_("{n} listing to end", "", n).format(n=n) for n in (1, 2, 5, 12, 22, 25)}
     finally:
         core_i18n.set_language("en")
     assert said == {
@@ -176,7 +176,7 @@ def test_polish_plural_forms():
         22: "22 oferty do zakończenia",
         25: "25 ofert do zakończenia",
     }
-    assert core_i18n.n_("{n} listing(s) to end", "{n} listing(s) to end", 2) == "{n} listing(s) to end"
+    assert core_i18n.n_("{n} listing to end", "{n} listings to end", 2) == "{n} listings to end"
 
 
 # --- the app in Polish ---------------------------------------------------------------------------
