@@ -42,7 +42,8 @@ def marked_sentences(root: Path = ROOT) -> tuple[dict[str, Marked], list[str]]:
             calls = [node] if isinstance(node, ast.Call) else []
             if isinstance(node, ast.Tuple):  # (key, N_("{n} thing"), "{n} things"): a counted constant
                 for first, second in zip(node.elts, node.elts[1:]):
-                    if _marker(first) == "N_" and _text(second) is not None and _text(first.args[0]):
+                    if _marker(first) == "N_" and first.args and "{n}" in (_text(first.args[0]) or "") \
+                            and "{n}" in (_text(second) or ""):
                         found.setdefault(_text(first.args[0]), Marked()).plural = _text(second)
             for call in calls:
                 name = _marker(call)

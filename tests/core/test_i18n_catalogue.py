@@ -191,3 +191,17 @@ def test_every_error_sentence_in_the_error_table_has_its_polish():
     for code in errors.known_codes():
         error = errors.error_for(code)
         assert error.message_pl != error.message_en, code
+
+
+def test_an_unreachable_oauth_server_is_named_like_any_unreachable_allegro(polish):
+    """Connecting with nothing listening: the adapters' own ConnectionFailed, with the address."""
+    from core.allegro.environments import RestEndpoints
+    from core.allegro.rest.device_flow import DeviceFlow, DeviceFlowFailed
+
+    endpoints = RestEndpoints("http://127.0.0.1:9", "http://127.0.0.1:9", "http://127.0.0.1:9")
+    with pytest.raises(DeviceFlowFailed) as failed:
+        DeviceFlow(endpoints, "ID", "SECRET").start()
+    assert failed.value.kind == "unreachable"
+    assert str(failed.value.reason) == (
+        "Nie udało się połączyć z Allegro pod adresem http://127.0.0.1:9/auth/oauth/device."
+    )
