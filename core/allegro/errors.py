@@ -214,52 +214,112 @@ class UnknownAllegroError(AllegroError):
 _CATALOGUE: dict[str, tuple[type[AllegroError], str]] = {
     # login and keys (§3)
     "ERR_USER_PASSWD": (LoginRejected, LoginRejected.en),
-    "ERR_PASSWORD_TOO_EASY": (LoginRejected, N_("Allegro wants a new password for this account: change it on allegro.pl, then here.")),
+    "ERR_PASSWORD_TOO_EASY": (
+        LoginRejected,
+        N_("Allegro wants a new password for this account: change it on allegro.pl, then here."),
+    ),
     "ERR_WEBAPI_KEY": (ApiKeyRejected, ApiKeyRejected.en),
-    "ERR_WEBAPI_KEY_INACTIVE": (ApiKeyRejected, N_("This WebAPI key is not active: accept the WebAPI terms in My Allegro.")),
-    "ERR_WEBAPI_EXPIRED": (ApiKeyRejected, N_("This WebAPI key has expired: generate a new one in My Allegro → WebAPI.")),
+    "ERR_WEBAPI_KEY_INACTIVE": (
+        ApiKeyRejected,
+        N_("This WebAPI key is not active: accept the WebAPI terms in My Allegro."),
+    ),
+    "ERR_WEBAPI_EXPIRED": (
+        ApiKeyRejected,
+        N_("This WebAPI key has expired: generate a new one in My Allegro → WebAPI."),
+    ),
     "ERR_CAPTCHA_REQUIRED": (CaptchaRequired, CaptchaRequired.en),
     "ERR_NO_SESSION": (SessionExpired, SessionExpired.en),
     "ERR_SESSION_EXPIRED": (SessionExpired, SessionExpired.en),
     "ERR_AUTHORIZATION_ERROR": (AccountBlocked, N_("Allegro says this account is closed.")),
-    "ERR_LICENCE_EXPIRED_OR_CLOSED": (AccountBlocked, N_("Allegro says this account's licence has expired or was closed.")),
-    "ERR_JUNIOR_CANT_LOGIN_IN_THIS_COUNTRY": (AccountBlocked, N_("Allegro Junior accounts cannot log in to this site.")),
+    "ERR_LICENCE_EXPIRED_OR_CLOSED": (
+        AccountBlocked,
+        N_("Allegro says this account's licence has expired or was closed."),
+    ),
+    "ERR_JUNIOR_CANT_LOGIN_IN_THIS_COUNTRY": (
+        AccountBlocked,
+        N_("Allegro Junior accounts cannot log in to this site."),
+    ),
     "ERR_BLOCKED_USER_CANT_INVOKE_METHOD": (AccountBlocked, AccountBlocked.en),
     "ERR_BLOCK_SELL_SELL": (AccountBlocked, N_("Allegro has blocked selling on this account.")),
-    "ERR_INPUT_COUNTRY_ERROR": (InvalidRequest, N_("Allegro does not recognise the country of this account.")),
+    "ERR_INPUT_COUNTRY_ERROR": (
+        InvalidRequest,
+        N_("Allegro does not recognise the country of this account."),
+    ),
     "ERR_UNKNOWN_FEATURE": (InvalidRequest, N_("Allegro did not recognise the version query.")),
     # limits and availability (§3, §4)
     "ERR_MINUTE_LIMIT_EXCEEDED": (RateLimited, RateLimited.en),
-    "ERR_IP_LIMIT_EXCEEDED": (RateLimited, N_("Too many requests from this computer. The app waits and tries again.")),
+    "ERR_IP_LIMIT_EXCEEDED": (
+        RateLimited,
+        N_("Too many requests from this computer. The app waits and tries again."),
+    ),
     "ERR_WEBAPI_NOT_AVAIL": (ServiceUnavailable, ServiceUnavailable.en),
     "ERR_INTERNAL_SYSTEM_ERROR": (ServiceUnavailable, N_("Allegro had an internal error. Try again later.")),
-    "ERR_NO_DATABASE": (ServiceUnavailable, N_("Allegro's database is not available at the moment. Try again later.")),
+    "ERR_NO_DATABASE": (
+        ServiceUnavailable,
+        N_("Allegro's database is not available at the moment. Try again later."),
+    ),
     # batches and input (§5, §7, §9)
     "ERR_INPUT_ARRAY_EMPTY": (InvalidRequest, N_("Allegro was sent an empty list.")),
     "ERR_ITEMS_ARRAY_OVERSIZED": (InvalidRequest, N_("Allegro accepts at most 25 offers at a time.")),
-    "ERR_INCORRECT_JOURNAL_START": (InvalidRequest, N_("Allegro does not know the journal position the app asked from.")),
+    "ERR_INCORRECT_JOURNAL_START": (
+        InvalidRequest,
+        N_("Allegro does not know the journal position the app asked from."),
+    ),
     "ERR_INVALID_USER_TYPE": (InvalidRequest, N_("Allegro did not accept the user role asked for.")),
     "ERR_INCORRECT_TRANSACTION_ID": (InvalidRequest, N_("Allegro does not know this order (post-buy form).")),
     "ERR_INVALID_VALUE_IN_LOCAL_ID": (InvalidRequest, N_("Allegro refused the relist's local id.")),
     "ERR_GIVE_CANCEL_BIDS_REASON": (InvalidRequest, N_("A reason is needed to cancel the bids.")),
     "ERR_INVALID_ITEM_ID": (OfferRejected, N_("Allegro does not know this offer.")),
     # quantities (§6)
-    "ERR_INVALID_QUANTITY": (OfferRejected, N_("Allegro refused this quantity (allowed 1–999, no increase with bids, not below what was sold).")),
+    "ERR_INVALID_QUANTITY": (
+        OfferRejected,
+        N_("Allegro refused this quantity (allowed 1–999, no increase with bids, not below what was sold)."),
+    ),
     "ERR_BID_DURING_CHANGES": (OfferRejected, N_("The quantity cannot change: the offer already has bids.")),
-    "ERR_CHANGING_QUANTITY_FOR_ADVERTISEMENT": (OfferRejected, N_("A classified ad has no quantity to change.")),
-    "ERR_CHANGING_QUANTITY_FOR_MULTI_OFFER_DISABLED": (OfferRejected, N_("The quantity of a multi-variant offer cannot be changed here.")),
-    "ERR_JUNIOR_LIMIT_EXCEEDED": (OfferRejected, N_("The Allegro Junior limit does not allow this quantity.")),
-    "ERR_MULTI_ITEM_AND_BUYNOW_AND_STARTING": (OfferRejected, N_("An auction with several items cannot have this quantity.")),
-    "ERR_MULTI_ITEMS_NOT_ALLOWED_IN_THIS_CATEGORY": (OfferRejected, N_("This category allows only one item per offer.")),
+    "ERR_CHANGING_QUANTITY_FOR_ADVERTISEMENT": (
+        OfferRejected,
+        N_("A classified ad has no quantity to change."),
+    ),
+    "ERR_CHANGING_QUANTITY_FOR_MULTI_OFFER_DISABLED": (
+        OfferRejected,
+        N_("The quantity of a multi-variant offer cannot be changed here."),
+    ),
+    "ERR_JUNIOR_LIMIT_EXCEEDED": (
+        OfferRejected,
+        N_("The Allegro Junior limit does not allow this quantity."),
+    ),
+    "ERR_MULTI_ITEM_AND_BUYNOW_AND_STARTING": (
+        OfferRejected,
+        N_("An auction with several items cannot have this quantity."),
+    ),
+    "ERR_MULTI_ITEMS_NOT_ALLOWED_IN_THIS_CATEGORY": (
+        OfferRejected,
+        N_("This category allows only one item per offer."),
+    ),
     "ERR_END_DURING_CHANGES": (OfferRejected, N_("The offer has already ended; it cannot be changed.")),
-    "ERR_CANT_CHANGE_QUANTITY_AFTER_BID": (OfferRejected, N_("The quantity cannot change: the offer already has bids.")),
+    "ERR_CANT_CHANGE_QUANTITY_AFTER_BID": (
+        OfferRejected,
+        N_("The quantity cannot change: the offer already has bids."),
+    ),
     # ending and relisting (§7, §8)
-    "ERR_YOU_CANT_CHANGE_ITEM": (OfferRejected, N_("Allegro is still applying an earlier change to this offer. Try again later.")),
+    "ERR_YOU_CANT_CHANGE_ITEM": (
+        OfferRejected,
+        N_("Allegro is still applying an earlier change to this offer. Try again later."),
+    ),
     "ERR_TOO_DISTANT_FUTURE": (OfferRejected, N_("A relist can start at most 30 days ahead.")),
-    "ERR_TOO_MANY_YOUR_FUTURE_AUCTIONS": (OfferRejected, N_("The account already has the most scheduled offers Allegro allows.")),
-    "ERR_TOO_MANY_FUTURE_AT_THIS_TIME": (OfferRejected, N_("Too many offers are scheduled for that time: choose another start.")),
+    "ERR_TOO_MANY_YOUR_FUTURE_AUCTIONS": (
+        OfferRejected,
+        N_("The account already has the most scheduled offers Allegro allows."),
+    ),
+    "ERR_TOO_MANY_FUTURE_AT_THIS_TIME": (
+        OfferRejected,
+        N_("Too many offers are scheduled for that time: choose another start."),
+    ),
     "ERR_ITEM_NOT_ENDED": (OfferRejected, N_("The offer is still live, so it cannot be relisted.")),
-    "ERR_SELL_AGAIN_TIME_EXPIRED": (OfferRejected, N_("The offer ended more than 60 days ago; Allegro no longer relists it.")),
+    "ERR_SELL_AGAIN_TIME_EXPIRED": (
+        OfferRejected,
+        N_("The offer ended more than 60 days ago; Allegro no longer relists it."),
+    ),
     "ERR_INVALID_DURATION_TIME": (OfferRejected, N_("Allegro does not allow this listing duration.")),
     "ERR_INVALID_PAGE_SIZE": (InvalidRequest, N_("Allegro refused the page size asked for (1–1000).")),
     "ERR_INVALID_PAGE_NUMBER": (InvalidRequest, N_("Allegro refused the page number asked for.")),

@@ -167,7 +167,10 @@ class RestMarketplace:
         if start and after is None:
             raise InvalidRequest(
                 "REST_UNKNOWN_CURSOR",
-                message=N_("The app lost track of where it stopped reading Allegro's orders; set the date to import orders from again."),
+                message=N_(
+                    "The app lost track of where it stopped reading Allegro's orders; "
+                    "set the date to import orders from again."
+                ),
             )
         while True:
             params = {"limit": EVENTS_PAGE}
