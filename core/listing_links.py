@@ -138,7 +138,8 @@ class Suggestion:
             return _("Exact title: {sku}").format(sku=self.items[0][1])
         if self.ambiguous:
             skus = ", ".join(s for _sku_id, s in self.items[:3]) + ("…" if len(self.items) > 3 else "")
-            return _("Ambiguous: {n} items ({skus})").format(n=len(self.items), skus=skus)
+            count = len(self.items)
+            return n_("Ambiguous: {n} item ({skus})", "Ambiguous: {n} items ({skus})", count).format(n=count, skus=skus)
         return ""
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import platformdirs
 
-from core.i18n import _
+from core.i18n import _, n_
 
 APP_NAME = "AllegroChannelManager"
 APP_AUTHOR = "AllegroChannelManager"
@@ -160,7 +160,11 @@ def tighten(folder: Path) -> list[Path]:
     if changed:
         shown = ", ".join(str(p) for p in changed[:10]) + (" …" if len(changed) > 10 else "")
         _pending_notes.append(
-            f"Made {len(changed)} file(s) and folder(s) private to this user (other users could read them): {shown}"
+            n_(
+                "Made {n} file or folder private to this user (other users could read it): {paths}",
+                "Made {n} files and folders private to this user (other users could read them): {paths}",
+                len(changed),
+            ).format(n=len(changed), paths=shown)
         )
     return changed
 

@@ -37,7 +37,7 @@ start=$(date +%s)
 uv run --group packaging pyinstaller packaging/$NAME.spec --noconfirm --log-level WARN
 echo "== build took $(( $(date +%s) - start )) s"
 
-for bundled in webapi.wsdl icons/app.svg icons/app-256.png; do
+for bundled in webapi.wsdl icons/app.svg icons/app-256.png locale/pl/LC_MESSAGES/core.po; do
   if [ ! -s "$APP_DIR/_internal/resources/$bundled" ]; then
     echo "FAILED: resources/$bundled is missing from the built app" >&2
     exit 1
@@ -45,6 +45,14 @@ for bundled in webapi.wsdl icons/app.svg icons/app-256.png; do
 done
 
 self_test "built app" "$APP_DIR/$NAME"
+# core's Polish catalogue is found and read (Babel) in the frozen app: a command in Polish
+mkdir -p "$scratch/data-pl"
+said="$(LANG=pl_PL.UTF-8 LC_ALL= LC_MESSAGES= ACM_DATA_DIR="$scratch/data-pl" timeout 120 "$APP_DIR/$NAME" channel list)"
+if [[ "$said" != *"Nie ma jeszcze kanałów."* ]]; then
+  echo "FAILED: the built app's 'channel list' is not in Polish under LANG=pl_PL.UTF-8: $said" >&2
+  exit 1
+fi
+echo "== built app speaks Polish"
 echo "== app folder size: $(du -sm "$APP_DIR" | cut -f1) MB ($APP_DIR)"
 
 if [ "$check_wheel" = 1 ]; then

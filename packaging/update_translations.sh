@@ -6,7 +6,7 @@
 #    arrive "unfinished", strings no longer in the code are dropped);
 # 2. translate the unfinished ones (Qt Linguist: `uv run pyside6-linguist resources/translations/acm_pl.ts`);
 # 3. pyside6-lrelease compiles both into the .qm files the app loads (commit .ts and .qm).
-# core/'s sentences are not Qt's: they live in core/i18n_pl.py (see core/i18n.py).
+# core/'s sentences are not Qt's: resources/locale/pl/LC_MESSAGES/core.po (packaging/fold_catalogue.py).
 # tests/ui/test_translations.py fails while any string is unfinished or a .qm is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."

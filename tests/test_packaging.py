@@ -42,18 +42,19 @@ def desktop_entry(path: Path) -> configparser.SectionProxy:
     return parser["Desktop Entry"]
 
 
-def run_spec(spec: Path) -> dict:
-    """Execute the spec as PyInstaller would, with stand-ins recording what it asks for."""
+def run_spec(spec: Path, found_datas: tuple = ()) -> dict:
+    """Execute the spec as PyInstaller would, with stand-ins recording what it asks for;
+    `found_datas`: (dest, source, kind) entries the analysis pretends its hooks found."""
     recorded: dict = {}
 
     class Analysis:
         def __init__(self, scripts, **kwargs):
             recorded["scripts"], recorded["analysis"] = scripts, kwargs
-            self.datas, self.binaries, self.pure, self.scripts = [], [], [], []
+            self.datas, self.binaries, self.pure, self.scripts = list(found_datas), [], [], []
 
     def record(name):
         def stand_in(*args, **kwargs):
-            recorded[name] = kwargs
+            recorded[name], recorded[name + " args"] = kwargs, args
         return stand_in
 
     namespace = {"SPECPATH": str(spec.parent), "__file__": str(spec), "Analysis": Analysis,
@@ -214,3 +215,23 @@ def test_spec_excludes_big_qt_modules_but_none_the_app_uses():
             used |= set(re.findall(r"PySide6\.Qt\w+", path.read_text(encoding="utf-8")))
     used |= {"PySide6.QtSvg"}  # the SVG icon engine plugin loads it
     assert not used & excluded, f"the frozen app would miss {sorted(used & excluded)}"
+
+
+def test_spec_ships_cores_polish_catalogue_and_only_the_babel_data_it_needs():
+    """core/i18n.py reads resources/locale/pl/LC_MESSAGES/core.po with Babel in the frozen app too."""
+    po = RESOURCES / "locale" / "pl" / "LC_MESSAGES" / "core.po"
+    found = [(f"babel/locale-data/{name}.dat", f"/venv/babel/locale-data/{name}.dat", "DATA")
+             for name in ("root", "pl", "en", "de", "zh_Hant")]
+    found.append(("babel/global.dat", "/venv/babel/global.dat", "DATA"))
+    recorded = run_spec(SPEC, found_datas=tuple(found))
+    assert (str(po), "resources/locale/pl/LC_MESSAGES") in recorded["analysis"]["datas"]
+    _exe, _binaries, shipped = recorded["COLLECT args"]
+    assert sorted(dest for dest, _source, _kind in shipped) == [
+        "babel/global.dat", "babel/locale-data/en.dat", "babel/locale-data/pl.dat", "babel/locale-data/root.dat"]
+
+
+def test_core_reads_its_catalogue_from_the_resources_the_app_ships():
+    from core import i18n
+
+    assert i18n.catalogue_path("pl") == RESOURCES / "locale" / "pl" / "LC_MESSAGES" / "core.po"
+    assert i18n.catalogue_path("pl").is_file()

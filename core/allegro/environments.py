@@ -11,6 +11,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from core.allegro.errors import AllegroError
+from core.i18n import N_
 
 PRODUCTION_URL = "https://webapi.allegro.pl/service.php"
 # Allegro's REST API (FACTS §0): production, and Allegro's own sandbox at allegrosandbox.pl.
@@ -32,8 +33,8 @@ class InvalidAddress(AllegroError, ValueError):
 
     default_code = "INVALID_ADDRESS"
 
-    def __init__(self, message: str, message_pl: str) -> None:
-        super().__init__(self.default_code, message=message, message_pl=message_pl)
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(self.default_code, message=message, params=params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +48,14 @@ class Environment:
         loopback = is_loopback(self.url)
         if not self.verify_tls and not loopback:
             raise InvalidAddress(
-                "TLS verification cannot be turned off for an address outside this computer.",
-                "Weryfikacji TLS nie można wyłączyć dla adresu spoza tego komputera.",
+                N_("TLS verification cannot be turned off for an address outside this computer.")
             )
         if self.kind is EnvironmentKind.SANDBOX and not loopback:
             raise InvalidAddress(
-                "The Sandbox runs on this computer; its address must be 127.0.0.1 or localhost.",
-                "Piaskownica działa na tym komputerze; jej adres to 127.0.0.1 lub localhost.",
+                N_("The Sandbox runs on this computer; its address must be 127.0.0.1 or localhost.")
             )
         if self.kind is EnvironmentKind.PRODUCTION and self.url != PRODUCTION_URL:
-            raise InvalidAddress(f"Production is {PRODUCTION_URL}.", f"Produkcja to {PRODUCTION_URL}.")
+            raise InvalidAddress(N_("Production is {url}."), url=PRODUCTION_URL)
 
     @property
     def label(self) -> str:
@@ -90,13 +89,11 @@ def check_url(url: str) -> None:
     parts = urlsplit(url or "")
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidAddress(
-            f"{url!r} is not a web address (it must start with https://).",
-            f"{url!r} nie jest adresem internetowym (musi zaczynać się od https://).",
+            N_("{url} is not a web address (it must start with https://)."), url=repr(url)
         )
     if parts.scheme == "http" and not is_loopback(url):
         raise InvalidAddress(
-            "Only addresses on this computer may use http://; Allegro needs https://.",
-            "Tylko adresy na tym komputerze mogą używać http://; Allegro wymaga https://.",
+            N_("Only addresses on this computer may use http://; Allegro needs https://.")
         )
 
 
@@ -154,8 +151,8 @@ def check_rest_environment(environment: str) -> str:
         return value.lower()
     if "://" not in value:
         raise InvalidAddress(
-            f"{value!r} is not an environment: use sandbox, production, allegrosandbox or an https:// address.",
-            f"{value!r} nie jest środowiskiem: podaj sandbox, production, allegrosandbox lub adres https://.",
+            N_("{value} is not an environment: use sandbox, production, allegrosandbox or an https:// address."),
+            value=repr(value),
         )
     check_url(value)
     return value.rstrip("/")

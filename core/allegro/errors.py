@@ -2,48 +2,54 @@
 
 The adapter converts every zeep fault and transport failure into one of these at the
 edge; nothing above `core/allegro` sees a zeep object. Each error keeps Allegro's own
-code and text (`code`, `allegro_text`) for the log and support, and carries the
-seller's sentence in English and Polish (`message`, `message_pl`, `message_for(lang)`).
+code and text (`code`, `allegro_text`) for the log and support, and the seller's sentence
+as English source text with named placeholders (`template`, `params`), translated through
+core's catalogue when shown: `message` in the app's language, `message_for(lang)` in any.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from core import i18n
+from core.i18n import N_
 
 
 class AllegroError(Exception):
     """Something Allegro (or the way to it) refused or failed."""
 
     default_code = "ERR_UNKNOWN"
-    en = "Allegro reported an error."
-    pl = "Allegro zgłosiło błąd."
+    en = N_("Allegro reported an error.")
     transient = False  # worth trying again a little later
     # For a batch operation stopped by this error: the results it had already finished.
     completed: tuple = ()
 
-    def __init__(
-        self,
-        code: str | None = None,
-        allegro_text: str = "",
-        *,
-        message: str | None = None,
-        message_pl: str | None = None,
-    ) -> None:
+    def __init__(self, code: str | None = None, allegro_text: str = "", *,
+                 message: str | None = None, params: dict | None = None) -> None:
+        """`message`: the English sentence marked with N_(), its {placeholders} filled from
+        `params` after translating; the class's own sentence when None."""
         self.code = code or self.default_code
         self.allegro_text = allegro_text or ""
-        self.message_en = message or self.en
-        self.message_pl = message_pl or self.pl
-        super().__init__(self.message_en)
+        self.template = message or self.en
+        self.params = dict(params or {})
+        super().__init__(self.message_for(i18n.ENGLISH))
 
     @property
     def message(self) -> str:
         """The seller's sentence in the app's language (core.i18n), for the UI, CLI and history."""
         return self.message_for(i18n.language())
 
+    @property
+    def message_en(self) -> str:
+        return self.message_for(i18n.ENGLISH)
+
+    @property
+    def message_pl(self) -> str:
+        return self.message_for(i18n.POLISH)
+
     def message_for(self, lang: str | None) -> str:
         """The seller's sentence in `lang` ("pl", "pl_PL", "en", ...); English otherwise."""
-        return self.message_pl if (lang or "").lower().startswith("pl") else self.message_en
+        text = i18n.translation(lang).gettext(self.template)
+        return text.format(**self.params) if self.params else text
 
     def __str__(self) -> str:
         return self.message
@@ -54,63 +60,50 @@ class AllegroError(Exception):
 
 class LoginRejected(AllegroError):
     default_code = "ERR_USER_PASSWD"
-    en = "Allegro rejected the username or password."
-    pl = "Allegro odrzuciło nazwę użytkownika lub hasło."
+    en = N_("Allegro rejected the username or password.")
 
 
 class ApiKeyRejected(AllegroError):
     default_code = "ERR_WEBAPI_KEY"
-    en = "Allegro rejected the WebAPI key. Check the key in My Allegro → WebAPI."
-    pl = "Allegro odrzuciło klucz WebAPI. Sprawdź klucz w Moim Allegro → WebAPI."
+    en = N_("Allegro rejected the WebAPI key. Check the key in My Allegro → WebAPI.")
 
 
 class VersionKeyMismatch(AllegroError):
     """The configured Api Key Version is not Allegro's current one."""
 
     default_code = "ERR_INVALID_VERSION_CAT_SELL_FIELDS"
+    en = N_("Allegro's current Api Key Version is {current}, not {configured}. Use {current}?")
 
     def __init__(self, current: int, configured: int | None = None, allegro_text: str = "") -> None:
         self.current = current
         self.configured = configured
-        super().__init__(
-            self.default_code,
-            allegro_text,
-            message=f"Allegro's current Api Key Version is {current}, not {configured}. Use {current}?",
-            message_pl=(
-                f"Aktualna wersja klucza Allegro to {current}, a nie {configured}. Użyć {current}?"
-            ),
-        )
+        super().__init__(self.default_code, allegro_text, params={"current": current, "configured": configured})
 
 
 class CaptchaRequired(AllegroError):
     default_code = "ERR_CAPTCHA_REQUIRED"
-    en = "Too many failed logins: log in once on allegro.pl in a browser, then try again."
-    pl = "Zbyt wiele nieudanych logowań: zaloguj się raz na allegro.pl w przeglądarce i spróbuj ponownie."
+    en = N_("Too many failed logins: log in once on allegro.pl in a browser, then try again.")
 
 
 class SessionExpired(AllegroError):
     default_code = "ERR_SESSION_EXPIRED"
-    en = "The Allegro session ended and logging in again did not help."
-    pl = "Sesja Allegro wygasła, a ponowne logowanie nie pomogło."
+    en = N_("The Allegro session ended and logging in again did not help.")
 
 
 class AccountBlocked(AllegroError):
     default_code = "ERR_BLOCKED_USER_CANT_INVOKE_METHOD"
-    en = "Allegro has blocked this account for this action."
-    pl = "Allegro zablokowało to konto dla tej czynności."
+    en = N_("Allegro has blocked this account for this action.")
 
 
 class RateLimited(AllegroError):
     default_code = "ERR_MINUTE_LIMIT_EXCEEDED"
-    en = "Allegro's request limit was reached. The app waits and tries again."
-    pl = "Przekroczono limit zapytań do Allegro. Program odczeka i spróbuje ponownie."
+    en = N_("Allegro's request limit was reached. The app waits and tries again.")
     transient = True
 
 
 class ServiceUnavailable(AllegroError):
     default_code = "ERR_WEBAPI_NOT_AVAIL"
-    en = "Allegro is not available at the moment. Try again later."
-    pl = "Allegro jest w tej chwili niedostępne. Spróbuj ponownie później."
+    en = N_("Allegro is not available at the moment. Try again later.")
     transient = True
 
 
@@ -124,67 +117,38 @@ class ConnectionFailed(AllegroError):
         self.address = address
         self.timed_out = timed_out
         if tls:
-            code, en, pl = (
-                "TLS_FAILED",
-                f"The secure connection to {address} could not be verified.",
-                f"Nie udało się zweryfikować bezpiecznego połączenia z {address}.",
-            )
+            code, message = "TLS_FAILED", N_("The secure connection to {address} could not be verified.")
         elif timed_out:
-            code, en, pl = (
-                "TIMEOUT",
-                f"Allegro at {address} did not answer in time.",
-                f"Allegro pod adresem {address} nie odpowiedziało na czas.",
-            )
+            code, message = "TIMEOUT", N_("Allegro at {address} did not answer in time.")
         else:
-            code, en, pl = (
-                "CONNECTION_FAILED",
-                f"Could not connect to Allegro at {address}.",
-                f"Nie udało się połączyć z Allegro pod adresem {address}.",
-            )
-        super().__init__(code, detail, message=en, message_pl=pl)
+            code, message = "CONNECTION_FAILED", N_("Could not connect to Allegro at {address}.")
+        super().__init__(code, detail, message=message, params={"address": address})
 
 
 class CallTooSlow(AllegroError):
     """The whole call took longer than its deadline (core/allegro/limits.py); it was stopped."""
 
     default_code = "CALL_DEADLINE"
+    en = N_("Allegro at {address} did not finish answering within {seconds} seconds, so the app stopped "
+            "waiting. Try again later; if it keeps happening, check the network.")
 
     def __init__(self, address: str, seconds: float) -> None:
         self.address = address
-        super().__init__(
-            self.default_code,
-            f"no whole answer within {seconds:g} s",
-            message=(
-                f"Allegro at {address} did not finish answering within {seconds:g} seconds, so the app "
-                "stopped waiting. Try again later; if it keeps happening, check the network."
-            ),
-            message_pl=(
-                f"Allegro pod adresem {address} nie skończyło odpowiadać w ciągu {seconds:g} sekund, więc "
-                "aplikacja przestała czekać. Spróbuj później; jeśli to się powtarza, sprawdź sieć."
-            ),
-        )
+        super().__init__(self.default_code, f"no whole answer within {seconds:g} s",
+                         params={"address": address, "seconds": f"{seconds:g}"})
 
 
 class AnswerTooLarge(AllegroError):
     """The answer passed the size limit (core/allegro/limits.py); reading it stopped there."""
 
     default_code = "ANSWER_TOO_LARGE"
+    en = N_("The answer from {address} to {operation} was larger than {megabytes} MB, far more than Allegro "
+            "ever sends, so the app stopped reading it and stored nothing of it.")
 
     def __init__(self, address: str, operation: str, limit: int) -> None:
         self.address = address
-        megabytes = limit / (1024 * 1024)
-        super().__init__(
-            self.default_code,
-            f"{operation}: more than {limit} bytes",
-            message=(
-                f"The answer from {address} to {operation} was larger than {megabytes:g} MB, far more than "
-                "Allegro ever sends, so the app stopped reading it and stored nothing of it."
-            ),
-            message_pl=(
-                f"Odpowiedź z {address} na {operation} była większa niż {megabytes:g} MB, znacznie więcej, "
-                "niż Allegro kiedykolwiek wysyła, więc aplikacja przerwała jej czytanie i nic z niej nie zapisała."
-            ),
-        )
+        super().__init__(self.default_code, f"{operation}: more than {limit} bytes",
+                         params={"address": address, "operation": operation, "megabytes": f"{limit / 1048576:g}"})
 
 
 class OutcomeUnknown(AllegroError):
@@ -192,6 +156,7 @@ class OutcomeUnknown(AllegroError):
     before repeating it."""
 
     default_code = "OUTCOME_UNKNOWN"
+    en = N_("Allegro did not confirm a change that was sent; the app checks on Allegro whether it was made.")
 
     def __init__(
         self,
@@ -207,270 +172,157 @@ class OutcomeUnknown(AllegroError):
         self.local_ids = tuple(local_ids)
         self.form_ids = tuple(form_ids)
         self.cause = cause
-        super().__init__(
-            self.default_code,
-            cause.allegro_text if cause else "",
-            message="Allegro did not confirm a change that was sent; the app checks on Allegro whether it was made.",
-            message_pl=(
-                "Allegro nie potwierdziło wysłanej zmiany; program sprawdzi w Allegro, czy została wprowadzona."
-            ),
-        )
+        super().__init__(self.default_code, cause.allegro_text if cause else "")
 
 
 class InvalidResponse(AllegroError):
     """Allegro's answer could not be read or did not fit the contract."""
 
     default_code = "INVALID_RESPONSE"
+    en = N_("Allegro sent an answer the app cannot read ({operation}). Nothing was changed.")
 
     def __init__(self, operation: str, detail: str = "") -> None:
         self.operation = operation
         self.detail = detail
-        super().__init__(
-            self.default_code,
-            detail,
-            message=f"Allegro sent an answer the app cannot read ({operation}). Nothing was changed.",
-            message_pl=(
-                f"Allegro przysłało odpowiedź, której program nie potrafi odczytać ({operation}). "
-                "Nic nie zmieniono."
-            ),
-        )
+        super().__init__(self.default_code, detail, params={"operation": operation})
 
 
 class InvalidRequest(AllegroError):
     """Allegro refused the request itself (bad input, a limit, a wrong id)."""
 
     default_code = "INVALID_REQUEST"
-    en = "Allegro refused the request as invalid."
-    pl = "Allegro odrzuciło żądanie jako nieprawidłowe."
+    en = N_("Allegro refused the request as invalid.")
 
 
 class OfferRejected(AllegroError):
     """Allegro refused the change for this offer; other offers are unaffected."""
 
     default_code = "ERR_INVALID_QUANTITY"
-    en = "Allegro refused the change for this offer."
-    pl = "Allegro odrzuciło zmianę tej oferty."
+    en = N_("Allegro refused the change for this offer.")
 
 
 class UnknownAllegroError(AllegroError):
     """A code this app has no sentence for: keep Allegro's code and its own text."""
 
+    en = N_("Allegro reported an error {code}: {text}")
+
     def __init__(self, code: str, allegro_text: str = "") -> None:
-        text = allegro_text.strip() or "no description"
-        super().__init__(
-            code,
-            allegro_text,
-            message=f"Allegro reported an error {code}: {text}",
-            message_pl=f"Allegro zgłosiło błąd {code}: {text}",
-        )
+        super().__init__(code, allegro_text, params={"code": code, "text": allegro_text.strip() or "no description"})
 
 
-# code -> (class, English, Polish). Codes from FACTS.md §3–§10 plus what the sandbox emits.
-_CATALOGUE: dict[str, tuple[type[AllegroError], str, str]] = {
+# code -> (class, English sentence). Codes from FACTS.md §3–§10 plus what the sandbox emits.
+_CATALOGUE: dict[str, tuple[type[AllegroError], str]] = {
     # login and keys (§3)
-    "ERR_USER_PASSWD": (LoginRejected, LoginRejected.en, LoginRejected.pl),
+    "ERR_USER_PASSWD": (LoginRejected, LoginRejected.en),
     "ERR_PASSWORD_TOO_EASY": (
         LoginRejected,
-        "Allegro wants a new password for this account: change it on allegro.pl, then here.",
-        "Allegro wymaga nowego hasła do tego konta: zmień je na allegro.pl, a potem tutaj.",
+        N_("Allegro wants a new password for this account: change it on allegro.pl, then here."),
     ),
-    "ERR_WEBAPI_KEY": (ApiKeyRejected, ApiKeyRejected.en, ApiKeyRejected.pl),
+    "ERR_WEBAPI_KEY": (ApiKeyRejected, ApiKeyRejected.en),
     "ERR_WEBAPI_KEY_INACTIVE": (
         ApiKeyRejected,
-        "This WebAPI key is not active: accept the WebAPI terms in My Allegro.",
-        "Ten klucz WebAPI jest nieaktywny: zaakceptuj regulamin WebAPI w Moim Allegro.",
+        N_("This WebAPI key is not active: accept the WebAPI terms in My Allegro."),
     ),
     "ERR_WEBAPI_EXPIRED": (
         ApiKeyRejected,
-        "This WebAPI key has expired: generate a new one in My Allegro → WebAPI.",
-        "Ten klucz WebAPI wygasł: wygeneruj nowy w Moim Allegro → WebAPI.",
+        N_("This WebAPI key has expired: generate a new one in My Allegro → WebAPI."),
     ),
-    "ERR_CAPTCHA_REQUIRED": (CaptchaRequired, CaptchaRequired.en, CaptchaRequired.pl),
-    "ERR_NO_SESSION": (SessionExpired, SessionExpired.en, SessionExpired.pl),
-    "ERR_SESSION_EXPIRED": (SessionExpired, SessionExpired.en, SessionExpired.pl),
-    "ERR_AUTHORIZATION_ERROR": (
-        AccountBlocked,
-        "Allegro says this account is closed.",
-        "Allegro informuje, że to konto jest zamknięte.",
-    ),
+    "ERR_CAPTCHA_REQUIRED": (CaptchaRequired, CaptchaRequired.en),
+    "ERR_NO_SESSION": (SessionExpired, SessionExpired.en),
+    "ERR_SESSION_EXPIRED": (SessionExpired, SessionExpired.en),
+    "ERR_AUTHORIZATION_ERROR": (AccountBlocked, N_("Allegro says this account is closed.")),
     "ERR_LICENCE_EXPIRED_OR_CLOSED": (
         AccountBlocked,
-        "Allegro says this account's licence has expired or was closed.",
-        "Allegro informuje, że licencja tego konta wygasła lub została zamknięta.",
+        N_("Allegro says this account's licence has expired or was closed."),
     ),
     "ERR_JUNIOR_CANT_LOGIN_IN_THIS_COUNTRY": (
         AccountBlocked,
-        "Allegro Junior accounts cannot log in to this site.",
-        "Konta Allegro Junior nie mogą logować się w tym serwisie.",
+        N_("Allegro Junior accounts cannot log in to this site."),
     ),
-    "ERR_BLOCKED_USER_CANT_INVOKE_METHOD": (AccountBlocked, AccountBlocked.en, AccountBlocked.pl),
-    "ERR_BLOCK_SELL_SELL": (
-        AccountBlocked,
-        "Allegro has blocked selling on this account.",
-        "Allegro zablokowało sprzedaż na tym koncie.",
-    ),
+    "ERR_BLOCKED_USER_CANT_INVOKE_METHOD": (AccountBlocked, AccountBlocked.en),
+    "ERR_BLOCK_SELL_SELL": (AccountBlocked, N_("Allegro has blocked selling on this account.")),
     "ERR_INPUT_COUNTRY_ERROR": (
         InvalidRequest,
-        "Allegro does not recognise the country of this account.",
-        "Allegro nie rozpoznaje kraju tego konta.",
+        N_("Allegro does not recognise the country of this account."),
     ),
-    "ERR_UNKNOWN_FEATURE": (
-        InvalidRequest,
-        "Allegro did not recognise the version query.",
-        "Allegro nie rozpoznało zapytania o wersję.",
-    ),
+    "ERR_UNKNOWN_FEATURE": (InvalidRequest, N_("Allegro did not recognise the version query.")),
     # limits and availability (§3, §4)
-    "ERR_MINUTE_LIMIT_EXCEEDED": (RateLimited, RateLimited.en, RateLimited.pl),
+    "ERR_MINUTE_LIMIT_EXCEEDED": (RateLimited, RateLimited.en),
     "ERR_IP_LIMIT_EXCEEDED": (
         RateLimited,
-        "Too many requests from this computer. The app waits and tries again.",
-        "Zbyt wiele zapytań z tego komputera. Program odczeka i spróbuje ponownie.",
+        N_("Too many requests from this computer. The app waits and tries again."),
     ),
-    "ERR_WEBAPI_NOT_AVAIL": (ServiceUnavailable, ServiceUnavailable.en, ServiceUnavailable.pl),
-    "ERR_INTERNAL_SYSTEM_ERROR": (
-        ServiceUnavailable,
-        "Allegro had an internal error. Try again later.",
-        "W Allegro wystąpił błąd wewnętrzny. Spróbuj ponownie później.",
-    ),
+    "ERR_WEBAPI_NOT_AVAIL": (ServiceUnavailable, ServiceUnavailable.en),
+    "ERR_INTERNAL_SYSTEM_ERROR": (ServiceUnavailable, N_("Allegro had an internal error. Try again later.")),
     "ERR_NO_DATABASE": (
         ServiceUnavailable,
-        "Allegro's database is not available at the moment. Try again later.",
-        "Baza danych Allegro jest w tej chwili niedostępna. Spróbuj ponownie później.",
+        N_("Allegro's database is not available at the moment. Try again later."),
     ),
     # batches and input (§5, §7, §9)
-    "ERR_INPUT_ARRAY_EMPTY": (
-        InvalidRequest,
-        "Allegro was sent an empty list.",
-        "Do Allegro wysłano pustą listę.",
-    ),
-    "ERR_ITEMS_ARRAY_OVERSIZED": (
-        InvalidRequest,
-        "Allegro accepts at most 25 offers at a time.",
-        "Allegro przyjmuje najwyżej 25 ofert naraz.",
-    ),
+    "ERR_INPUT_ARRAY_EMPTY": (InvalidRequest, N_("Allegro was sent an empty list.")),
+    "ERR_ITEMS_ARRAY_OVERSIZED": (InvalidRequest, N_("Allegro accepts at most 25 offers at a time.")),
     "ERR_INCORRECT_JOURNAL_START": (
         InvalidRequest,
-        "Allegro does not know the journal position the app asked from.",
-        "Allegro nie zna pozycji dziennika, od której program pytał.",
+        N_("Allegro does not know the journal position the app asked from."),
     ),
-    "ERR_INVALID_USER_TYPE": (
-        InvalidRequest,
-        "Allegro did not accept the user role asked for.",
-        "Allegro nie przyjęło podanej roli użytkownika.",
-    ),
-    "ERR_INCORRECT_TRANSACTION_ID": (
-        InvalidRequest,
-        "Allegro does not know this order (post-buy form).",
-        "Allegro nie zna tego zamówienia (formularza pozakupowego).",
-    ),
-    "ERR_INVALID_VALUE_IN_LOCAL_ID": (
-        InvalidRequest,
-        "Allegro refused the relist's local id.",
-        "Allegro odrzuciło lokalny identyfikator wystawienia.",
-    ),
-    "ERR_GIVE_CANCEL_BIDS_REASON": (
-        InvalidRequest,
-        "A reason is needed to cancel the bids.",
-        "Aby anulować oferty kupna, trzeba podać powód.",
-    ),
-    "ERR_INVALID_ITEM_ID": (
-        OfferRejected,
-        "Allegro does not know this offer.",
-        "Allegro nie zna tej oferty.",
-    ),
+    "ERR_INVALID_USER_TYPE": (InvalidRequest, N_("Allegro did not accept the user role asked for.")),
+    "ERR_INCORRECT_TRANSACTION_ID": (InvalidRequest, N_("Allegro does not know this order (post-buy form).")),
+    "ERR_INVALID_VALUE_IN_LOCAL_ID": (InvalidRequest, N_("Allegro refused the relist's local id.")),
+    "ERR_GIVE_CANCEL_BIDS_REASON": (InvalidRequest, N_("A reason is needed to cancel the bids.")),
+    "ERR_INVALID_ITEM_ID": (OfferRejected, N_("Allegro does not know this offer.")),
     # quantities (§6)
     "ERR_INVALID_QUANTITY": (
         OfferRejected,
-        "Allegro refused this quantity (allowed 1–999, no increase with bids, not below what was sold).",
-        "Allegro odrzuciło tę liczbę sztuk (dozwolone 1–999, bez zwiększania przy ofertach kupna, "
-        "nie mniej niż sprzedano).",
+        N_("Allegro refused this quantity (allowed 1–999, no increase with bids, not below what was sold)."),
     ),
-    "ERR_BID_DURING_CHANGES": (
-        OfferRejected,
-        "The quantity cannot change: the offer already has bids.",
-        "Nie można zmienić liczby sztuk: oferta ma już oferty kupna.",
-    ),
+    "ERR_BID_DURING_CHANGES": (OfferRejected, N_("The quantity cannot change: the offer already has bids.")),
     "ERR_CHANGING_QUANTITY_FOR_ADVERTISEMENT": (
         OfferRejected,
-        "A classified ad has no quantity to change.",
-        "Ogłoszenie nie ma liczby sztuk do zmiany.",
+        N_("A classified ad has no quantity to change."),
     ),
     "ERR_CHANGING_QUANTITY_FOR_MULTI_OFFER_DISABLED": (
         OfferRejected,
-        "The quantity of a multi-variant offer cannot be changed here.",
-        "Liczby sztuk oferty wielowariantowej nie można tu zmienić.",
+        N_("The quantity of a multi-variant offer cannot be changed here."),
     ),
     "ERR_JUNIOR_LIMIT_EXCEEDED": (
         OfferRejected,
-        "The Allegro Junior limit does not allow this quantity.",
-        "Limit Allegro Junior nie pozwala na tę liczbę sztuk.",
+        N_("The Allegro Junior limit does not allow this quantity."),
     ),
     "ERR_MULTI_ITEM_AND_BUYNOW_AND_STARTING": (
         OfferRejected,
-        "An auction with several items cannot have this quantity.",
-        "Licytacja z wieloma sztukami nie może mieć takiej liczby sztuk.",
+        N_("An auction with several items cannot have this quantity."),
     ),
     "ERR_MULTI_ITEMS_NOT_ALLOWED_IN_THIS_CATEGORY": (
         OfferRejected,
-        "This category allows only one item per offer.",
-        "W tej kategorii oferta może mieć tylko jedną sztukę.",
+        N_("This category allows only one item per offer."),
     ),
-    "ERR_END_DURING_CHANGES": (
-        OfferRejected,
-        "The offer has already ended; it cannot be changed.",
-        "Oferta już się zakończyła; nie można jej zmienić.",
-    ),
+    "ERR_END_DURING_CHANGES": (OfferRejected, N_("The offer has already ended; it cannot be changed.")),
     "ERR_CANT_CHANGE_QUANTITY_AFTER_BID": (
         OfferRejected,
-        "The quantity cannot change: the offer already has bids.",
-        "Nie można zmienić liczby sztuk: oferta ma już oferty kupna.",
+        N_("The quantity cannot change: the offer already has bids."),
     ),
     # ending and relisting (§7, §8)
     "ERR_YOU_CANT_CHANGE_ITEM": (
         OfferRejected,
-        "Allegro is still applying an earlier change to this offer. Try again later.",
-        "Allegro wciąż wprowadza wcześniejszą zmianę tej oferty. Spróbuj później.",
+        N_("Allegro is still applying an earlier change to this offer. Try again later."),
     ),
-    "ERR_TOO_DISTANT_FUTURE": (
-        OfferRejected,
-        "A relist can start at most 30 days ahead.",
-        "Wystawienie może rozpocząć się najwyżej 30 dni naprzód.",
-    ),
+    "ERR_TOO_DISTANT_FUTURE": (OfferRejected, N_("A relist can start at most 30 days ahead.")),
     "ERR_TOO_MANY_YOUR_FUTURE_AUCTIONS": (
         OfferRejected,
-        "The account already has the most scheduled offers Allegro allows.",
-        "Konto ma już najwięcej zaplanowanych ofert, na ile pozwala Allegro.",
+        N_("The account already has the most scheduled offers Allegro allows."),
     ),
     "ERR_TOO_MANY_FUTURE_AT_THIS_TIME": (
         OfferRejected,
-        "Too many offers are scheduled for that time: choose another start.",
-        "Na ten czas zaplanowano zbyt wiele ofert: wybierz inny początek.",
+        N_("Too many offers are scheduled for that time: choose another start."),
     ),
-    "ERR_ITEM_NOT_ENDED": (
-        OfferRejected,
-        "The offer is still live, so it cannot be relisted.",
-        "Oferta nadal trwa, więc nie można wystawić jej ponownie.",
-    ),
+    "ERR_ITEM_NOT_ENDED": (OfferRejected, N_("The offer is still live, so it cannot be relisted.")),
     "ERR_SELL_AGAIN_TIME_EXPIRED": (
         OfferRejected,
-        "The offer ended more than 60 days ago; Allegro no longer relists it.",
-        "Oferta zakończyła się ponad 60 dni temu; Allegro nie wystawi jej ponownie.",
+        N_("The offer ended more than 60 days ago; Allegro no longer relists it."),
     ),
-    "ERR_INVALID_DURATION_TIME": (
-        OfferRejected,
-        "Allegro does not allow this listing duration.",
-        "Allegro nie pozwala na taki czas trwania oferty.",
-    ),
-    "ERR_INVALID_PAGE_SIZE": (
-        InvalidRequest,
-        "Allegro refused the page size asked for (1–1000).",
-        "Allegro odrzuciło żądany rozmiar strony (1–1000).",
-    ),
-    "ERR_INVALID_PAGE_NUMBER": (
-        InvalidRequest,
-        "Allegro refused the page number asked for.",
-        "Allegro odrzuciło żądany numer strony.",
-    ),
+    "ERR_INVALID_DURATION_TIME": (OfferRejected, N_("Allegro does not allow this listing duration.")),
+    "ERR_INVALID_PAGE_SIZE": (InvalidRequest, N_("Allegro refused the page size asked for (1–1000).")),
+    "ERR_INVALID_PAGE_NUMBER": (InvalidRequest, N_("Allegro refused the page number asked for.")),
 }
 
 
@@ -482,14 +334,12 @@ def error_for(code: str | None, allegro_text: str = "") -> AllegroError:
         if code == "ERR_INVALID_VERSION_CAT_SELL_FIELDS":
             # Without the current key the seller gets the plain sentence; login() fills it in.
             return AllegroError(
-                code,
-                allegro_text,
-                message="Allegro's Api Key Version has changed. Test the channel to accept the new one.",
-                message_pl="Wersja klucza Allegro zmieniła się. Przetestuj kanał, aby przyjąć nową.",
+                code, allegro_text,
+                message=N_("Allegro's Api Key Version has changed. Test the channel to accept the new one."),
             )
         return UnknownAllegroError(code or "ERR_UNKNOWN", allegro_text)
-    cls, en, pl = entry
-    return cls(code, allegro_text, message=en, message_pl=pl)
+    cls, message = entry
+    return cls(code, allegro_text, message=message)
 
 
 def message_for_code(code: str, lang: str | None = "en", allegro_text: str = "") -> str:

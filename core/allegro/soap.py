@@ -39,6 +39,7 @@ from zeep.transports import Transport
 
 from core.allegro import errors, logsafe, outcomes, wsdl
 from core.allegro.errors import AllegroError
+from core.i18n import N_
 from core.allegro.limits import CHUNK, WATCHDOG, AnswerBudget, AnswerTooLarge, CallLimits, DeadlinePassed
 from core.allegro.ratelimit import RateLimiter
 from core.allegro.retry import RetryPolicy
@@ -463,11 +464,8 @@ class SoapCaller:
                 errors.ServiceUnavailable(
                     f"HTTP_{status}",
                     f"HTTP {status}",
-                    message=f"Allegro at {self.url} answered with a server error (HTTP {status}). Try again later.",
-                    message_pl=(
-                        f"Allegro pod adresem {self.url} odpowiedziało błędem serwera (HTTP {status}). "
-                        "Spróbuj później."
-                    ),
+                    message=N_("Allegro at {address} answered with a server error (HTTP {status}). Try again later."),
+                    params={"address": self.url, "status": status},
                 ),
                 transient=True,
                 maybe_done=True,

@@ -238,7 +238,7 @@ def test_an_allegro_error_message_after_a_failed_test_is_shown_literally(qtbot, 
     busy = object()
     form._worker = busy
     error = UnknownAllegroError("ERR_ODD", HOSTILE)
-    error.message_en = error.message_pl = hostile("Allegro's error message")
+    error.template, error.params = hostile("Allegro's error message"), {}  # Allegro's text as the whole sentence
     form._test_failed(busy, str(error), error)
     assert hostile("Allegro's error message") in drawn(form.status.text(), form.status.textFormat())
     assert_literal(shown_labels(form))

@@ -1,11 +1,10 @@
 """Polish and English: complete catalogues, compiled files up to date, and the app speaking Polish.
 
 The Qt side: resources/translations/acm_{pl,en}.ts (from tr() in ui/ and main.py) compiled to
-.qm. The core side: core/i18n_pl.py for the sentences core marks with _(), N_() and n_().
+.qm. The core side (resources/locale/pl/LC_MESSAGES/core.po) is checked in tests/core/test_i18n_catalogue.py.
 """
 from __future__ import annotations
 
-import ast
 import os
 import re
 import shutil
@@ -19,13 +18,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from core import i18n as core_i18n
-from core.i18n_pl import CATALOGUE
 from ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 PLACEHOLDER = re.compile(r"%\d|%n")
-CORE_PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
 def tool(name: str) -> str:
@@ -113,53 +110,6 @@ def test_compiled_qm_files_match_the_ts_files(tmp_path, lang):
     )
     shipped = TRANSLATIONS / f"acm_{lang}.qm"
     assert shipped.read_bytes() == qm.read_bytes(), "stale .qm: run bash packaging/update_translations.sh"
-
-
-def marked_core_sentences() -> dict[str, str]:
-    """Every literal given to _(), N_() or n_() in core/ and main.py -> the marker."""
-    found: dict[str, str] = {}
-    for path in [*sorted((ROOT / "core").rglob("*.py")), ROOT / "main.py"]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name not in ("_", "N_", "n_") or not node.args:
-                continue
-            first = node.args[0]
-            assert not isinstance(first, (ast.JoinedStr, ast.BinOp)), (
-                f"{path.name}:{node.lineno}: {name}() needs a plain string (format it after translating)"
-            )
-            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-                continue  # _(CONSTANT[key]): the constant's text is marked with N_() where it is defined
-            if found.get(first.value) != "n_":
-                found[first.value] = name
-    return found
-
-
-def test_core_catalogue_has_every_marked_sentence_with_its_placeholders():
-    marked = marked_core_sentences()
-    assert len(marked) > 250
-    problems = []
-    for source, marker in marked.items():
-        polish = CATALOGUE.get(source)
-        if polish is None:
-            problems.append((source, "missing"))
-            continue
-        if marker == "n_" and not (isinstance(polish, tuple) and len(polish) == 3):
-            problems.append((source, "needs the three Polish plural forms"))
-        for text in polish if isinstance(polish, tuple) else (polish,):
-            if not text.strip() or set(CORE_PLACEHOLDER.findall(source)) != set(CORE_PLACEHOLDER.findall(text)):
-                problems.append((source, text))
-    assert problems == []
-    assert not set(CATALOGUE) - set(marked), "sentences no longer in the code"
-
-
-def test_counted_sentences_kept_in_constants_have_plural_forms():
-    from core.cli.sync import COUNT_WORDS
-
-    for _key, singular, _plural in COUNT_WORDS:
-        assert isinstance(CATALOGUE[singular], tuple), singular
 
 
 def test_polish_plural_forms():

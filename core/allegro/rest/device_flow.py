@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from core.allegro.environments import RestEndpoints
+from core.allegro.errors import ConnectionFailed
 from core.allegro.rest import oauth
 from core.allegro.rest.oauth import OAuthFailed
 from core.i18n import _
@@ -77,7 +78,7 @@ class DeviceFlow:
     def start(self) -> DeviceCode:
         try:
             body = oauth.start_device(self.endpoints, self.client_id, self.client_secret)
-        except oauth.Unreachable as error:
+        except ConnectionFailed as error:
             raise DeviceFlowFailed("unreachable", error.message) from None
         except OAuthFailed as error:
             raise DeviceFlowFailed("refused", self._refusal(error)) from None
@@ -113,7 +114,7 @@ class DeviceFlow:
                 grant_type=oauth.DEVICE_GRANT,
                 device_code=code.device_code,
             )
-        except oauth.Unreachable:
+        except ConnectionFailed:
             return None  # a dropped connection while waiting: try again at the next interval
         except OAuthFailed as error:
             if error.code == "authorization_pending":

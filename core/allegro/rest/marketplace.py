@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
 from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected, OutcomeUnknown
+from core.i18n import N_
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
     Address,
@@ -166,8 +167,10 @@ class RestMarketplace:
         if start and after is None:
             raise InvalidRequest(
                 "REST_UNKNOWN_CURSOR",
-                message="The app lost track of where it stopped reading Allegro's orders; set the date to import orders from again.",
-                message_pl="Program nie wie, gdzie skończył czytać zamówienia z Allegro; ustaw ponownie datę, od której importować zamówienia.",
+                message=N_(
+                    "The app lost track of where it stopped reading Allegro's orders; "
+                    "set the date to import orders from again."
+                ),
             )
         while True:
             params = {"limit": EVENTS_PAGE}
@@ -388,8 +391,7 @@ class RestMarketplace:
         app's carrier (GET /order/carriers, read once); OTHER with its name otherwise."""
         form = self.ids.value("form", form_id)
         if form is None:
-            raise InvalidRequest("REST_UNKNOWN_FORM", message="Allegro does not know this order.",
-                                 message_pl="Allegro nie zna tego zamówienia.")
+            raise InvalidRequest("REST_UNKNOWN_FORM", message=N_("Allegro does not know this order."))
         added, wrong_carrier, wrong_number, reasons = [], [], [], []
         for package in packages:
             body = self._waybill(package)
@@ -460,8 +462,7 @@ def _reason(answer: Answer) -> str:
 def _error_of(answer: Answer, operation: str) -> AllegroError:
     code, message = _first_error(answer)
     if answer.status in (401, 403):
-        return LoginRejected(code, message, message="Allegro refused this channel's login; connect it again.",
-                             message_pl="Allegro odrzuciło logowanie tego kanału; połącz go ponownie.")
+        return LoginRejected(code, message, message=N_("Allegro refused this channel's login; connect it again."))
     if answer.status == 200:
         return InvalidResponse(operation, "not a JSON object")
     return InvalidRequest(code, message)

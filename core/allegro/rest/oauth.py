@@ -16,7 +16,8 @@ with warnings.catch_warnings():
     from authlib.integrations.httpx_client import OAuth2Client, OAuthError
 
 from core.allegro.environments import RestEndpoints
-from core.allegro.errors import AllegroError
+from core.allegro.errors import AllegroError, ConnectionFailed
+from core.i18n import N_
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 MEDIA = "application/vnd.allegro.public.v1+json"
@@ -27,15 +28,12 @@ class OAuthFailed(AllegroError):
     """Allegro's OAuth server refused; `code` is its error (access_denied, invalid_grant, ...)."""
 
     default_code = "OAUTH_FAILED"
-    en = "Allegro refused to connect the application."
-    pl = "Allegro odmówiło połączenia aplikacji."
+    en = N_("Allegro refused to connect the application.")
 
 
-class Unreachable(AllegroError):
-    default_code = "NO_CONNECTION"
-    en = "Allegro cannot be reached; check the internet connection and try again."
-    pl = "Nie można połączyć się z Allegro; sprawdź połączenie z internetem i spróbuj ponownie."
-    transient = True
+def unreachable(url: str, error: httpx.HTTPError) -> ConnectionFailed:
+    """No answer from `url`: the address and whether it timed out, the way every adapter says it."""
+    return ConnectionFailed(url, timed_out=isinstance(error, httpx.TimeoutException), detail=type(error).__name__)
 
 
 def client(endpoints: RestEndpoints, client_id: str, client_secret: str) -> OAuth2Client:
@@ -62,7 +60,7 @@ def start_device(endpoints: RestEndpoints, client_id: str, client_secret: str) -
                 auth=httpx.BasicAuth(client_id, client_secret),
             )
         except httpx.HTTPError as error:
-            raise Unreachable(allegro_text=type(error).__name__) from None
+            raise unreachable(endpoints.device_url, error) from None
     try:
         body = answer.json()
     except ValueError:
@@ -82,7 +80,7 @@ def token_request(endpoints: RestEndpoints, client_id: str, client_secret: str, 
         except OAuthError as error:
             raise _failure(error) from None
         except httpx.HTTPError as error:
-            raise Unreachable(allegro_text=type(error).__name__) from None
+            raise unreachable(endpoints.token_url, error) from None
         except ValueError:
             raise OAuthFailed("bad_answer", "The token endpoint did not answer with JSON") from None
 
@@ -97,7 +95,7 @@ def me(endpoints: RestEndpoints, access_token: str) -> dict:
             trust_env=False,
         )
     except httpx.HTTPError as error:
-        raise Unreachable(allegro_text=type(error).__name__) from None
+        raise unreachable(endpoints.api_url + "/me", error) from None
     if answer.status_code == 401:
         raise OAuthFailed("invalid_token", answer.json().get("error_description", "") if answer.content else "")
     if answer.status_code != 200:

@@ -25,6 +25,7 @@ from core.allegro.environments import (
     rest_endpoints,
 )
 from core.allegro.errors import AllegroError
+from core.i18n import N_
 from core.allegro.rest import oauth
 
 log = logging.getLogger(__name__)
@@ -35,26 +36,20 @@ LOCK_TIMEOUT = 90.0  # a refresh takes one HTTP call; longer means a stuck proce
 
 class NotConnected(AllegroError):
     default_code = "NOT_CONNECTED"
-    en = "This channel is not connected to Allegro yet: use Connect with Allegro (or main.py channel reconnect)."
-    pl = "Ten kanał nie jest jeszcze połączony z Allegro: użyj „Połącz z Allegro” (lub main.py channel reconnect)."
+    en = N_("This channel is not connected to Allegro yet: use Connect with Allegro (or main.py channel reconnect).")
 
 
 class ConnectionEnded(AllegroError):
     default_code = "CONNECTION_ENDED"
-    en = (
+    en = N_(
         "Allegro ended this channel's connection (it expired or was withdrawn on allegro.pl): "
         "connect it again with Connect with Allegro (or main.py channel reconnect)."
-    )
-    pl = (
-        "Allegro zakończyło połączenie tego kanału (wygasło lub zostało cofnięte na allegro.pl): "
-        "połącz go ponownie przyciskiem „Połącz z Allegro” (lub main.py channel reconnect)."
     )
 
 
 class NoApplication(AllegroError):
     default_code = "NO_APPLICATION"
-    en = "Set the Allegro application's Client ID and Secret in Preferences first."
-    pl = "Najpierw wpisz Client ID i Client Secret aplikacji Allegro w Preferencjach."
+    en = N_("Set the Allegro application's Client ID and Secret in Preferences first.")
 
 
 # --- the application's identity (Preferences) --------------------------------------------
@@ -202,6 +197,5 @@ class TokenSource:
         except Timeout:
             raise AllegroError(
                 "REFRESH_LOCKED",
-                message="Another copy of the app has been renewing this channel's Allegro login for too long; try again.",
-                message_pl="Inna kopia aplikacji zbyt długo odnawia logowanie tego kanału do Allegro; spróbuj ponownie.",
+                message=N_("Another copy of the app has been renewing this channel's Allegro login for too long; try again."),
             ) from None
