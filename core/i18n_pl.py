@@ -653,3 +653,9 @@ CATALOGUE.update(GUARDS)
 from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
 
 CATALOGUE.update(REST)
+
+from core.i18n_pl_h1 import CATALOGUE as H1, REPLACES as H1_REPLACES  # noqa: E402 - the sync's counted sentences
+
+CATALOGUE.update(H1)
+for _replaced in H1_REPLACES:
+    CATALOGUE.pop(_replaced, None)

@@ -105,7 +105,7 @@ def test_items_link_by_listing_then_by_exact_title_and_ambiguous_titles_are_not_
     assert states[ambiguous] == (LinkState.AMBIGUOUS, None)
     assert states[nothing] == (LinkState.UNLINKED, None)
     assert report.counts["order_items_unlinked"] == 2 and report.counts["order_items_ambiguous"] == 1
-    assert any("match several stock items" in n and "Talerz" in n for n in plan.notes)
+    assert any("1 matches several stock items" in n and "Talerz" in n for n in plan.notes)
     # linked items allocate stock, unlinked ones do not
     assert inventory.availability()[kubek.id] == inventory.Availability(level=10, allocated=2)
 
@@ -819,5 +819,5 @@ def test_a_cancel_ends_the_wait_for_a_relist_allegro_is_still_working_on(world):
     started = time.monotonic()
     report = engine.apply(plan, cancelled=lambda: bool(asked))
     assert time.monotonic() - started < recovery.VERIFY_PATIENCE / 2
-    assert "1 relist(s) are still being processed by Allegro." in report.notes
+    assert "1 relist is still being processed by Allegro." in report.notes
     assert PlannedAction.get(PlannedAction.kind == "relist").state == ActionState.SENDING  # asked again next sync
