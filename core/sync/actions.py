@@ -54,11 +54,8 @@ class Journalled:
     listing_id: int | None
     shipment_id: int | None
     params: dict[str, Any]
+    offer_id: Any = None  # the offer it acts on (None for tracking); ints now, strings on REST
     start_at: datetime | None = None  # a relist's start (UTC, naive): fixed when first sent
-
-    @property
-    def offer_id(self) -> int | None:
-        return self.params.get("offer_id")
 
     @property
     def local_id_used(self) -> bool:
@@ -68,7 +65,7 @@ class Journalled:
     def of(cls, action: PlannedAction) -> Journalled:
         p = params(action)
         start_at = datetime.fromisoformat(p["start_at"]) if p.get("start_at") else None
-        return cls(action.id, action.kind, action.listing_id, action.shipment_id, p, start_at)
+        return cls(action.id, action.kind, action.listing_id, action.shipment_id, p, p.get("offer_id"), start_at)
 
 
 def load(query) -> list[Journalled]:

@@ -90,8 +90,8 @@ _VIEW_FIELDS = (
 
 def snapshot(channel_id: int, listing_ids: Iterable[int] | None = None) -> list[ListingView]:
     """Every listing of the channel (or just `listing_ids`). Rows come straight from the
-    cursor (peewee's per-value conversion was most of the cost at 20,000 listings); only
-    the end time is parsed."""
+    cursor, skipping peewee's per-value conversion (docs/performance.md); only the end
+    time is parsed."""
     parse = Listing.ended_at.python_value
     where = Listing.channel == channel_id
     if listing_ids is None:
@@ -223,8 +223,7 @@ def _new_row(channel_id: int, offer: Offer, live: bool, end_time, now: datetime,
 
 def _update(row: tuple, offer: Offer, live: bool, end_time, now: datetime, touched: datetime, result: RefreshResult):
     """The stored row's new values when Allegro shows it otherwise, else None."""
-    # Plain tuples and the cheapest comparisons first: at 20,000 listings a dict and
-    # seven generator steps per row were most of the refresh.
+    # Plain tuples and the cheapest comparisons first: this runs once per listing of the account.
     title, fmt, status, quantity, start_quantity, sold_quantity, bids, price, old_end, ended_at, by_us = row[2:]
     new_status, new_ended_at, new_by_us = status, ended_at, by_us
     if live:

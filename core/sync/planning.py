@@ -72,7 +72,7 @@ def plan_stock(options: ChannelOptions, now: datetime, tally: Tally) -> tuple[li
         drafts.append(outcome)
         return True
 
-    for view in views:  # no closures per listing: 20,000 listings
+    for view in views:  # no closures made per listing: this runs once per listing
         if view.stock_item_id is None:
             continue
         have = available[view.stock_item_id]

@@ -110,12 +110,12 @@ def _not_done(action: Journalled, result: Recovered) -> None:
 
 def _quantities(marketplace: Marketplace, todo: list[Journalled], result: Recovered) -> None:
     wanted = {action.id: action.params for action in todo}
-    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(a.offer_id for a in todo)}
     with database.atomic():
         done = []
         for action in todo:
             p = wanted[action.id]
-            offer = offers.get(p["offer_id"])
+            offer = offers.get(action.offer_id)
             if offer is not None and offer.start_quantity == p["quantity"] + p["sold"]:
                 done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
             else:
@@ -127,11 +127,11 @@ def _quantities(marketplace: Marketplace, todo: list[Journalled], result: Recove
 
 def _ends(marketplace: Marketplace, todo: list[Journalled], now: datetime, result: Recovered) -> None:
     wanted = {action.id: action.params for action in todo}
-    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(a.offer_id for a in todo)}
     with database.atomic():
         done = []
         for action in todo:
-            offer = offers.get(wanted[action.id]["offer_id"])
+            offer = offers.get(action.offer_id)
             if offer is not None and offer.state in (OfferState.SOLD, OfferState.NOT_SOLD):
                 done.append((action.id, action.listing_id, wanted[action.id]))
             elif offer is None:
