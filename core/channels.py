@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from datetime import datetime, timedelta
 
@@ -473,4 +472,4 @@ def delete(channel_id: int) -> None:
 
 
 # Testing the set-up lives in core/channel_connection.py; its names are channels' too.
-from core.channel_connection import ConnectionOk, check_connection, service_url  # noqa: E402,F401
+from core.channel_connection import ConnectionOk, check_connection, service_url  # noqa: F401 (re-exported)

@@ -826,7 +826,7 @@ def test_a_cancel_ends_the_wait_for_a_relist_allegro_is_still_working_on(world):
 
 def test_a_delayed_relist_starts_its_delay_after_the_confirmation_and_a_second_try_keeps_that_start(world, monkeypatch):
     world.set(relist_delay=90)
-    item, old = end_for_no_stock(world)
+    item, _old = end_for_no_stock(world)
     world.stock(item, 1)
     engine = world.engine()
     plan = engine.plan()
@@ -836,7 +836,7 @@ def test_a_delayed_relist_starts_its_delay_after_the_confirmation_and_a_second_t
     monkeypatch.setattr(engine_module, "utcnow", lambda: later)
     decide(plan, [a.action_id for a in plan.to_confirm])
     starts = []
-    relist, verify = world.allegro.relist, world.allegro.verify
+    relist = world.allegro.relist
     lost = []
 
     def answer_lost_once(requests, progress=None):
