@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, make_dataclass, replace
 from datetime import datetime, timedelta
 
 from core import currencies, secrets
@@ -113,6 +112,26 @@ class ChannelConfig:
         """The Api Key Version as a number (after validate() found it whole)."""
         return int(self.api_key_version.strip())
 
+    def options(self) -> ChannelOptions:
+        """These options frozen, as the sync's rules take them."""
+        return ChannelOptions(**{f.name: getattr(self, f.name) for f in fields(ChannelOptions)})
+
+
+def _frozen_field(f):
+    return field(default=f.default, default_factory=f.default_factory, repr=f.repr, compare=f.compare)
+
+
+# The same fields as ChannelConfig (one list, written there) but frozen and without the
+# password typed now: what a sync run and its rules follow, built once per run (options_of).
+ChannelOptions = make_dataclass(
+    "ChannelOptions",
+    [(f.name, f.type, _frozen_field(f)) for f in fields(ChannelConfig) if f.name != "password"],
+    frozen=True,
+    slots=True,
+)
+ChannelOptions.__module__ = __name__
+ChannelOptions.__doc__ = "A channel's options, frozen: what a sync run and its rules follow (see ChannelConfig)."
+
 
 class ChannelInvalid(Exception):
     """The channel cannot be saved as it is; `errors` maps each field to its sentence."""
@@ -139,6 +158,20 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
     not given). A new channel needs a password unless `new_password_needed` says otherwise.
     """
     problems: dict[str, str] = {}
+    _name_problem(config, taken_names, problems)
+    if config.api != "rest":  # a REST channel signs in by OAuth: none of the WebAPI's fields
+        _account_problems(config, new_password_needed, problems)
+    if not currencies.is_currency(config.currency):
+        problems["currency"] = _("Choose the Default Currency from the list of ISO 4217 currencies, such as PLN.")
+    address_problem = rest_environment_problem(config.environment) if config.api == "rest" else environment_problem(config.environment)
+    if address_problem:
+        problems["environment"] = address_problem
+    problems.update(_option_problems(config))
+    problems.update(guard_problems(config))
+    return problems
+
+
+def _name_problem(config: ChannelConfig, taken_names: set[str] | None, problems: dict[str, str]) -> None:
     name = config.sub_source.strip()
     if not name:
         problems["sub_source"] = _("Enter a SubSource: the name this channel appears as, for example MyAllegroChannel.")
@@ -149,36 +182,35 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
         if name.casefold() in {n.casefold() for n in others}:
             problems["sub_source"] = _("Another channel is already called “{name}”. Choose a different SubSource.").format(name=name)
 
-    if config.api != "rest":  # a REST channel signs in by OAuth: none of the WebAPI's fields
-        username = config.username.strip()
-        if not username:
-            problems["username"] = _("Enter the username of your Allegro account.")
-        elif not (_is_login(username) or _is_email(username)):
-            problems["username"] = _("The username must be 1–16 characters without spaces, or an e-mail address.")
 
-        needs_password = config.id is None if new_password_needed is None else new_password_needed
-        if needs_password and not config.password:
-            problems["password"] = _("Enter the password of your Allegro account.")
+def _account_problems(config: ChannelConfig, new_password_needed: bool | None, problems: dict[str, str]) -> None:
+    """A WebAPI channel's login, password, WebAPI key and Api Key Version."""
+    username = config.username.strip()
+    if not username:
+        problems["username"] = _("Enter the username of your Allegro account.")
+    elif not (_is_login(username) or _is_email(username)):
+        problems["username"] = _("The username must be 1–16 characters without spaces, or an e-mail address.")
 
-        key = config.api_key.strip()
-        if not key:
-            problems["api_key"] = _("Enter the WebAPI key from My Allegro → WebAPI.")
-        elif len(key) > 100 or any(c.isspace() for c in key):
-            problems["api_key"] = _("The WebAPI key is a single word of at most 100 characters; check what was pasted.")
+    needs_password = config.id is None if new_password_needed is None else new_password_needed
+    if needs_password and not config.password:
+        problems["password"] = _("Enter the password of your Allegro account.")
 
-        version = config.api_key_version.strip()
-        if not version:
-            problems["api_key_version"] = _("Enter the Api Key Version, a whole number such as 1505.")
-        elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
-            problems["api_key_version"] = _("The Api Key Version must be a whole number, such as 1505.")
+    key = config.api_key.strip()
+    if not key:
+        problems["api_key"] = _("Enter the WebAPI key from My Allegro → WebAPI.")
+    elif len(key) > 100 or any(c.isspace() for c in key):
+        problems["api_key"] = _("The WebAPI key is a single word of at most 100 characters; check what was pasted.")
 
-    if not currencies.is_currency(config.currency):
-        problems["currency"] = _("Choose the Default Currency from the list of ISO 4217 currencies, such as PLN.")
+    version = config.api_key_version.strip()
+    if not version:
+        problems["api_key_version"] = _("Enter the Api Key Version, a whole number such as 1505.")
+    elif not (version.isascii() and version.isdigit()) or int(version) > MAX_VERSION_KEY:
+        problems["api_key_version"] = _("The Api Key Version must be a whole number, such as 1505.")
 
-    address_problem = rest_environment_problem(config.environment) if config.api == "rest" else environment_problem(config.environment)
-    if address_problem:
-        problems["environment"] = address_problem
 
+def _option_problems(config: ChannelConfig) -> dict[str, str]:
+    """The stock location, Sync Orders From and the relist options."""
+    problems: dict[str, str] = {}
     if config.update_from_location:
         if config.location_id is None:
             problems["location_id"] = _("Choose the location to take stock from, or untick Inventory Update From Location.")
@@ -196,7 +228,6 @@ def validate(config: ChannelConfig, *, taken_names: set[str] | None = None, new_
         problems["relist_duration"] = _("Choose a Relist Listing Duration from the list.")
     if not 0 <= config.relist_delay <= MAX_RELIST_DELAY:
         problems["relist_delay"] = _("The Relist Listing Delay can be from 0 minutes up to 30 days.")
-    problems.update(guard_problems(config))
     return problems
 
 
@@ -373,36 +404,24 @@ def _row_values(config: ChannelConfig) -> dict:
 
 
 def from_row(row: Channel) -> ChannelConfig:
-    return ChannelConfig(
-        id=row.id,
-        sub_source=row.sub_source,
-        username=row.username,
-        api_key=row.api_key,
-        api_key_version=str(row.api_key_version),
-        currency=row.currency,
-        environment=row.environment,
-        api=row.api,
-        enabled=row.enabled,
-        inventory_sync=row.inventory_sync,
-        update_from_location=row.update_from_location,
-        location_id=row.location_id,
-        submit_tracking=row.submit_tracking,
-        sync_orders_from=row.sync_orders_from,
-        relist_items=row.relist_items,
-        end_listings=row.end_listings,
-        no_manual_confirmation=row.no_manual_confirmation,
-        relist_duration=row.relist_duration,
-        relist_delay=row.relist_delay,
-        end_auctions=row.end_auctions,
-        end_auctions_with_bids=row.end_auctions_with_bids,
-        link_by_title=row.link_by_title,
-        mass_end_percent=row.mass_end_percent,
-        mass_end_count=row.mass_end_count,
-        buffer_max_listed=row.buffer_max_listed,
-        buffer_keep_back=row.buffer_keep_back,
-        buffer_percent=row.buffer_percent,
-        buffer_end_at=row.buffer_end_at,
-    )
+    values = {f.name: getattr(row, f.name) for f in fields(ChannelConfig) if f.name != "password"}
+    return ChannelConfig(**{**values, "api_key_version": str(row.api_key_version)})
+
+
+def options_of(channel: Channel | int) -> ChannelOptions:
+    """The channel's options, frozen, as a sync run follows them (one read of its row)."""
+    row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
+    return from_row(row).options()
+
+
+def accept_version_key(channel_id: int, version_key: int | None) -> int | None:
+    """Store the Api Key Version Allegro gave at login when it differs from the channel's;
+    returns the one it replaced (None when nothing changed)."""
+    row = Channel.get_by_id(channel_id)
+    if not version_key or version_key == row.api_key_version:
+        return None
+    Channel.update(api_key_version=version_key).where(Channel.id == channel_id).execute()
+    return row.api_key_version
 
 
 def load(channel_id: int) -> ChannelConfig:
@@ -452,65 +471,5 @@ def delete(channel_id: int) -> None:
     log.info("Deleted channel %s (id %s)", row.sub_source, channel_id)
 
 
-# --- testing the set-up -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ConnectionOk:
-    """A Test that Allegro passed: the login worked with this version key."""
-
-    url: str
-    version_key: int
-    user_id: int | None
-
-
-def service_url(environment: str, paths) -> str:
-    """The WebAPI address for a channel's environment; starts the local Sandbox if needed."""
-    if environment == SANDBOX:
-        from core.allegro import local_sandbox
-
-        return local_sandbox.ensure_running(paths)
-    if environment == PRODUCTION:
-        return environments.PRODUCTION_URL
-    return environment.strip()
-
-
-def check_connection(
-    config: ChannelConfig,
-    password: str,
-    paths,
-    *,
-    timeout: float = 20.0,
-    marketplace_factory: Callable | None = None,
-) -> ConnectionOk:
-    """Ask Allegro for its version key and log in, as a sync would.
-
-    Raises the adapter's typed AllegroError (its `.message` is the seller's sentence),
-    e.g. VersionKeyMismatch with `.current` when the Api Key Version is out of date.
-    """
-    from core.allegro.port import Credentials
-    from core.allegro.retry import RetryPolicy
-    from core.allegro.webapi import WebApiMarketplace
-
-    url = service_url(config.environment, paths)
-    credentials = Credentials(
-        url=url,
-        username=config.username.strip(),
-        password=password,
-        api_key=config.api_key.strip(),
-        api_key_version=config.version_key(),
-    )
-    factory = marketplace_factory or WebApiMarketplace
-    # No retries: the seller is waiting, and a refused connection should be told at once.
-    marketplace = factory(
-        credentials,
-        pool_size=1,
-        connect_timeout=min(timeout, 10.0),
-        operation_timeout=timeout,
-        retry=RetryPolicy(retries=0),
-    )
-    try:
-        info = marketplace.login()
-    finally:
-        marketplace.close()
-    return ConnectionOk(url=url, version_key=info.version_key, user_id=info.user_id)
+# Testing the set-up lives in core/channel_connection.py; its names are channels' too.
+from core.channel_connection import ConnectionOk, check_connection, service_url  # noqa: F401 (re-exported)

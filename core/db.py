@@ -188,7 +188,7 @@ def _open_sqlite(path: Path, backups_dir: Path | None = None) -> SqliteDatabase:
         tighten_database(path)
     # Transactions begin IMMEDIATE: a deferred one that reads before it writes fails at once
     # ("database is locked", no busy wait) if another connection wrote meanwhile, and the
-    # sync writes from two threads (engine._side_by_side), the window from a third.
+    # sync writes from two threads (sending.side_by_side), the window from a third.
     db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         db.connect(reuse_if_open=True)

@@ -12,6 +12,7 @@ import json
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from core.db import database
@@ -42,6 +43,34 @@ class Draft:
     params: dict[str, Any] = field(default_factory=dict)
     listing_id: int | None = None
     shipment_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Journalled:
+    """A stored action as the senders and recovery use it: its params parsed once, on loading."""
+
+    id: int
+    kind: str
+    listing_id: int | None
+    shipment_id: int | None
+    params: dict[str, Any]
+    offer_id: Any = None  # the offer it acts on (None for tracking); ints now, strings on REST
+    start_at: datetime | None = None  # a relist's start (UTC, naive): fixed when first sent
+
+    @property
+    def local_id_used(self) -> bool:
+        return bool(self.params.get(LOCAL_ID_USED))
+
+    @classmethod
+    def of(cls, action: PlannedAction) -> Journalled:
+        p = params(action)
+        start_at = datetime.fromisoformat(p["start_at"]) if p.get("start_at") else None
+        return cls(action.id, action.kind, action.listing_id, action.shipment_id, p, p.get("offer_id"), start_at)
+
+
+def load(query) -> list[Journalled]:
+    """The actions a PlannedAction query selects, typed, in id order."""
+    return [Journalled.of(a) for a in query.order_by(PlannedAction.id)]
 
 
 def params(action: PlannedAction) -> dict[str, Any]:
@@ -84,10 +113,6 @@ def mark_local_id_used(action_id: int) -> None:
     PlannedAction.update(params=json.dumps({**params(action), LOCAL_ID_USED: True}, sort_keys=True, default=str)).where(
         PlannedAction.id == action_id
     ).execute()
-
-
-def local_id_used(action: PlannedAction) -> bool:
-    return bool(params(action).get(LOCAL_ID_USED))
 
 
 def store(channel_id: int, run_id: int, drafts: Sequence[Draft], auto_approve_all: bool) -> list[int]:
@@ -173,10 +198,12 @@ def decide(action_ids: Iterable[int], approved_ids: Iterable[int]) -> tuple[int,
     return n_ok, n_no
 
 
-def mark_sending(action_ids: Sequence[int]) -> None:
-    """Commit `sending` before the call: from here on the outcome must be asked, not assumed."""
+def mark_sending(action_ids: Sequence[int], params: Sequence[tuple[int, dict]] = ()) -> None:
+    """Commit `sending` before the call: from here on the outcome must be asked, not assumed.
+    `params` (action id, params) are what is fixed only now, stored in the same transaction."""
     now = utcnow()
     with database.atomic():
+        bulk.update_many(PlannedAction, ("params",), [(json.dumps(p, sort_keys=True, default=str), i) for i, p in params])
         for chunk in _chunks(list(action_ids)):
             PlannedAction.update(state=ActionState.SENDING, updated_at=now).where(
                 PlannedAction.id.in_(chunk)
@@ -201,25 +228,33 @@ def mark_many(outcomes: Sequence[tuple[int, str, str, dict | None]]) -> None:
     bulk.update_many(PlannedAction, ("state", "result", "params", "updated_at"), replace)
 
 
-def approved(run_id: int, kind: str) -> list[PlannedAction]:
-    return list(
-        PlannedAction.select()
-        .where(
-            (PlannedAction.run == run_id)
-            & (PlannedAction.kind == kind)
-            & (PlannedAction.state == ActionState.APPROVED)
+def approved(run_id: int, kind: str) -> list[Journalled]:
+    return load(
+        PlannedAction.select().where(
+            (PlannedAction.run == run_id) & (PlannedAction.kind == kind) & (PlannedAction.state == ActionState.APPROVED)
         )
-        .order_by(PlannedAction.id)
     )
 
 
-def in_flight(channel_id: int) -> list[PlannedAction]:
+def by_ids(action_ids: Iterable[int]) -> list[Journalled]:
+    return load(PlannedAction.select().where(PlannedAction.id.in_(list(action_ids))))
+
+
+def still_sending(action_ids: Iterable[int]) -> list[Journalled]:
+    """Those of these actions still in `sending`: their outcome is not known yet."""
+    return load(PlannedAction.select().where(PlannedAction.id.in_(list(action_ids)) & (PlannedAction.state == ActionState.SENDING)))
+
+
+def in_flight(channel_id: int) -> list[Journalled]:
     """Actions a killed or failed run left in `sending`: their outcome is not known."""
-    return list(
-        PlannedAction.select()
-        .where((PlannedAction.channel == channel_id) & (PlannedAction.state == ActionState.SENDING))
-        .order_by(PlannedAction.id)
+    return load(
+        PlannedAction.select().where((PlannedAction.channel == channel_id) & (PlannedAction.state == ActionState.SENDING))
     )
+
+
+def result(action_id: int) -> str:
+    """What was recorded as an action's outcome (Allegro's reason, for a refusal)."""
+    return PlannedAction.get_by_id(action_id).result
 
 
 def _chunks(ids: list[int], size: int = 500):

@@ -1,7 +1,7 @@
 """Batched writes: many rows in one executemany, so 20,000 listings do not mean 20,000 statements.
 
 peewee builds one SQL text per insert_many chunk, converting every value through its
-expression tree; for the sync's volumes that was most of the local work. These helpers
+expression tree, which is slow at the sync's volumes (figures: docs/performance.md). These helpers
 build the statement once and convert values with each field's own db_value, so what is
 stored is exactly what peewee would store.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.sync.plan import Plan
-from core.i18n import _
+from core.i18n import _, n_
 
 WAITED = "waited_for_seller_s"  # the run's count of seconds spent waiting for an answer
 
@@ -25,7 +25,11 @@ def decision_note(plan: Plan, approved_ids: Iterable[int]) -> str:
             parts.append(_("Confirmation: applied the ticked ones ({n} of {total}).").format(n=ticked, total=len(shown)))
         else:
             parts.append(
-                _("Confirmation: sent the rest of the sync without these {total} listing(s).").format(total=len(shown))
+                n_(
+                    "Confirmation: sent the rest of the sync without this {total} listing.",
+                    "Confirmation: sent the rest of the sync without these {total} listings.",
+                    len(shown),
+                ).format(total=len(shown))
             )
     held = plan.held_quantity_ids
     if held:

@@ -46,7 +46,7 @@ def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool
 def relisted_many(done: Sequence[tuple[int, int, int, bool, dict]]) -> list[int]:
     """(action id, listing id, new offer id, scheduled, params) of relists Allegro made: each
     new offer takes over its old one's link, the old rows stay as history. A few statements
-    for a whole batch (one each per listing was most of a relist batch's local time).
+    for a whole batch, not a few per listing.
 
     Returns the new listings' ids, in the order of `done`.
     """

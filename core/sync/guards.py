@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from core import inventory
+from core.channels import ChannelOptions, options_of
 from core.db import database
 from core.models import ActionKind, ActionState, Channel, Listing, PlannedAction, utcnow
 from core.sync.actions import Draft
@@ -51,22 +52,22 @@ class Risk:
     why: str  # in the seller's words
 
 
-def _linked_live(channel: Channel):
+def _linked_live(channel: ChannelOptions):
     return Listing.select(Listing.stock_item).where(
         (Listing.channel == channel.id) & Listing.status.in_(LIVE) & Listing.stock_item.is_null(False)
     )
 
 
-def _items_with_nothing(channel: Channel) -> set[int]:
+def _items_with_nothing(channel: ChannelOptions) -> set[int]:
     """The stock items of the channel's linked live listings with nothing available."""
     avail = inventory.availability(stock_location_id(channel), _linked_live(channel))
     items = {item for (item,) in database.execute(_linked_live(channel))}
     return {item for item in items if avail.get(item, inventory.NOTHING).available <= 0}
 
 
-def oversell_risks(channel: Channel | int) -> list[Risk]:
+def oversell_risks(channel: ChannelOptions | Channel | int) -> list[Risk]:
     """The channel's listings at oversell risk now, each with why it is not being ended."""
-    channel = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
+    channel = channel if isinstance(channel, ChannelOptions) else options_of(channel)
     if not channel.inventory_sync:
         return []
     empty = sorted(_items_with_nothing(channel))
@@ -108,7 +109,7 @@ def _last_ends(listing_ids: list[int]) -> dict[int, tuple[str, str]]:
     return out
 
 
-def _why(channel: Channel, auction: bool, bids: int, last_end: tuple[str, str] | None) -> str:
+def _why(channel: ChannelOptions, auction: bool, bids: int, last_end: tuple[str, str] | None) -> str:
     if not channel.end_listings:
         return _("End Listings is off")
     if auction and not channel.end_auctions:
@@ -148,7 +149,7 @@ def risk_counts() -> dict[int, int]:
     """Channel id -> how many of its listings are at oversell risk now (for the Overview)."""
     counts = {}
     for channel in Channel.select().where(Channel.inventory_sync == True):  # noqa: E712
-        empty = sorted(_items_with_nothing(channel))
+        empty = sorted(_items_with_nothing(options_of(channel)))
         n = 0
         for start in range(0, len(empty), 500):
             n += (
@@ -179,16 +180,16 @@ class Hold:
     message: str = ""
 
 
-def mass_end_limit(channel: Channel, live: int) -> int:
+def mass_end_limit(channel: ChannelOptions, live: int) -> int:
     """The most listings one run may end without asking: the larger of the two options."""
     return max(math.ceil(live * channel.mass_end_percent / 100), channel.mass_end_count)
 
 
-def quantity_drop_limit(channel: Channel, live_buy_now: int) -> int:
+def quantity_drop_limit(channel: ChannelOptions, live_buy_now: int) -> int:
     return max(math.ceil(live_buy_now / 2), channel.mass_end_count)
 
 
-def brakes(channel: Channel, ids: Sequence[int], drafts: Sequence[Draft], views: Iterable[ListingView]) -> list[Hold]:
+def brakes(channel: ChannelOptions, ids: Sequence[int], drafts: Sequence[Draft], views: Iterable[ListingView]) -> list[Hold]:
     """The holds this plan trips (nothing stored yet)."""
     live = live_buy_now = 0
     for view in views:

@@ -18,6 +18,7 @@ from core.allegro.port import Marketplace, OfferState
 from core.db import database
 from core.models import ActionKind, ActionState, Listing, PlannedAction, utcnow
 from core.sync import bulk
+from core.i18n import _
 
 # Longer than any answer Allegro gives late: a write still unheard of by then is taken as lost.
 WATCH = timedelta(minutes=10)
@@ -109,4 +110,19 @@ def landed_over(marketplace: Marketplace, channel_id: int, now: datetime) -> lis
         updates.append((offer.quantity, offer.start_quantity, offer.sold_quantity, stamp, listing_id))
     with database.atomic():
         bulk.update_many(Listing, ("quantity", "start_quantity", "sold_quantity", "updated_at"), updates)
+    return landed
+
+
+def note_landed(marketplace: Marketplace, channel_id: int, now: datetime, tally) -> list[Landed]:
+    """landed_over(), each one noted in the run's `tally` (a run_record.Tally)."""
+    landed = landed_over(marketplace, channel_id, now)
+    for found in landed:
+        tally.notes.append(
+            _(
+                "A late change landed on Allegro over the quantity of “{title}”: it showed {shown} "
+                "where the app expected {believed}; it is set from the stock again."
+            ).format(title=found.title, shown=found.shown, believed=found.believed)
+        )
+    if landed:
+        tally.counts["late_writes_corrected"] += len(landed)
     return landed

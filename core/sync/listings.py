@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from core.allegro.port import Offer, OfferFormat, OfferState
 from core.db import database
-from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
+from core.channels import ChannelOptions
+from core.models import Listing, ListingStatus, StockItem, utcnow
 from core.sync import bulk, drift
 from core.sync.actions import Draft, new_local_id
 from core.i18n import N_, _, n_
@@ -89,8 +90,8 @@ _VIEW_FIELDS = (
 
 def snapshot(channel_id: int, listing_ids: Iterable[int] | None = None) -> list[ListingView]:
     """Every listing of the channel (or just `listing_ids`). Rows come straight from the
-    cursor (peewee's per-value conversion was most of the cost at 20,000 listings); only
-    the end time is parsed."""
+    cursor, skipping peewee's per-value conversion (docs/performance.md); only the end
+    time is parsed."""
     parse = Listing.ended_at.python_value
     where = Listing.channel == channel_id
     if listing_ids is None:
@@ -187,76 +188,85 @@ def compare(channel_id: int, offers: Iterable[Offer], now: datetime, existing: d
         result.seen += 1
         row = existing.get(offer.offer_id)
         live = offer.state in (OfferState.ACTIVE, OfferState.SCHEDULED)
-        remote = ListingStatus.SCHEDULED if offer.state == OfferState.SCHEDULED else ListingStatus.ACTIVE
         end_time = naive(offer.end_time)
         if row is None:
-            inserts.append(
-                {
-                    "channel": channel_id,
-                    "offer_id": offer.offer_id,
-                    "title": offer.title,
-                    "format": str(offer.format),
-                    "status": remote if live else ListingStatus.ENDED,
-                    "quantity": offer.quantity,
-                    "start_quantity": offer.start_quantity,
-                    "sold_quantity": offer.sold_quantity,
-                    "bids": offer.bids,
-                    "price": offer.price,
-                    "end_time": end_time,
-                    "ended_at": None if live else (end_time or now),
-                    "ended_by_us": False,
-                    "updated_at": touched,
-                }
-            )
+            inserts.append(_new_row(channel_id, offer, live, end_time, now, touched))
             continue
-        # Plain tuples and the cheapest comparisons first: at 20,000 listings a dict and
-        # seven generator steps per row were most of the refresh.
-        title, fmt, status, quantity, start_quantity, sold_quantity, bids, price, old_end, ended_at, by_us = row[2:]
-        new_status, new_ended_at, new_by_us = status, ended_at, by_us
-        if live:
-            new_status = remote
-            if status not in LIVE:
-                new_ended_at, new_by_us = None, False
-        elif status in LIVE:
-            new_status = ListingStatus.ENDED
-            new_ended_at = end_time or now
-            new_by_us = False
-            result.ended_elsewhere += 1
-        new_format = str(offer.format)
-        if (
-            offer.quantity != quantity
-            or offer.sold_quantity != sold_quantity
-            or offer.start_quantity != start_quantity
-            or offer.bids != bids
-            or new_status != status
-            or offer.title != title
-            or new_format != fmt
-            or _normal(offer.price) != _normal(price)
-            or _normal(end_time) != _normal(old_end)
-            or (new_ended_at is not ended_at and _normal(new_ended_at) != _normal(ended_at))
-            or (new_by_us is not by_us and _normal(new_by_us) != _normal(by_us))
-        ):
-            elsewhere = drift.seen(row, offer, live, now)
-            if elsewhere is not None:
-                result.drift.append((row[0], offer.title, elsewhere))
-            updates.append(
-                (
-                    offer.title,
-                    new_format,
-                    new_status,
-                    offer.quantity,
-                    offer.start_quantity,
-                    offer.sold_quantity,
-                    offer.bids,
-                    offer.price,
-                    end_time,
-                    new_ended_at,
-                    new_by_us,
-                    touched,
-                    row[0],
-                )
-            )
+        update = _update(row, offer, live, end_time, now, touched, result)
+        if update is not None:
+            updates.append(update)
     return Refresh(result, inserts, updates)
+
+
+def _remote_status(offer: Offer) -> str:
+    return ListingStatus.SCHEDULED if offer.state == OfferState.SCHEDULED else ListingStatus.ACTIVE
+
+
+def _new_row(channel_id: int, offer: Offer, live: bool, end_time, now: datetime, touched: datetime) -> dict:
+    return {
+        "channel": channel_id,
+        "offer_id": offer.offer_id,
+        "title": offer.title,
+        "format": str(offer.format),
+        "status": _remote_status(offer) if live else ListingStatus.ENDED,
+        "quantity": offer.quantity,
+        "start_quantity": offer.start_quantity,
+        "sold_quantity": offer.sold_quantity,
+        "bids": offer.bids,
+        "price": offer.price,
+        "end_time": end_time,
+        "ended_at": None if live else (end_time or now),
+        "ended_by_us": False,
+        "updated_at": touched,
+    }
+
+
+def _update(row: tuple, offer: Offer, live: bool, end_time, now: datetime, touched: datetime, result: RefreshResult):
+    """The stored row's new values when Allegro shows it otherwise, else None."""
+    # Plain tuples and the cheapest comparisons first: this runs once per listing of the account.
+    title, fmt, status, quantity, start_quantity, sold_quantity, bids, price, old_end, ended_at, by_us = row[2:]
+    new_status, new_ended_at, new_by_us = status, ended_at, by_us
+    if live:
+        new_status = _remote_status(offer)
+        if status not in LIVE:
+            new_ended_at, new_by_us = None, False
+    elif status in LIVE:
+        new_status, new_ended_at, new_by_us = ListingStatus.ENDED, end_time or now, False
+        result.ended_elsewhere += 1
+    new_format = str(offer.format)
+    same = (
+        offer.quantity == quantity
+        and offer.sold_quantity == sold_quantity
+        and offer.start_quantity == start_quantity
+        and offer.bids == bids
+        and new_status == status
+        and offer.title == title
+        and new_format == fmt
+        and _normal(offer.price) == _normal(price)
+        and _normal(end_time) == _normal(old_end)
+        and (new_ended_at is ended_at or _normal(new_ended_at) == _normal(ended_at))
+        and (new_by_us is by_us or _normal(new_by_us) == _normal(by_us))
+    )
+    if same:
+        return None
+    elsewhere = drift.seen(row, offer, live, now)
+    if elsewhere is not None:
+        result.drift.append((row[0], offer.title, elsewhere))
+    return (
+        offer.title,
+        new_format,
+        new_status,
+        offer.quantity,
+        offer.start_quantity,
+        offer.sold_quantity,
+        offer.bids,
+        offer.price,
+        end_time,
+        new_ended_at,
+        new_by_us,
+        touched,
+        row[0],
+    )
 
 
 def _normal(value):
@@ -282,7 +292,7 @@ class Skipped:
 
 
 def end_draft(
-    listing: ListingView, available: int, channel: Channel, where: str, listable: int | None = None
+    listing: ListingView, available: int, channel: ChannelOptions, where: str, listable: int | None = None
 ) -> Draft | Skipped | None:
     """An End action for a linked live listing with nothing available (nothing `listable`
     after the channel's stock buffers), or why not."""
@@ -334,7 +344,7 @@ def expire_old(channel_id: int, now: datetime) -> int:
 def relist_draft(
     listing: ListingView,
     available: int,
-    channel: Channel,
+    channel: ChannelOptions,
     now: datetime,
     live_titles: set[str],
     listable: int | None = None,
@@ -363,7 +373,6 @@ def relist_draft(
     if listing.is_auction and duration in (0, 99):
         duration = AUCTION_FALLBACK_DAYS
         reason += "; " + _("an auction cannot run until sold out, so it runs {n} days").format(n=duration)
-    start_at = now + timedelta(minutes=channel.relist_delay) if channel.relist_delay > 0 else None
     days_left = max((RELIST_WINDOW - age).days, 0)
     return Draft(
         kind="relist",
@@ -373,12 +382,17 @@ def relist_draft(
             "offer_id": listing.offer_id,
             "local_id": new_local_id(),
             "duration_days": duration,
-            "start_at": start_at.isoformat() if start_at else None,
             "available": available,
             "ended_at": listing.ended_at.isoformat(),
             "days_left": days_left,
         },
     )
+
+
+def relist_start(now: datetime, delay_minutes: int) -> datetime | None:
+    """When a relist sent at `now` starts: after the channel's Relist Listing Delay, else at once.
+    Fixed when the relist is first sent (the seller may confirm it long after planning)."""
+    return now + timedelta(minutes=delay_minutes) if delay_minutes > 0 else None
 
 
 def stock_names(item_ids: Iterable[int]) -> dict[int, tuple[str, str]]:

@@ -11,8 +11,8 @@ from core.i18n import _
 def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
     """A WebApiMarketplace for `channel` (the local Sandbox is started when it is the environment).
 
-    Syncs follow Allegro's current Api Key Version (the engine stores it on the channel and
-    says so in the run's notes): Allegro moved the key without notice, and a sync stuck on a
+    Syncs follow Allegro's current Api Key Version (accepted at login: channels.accept_version_key,
+    noted in the run): Allegro moved the key without notice, and a sync stuck on a
     stale key until someone clicks Test lets stock drift. `options` go to WebApiMarketplace.
     """
     row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)

@@ -28,7 +28,8 @@ from datetime import datetime
 
 from core.allegro.port import Marketplace, OfferState
 from core.db import database
-from core.models import ActionKind, ActionState, PlannedAction, ShipmentState
+from core.models import ActionKind, ActionState, ShipmentState
+from core.sync.actions import Journalled
 from core.sync import actions, effects, tracking
 from core.i18n import N_, _
 
@@ -51,12 +52,12 @@ class Recovered:
     notes: list[str] = field(default_factory=list)
     settle: bool = True  # False: "not done" is not final yet
     resend_allowed: bool = False
-    resend: list[PlannedAction] = field(default_factory=list)  # not done: to be sent again, still `sending`
+    resend: list[Journalled] = field(default_factory=list)  # not done: to be sent again, still `sending`
 
 
 def recover(
     marketplace: Marketplace,
-    pending: Sequence[PlannedAction],
+    pending: Sequence[Journalled],
     now: datetime,
     settle: bool = True,
     resend: bool = False,
@@ -70,7 +71,7 @@ def recover(
     done is returned in `resend` (still `sending`) instead of being marked failed. `stop`
     (the seller cancelled) ends the wait for relists Allegro is still working on."""
     result = Recovered(settle=settle, resend_allowed=resend)
-    by_kind: dict[str, list[PlannedAction]] = {}
+    by_kind: dict[str, list[Journalled]] = {}
     for action in pending:
         by_kind.setdefault(action.kind, []).append(action)
     if by_kind.get(ActionKind.QUANTITY):
@@ -85,8 +86,8 @@ def recover(
     return result
 
 
-def _not_done(action: PlannedAction, result: Recovered) -> None:
-    if action.kind == ActionKind.RELIST and actions.local_id_used(action):
+def _not_done(action: Journalled, result: Recovered) -> None:
+    if action.kind == ActionKind.RELIST and action.local_id_used:
         # Allegro refused its localId as used, yet lists no offer under it: it is spent, and
         # the relist is planned afresh under a new one.
         actions.mark(action.id, ActionState.FAILED, _(NOT_SENT))
@@ -107,14 +108,14 @@ def _not_done(action: PlannedAction, result: Recovered) -> None:
     result.not_done += 1
 
 
-def _quantities(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
-    wanted = {action.id: actions.params(action) for action in todo}
-    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+def _quantities(marketplace: Marketplace, todo: list[Journalled], result: Recovered) -> None:
+    wanted = {action.id: action.params for action in todo}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(a.offer_id for a in todo)}
     with database.atomic():
         done = []
         for action in todo:
             p = wanted[action.id]
-            offer = offers.get(p["offer_id"])
+            offer = offers.get(action.offer_id)
             if offer is not None and offer.start_quantity == p["quantity"] + p["sold"]:
                 done.append((action.id, action.listing_id, p["quantity"], p["sold"]))
             else:
@@ -124,13 +125,13 @@ def _quantities(marketplace: Marketplace, todo: list[PlannedAction], result: Rec
         result.done_kinds[ActionKind.QUANTITY] += len(done)
 
 
-def _ends(marketplace: Marketplace, todo: list[PlannedAction], now: datetime, result: Recovered) -> None:
-    wanted = {action.id: actions.params(action) for action in todo}
-    offers = {o.offer_id: o for o in marketplace.offers_by_id(p["offer_id"] for p in wanted.values())}
+def _ends(marketplace: Marketplace, todo: list[Journalled], now: datetime, result: Recovered) -> None:
+    wanted = {action.id: action.params for action in todo}
+    offers = {o.offer_id: o for o in marketplace.offers_by_id(a.offer_id for a in todo)}
     with database.atomic():
         done = []
         for action in todo:
-            offer = offers.get(wanted[action.id]["offer_id"])
+            offer = offers.get(action.offer_id)
             if offer is not None and offer.state in (OfferState.SOLD, OfferState.NOT_SOLD):
                 done.append((action.id, action.listing_id, wanted[action.id]))
             elif offer is None:
@@ -163,9 +164,9 @@ def _verify_patiently(
 
 
 def _relists(
-    marketplace: Marketplace, todo: list[PlannedAction], result: Recovered, patience: float, stop: Callable[[], bool]
+    marketplace: Marketplace, todo: list[Journalled], result: Recovered, patience: float, stop: Callable[[], bool]
 ) -> None:
-    wanted = {action.id: actions.params(action) for action in todo}
+    wanted = {action.id: action.params for action in todo}
     verified = _verify_patiently(marketplace, [p["local_id"] for p in wanted.values()], patience, stop)
     with database.atomic():
         for action in todo:
@@ -183,8 +184,8 @@ def _relists(
                 _not_done(action, result)
 
 
-def _tracking(marketplace: Marketplace, todo: list[PlannedAction], result: Recovered) -> None:
-    wanted = {action.id: actions.params(action) for action in todo}
+def _tracking(marketplace: Marketplace, todo: list[Journalled], result: Recovered) -> None:
+    wanted = {action.id: action.params for action in todo}
     forms = {f.form_id: f for f in marketplace.post_buy_forms({p["form_id"] for p in wanted.values()})}
     with database.atomic():
         for action in todo:

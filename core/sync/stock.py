@@ -7,13 +7,14 @@ that is the End rule's business (listings.py).
 """
 from __future__ import annotations
 
-from core.models import Channel, Location
+from core.channels import ChannelOptions
+from core.models import Location
 from core.sync.actions import Draft
 from core.sync.listings import MAX_QUANTITY, ListingView
 from core.i18n import _
 
 
-def where_text(channel: Channel) -> str:
+def where_text(channel: ChannelOptions) -> str:
     """'at Warehouse A' or 'over all locations', for reasons shown to the seller."""
     if channel.update_from_location and channel.location_id:
         location = Location.get_or_none(Location.id == channel.location_id)
@@ -22,7 +23,7 @@ def where_text(channel: Channel) -> str:
     return _("over all locations")
 
 
-def stock_location_id(channel: Channel) -> int | None:
+def stock_location_id(channel: ChannelOptions) -> int | None:
     """The location whose stock feeds the channel, or None for all locations summed."""
     return channel.location_id if channel.update_from_location and channel.location_id else None
 

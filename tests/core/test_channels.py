@@ -1,7 +1,7 @@
 """Channel configs: the rules a seller meets, and the password kept only in the keyring."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, fields, replace
 from datetime import timedelta
 
 import keyring
@@ -297,3 +297,23 @@ def test_moving_sync_orders_from_back_reads_the_journal_again(db):
     assert Channel.get_by_id(saved.id).journal_cursor == 4321
     channels.save(replace(saved, sync_orders_from=saved.sync_orders_from - timedelta(days=14)))
     assert Channel.get_by_id(saved.id).journal_cursor is None
+
+
+def test_a_sync_follows_the_saved_options_frozen_with_every_option_the_screen_edits(db, memory_keyring):
+    config = valid(inventory_sync=True, end_listings=True, relist_items=True, relist_delay=45, mass_end_count=7,
+                   buffer_keep_back=2, buffer_percent=80, link_by_title=True)
+    saved = channels.save(config)
+    options = channels.options_of(saved.id)
+    edited = {f.name for f in fields(ChannelConfig)} - {"password"}
+    assert {f.name for f in fields(options)} == edited
+    assert all(getattr(options, name) == getattr(channels.load(saved.id), name) for name in edited)
+    with pytest.raises(FrozenInstanceError):
+        options.end_listings = False  # the rules cannot change what the seller chose
+
+
+def test_a_new_api_key_version_from_allegro_is_stored_once_and_the_old_one_told(db, memory_keyring):
+    saved = channels.save(valid(api_key_version="1505"))
+    assert channels.accept_version_key(saved.id, 1505) is None
+    assert channels.accept_version_key(saved.id, 1600) == 1505
+    assert Channel.get_by_id(saved.id).api_key_version == 1600
+    assert channels.accept_version_key(saved.id, 1600) is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from core import inventory
 from core.allegro.errors import OutcomeUnknown
 from core.allegro.port import OfferState, RelistResult, VerifiedOffer
+from core.sync import engine as engine_module
 from core.listing_links import reinstate, strike_off
 from core.models import (
     ActionKind,
@@ -105,7 +106,7 @@ def test_items_link_by_listing_then_by_exact_title_and_ambiguous_titles_are_not_
     assert states[ambiguous] == (LinkState.AMBIGUOUS, None)
     assert states[nothing] == (LinkState.UNLINKED, None)
     assert report.counts["order_items_unlinked"] == 2 and report.counts["order_items_ambiguous"] == 1
-    assert any("match several stock items" in n and "Talerz" in n for n in plan.notes)
+    assert any("1 matches several stock items" in n and "Talerz" in n for n in plan.notes)
     # linked items allocate stock, unlinked ones do not
     assert inventory.availability()[kubek.id] == inventory.Availability(level=10, allocated=2)
 
@@ -819,5 +820,37 @@ def test_a_cancel_ends_the_wait_for_a_relist_allegro_is_still_working_on(world):
     started = time.monotonic()
     report = engine.apply(plan, cancelled=lambda: bool(asked))
     assert time.monotonic() - started < recovery.VERIFY_PATIENCE / 2
-    assert "1 relist(s) are still being processed by Allegro." in report.notes
+    assert "1 relist is still being processed by Allegro." in report.notes
     assert PlannedAction.get(PlannedAction.kind == "relist").state == ActionState.SENDING  # asked again next sync
+
+
+def test_a_delayed_relist_starts_its_delay_after_the_confirmation_and_a_second_try_keeps_that_start(world, monkeypatch):
+    world.set(relist_delay=90)
+    item, _old = end_for_no_stock(world)
+    world.stock(item, 1)
+    engine = world.engine()
+    plan = engine.plan()
+    # the seller reads the dialog for two hours: Allegro's clock and the computer's move on
+    world.allegro.advance(hours=2)
+    later = engine_module.utcnow() + timedelta(hours=2)
+    monkeypatch.setattr(engine_module, "utcnow", lambda: later)
+    decide(plan, [a.action_id for a in plan.to_confirm])
+    starts = []
+    relist = world.allegro.relist
+    lost = []
+
+    def answer_lost_once(requests, progress=None):
+        starts.extend(r.start_at for r in requests)
+        if not lost:  # the first try dies before Allegro runs it; the second is taken
+            lost.append(True)
+            raise OutcomeUnknown("doSellSomeAgain")
+        return relist(requests, progress)
+
+    world.allegro.relist = answer_lost_once
+    report = engine.apply(plan)
+    assert report.outcome == "ok" and report.counts["listings_relisted"] == 1
+    confirmed = world.allegro.now.replace(tzinfo=UTC)
+    assert len(starts) == 2 and starts[0] == starts[1]  # sent again under the same start
+    assert timedelta(minutes=89) < starts[0] - confirmed < timedelta(minutes=91)
+    stored = json.loads(PlannedAction.get(PlannedAction.kind == "relist").params)["start_at"]
+    assert datetime.fromisoformat(stored).replace(tzinfo=UTC) == starts[0]

@@ -1,4 +1,4 @@
-"""Ends and relists are sent beside the quantity changes (engine._side_by_side): both
+"""Ends and relists are sent beside the quantity changes (sending.side_by_side): both
 sides really overlap, the counts of both reach the report, a failure on one side stops
 the other at its next batch and is the reason the seller reads, and a cancel stops both."""
 from __future__ import annotations
@@ -9,7 +9,8 @@ import pytest
 
 from core.allegro.errors import AllegroError
 from core.models import ActionState, ListingStatus, PlannedAction, SyncRun
-from core.sync.engine import SyncCancelled, _JointProgress, decide
+from core.sync.engine import SyncCancelled, decide
+from core.sync.sending import JointProgress
 
 from .sync_world import World
 
@@ -106,15 +107,15 @@ def test_a_failure_beside_stops_the_quantities_at_their_next_batch_and_is_the_re
 
     world.allegro.change_quantities, world.allegro.finish = change_quantities, finish_offers
     engine, plan = planned(world)
-    unknown = engine._unknown
+    unknown = engine.sender.unknown
 
-    def note_failure(batch, error, resend=None):
+    def note_failure(batch, error, tally, resend=None):
         try:
-            return unknown(batch, error, resend)
+            return unknown(batch, error, tally, resend)
         finally:
             failed.set()
 
-    engine._unknown = note_failure
+    engine.sender.unknown = note_failure
     with pytest.raises(AllegroError):
         engine.apply(plan)
     assert batches == [100]  # the second batch never started
@@ -155,7 +156,7 @@ def test_a_cancel_stops_both_sides(world):
 
 def test_joint_progress_names_the_steps_under_way_and_adds_their_counts():
     shown = []
-    joint = _JointProgress(lambda step, done, total: shown.append((step, done, total)))
+    joint = JointProgress(lambda step, done, total: shown.append((step, done, total)))
     quantities, chain = joint.reporter(), joint.reporter()
     chain("Ending listings", 0, 50)
     quantities("Changing quantities", 0, 300)

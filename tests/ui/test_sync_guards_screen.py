@@ -97,7 +97,7 @@ def test_send_the_rest_without_these_sends_quantities_and_ends_nothing(qtbot, de
     assert desk.on_allegro(mug)["quantity"] == 4
     run = last_run()
     assert run.outcome == "ok"
-    assert "Confirmation: sent the rest of the sync without these 2 listing(s)." in run.errors
+    assert "Confirmation: sent the rest of the sync without these 2 listings." in run.errors
     assert "2 listings at oversell risk" in screen.result.text()
     assert PlannedAction.select().where(PlannedAction.state == ActionState.REJECTED).count() == 2
 
