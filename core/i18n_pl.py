@@ -653,3 +653,7 @@ CATALOGUE.update(GUARDS)
 from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
 
 CATALOGUE.update(REST)
+
+from core.i18n_pl_h6 import H6  # noqa: E402 - preferences CLI and the REST demo, folded in at merge
+
+CATALOGUE.update(H6)
