@@ -262,7 +262,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+43"/>
+        <location filename="../../ui/channels/config.py" line="+45"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
@@ -337,7 +337,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -353,12 +353,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+402"/>
+        <location line="+410"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-408"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -368,7 +368,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Save the channel&apos;s options and account (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Ena&amp;bled</source>
         <translation>Ena&amp;bled</translation>
     </message>
@@ -463,17 +463,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Relist Listing Delay</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Orders and stock</source>
         <translation>Orders and stock</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Ending and relisting</source>
         <translation>Ending and relisting</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Add a location in the Inventory screen to choose one here.</translation>
     </message>
@@ -483,7 +483,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Move to an option to read what it does.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-158"/>
         <source>&amp;Options</source>
         <translation>&amp;Options</translation>
     </message>
@@ -498,12 +498,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel settings</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+191"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>Connected as %1. The new login is in the keyring.</source>
+        <translation>Connected as %1. The new login is in the keyring.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Add a location first: Inventory → Locations….</source>
         <translation>Add a location first: Inventory → Locations….</translation>
     </message>
@@ -560,7 +565,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-286"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Guards: mass-end brake and stock buffers</translation>
     </message>
@@ -660,7 +665,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+242"/>
+        <location filename="../../ui/channels/config.py" line="+251"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
@@ -869,22 +874,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
+        <location line="+3"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>%1 (REST)</source>
+        <translation>%1 (REST)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Allegro.pl REST API, connected by Allegro&apos;s approval page.</source>
+        <translation>Allegro.pl REST API, connected by Allegro&apos;s approval page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</source>
+        <translation>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>on</source>
         <translation>on</translation>
     </message>
@@ -894,12 +915,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>off</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Double-click to open the channel&apos;s configuration.</source>
         <translation>Double-click to open the channel&apos;s configuration.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tick or untick to turn %1 on or off for this channel.</source>
         <translation>Tick or untick to turn %1 on or off for this channel.</translation>
     </message>
@@ -1455,8 +1476,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+5"/>
+        <location line="+39"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testing</translation>
@@ -1603,12 +1623,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+22"/>
-        <location line="+242"/>
+        <location line="+238"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-236"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1633,7 +1653,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Kept in the keyring — type a new one to change it</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Started on this computer when needed</source>
         <translation>Started on this computer when needed</translation>
     </message>
@@ -1644,20 +1664,19 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="-24"/>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+17"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-66"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>The keyring has no password for this channel. Type it again.</translation>
     </message>
@@ -1692,12 +1711,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro at %1 accepted Api Key Version %2 and the login of %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>OK: connected to Allegro as %1.</source>
-        <translation>OK: connected to Allegro as %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Allegro&apos;s Api Key Version has changed.</translation>
     </message>
@@ -3382,9 +3396,159 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>RestAccountForm</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Su&amp;bSource</source>
+        <translation>Su&amp;bSource</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SubSource</source>
+        <translation>SubSource</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</source>
+        <translation>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>&amp;Default Currency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default Currency</source>
+        <translation>Default Currency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The currency given to orders and the channel when Allegro names none.</source>
+        <translation>The currency given to orders and the channel when Allegro names none.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</source>
+        <translation>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment:</source>
+        <translation>Environment:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected as:</source>
+        <translation>Connected as:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>&amp;Reconnect with Allegro…</source>
+        <translation>&amp;Reconnect with Allegro…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
+        <translation>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</source>
+        <translation>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+164"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Test the connection to Allegro</source>
+        <translation>Test the connection to Allegro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask Allegro which account this channel&apos;s login reaches (GET /me).</source>
+        <translation>Ask Allegro which account this channel&apos;s login reaches (GET /me).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the Test</source>
+        <translation>Stop waiting for the Test</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>an Allegro account (Test says which)</source>
+        <translation>an Allegro account (Test says which)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected: use Connect with Allegro.</source>
+        <translation>Not connected: use Connect with Allegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro…</source>
+        <translation>&amp;Connect with Allegro…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This channel was deleted meanwhile; nothing was stored.</source>
+        <translation>This channel was deleted meanwhile; nothing was stored.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected as %1.</source>
+        <translation>Connected as %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking Allegro which account this channel reaches…</source>
+        <translation>Asking Allegro which account this channel reaches…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: connected to Allegro as %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test failed</source>
+        <translation>Test failed</translation>
+    </message>
+</context>
+<context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <location line="-411"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -3405,21 +3569,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+6"/>
+        <location line="+102"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+103"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
         <translation>Built-in Sandbox (demo shop on this computer)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Another address…</source>
         <translation>Another address…</translation>
     </message>

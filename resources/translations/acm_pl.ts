@@ -264,7 +264,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+43"/>
+        <location filename="../../ui/channels/config.py" line="+45"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Synchronizuj ten kanał. Odznacz, aby pomijać go w synchronizacji bez usuwania.</translation>
     </message>
@@ -339,7 +339,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -355,12 +355,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+402"/>
+        <location line="+410"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-408"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -370,7 +370,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisz opcje i konto kanału (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Ena&amp;bled</source>
         <translation>&amp;Włączony</translation>
     </message>
@@ -465,17 +465,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Opóźnienie ponownej oferty</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Orders and stock</source>
         <translation>Zamówienia i stany</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Ending and relisting</source>
         <translation>Kończenie i ponowne wystawianie</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Dodaj lokalizację na ekranie Magazyn, aby ją tu wybrać.</translation>
     </message>
@@ -485,7 +485,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Przejdź do opcji, aby przeczytać, co robi.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-158"/>
         <source>&amp;Options</source>
         <translation>Opc&amp;je</translation>
     </message>
@@ -500,12 +500,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ustawienia kanału</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+191"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Wersja klucza zmieniona na karcie Konto. Zapisz, aby ją zachować.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>Connected as %1. The new login is in the keyring.</source>
+        <translation>Połączono jako %1. Nowe logowanie jest w magazynie haseł.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Add a location first: Inventory → Locations….</source>
         <translation>Najpierw dodaj lokalizację: Magazyn → Lokalizacje….</translation>
     </message>
@@ -562,7 +567,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-286"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
     </message>
@@ -662,7 +667,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+242"/>
+        <location filename="../../ui/channels/config.py" line="+251"/>
         <source>Not saved.</source>
         <translation>Nie zapisano.</translation>
     </message>
@@ -873,22 +878,38 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
+        <location line="+3"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>%1 (REST)</source>
+        <translation>%1 (REST)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Production</source>
         <translation>Produkcja</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Allegro.pl REST API, connected by Allegro&apos;s approval page.</source>
+        <translation>REST API Allegro.pl, połączone przez stronę zatwierdzenia Allegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</source>
+        <translation>WebAPI Allegro.pl (dawne): login, hasło i klucz WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Nigdy</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>on</source>
         <translation>włączone</translation>
     </message>
@@ -898,12 +919,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Double-click to open the channel&apos;s configuration.</source>
         <translation>Kliknij dwukrotnie, aby otworzyć konfigurację kanału.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tick or untick to turn %1 on or off for this channel.</source>
         <translation>Zaznacz lub odznacz, aby włączyć lub wyłączyć „%1” dla tego kanału.</translation>
     </message>
@@ -1473,8 +1494,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+5"/>
+        <location line="+39"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
@@ -1621,12 +1641,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+22"/>
-        <location line="+242"/>
+        <location line="+238"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-236"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1651,7 +1671,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisane w magazynie haseł — wpisz nowe, aby je zmienić</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Started on this computer when needed</source>
         <translation>Uruchamiany na tym komputerze w razie potrzeby</translation>
     </message>
@@ -1662,20 +1682,19 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="-24"/>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+17"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-66"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>W magazynie haseł nie ma hasła do tego kanału. Wpisz je ponownie.</translation>
     </message>
@@ -1710,12 +1729,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro pod adresem %1 zaakceptowało wersję klucza %2 i logowanie użytkownika %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>OK: connected to Allegro as %1.</source>
-        <translation>OK: połączono z Allegro jako %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Wersja klucza Allegro się zmieniła.</translation>
     </message>
@@ -3422,9 +3436,159 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>RestAccountForm</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <source>Testing</source>
+        <translation>Testowanie</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Su&amp;bSource</source>
+        <translation>&amp;Nazwa kanału</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SubSource</source>
+        <translation>Nazwa kanału</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</source>
+        <translation>Nazwa, pod którą kanał występuje w programie, jego zamówieniach i raportach, np. MojeAllegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>Do&amp;myślna waluta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default Currency</source>
+        <translation>Domyślna waluta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The currency given to orders and the channel when Allegro names none.</source>
+        <translation>Waluta nadawana zamówieniom i kanałowi, gdy Allegro jej nie podaje.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</source>
+        <translation>Gdzie działa konto Allegro tego kanału. Aby sprzedawać w innym środowisku, dodaj dla niego nowy kanał.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment:</source>
+        <translation>Środowisko:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected as:</source>
+        <translation>Połączono jako:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>&amp;Reconnect with Allegro…</source>
+        <translation>Połącz &amp;ponownie z Allegro…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
+        <translation>Pokazuje kod i otwiera allegro.pl: zaloguj się tam jako sprzedawca i zatwierdź aplikację. Potrzebne, gdy Allegro zakończyło połączenie, albo by połączyć inne konto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</source>
+        <translation>Kanał REST loguje się przez stronę zatwierdzenia Allegro: program przechowuje logowanie w systemowym magazynie haseł, nigdy Twoje hasło. Nie ma klucza WebAPI ani jego wersji do pilnowania.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+164"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Testuj</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Test the connection to Allegro</source>
+        <translation>Przetestuj połączenie z Allegro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask Allegro which account this channel&apos;s login reaches (GET /me).</source>
+        <translation>Zapytaj Allegro, do którego konta prowadzi logowanie tego kanału (GET /me).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the Test</source>
+        <translation>Przestań czekać na wynik testu</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>an Allegro account (Test says which)</source>
+        <translation>konto Allegro (Test powie które)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected: use Connect with Allegro.</source>
+        <translation>Niepołączony: użyj „Połącz z Allegro”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro…</source>
+        <translation>&amp;Połącz z Allegro…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This channel was deleted meanwhile; nothing was stored.</source>
+        <translation>Ten kanał został w międzyczasie usunięty; niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected as %1.</source>
+        <translation>Połączono jako %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking Allegro which account this channel reaches…</source>
+        <translation>Pytam Allegro, do którego konta prowadzi ten kanał…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test cancelled.</source>
+        <translation>Test anulowany.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>Testowanie…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: połączono z Allegro jako %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test failed</source>
+        <translation>Test nieudany</translation>
+    </message>
+</context>
+<context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <location line="-411"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -3445,21 +3609,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+6"/>
+        <location line="+102"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+103"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
         <translation>Wbudowana piaskownica (sklep demonstracyjny na tym komputerze)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Another address…</source>
         <translation>Inny adres…</translation>
     </message>
