@@ -33,4 +33,5 @@ H6: dict[str, str | tuple[str, str, str]] = {
     "No application was set for {environment}; nothing changed.":
         "Dla {environment} nie ustawiono aplikacji; nic się nie zmieniło.",
     "Removed the application of {environment}.": "Usunięto aplikację środowiska {environment}.",
+    "Connecting the demo channel with Allegro's approval": "Łączenie kanału demonstracyjnego z zatwierdzeniem Allegro",
 }

@@ -1175,7 +1175,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+124"/>
+        <location filename="../../ui/home.py" line="+127"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
@@ -1205,12 +1205,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Try it on the demo shop</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
-        <translation>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Add the demo channel</source>
         <translation>&amp;Add the demo channel</translation>
     </message>
@@ -1220,7 +1215,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Add the Sandbox demo channel</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Use the legacy &amp;WebAPI instead</source>
+        <translation>Use the legacy &amp;WebAPI instead</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the Sandbox demo channel on the legacy WebAPI</source>
+        <translation>Add the Sandbox demo channel on the legacy WebAPI</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Run the first sync</source>
         <translation>Run the first sync</translation>
     </message>
@@ -1250,12 +1255,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Connect your own Allegro account</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</source>
-        <translation>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Add a &amp;Production channel…</source>
         <translation>Add a &amp;Production channel…</translation>
     </message>
@@ -1290,17 +1290,32 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel is being added; the line below says how far.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
+        <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
+        <translation>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
+        <translation>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
         <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-31"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing is</numerusform>
@@ -1313,33 +1328,43 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel is there; it is added once.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Synced: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-68"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+67"/>
+        <location line="-170"/>
+        <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>S&amp;ync now (F5)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="-40"/>
+        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
+        <translation>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</source>
+        <translation>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>The demo channel could not be added: %1</source>
         <translation>The demo channel could not be added: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Try &amp;again</source>
         <translation>Try &amp;again</translation>
     </message>
@@ -1349,7 +1374,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-254"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
     </message>
@@ -1359,7 +1384,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>At oversell risk</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+291"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>%1 listing(s): live with nothing available to send</translation>
     </message>

@@ -1191,7 +1191,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+124"/>
+        <location filename="../../ui/home.py" line="+127"/>
         <source>Channels</source>
         <translation>Kanały</translation>
     </message>
@@ -1221,12 +1221,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wypróbuj na sklepie demonstracyjnym</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
-        <translation>Dodaje kanał &lt;b&gt;Sandbox demo&lt;/b&gt; w &lt;b&gt;Sandboksie&lt;/b&gt;, emulatorze Allegro wbudowanym w program: około 60 ofert, kupujący i niedawne zamówienia. Wypełnia też magazyn jedną pozycją na każdą ofertę, powiązaną z nią: większość ma towar, kilka ma stan zero. Nie potrzeba konta Allegro i nic nie trafia do Allegro.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Add the demo channel</source>
         <translation>&amp;Dodaj kanał demonstracyjny</translation>
     </message>
@@ -1236,7 +1231,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dodaj kanał demonstracyjny w Sandboksie</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Use the legacy &amp;WebAPI instead</source>
+        <translation>Użyj dawnego &amp;WebAPI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the Sandbox demo channel on the legacy WebAPI</source>
+        <translation>Dodaj demonstracyjny kanał Sandboksu na dawnym WebAPI</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Run the first sync</source>
         <translation>Uruchom pierwszą synchronizację</translation>
     </message>
@@ -1266,12 +1271,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Połącz własne konto Allegro</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</source>
-        <translation>Gdy zechcesz, dodaj kanał &lt;b&gt;Produkcja&lt;/b&gt; z loginem i hasłem Allegro, kluczem WebAPI z Mojego Allegro i wersją klucza. Hasło jest przechowywane w systemowym magazynie haseł, nigdy w bazie danych.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Add a &amp;Production channel…</source>
         <translation>Dodaj kanał P&amp;rodukcja…</translation>
     </message>
@@ -1306,17 +1306,32 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał demonstracyjny jest dodawany; wiersz poniżej mówi, na jakim etapie.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
+        <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
+        <translation>Kanał REST we wbudowanym Sandboksie, połączony tak, jak zrobiłaby to strona zatwierdzenia Allegro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
+        <translation>Ten sam sklep demonstracyjny przez dawne WebAPI: login, hasło, klucz WebAPI i wersja klucza, wpisane za Ciebie. Samo Allegro nie odpowiada już przez WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
         <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-31"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n oferta jest powiązana</numerusform>
@@ -1330,33 +1345,43 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał demonstracyjny już jest; dodaje się go raz.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-68"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+67"/>
+        <location line="-170"/>
+        <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>&amp;Synchronizuj teraz (F5)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="-40"/>
+        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
+        <translation>Dodaje kanał &lt;b&gt;Sandbox demo&lt;/b&gt; w &lt;b&gt;Sandboksie&lt;/b&gt;, emulatorze Allegro wbudowanym w program: około 60 ofert, kupujący i niedawne zamówienia. Łączy się przez REST API Allegro tak jak Twoje własne konto, a Sandbox zatwierdza połączenie za Ciebie. Wypełnia też magazyn jedną pozycją na każdą ofertę, powiązaną z nią: większość ma towar, kilka ma stan zero. Nie potrzeba konta Allegro i nic nie trafia do Allegro.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</source>
+        <translation>Gdy zechcesz, zarejestruj raz aplikację na apps.developer.allegro.pl i wklej jej Client ID i Client Secret w &lt;b&gt;Ustawienia → Preferencje&lt;/b&gt;. Potem dodaj kanał &lt;b&gt;Allegro.pl&lt;/b&gt; i naciśnij &lt;b&gt;Połącz z Allegro&lt;/b&gt;: zatwierdzasz aplikację na allegro.pl, a Twoje hasło nigdy nie trafia do programu. Logowanie jest przechowywane w systemowym magazynie haseł, nigdy w bazie danych.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>The demo channel could not be added: %1</source>
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Try &amp;again</source>
         <translation>Spró&amp;buj ponownie</translation>
     </message>
@@ -1366,7 +1391,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-254"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
     </message>
@@ -1376,7 +1401,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+291"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
     </message>
