@@ -64,7 +64,7 @@ def _parser():
         "store the Client ID and Secret of the application registered at apps.developer.allegro.pl",
         [
             "main.py preferences set-client --environment production --client-id 1a2b3c",
-            "printf '%s\\n' \"$SECRET\" | main.py preferences set-client --environment allegrosandbox "
+            "echo \"$ALLEGRO_CLIENT_SECRET\" | main.py preferences set-client --environment allegrosandbox "
             "--client-id 1a2b3c --secret-stdin",
         ],
         description=(

@@ -2250,7 +2250,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+74"/>
+        <location filename="../../ui/listings/screen.py" line="+78"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -2494,7 +2494,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2603,12 +2603,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-240"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Accept su&amp;ggestion</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+176"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
@@ -2631,7 +2631,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-339"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
@@ -2641,7 +2641,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed on Allegro</translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+341"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>
@@ -3687,7 +3687,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+75"/>
+        <location filename="../../ui/sync/screen.py" line="+77"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -3936,7 +3936,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome of the runs shown</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>What the selected run did</source>
         <translation>What the selected run did</translation>
     </message>
@@ -3946,7 +3946,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Select a run to see what it did and every problem.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Last %n day&lt;/b&gt;</numerusform>
@@ -3954,7 +3954,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Sync with Allegro</source>
         <translation>Sync with Allegro</translation>
     </message>

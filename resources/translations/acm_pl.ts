@@ -2278,7 +2278,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+74"/>
+        <location filename="../../ui/listings/screen.py" line="+78"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -2522,7 +2522,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -2638,12 +2638,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation> (Ctrl+Z cofa)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-240"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Przyjmij p&amp;ropozycję</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+176"/>
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
@@ -2667,7 +2667,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-339"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
@@ -2677,7 +2677,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+341"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>
@@ -3727,7 +3727,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+75"/>
+        <location filename="../../ui/sync/screen.py" line="+77"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -3976,7 +3976,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik pokazywanych synchronizacji</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>What the selected run did</source>
         <translation>Co zrobiła zaznaczona synchronizacja</translation>
     </message>
@@ -3986,7 +3986,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zaznacz synchronizację, aby zobaczyć, co zrobiła, i wszystkie problemy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Ostatni %n dzień&lt;/b&gt;</numerusform>
@@ -3995,7 +3995,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Sync with Allegro</source>
         <translation>Synchronizacja z Allegro</translation>
     </message>
