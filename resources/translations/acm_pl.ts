@@ -1233,7 +1233,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+4"/>
         <source>Use the legacy &amp;WebAPI instead</source>
-        <translation>Użyj dawnego &amp;WebAPI</translation>
+        <translation>Użyj dawnego W&amp;ebAPI</translation>
     </message>
     <message>
         <location line="+2"/>

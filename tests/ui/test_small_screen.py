@@ -304,3 +304,24 @@ def test_the_oversell_risk_status_shows_whole_in_the_listings_at_1024(qtbot, sho
     assert ("oversell risk" if language == "en" else "ryzyko sprzedaży bez towaru") in text
     need = table.fontMetrics().horizontalAdvance(text)
     assert need + 6 <= table.columnWidth(column), (text, need, table.columnWidth(column))
+
+
+def test_a_rest_channels_config_fits_1024x640_on_both_tabs_with_its_texts_whole(qtbot, db, data_dir, language):
+    from core.allegro.rest.tokens import store_tokens, token_account
+    from core.models import Channel
+    from core.paths import app_paths
+    from ui.channels.integration_window import ChannelIntegrationWindow
+
+    channel = Channel.create(sub_source="Sklep REST", username="sandbox-seller", api_key="", api_key_version=0,
+                             environment="allegrosandbox", api="rest")
+    store_tokens(token_account(channel), {"access_token": "a", "refresh_token": "r", "expires_in": 3600})
+    window = ChannelIntegrationWindow(app_paths(data_dir))
+    window.open_config(channel.id)
+    problems = fit(window, qtbot)
+    window.config_page.tabs.setCurrentIndex(1)
+    for _ in range(5):
+        QApplication.processEvents()
+    account = window.config_page.account
+    assert account.login.isVisible() and account.connect_button.isVisible() and account.test_button.isVisible()
+    problems += clipped_texts(window) + [f"Alt+{c}" for c in clashes(mnemonics_shown(window))]
+    assert not problems, "\n".join(f"[{language}] {p}" for p in problems)

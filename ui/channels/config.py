@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTabWidget,
@@ -123,7 +124,7 @@ class ChannelConfigScreen(QWidget):
         self._build_option_widgets()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("config_tabs")
-        self.tabs.addTab(self._build_options_page(), self.tr("&Options"))
+        self.tabs.addTab(_scrolling(self._build_options_page()), self.tr("&Options"))
         self.tabs.addTab(self._build_account_page(), self.tr("A&ccount"))
         self.tabs.setAccessibleName(self.tr("Channel settings"))
         layout = QVBoxLayout(self)
@@ -580,6 +581,16 @@ class ChannelConfigScreen(QWidget):
     def shutdown(self) -> None:
         self.webapi_account.shutdown()
         self.rest_account.shutdown()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab's page that scrolls on a screen too low for it (1024×640) instead of growing the window."""
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName()}_scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def _to_qt(moment: datetime) -> QDateTime:

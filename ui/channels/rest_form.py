@@ -217,6 +217,7 @@ class RestAccountForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.note)  # under the form: a form row does not grow with wrapped text
         layout.addStretch(1)
 
     # --- building -------------------------------------------------------------------------
@@ -277,7 +278,6 @@ class RestAccountForm(QWidget):
         connect_row.addWidget(self.connect_button)
         connect_row.addStretch(1)
         form.addRow(QLabel(), connect_row)
-        form.addRow(QLabel(), self.note)
 
     def _build_test(self, form: QFormLayout) -> None:
         self.test_button = QPushButton(self.tr("&Test"))
