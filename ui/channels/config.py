@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -583,9 +583,21 @@ class ChannelConfigScreen(QWidget):
         self.rest_account.shutdown()
 
 
+class _ScrollingPage(QScrollArea):
+    """Asks for its page's whole size, but can shrink below it and scroll."""
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        if page is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        hint = page.sizeHint()
+        return QSize(hint.width() + frame + self.verticalScrollBar().sizeHint().width(), hint.height() + frame)
+
+
 def _scrolling(page: QWidget) -> QScrollArea:
     """A tab's page that scrolls on a screen too low for it (1024×640) instead of growing the window."""
-    area = QScrollArea()
+    area = _ScrollingPage()
     area.setObjectName(f"{page.objectName()}_scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
