@@ -256,7 +256,7 @@ class HomeScreen(QWidget):
                 "never reaches this app. Its login is kept in your system's keyring, never in the database."
             ),
         )
-        self.production_button = QPushButton(self.tr("Add a &Production channel…"))
+        self.production_button = QPushButton(self.tr("Add an Allegro.&pl channel…"))
         self.production_button.setObjectName("add_production_channel")
         self.production_button.setToolTip(self.tr("Opens Settings → Channel Integration → Add New Channel."))
         self.production_button.clicked.connect(self.add_production_channel)

@@ -262,7 +262,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+45"/>
+        <location filename="../../ui/channels/config.py" line="+46"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
@@ -674,7 +674,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <name>ChannelIntegrationWindow</name>
     <message>
         <location filename="../../ui/channels/integration_window.py" line="+41"/>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
@@ -1255,12 +1255,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Connect your own Allegro account</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Add a &amp;Production channel…</source>
-        <translation>Add a &amp;Production channel…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Opens Settings → Channel Integration → Add New Channel.</source>
         <translation>Opens Settings → Channel Integration → Add New Channel.</translation>
     </message>
@@ -1354,7 +1349,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+6"/>
+        <source>Add an Allegro.&amp;pl channel…</source>
+        <translation>Add an Allegro.&amp;pl channel…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
@@ -3428,7 +3428,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Testing</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Su&amp;bSource</source>
         <translation>Su&amp;bSource</translation>
     </message>
@@ -3474,12 +3474,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>&amp;Reconnect with Allegro…</source>
         <translation>&amp;Reconnect with Allegro…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-58"/>
         <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
         <translation>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</translation>
     </message>
@@ -3489,7 +3489,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <location line="+164"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>

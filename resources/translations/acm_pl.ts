@@ -264,7 +264,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+45"/>
+        <location filename="../../ui/channels/config.py" line="+46"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Synchronizuj ten kanał. Odznacz, aby pomijać go w synchronizacji bez usuwania.</translation>
     </message>
@@ -676,7 +676,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <name>ChannelIntegrationWindow</name>
     <message>
         <location filename="../../ui/channels/integration_window.py" line="+41"/>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Channel Integration</source>
         <translation>Integracja kanałów</translation>
     </message>
@@ -1271,12 +1271,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Połącz własne konto Allegro</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Add a &amp;Production channel…</source>
-        <translation>Dodaj kanał P&amp;rodukcja…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Opens Settings → Channel Integration → Add New Channel.</source>
         <translation>Otwiera Ustawienia → Integracja kanałów → Dodaj nowy kanał.</translation>
     </message>
@@ -1371,7 +1366,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Gdy zechcesz, zarejestruj raz aplikację na apps.developer.allegro.pl i wklej jej Client ID i Client Secret w &lt;b&gt;Ustawienia → Preferencje&lt;/b&gt;. Potem dodaj kanał &lt;b&gt;Allegro.pl&lt;/b&gt; i naciśnij &lt;b&gt;Połącz z Allegro&lt;/b&gt;: zatwierdzasz aplikację na allegro.pl, a Twoje hasło nigdy nie trafia do programu. Logowanie jest przechowywane w systemowym magazynie haseł, nigdy w bazie danych.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+6"/>
+        <source>Add an Allegro.&amp;pl channel…</source>
+        <translation>Dodaj kanał Alleg&amp;ro.pl…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
@@ -3468,7 +3468,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Testowanie</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Su&amp;bSource</source>
         <translation>&amp;Nazwa kanału</translation>
     </message>
@@ -3514,12 +3514,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>&amp;Reconnect with Allegro…</source>
         <translation>Połącz &amp;ponownie z Allegro…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-58"/>
         <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
         <translation>Pokazuje kod i otwiera allegro.pl: zaloguj się tam jako sprzedawca i zatwierdź aplikację. Potrzebne, gdy Allegro zakończyło połączenie, albo by połączyć inne konto.</translation>
     </message>
@@ -3529,7 +3529,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał REST loguje się przez stronę zatwierdzenia Allegro: program przechowuje logowanie w systemowym magazynie haseł, nigdy Twoje hasło. Nie ma klucza WebAPI ani jego wersji do pilnowania.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <location line="+164"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
