@@ -34,4 +34,7 @@ H6: dict[str, str | tuple[str, str, str]] = {
         "Dla {environment} nie ustawiono aplikacji; nic się nie zmieniło.",
     "Removed the application of {environment}.": "Usunięto aplikację środowiska {environment}.",
     "Connecting the demo channel with Allegro's approval": "Łączenie kanału demonstracyjnego z zatwierdzeniem Allegro",
+    "No password keyring is available on this computer, so whether a Client Secret is stored "
+    "cannot be read.":
+        "Na tym komputerze nie ma magazynu haseł, więc nie da się sprawdzić, czy Client Secret jest zapisany.",
 }

@@ -175,7 +175,11 @@ def show(args, paths) -> int:
     try:
         rows = _rows(paths)
     except secrets.KeyringUnavailable as error:
-        err(error.message)
+        if error.message == _(secrets.NO_KEYRING):  # that sentence speaks of saving a channel
+            err(_("No password keyring is available on this computer, so whether a Client Secret is stored "
+                  "cannot be read."))
+        else:
+            err(error.message)
         return FAILED
     if args.json:
         print_json(rows)

@@ -146,3 +146,15 @@ def test_main_py_knows_the_preferences_command(tmp_path, monkeypatch, capsys):
                       "production", "--client-id", "zz9", "--secret-stdin"])
     assert code == 0
     assert application("production", app_paths(tmp_path / "shop")) == ("zz9", SECRET)
+
+
+def test_show_without_a_keyring_says_the_secret_cannot_be_read(run):
+    run("set-client", "--environment", "production", "--client-id", "1a2b3c", "--secret-stdin", stdin=SECRET + "\n")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        code, out, err = run("show")
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1 and out == ""
+    assert "whether a Client Secret is stored cannot be read" in err
