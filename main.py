@@ -8,6 +8,7 @@
     uv run main.py listings …       list listings (with what the next sync sends) and link them
     uv run main.py orders …         list, show, ship orders; tracking numbers; link order items
     uv run main.py sync …           one headless sync (cron, Task Scheduler)
+    uv run main.py preferences …    the Allegro application's Client ID and Secret (REST channels)
 
 Every command has --help with an example; list and show commands take --json.
 

@@ -17,13 +17,14 @@ class ChannelListRow:
     inventory_sync: bool
     last_sync_at: datetime | None
     last_sync_outcome: str
+    api: str = "webapi"
 
 
 def channel_list() -> list[ChannelListRow]:
     """Every channel by name, with the columns of the channel list."""
     query = Channel.select(
         Channel.id, Channel.sub_source, Channel.environment, Channel.enabled, Channel.inventory_sync,
-        Channel.last_sync_at, Channel.last_sync_outcome,
+        Channel.last_sync_at, Channel.last_sync_outcome, Channel.api,
     ).order_by(Channel.sub_source)
     return [ChannelListRow(*row) for row in query.tuples()]
 
@@ -64,6 +65,25 @@ def add_rest_channel(sub_source: str, login: str, currency: str, environment: st
         channel.delete_instance()
         raise
     return channel.id
+
+
+def rest_connected(channel_id: int | None) -> bool:
+    """Whether a saved REST channel has its tokens in the keyring."""
+    from core.allegro.rest.tokens import load_tokens, token_account
+
+    row = Channel.get_or_none(Channel.id == channel_id) if channel_id is not None else None
+    return row is not None and load_tokens(token_account(row)) is not None
+
+
+def reconnect_rest_channel(channel_id: int | None, paths, token: dict, login: str) -> bool:
+    """Store a new connection of a saved REST channel; False when the channel is gone."""
+    from core.allegro.rest.connect import save_connection
+
+    row = Channel.get_or_none(Channel.id == channel_id) if channel_id is not None else None
+    if row is None:
+        return False
+    save_connection(row, paths, token, login=login)
+    return True
 
 
 def rest_account_login(channel_id: int, paths) -> str:

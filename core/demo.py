@@ -70,12 +70,16 @@ def demo_config(sub_source: str = DEMO_SUB_SOURCE) -> channels.ChannelConfig:
 
 
 def find_demo_channel() -> Channel | None:
-    """A channel already set up on the Sandbox's demo account, if any."""
+    """A WebAPI channel already set up on the Sandbox's demo account, if any."""
     from core.allegro import local_sandbox
 
     return (
         Channel.select()
-        .where((Channel.environment == channels.SANDBOX) & (Channel.username == local_sandbox.demo_account().username))
+        .where(
+            (Channel.api == "webapi")
+            & (Channel.environment == channels.SANDBOX)
+            & (Channel.username == local_sandbox.demo_account().username)
+        )
         .order_by(Channel.id)
         .first()
     )

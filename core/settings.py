@@ -81,3 +81,11 @@ def store_allegro_client_id(paths: AppPaths, environment: str, client_id: str) -
         apps.pop(environment, None)
     data[ALLEGRO_APPS] = apps
     _save(paths, data)
+
+
+def allegro_client_ids(paths: AppPaths) -> dict[str, str]:
+    """Every REST environment with a Client ID set in Preferences: {environment: client id}."""
+    apps = _load(paths).get(ALLEGRO_APPS, {})
+    if not isinstance(apps, dict):
+        return {}
+    return {env: value.strip() for env, value in apps.items() if isinstance(value, str) and value.strip()}

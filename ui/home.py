@@ -1,10 +1,11 @@
 """The first screen: a short welcome on an empty database, an overview afterwards.
 
 The welcome walks a new seller through the demo in two clicks: "Add the demo channel"
-(the Sandbox started in this process, the channel saved and tested, a stock list made
-and linked to the demo listings), then "Sync now" on the Sync screen, which imports the
-demo orders and asks before ending the listings with no stock. A third card leads to
-Channel Integration → Add New Channel for a Production account.
+(the Sandbox started in this process, a REST channel connected to it through its device
+flow, a stock list made and linked to the demo listings), then "Sync now" on the Sync
+screen, which imports the demo orders and asks before ending the listings with no stock.
+The same demo on the legacy WebAPI is one button further. A third card leads to Channel
+Integration → Add New Channel for the seller's own account.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import demo
+from core import demo, demo_rest
 from core.store import release_connection
 from core.overview import has_channels, latest_finished_run, linked_listing_count, order_count, shop_counts
 from core.sync.guards import risk_counts
@@ -37,10 +38,12 @@ CARD_STYLE = (
 CONTENT_WIDTH = 760  # a readable line length on a wide window
 
 
-def set_up_demo_job(report, _cancelled, paths) -> demo.DemoSetUp:
-    """The demo set-up on a worker thread (its database connection closed after)."""
+def set_up_demo_job(report, _cancelled, paths, api: str = "rest") -> demo.DemoSetUp:
+    """The demo set-up on a worker thread (its database connection closed after): the REST
+    channel by default, the WebAPI one when the seller asks for the legacy API."""
+    set_up = demo_rest.set_up_rest_demo if api == "rest" else demo.set_up_demo
     try:
-        return demo.set_up_demo(paths, progress=lambda step: report(step, 0, 0))
+        return set_up(paths, progress=lambda step: report(step, 0, 0))
     finally:
         release_connection()
 
@@ -177,17 +180,25 @@ class HomeScreen(QWidget):
             self.tr("Try it on the demo shop"),
             self.tr(
                 "Adds the channel <b>Sandbox demo</b> on the <b>Sandbox</b>, the Allegro emulator built into "
-                "this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with "
-                "one item per listing, linked to it: most in stock, a few at zero. No Allegro account is "
-                "needed and nothing reaches Allegro."
+                "this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro's "
+                "REST API the way your own account will, with the Sandbox approving it in your place. It also "
+                "fills your stock with one item per listing, linked to it: most in stock, a few at zero. "
+                "No Allegro account is needed and nothing reaches Allegro."
             ),
         )
         self.demo_button = QPushButton(self.tr("&Add the demo channel"))
         self.demo_button.setObjectName("add_demo_channel")
         self.demo_button.setAccessibleName(self.tr("Add the Sandbox demo channel"))
+        self.demo_button.setToolTip(self._rest_demo_tip())
         self.demo_button.setDefault(True)
-        self.demo_button.clicked.connect(self.add_demo_channel)
+        self.demo_button.clicked.connect(lambda: self.add_demo_channel("rest"))
+        self.webapi_demo_button = QPushButton(self.tr("Use the legacy &WebAPI instead"))
+        self.webapi_demo_button.setObjectName("add_webapi_demo_channel")
+        self.webapi_demo_button.setAccessibleName(self.tr("Add the Sandbox demo channel on the legacy WebAPI"))
+        self.webapi_demo_button.setToolTip(self._webapi_demo_tip())
+        self.webapi_demo_button.clicked.connect(lambda: self.add_demo_channel("webapi"))
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.webapi_demo_button)
         buttons.addStretch(1)
         self.demo_status = QLabel()
         self.demo_status.setObjectName("demo_status")
@@ -237,12 +248,13 @@ class HomeScreen(QWidget):
             "3",
             self.tr("Connect your own Allegro account"),
             self.tr(
-                "When you are ready, add a <b>Production</b> channel with your Allegro username and password, "
-                "the WebAPI key from My Allegro and its Api Key Version. The password is kept in your "
-                "system's keyring, never in the database."
+                "When you are ready, register the app once at apps.developer.allegro.pl and paste its "
+                "Client ID and Secret in <b>Settings → Preferences</b>. Then add an <b>Allegro.pl</b> channel "
+                "and press <b>Connect with Allegro</b>: you approve the app on allegro.pl, and your password "
+                "never reaches this app. Its login is kept in your system's keyring, never in the database."
             ),
         )
-        self.production_button = QPushButton(self.tr("Add a &Production channel…"))
+        self.production_button = QPushButton(self.tr("Add an Allegro.&pl channel…"))
         self.production_button.setObjectName("add_production_channel")
         self.production_button.setToolTip(self.tr("Opens Settings → Channel Integration → Add New Channel."))
         self.production_button.clicked.connect(self.add_production_channel)
@@ -272,13 +284,16 @@ class HomeScreen(QWidget):
         self.overview.setVisible(not self.first_run)
 
     # --- the demo ------------------------------------------------------------
-    def add_demo_channel(self) -> None:
+    def add_demo_channel(self, api: str = "rest") -> None:
+        """Set up the demo shop's channel: on REST (the default) or the legacy WebAPI."""
         if self.worker is not None and self.worker.running:
             return
-        self.demo_button.setEnabled(False)
-        self.demo_button.setToolTip(self.tr("The demo channel is being added; the line below says how far."))
+        why = self.tr("The demo channel is being added; the line below says how far.")
+        for button in (self.demo_button, self.webapi_demo_button):
+            button.setEnabled(False)
+            button.setToolTip(why)
         self._say(self.demo_status, self.tr("Starting…"))
-        worker = Worker(set_up_demo_job, self.paths)
+        worker = Worker(set_up_demo_job, self.paths, api)
         worker.progress_changed.connect(lambda step, _d, _t: self._say(self.demo_status, escape(step) + "…"))
         worker.succeeded.connect(self._demo_added)
         worker.failed.connect(self._demo_failed)
@@ -291,10 +306,7 @@ class HomeScreen(QWidget):
         linked = linked_listing_count(done.channel.id)
         self._say(
             self.demo_status,
-            self.tr(
-                "✓ <b>%1</b> is ready: the Test said OK. %2 linked to stock items; "
-                "%3 of them have no stock, so the sync will propose ending them."
-            )
+            self._ready_sentence(done)
             .replace("%2", self.tr("%n listing(s)", "", linked))
             .replace("%3", str(len(stock.out_of_stock)))
             .replace("%1", escape(done.channel.sub_source)),
@@ -302,6 +314,7 @@ class HomeScreen(QWidget):
         )
         self.demo_button.setText(self.tr("Demo channel added"))
         self.demo_button.setToolTip(self.tr("The demo channel is there; it is added once."))
+        self.webapi_demo_button.setVisible(False)
         self.sync_button.setEnabled(True)
         self.sync_button.setToolTip(self.tr("Opens the Sync screen and syncs the demo channel."))
         self.sync_button.setDefault(True)
@@ -309,10 +322,32 @@ class HomeScreen(QWidget):
         self.refresh()
         self.demo_ready.emit(done)
 
+    def _rest_demo_tip(self) -> str:
+        return self.tr("A REST channel on the built-in Sandbox, connected as Allegro's approval page would.")
+
+    def _webapi_demo_tip(self) -> str:
+        return self.tr(
+            "The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, "
+            "filled in for you. Allegro itself no longer answers the WebAPI."
+        )
+
+    def _ready_sentence(self, done: demo.DemoSetUp) -> str:
+        if done.channel.api == "rest":
+            return self.tr(
+                "✓ <b>%1</b> is ready: connected through Allegro's REST API as %4. %2 linked to stock items; "
+                "%3 of them have no stock, so the sync will propose ending them."
+            ).replace("%4", escape(done.channel.username))
+        return self.tr(
+            "✓ <b>%1</b> is ready: the Test said OK. %2 linked to stock items; "
+            "%3 of them have no stock, so the sync will propose ending them."
+        )
+
     def _demo_failed(self, message: str, _error: object) -> None:
         self._say(self.demo_status, self.tr("The demo channel could not be added: %1").replace("%1", escape(message)), ALERT.name())
-        self.demo_button.setEnabled(True)
-        self.demo_button.setToolTip("")
+        for button in (self.demo_button, self.webapi_demo_button):
+            button.setEnabled(True)
+        self.demo_button.setToolTip(self._rest_demo_tip())
+        self.webapi_demo_button.setToolTip(self._webapi_demo_tip())
         self.demo_button.setText(self.tr("Try &again"))
         self.demo_failed.emit(message)
 

@@ -8,5 +8,6 @@ COMMANDS = {
     "sync": "core.cli.sync",
     "stock": "core.cli.stock",
     "listings": "core.cli.listings",
+    "preferences": "core.cli.preferences",
     "sandbox": "sandbox.cli",
 }

@@ -29,6 +29,10 @@ from ui.app import make_application  # noqa: E402
 
 
 def main(out: Path) -> None:
+    import sandbox.embedded
+    from core.allegro import local_sandbox
+
+    local_sandbox.install(sandbox.embedded)  # as main.py wires it: the demo account's values
     app = make_application([])
     speak(app)
     keyring.set_keyring(MemoryKeyring())
@@ -42,6 +46,10 @@ def main(out: Path) -> None:
     wholesale = channels.save(channels.ChannelConfig(
         sub_source="Hurtownia Źródło", username="hurt@example.pl", password="x" * 10, api_key="KEY-456",
         api_key_version="1505", environment="production", enabled=False))
+    rest = Channel.create(sub_source="Allegro REST", username="sklep-rest", api_key="", api_key_version=0,
+                          environment="production", api="rest", enabled=True, inventory_sync=True)
+    Channel.update(last_sync_at=utcnow() - timedelta(minutes=12), last_sync_outcome="ok").where(
+        Channel.id == rest.id).execute()
     Channel.update(last_sync_at=utcnow() - timedelta(minutes=42), last_sync_outcome="ok").where(
         Channel.id == shop.id).execute()
     Channel.update(last_sync_at=utcnow() - timedelta(days=3), last_sync_outcome="failed").where(

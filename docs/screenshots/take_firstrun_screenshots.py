@@ -43,11 +43,13 @@ def main(out: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
     keyring.set_keyring(MemoryKeyring())
 
+    import sandbox.embedded
     from core.allegro import local_sandbox
     from core.db import open_database
     from core.paths import app_paths
     from ui.app import make_application
 
+    local_sandbox.install(sandbox.embedded)  # as main.py wires it
     speak(make_application([]))
     paths = app_paths(scratch / "data")
     open_database(paths.database)

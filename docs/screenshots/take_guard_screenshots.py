@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keyring  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -30,6 +31,7 @@ from core.sync.marketplace import make_marketplace  # noqa: E402
 from sandbox.control import SandboxControl  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
+from shot_size import size_window, speak  # noqa: E402
 from ui.app import make_application  # noqa: E402
 
 TITLES = [
@@ -53,6 +55,7 @@ def sync(channel_id, paths, approve=True):
 
 def main(out: Path) -> None:
     app = make_application([])
+    speak(app)
     keyring.set_keyring(MemoryKeyring())
     folder = tempfile.mkdtemp(prefix="acm-guards-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -90,7 +93,7 @@ def main(out: Path) -> None:
         from ui.sync.confirm_dialog import BrakeQuestion
 
         window = MainWindow(paths)
-        window.resize(1280, 700)
+        size_window(window, 1280, 700)
         window.show()
 
         def settle(screen=None):
@@ -127,7 +130,7 @@ def main(out: Path) -> None:
         from ui.channels.integration_window import ChannelIntegrationWindow
 
         integration = ChannelIntegrationWindow(paths)
-        integration.resize(1000, 820)
+        size_window(integration, 1000, 820)
         integration.show()
         integration.open_config(saved.id)
         integration.config_page.guard_spins["buffer_keep_back"].setFocus()  # the help panel explains it

@@ -1,12 +1,13 @@
 """Screenshots of connecting a REST channel: Add New Channel's two integrations, the
-Allegro.pl (REST) form and the Connect with Allegro dialog, for the README.
+Allegro.pl (REST) form, the Connect with Allegro dialog and, once the sandbox approved it,
+the channel's Account tab (only what REST has), for the README.
 
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
         uv run python docs/screenshots/take_rest_screenshots.py [OUT_DIR]
 
 ACM_SCREENSHOT_LANG=pl for Polish. Uses a throw-away data folder, an in-memory keyring
-and a sandbox started here; writes rest-add-channel.png, rest-integration.png and
-rest-connect.png (default: next to this file).
+and a sandbox started here; writes rest-add-channel.png, rest-integration.png,
+rest-connect.png and rest-config.png (default: next to this file).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import keyring  # noqa: E402
 
 from core.db import open_database  # noqa: E402
 from core.paths import app_paths  # noqa: E402
+from sandbox.control import SandboxControl  # noqa: E402
 from sandbox.server import SandboxServer  # noqa: E402
 from shot_size import size_dialog, speak  # noqa: E402
 from tests.conftest import MemoryKeyring  # noqa: E402
@@ -65,7 +67,17 @@ def main(out: Path) -> None:
             time.sleep(0.02)
         size_dialog(dialog)
         settle(dialog, "rest-connect.png")
+        # the seller's Allow on the approval page: the channel is saved, then its Account tab
+        SandboxControl(server.base_url).approve_device(dialog.code.user_code)
+        deadline = time.monotonic() + 30
+        while not dialog.result.text() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
         dialog.shutdown()
+        dialog.close()
+        window.open_config(window.selected_channel_id())
+        window.config_page.tabs.setCurrentIndex(1)
+        settle(window, "rest-config.png")
 
 
 if __name__ == "__main__":

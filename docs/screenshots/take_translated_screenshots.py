@@ -6,8 +6,8 @@ on a small laptop's screen: main windows at 1024×640, dialogs no bigger.
 
 ACM_SCREENSHOT_SIZE=WxH takes them at another size (see shot_size.py).
 
-Runs take_channel_screenshots.py, take_desk_screenshots.py, take_firstrun_screenshots.py and
-take_guard_screenshots.py,
+Runs take_channel_screenshots.py, take_desk_screenshots.py, take_firstrun_screenshots.py,
+take_guard_screenshots.py and take_rest_screenshots.py,
 each in its own process, with the app's translators installed as if the language had been
 chosen in Preferences (ACM_SCREENSHOT_LANG, see shot_size.py). The English ones stay next to
 this file, taken by running those scripts themselves at their full size.
@@ -28,6 +28,7 @@ SCRIPTS = (
     "take_desk_screenshots.py",
     "take_firstrun_screenshots.py",
     "take_guard_screenshots.py",
+    "take_rest_screenshots.py",
 )
 
 

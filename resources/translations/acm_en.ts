@@ -262,7 +262,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+43"/>
+        <location filename="../../ui/channels/config.py" line="+46"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Sync this channel. Untick to leave it out of every sync without deleting it.</translation>
     </message>
@@ -337,7 +337,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Until sold out</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -353,12 +353,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+4"/>
-        <location line="+402"/>
+        <location line="+410"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-408"/>
         <source>Save the channel</source>
         <translation>Save the channel</translation>
     </message>
@@ -368,7 +368,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Save the channel&apos;s options and account (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Ena&amp;bled</source>
         <translation>Ena&amp;bled</translation>
     </message>
@@ -463,17 +463,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Relist Listing Delay</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Orders and stock</source>
         <translation>Orders and stock</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Ending and relisting</source>
         <translation>Ending and relisting</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Add a location in the Inventory screen to choose one here.</translation>
     </message>
@@ -483,7 +483,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Move to an option to read what it does.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-158"/>
         <source>&amp;Options</source>
         <translation>&amp;Options</translation>
     </message>
@@ -498,12 +498,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel settings</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+191"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Api Key Version updated on the Account tab. Save to keep it.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>Connected as %1. The new login is in the keyring.</source>
+        <translation>Connected as %1. The new login is in the keyring.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Add a location first: Inventory → Locations….</source>
         <translation>Add a location first: Inventory → Locations….</translation>
     </message>
@@ -560,7 +565,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-286"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Guards: mass-end brake and stock buffers</translation>
     </message>
@@ -660,7 +665,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+242"/>
+        <location filename="../../ui/channels/config.py" line="+251"/>
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
@@ -669,7 +674,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     <name>ChannelIntegrationWindow</name>
     <message>
         <location filename="../../ui/channels/integration_window.py" line="+41"/>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Channel Integration</source>
         <translation>Channel Integration</translation>
     </message>
@@ -869,22 +874,38 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
+        <location line="+3"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>%1 (REST)</source>
+        <translation>%1 (REST)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Allegro.pl REST API, connected by Allegro&apos;s approval page.</source>
+        <translation>Allegro.pl REST API, connected by Allegro&apos;s approval page.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</source>
+        <translation>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>on</source>
         <translation>on</translation>
     </message>
@@ -894,12 +915,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>off</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Double-click to open the channel&apos;s configuration.</source>
         <translation>Double-click to open the channel&apos;s configuration.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tick or untick to turn %1 on or off for this channel.</source>
         <translation>Tick or untick to turn %1 on or off for this channel.</translation>
     </message>
@@ -1154,7 +1175,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+124"/>
+        <location filename="../../ui/home.py" line="+127"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
@@ -1184,12 +1205,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Try it on the demo shop</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
-        <translation>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Add the demo channel</source>
         <translation>&amp;Add the demo channel</translation>
     </message>
@@ -1199,7 +1215,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Add the Sandbox demo channel</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Use the legacy &amp;WebAPI instead</source>
+        <translation>Use the legacy &amp;WebAPI instead</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the Sandbox demo channel on the legacy WebAPI</source>
+        <translation>Add the Sandbox demo channel on the legacy WebAPI</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Run the first sync</source>
         <translation>Run the first sync</translation>
     </message>
@@ -1229,17 +1255,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Connect your own Allegro account</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</source>
-        <translation>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Add a &amp;Production channel…</source>
-        <translation>Add a &amp;Production channel…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Opens Settings → Channel Integration → Add New Channel.</source>
         <translation>Opens Settings → Channel Integration → Add New Channel.</translation>
     </message>
@@ -1269,17 +1285,32 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel is being added; the line below says how far.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
+        <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
+        <translation>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
+        <translation>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
         <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-31"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing is</numerusform>
@@ -1292,33 +1323,48 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel is there; it is added once.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Synced: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-68"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+67"/>
+        <location line="-170"/>
+        <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>S&amp;ync now (F5)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="-40"/>
+        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
+        <translation>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</source>
+        <translation>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add an Allegro.&amp;pl channel…</source>
+        <translation>Add an Allegro.&amp;pl channel…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>The demo channel could not be added: %1</source>
         <translation>The demo channel could not be added: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Try &amp;again</source>
         <translation>Try &amp;again</translation>
     </message>
@@ -1328,7 +1374,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-254"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
     </message>
@@ -1338,7 +1384,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>At oversell risk</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+291"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>%1 listing(s): live with nothing available to send</translation>
     </message>
@@ -1455,8 +1501,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Custom WebAPI address</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+5"/>
+        <location line="+39"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testing</translation>
@@ -1603,12 +1648,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+22"/>
-        <location line="+242"/>
+        <location line="+238"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-236"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -1633,7 +1678,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Kept in the keyring — type a new one to change it</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Started on this computer when needed</source>
         <translation>Started on this computer when needed</translation>
     </message>
@@ -1644,20 +1689,19 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="-24"/>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Correct the fields marked in red, then Test again.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+17"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-66"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>The keyring has no password for this channel. Type it again.</translation>
     </message>
@@ -1692,12 +1736,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro at %1 accepted Api Key Version %2 and the login of %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>OK: connected to Allegro as %1.</source>
-        <translation>OK: connected to Allegro as %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Allegro&apos;s Api Key Version has changed.</translation>
     </message>
@@ -2211,7 +2250,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+74"/>
+        <location filename="../../ui/listings/screen.py" line="+78"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -2455,7 +2494,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2564,12 +2603,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-240"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Accept su&amp;ggestion</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+176"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
@@ -2592,7 +2631,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-339"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
@@ -2602,7 +2641,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed on Allegro</translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+341"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>
@@ -3382,9 +3421,159 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
 </context>
 <context>
+    <name>RestAccountForm</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <source>Testing</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Su&amp;bSource</source>
+        <translation>Su&amp;bSource</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SubSource</source>
+        <translation>SubSource</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</source>
+        <translation>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>&amp;Default Currency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default Currency</source>
+        <translation>Default Currency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The currency given to orders and the channel when Allegro names none.</source>
+        <translation>The currency given to orders and the channel when Allegro names none.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</source>
+        <translation>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment:</source>
+        <translation>Environment:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected as:</source>
+        <translation>Connected as:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>&amp;Reconnect with Allegro…</source>
+        <translation>&amp;Reconnect with Allegro…</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
+        <translation>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</source>
+        <translation>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+164"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Test the connection to Allegro</source>
+        <translation>Test the connection to Allegro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask Allegro which account this channel&apos;s login reaches (GET /me).</source>
+        <translation>Ask Allegro which account this channel&apos;s login reaches (GET /me).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the Test</source>
+        <translation>Stop waiting for the Test</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>an Allegro account (Test says which)</source>
+        <translation>an Allegro account (Test says which)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected: use Connect with Allegro.</source>
+        <translation>Not connected: use Connect with Allegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro…</source>
+        <translation>&amp;Connect with Allegro…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This channel was deleted meanwhile; nothing was stored.</source>
+        <translation>This channel was deleted meanwhile; nothing was stored.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected as %1.</source>
+        <translation>Connected as %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking Allegro which account this channel reaches…</source>
+        <translation>Asking Allegro which account this channel reaches…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: connected to Allegro as %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test failed</source>
+        <translation>Test failed</translation>
+    </message>
+</context>
+<context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <location line="-411"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -3405,21 +3594,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+6"/>
+        <location line="+102"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+103"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
         <translation>Built-in Sandbox (demo shop on this computer)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Another address…</source>
         <translation>Another address…</translation>
     </message>
@@ -3495,7 +3687,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+75"/>
+        <location filename="../../ui/sync/screen.py" line="+77"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
@@ -3744,7 +3936,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Outcome of the runs shown</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>What the selected run did</source>
         <translation>What the selected run did</translation>
     </message>
@@ -3754,7 +3946,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Select a run to see what it did and every problem.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Last %n day&lt;/b&gt;</numerusform>
@@ -3762,7 +3954,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Sync with Allegro</source>
         <translation>Sync with Allegro</translation>
     </message>

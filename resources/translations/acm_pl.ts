@@ -264,7 +264,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ChannelConfigScreen</name>
     <message>
-        <location filename="../../ui/channels/config.py" line="+43"/>
+        <location filename="../../ui/channels/config.py" line="+46"/>
         <source>Sync this channel. Untick to leave it out of every sync without deleting it.</source>
         <translation>Synchronizuj ten kanał. Odznacz, aby pomijać go w synchronizacji bez usuwania.</translation>
     </message>
@@ -339,7 +339,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Do wyczerpania zapasów</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -355,12 +355,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+4"/>
-        <location line="+402"/>
+        <location line="+410"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-408"/>
         <source>Save the channel</source>
         <translation>Zapisz kanał</translation>
     </message>
@@ -370,7 +370,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisz opcje i konto kanału (Ctrl+S).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Ena&amp;bled</source>
         <translation>&amp;Włączony</translation>
     </message>
@@ -465,17 +465,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Opóźnienie ponownej oferty</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Orders and stock</source>
         <translation>Zamówienia i stany</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
         <source>Ending and relisting</source>
         <translation>Kończenie i ponowne wystawianie</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Add a location in the Inventory screen to choose one here.</source>
         <translation>Dodaj lokalizację na ekranie Magazyn, aby ją tu wybrać.</translation>
     </message>
@@ -485,7 +485,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Przejdź do opcji, aby przeczytać, co robi.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-158"/>
         <source>&amp;Options</source>
         <translation>Opc&amp;je</translation>
     </message>
@@ -500,12 +500,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ustawienia kanału</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+191"/>
         <source>Api Key Version updated on the Account tab. Save to keep it.</source>
         <translation>Wersja klucza zmieniona na karcie Konto. Zapisz, aby ją zachować.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>Connected as %1. The new login is in the keyring.</source>
+        <translation>Połączono jako %1. Nowe logowanie jest w magazynie haseł.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Add a location first: Inventory → Locations….</source>
         <translation>Najpierw dodaj lokalizację: Magazyn → Lokalizacje….</translation>
     </message>
@@ -562,7 +567,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-286"/>
         <source>Guards: mass-end brake and stock buffers</source>
         <translation>Zabezpieczenia: hamulec masowego kończenia i bufory stanów</translation>
     </message>
@@ -662,7 +667,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/channels/config.py" line="+242"/>
+        <location filename="../../ui/channels/config.py" line="+251"/>
         <source>Not saved.</source>
         <translation>Nie zapisano.</translation>
     </message>
@@ -671,7 +676,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <name>ChannelIntegrationWindow</name>
     <message>
         <location filename="../../ui/channels/integration_window.py" line="+41"/>
-        <location line="+117"/>
+        <location line="+123"/>
         <source>Channel Integration</source>
         <translation>Integracja kanałów</translation>
     </message>
@@ -873,22 +878,38 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
+        <location line="+3"/>
         <source>Sandbox</source>
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>%1 (REST)</source>
+        <translation>%1 (REST)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Production</source>
         <translation>Produkcja</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Allegro.pl REST API, connected by Allegro&apos;s approval page.</source>
+        <translation>REST API Allegro.pl, połączone przez stronę zatwierdzenia Allegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allegro.pl WebAPI (legacy): login, password and WebAPI key.</source>
+        <translation>WebAPI Allegro.pl (dawne): login, hasło i klucz WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Never</source>
         <translation>Nigdy</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+78"/>
         <source>on</source>
         <translation>włączone</translation>
     </message>
@@ -898,12 +919,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Double-click to open the channel&apos;s configuration.</source>
         <translation>Kliknij dwukrotnie, aby otworzyć konfigurację kanału.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Tick or untick to turn %1 on or off for this channel.</source>
         <translation>Zaznacz lub odznacz, aby włączyć lub wyłączyć „%1” dla tego kanału.</translation>
     </message>
@@ -1170,7 +1191,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+124"/>
+        <location filename="../../ui/home.py" line="+127"/>
         <source>Channels</source>
         <translation>Kanały</translation>
     </message>
@@ -1200,12 +1221,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wypróbuj na sklepie demonstracyjnym</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
-        <translation>Dodaje kanał &lt;b&gt;Sandbox demo&lt;/b&gt; w &lt;b&gt;Sandboksie&lt;/b&gt;, emulatorze Allegro wbudowanym w program: około 60 ofert, kupujący i niedawne zamówienia. Wypełnia też magazyn jedną pozycją na każdą ofertę, powiązaną z nią: większość ma towar, kilka ma stan zero. Nie potrzeba konta Allegro i nic nie trafia do Allegro.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Add the demo channel</source>
         <translation>&amp;Dodaj kanał demonstracyjny</translation>
     </message>
@@ -1215,7 +1231,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dodaj kanał demonstracyjny w Sandboksie</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Use the legacy &amp;WebAPI instead</source>
+        <translation>Użyj dawnego W&amp;ebAPI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the Sandbox demo channel on the legacy WebAPI</source>
+        <translation>Dodaj demonstracyjny kanał Sandboksu na dawnym WebAPI</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Run the first sync</source>
         <translation>Uruchom pierwszą synchronizację</translation>
     </message>
@@ -1245,17 +1271,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Połącz własne konto Allegro</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>When you are ready, add a &lt;b&gt;Production&lt;/b&gt; channel with your Allegro username and password, the WebAPI key from My Allegro and its Api Key Version. The password is kept in your system&apos;s keyring, never in the database.</source>
-        <translation>Gdy zechcesz, dodaj kanał &lt;b&gt;Produkcja&lt;/b&gt; z loginem i hasłem Allegro, kluczem WebAPI z Mojego Allegro i wersją klucza. Hasło jest przechowywane w systemowym magazynie haseł, nigdy w bazie danych.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Add a &amp;Production channel…</source>
-        <translation>Dodaj kanał P&amp;rodukcja…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Opens Settings → Channel Integration → Add New Channel.</source>
         <translation>Otwiera Ustawienia → Integracja kanałów → Dodaj nowy kanał.</translation>
     </message>
@@ -1285,17 +1301,32 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał demonstracyjny jest dodawany; wiersz poniżej mówi, na jakim etapie.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
+        <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
+        <translation>Kanał REST we wbudowanym Sandboksie, połączony tak, jak zrobiłaby to strona zatwierdzenia Allegro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
+        <translation>Ten sam sklep demonstracyjny przez dawne WebAPI: login, hasło, klucz WebAPI i wersja klucza, wpisane za Ciebie. Samo Allegro nie odpowiada już przez WebAPI.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
         <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-31"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n oferta jest powiązana</numerusform>
@@ -1309,33 +1340,48 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał demonstracyjny już jest; dodaje się go raz.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-68"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+67"/>
+        <location line="-170"/>
+        <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>&amp;Synchronizuj teraz (F5)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="-40"/>
+        <source>Adds the channel &lt;b&gt;Sandbox demo&lt;/b&gt; on the &lt;b&gt;Sandbox&lt;/b&gt;, the Allegro emulator built into this app: about 60 Polish listings, buyers and recent orders. It connects through Allegro&apos;s REST API the way your own account will, with the Sandbox approving it in your place. It also fills your stock with one item per listing, linked to it: most in stock, a few at zero. No Allegro account is needed and nothing reaches Allegro.</source>
+        <translation>Dodaje kanał &lt;b&gt;Sandbox demo&lt;/b&gt; w &lt;b&gt;Sandboksie&lt;/b&gt;, emulatorze Allegro wbudowanym w program: około 60 ofert, kupujący i niedawne zamówienia. Łączy się przez REST API Allegro tak jak Twoje własne konto, a Sandbox zatwierdza połączenie za Ciebie. Wypełnia też magazyn jedną pozycją na każdą ofertę, powiązaną z nią: większość ma towar, kilka ma stan zero. Nie potrzeba konta Allegro i nic nie trafia do Allegro.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>When you are ready, register the app once at apps.developer.allegro.pl and paste its Client ID and Secret in &lt;b&gt;Settings → Preferences&lt;/b&gt;. Then add an &lt;b&gt;Allegro.pl&lt;/b&gt; channel and press &lt;b&gt;Connect with Allegro&lt;/b&gt;: you approve the app on allegro.pl, and your password never reaches this app. Its login is kept in your system&apos;s keyring, never in the database.</source>
+        <translation>Gdy zechcesz, zarejestruj raz aplikację na apps.developer.allegro.pl i wklej jej Client ID i Client Secret w &lt;b&gt;Ustawienia → Preferencje&lt;/b&gt;. Potem dodaj kanał &lt;b&gt;Allegro.pl&lt;/b&gt; i naciśnij &lt;b&gt;Połącz z Allegro&lt;/b&gt;: zatwierdzasz aplikację na allegro.pl, a Twoje hasło nigdy nie trafia do programu. Logowanie jest przechowywane w systemowym magazynie haseł, nigdy w bazie danych.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add an Allegro.&amp;pl channel…</source>
+        <translation>Dodaj kanał Alleg&amp;ro.pl…</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>The demo channel could not be added: %1</source>
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Try &amp;again</source>
         <translation>Spró&amp;buj ponownie</translation>
     </message>
@@ -1345,7 +1391,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-254"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
     </message>
@@ -1355,7 +1401,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+291"/>
         <source>%1 listing(s): live with nothing available to send</source>
         <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
     </message>
@@ -1473,8 +1519,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Własny adres WebAPI</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+5"/>
+        <location line="+39"/>
         <location line="+124"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
@@ -1621,12 +1666,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+22"/>
-        <location line="+242"/>
+        <location line="+238"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-236"/>
         <source>Test the connection to Allegro</source>
         <translation>Sprawdź połączenie z Allegro</translation>
     </message>
@@ -1651,7 +1696,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapisane w magazynie haseł — wpisz nowe, aby je zmienić</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Started on this computer when needed</source>
         <translation>Uruchamiany na tym komputerze w razie potrzeby</translation>
     </message>
@@ -1662,20 +1707,19 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="-24"/>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Correct the fields marked in red, then Test again.</source>
         <translation>Popraw pola zaznaczone na czerwono i przetestuj ponownie.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+51"/>
-        <location line="+17"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-66"/>
         <source>The keyring has no password for this channel. Type it again.</source>
         <translation>W magazynie haseł nie ma hasła do tego kanału. Wpisz je ponownie.</translation>
     </message>
@@ -1710,12 +1754,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro pod adresem %1 zaakceptowało wersję klucza %2 i logowanie użytkownika %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>OK: connected to Allegro as %1.</source>
-        <translation>OK: połączono z Allegro jako %1.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allegro&apos;s Api Key Version has changed.</source>
         <translation>Wersja klucza Allegro się zmieniła.</translation>
     </message>
@@ -2239,7 +2278,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+74"/>
+        <location filename="../../ui/listings/screen.py" line="+78"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -2483,7 +2522,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -2599,12 +2638,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation> (Ctrl+Z cofa)</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-240"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Przyjmij p&amp;ropozycję</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+176"/>
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
@@ -2628,7 +2667,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-339"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
@@ -2638,7 +2677,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+341"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>
@@ -3422,9 +3461,159 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
 </context>
 <context>
+    <name>RestAccountForm</name>
+    <message>
+        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <source>Testing</source>
+        <translation>Testowanie</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Su&amp;bSource</source>
+        <translation>&amp;Nazwa kanału</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SubSource</source>
+        <translation>Nazwa kanału</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name this channel appears as in the app, its orders and reports, e.g. MyAllegroChannel.</source>
+        <translation>Nazwa, pod którą kanał występuje w programie, jego zamówieniach i raportach, np. MojeAllegro.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default Currency</source>
+        <translation>Do&amp;myślna waluta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default Currency</source>
+        <translation>Domyślna waluta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The currency given to orders and the channel when Allegro names none.</source>
+        <translation>Waluta nadawana zamówieniom i kanałowi, gdy Allegro jej nie podaje.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Where this channel&apos;s Allegro account lives. To sell through another environment, add a new channel for it.</source>
+        <translation>Gdzie działa konto Allegro tego kanału. Aby sprzedawać w innym środowisku, dodaj dla niego nowy kanał.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment:</source>
+        <translation>Środowisko:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connected as:</source>
+        <translation>Połączono jako:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>&amp;Reconnect with Allegro…</source>
+        <translation>Połącz &amp;ponownie z Allegro…</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Shows a code and opens allegro.pl: log in there as the seller and approve the application. Needed when Allegro ended the connection, or to connect another account.</source>
+        <translation>Pokazuje kod i otwiera allegro.pl: zaloguj się tam jako sprzedawca i zatwierdź aplikację. Potrzebne, gdy Allegro zakończyło połączenie, albo by połączyć inne konto.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A REST channel signs in by Allegro&apos;s approval page: the app keeps the login in the system keyring, never your password. There is no WebAPI key or version to keep up to date.</source>
+        <translation>Kanał REST loguje się przez stronę zatwierdzenia Allegro: program przechowuje logowanie w systemowym magazynie haseł, nigdy Twoje hasło. Nie ma klucza WebAPI ani jego wersji do pilnowania.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+164"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Testuj</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Test the connection to Allegro</source>
+        <translation>Przetestuj połączenie z Allegro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask Allegro which account this channel&apos;s login reaches (GET /me).</source>
+        <translation>Zapytaj Allegro, do którego konta prowadzi logowanie tego kanału (GET /me).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the Test</source>
+        <translation>Przestań czekać na wynik testu</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>an Allegro account (Test says which)</source>
+        <translation>konto Allegro (Test powie które)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected: use Connect with Allegro.</source>
+        <translation>Niepołączony: użyj „Połącz z Allegro”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect with Allegro…</source>
+        <translation>&amp;Połącz z Allegro…</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>This channel was deleted meanwhile; nothing was stored.</source>
+        <translation>Ten kanał został w międzyczasie usunięty; niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connected as %1.</source>
+        <translation>Połączono jako %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Asking Allegro which account this channel reaches…</source>
+        <translation>Pytam Allegro, do którego konta prowadzi ten kanał…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test cancelled.</source>
+        <translation>Test anulowany.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Testing…</source>
+        <translation>Testowanie…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>OK: connected to Allegro as %1.</source>
+        <translation>OK: połączono z Allegro jako %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Test failed</source>
+        <translation>Test nieudany</translation>
+    </message>
+</context>
+<context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+45"/>
+        <location line="-411"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -3445,21 +3634,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+6"/>
+        <location line="+102"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-101"/>
+        <location line="+103"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
         <translation>Wbudowana piaskownica (sklep demonstracyjny na tym komputerze)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>Another address…</source>
         <translation>Inny adres…</translation>
     </message>
@@ -3535,7 +3727,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RunsModel</name>
     <message>
-        <location filename="../../ui/sync/screen.py" line="+75"/>
+        <location filename="../../ui/sync/screen.py" line="+77"/>
         <source>Started</source>
         <translation>Początek</translation>
     </message>
@@ -3784,7 +3976,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wynik pokazywanych synchronizacji</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>What the selected run did</source>
         <translation>Co zrobiła zaznaczona synchronizacja</translation>
     </message>
@@ -3794,7 +3986,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zaznacz synchronizację, aby zobaczyć, co zrobiła, i wszystkie problemy.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Last %n day(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Ostatni %n dzień&lt;/b&gt;</numerusform>
@@ -3803,7 +3995,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Sync with Allegro</source>
         <translation>Synchronizacja z Allegro</translation>
     </message>

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{\w*\}")
 # Marked sentences whose Polish is deliberately the English text: names, codes and formats.
 SAME_IN_POLISH = {"Sandbox", "FORMAT", "STATUS", "SKU", "OK", "plan: ", "Problem: {problem}",
-                  "{rows}: {new}, {changed}, {same}.", "{m} min {s} s", "{s} s"}
+                  "{rows}: {new}, {changed}, {same}.", "{m} min {s} s", "{s} s",
+                  "CLIENT ID", "CLIENT SECRET"}  # Allegro's Polish portal says Client ID too
 
 
 def _load_fold_tool():

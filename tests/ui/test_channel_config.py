@@ -155,8 +155,9 @@ def test_labels_have_buddies_and_unique_mnemonics_on_each_screen(window, config)
     tabs = [_mnemonic(config.tabs.tabText(i)) for i in range(config.tabs.count())]
     options = [_mnemonic(label.text()) for label in _labels(options_page)]
     options += [_mnemonic(box.text()) for box in options_page.findChildren(QCheckBox)]
-    account = [_mnemonic(label.text()) for label in _labels(account_page)] + [_mnemonic(config.account.test_button.text())]
-    assert len(_labels(options_page)) == 10 and len(_labels(account_page)) == 8
+    assert config.account is config.webapi_account and config.account.parent() is not None
+    account = [_mnemonic(label.text()) for label in _labels(config.account)] + [_mnemonic(config.account.test_button.text())]
+    assert len(_labels(options_page)) == 10 and len(_labels(config.account)) == 8
     for keys in (options + tabs, account + tabs):
         assert len(keys) == len(set(keys)), sorted(keys)
     integration = window.integration_page

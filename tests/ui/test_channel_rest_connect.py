@@ -122,3 +122,115 @@ def test_test_on_a_rest_channel_says_ok_with_the_account_login(
 
     assert "OK" in messages.texts[-1]
     assert window.config_page.account.status.text() == "OK: connected to Allegro as sandbox-seller."
+
+
+def _connected_rest_channel(world, sandbox_server, paths, name="Sklep REST"):  # noqa: F811
+    from core.allegro.rest.connect import save_connection
+    from core.allegro.rest.device_flow import DeviceFlow
+
+    store_application(sandbox_server.rest_url, paths, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
+    channel = Channel.create(sub_source=name, username="", api_key="", api_key_version=0,
+                             environment=sandbox_server.rest_url, api="rest")
+    endpoints = RestEndpoints(sandbox_server.rest_url, sandbox_server.rest_url, sandbox_server.rest_url)
+    flow = DeviceFlow(endpoints, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET", sleep=lambda s: None)
+    code = flow.start()
+    world.approve_device(code.user_code)
+    save_connection(channel, paths, flow.poll(code))
+    return Channel.get_by_id(channel.id)
+
+
+def test_a_rest_channels_account_tab_shows_only_what_rest_has(
+    qtbot, window, world, sandbox_server, paths, memory_keyring  # noqa: F811
+):
+    from tests.ui.test_channel_config import _labels, _mnemonic
+
+    channel = _connected_rest_channel(world, sandbox_server, paths)
+    window.open_config(channel.id)
+    page = window.config_page
+    page.tabs.setCurrentIndex(1)
+    account = page.account
+
+    assert account is page.rest_account
+    for webapi_field in ("username", "password", "api_key", "api_key_version"):
+        assert not page.webapi_account.fields[webapi_field].isVisible()
+    shown = {label.text() for label in page.tabs.widget(1).findChildren(type(page.title)) if label.isVisible()}
+    assert not shown & {"&Username", "&Password", "Api &Key", "Api Key &Version"}
+    assert account.environment.isVisible() and account.environment.text() == sandbox_server.rest_url
+    assert account.login.text() == "sandbox-seller"
+    assert account.connect_button.isVisible() and account.connect_button.text() == "&Reconnect with Allegro…"
+    assert account.test_button.isVisible()
+    keys = [_mnemonic(label.text()) for label in _labels(account)]
+    keys += [_mnemonic(account.connect_button.text()), _mnemonic(account.test_button.text())]
+    keys += [_mnemonic(page.tabs.tabText(i)) for i in range(page.tabs.count())]
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_a_webapi_channel_opened_after_a_rest_one_shows_its_webapi_fields_again(qtbot, window, memory_keyring):  # noqa: F811
+    from core import channels
+
+    rest = Channel.create(sub_source="Sklep REST", username="x", api_key="", api_key_version=0,
+                          environment="allegrosandbox", api="rest")
+    webapi = channels.save(channels.ChannelConfig(sub_source="Stary", username="seller", password="p",
+                                                  api_key="K", api_key_version="1505"))
+    window.open_config(rest.id)
+    window.show_list()
+    window.open_config(webapi.id)
+    page = window.config_page
+    page.tabs.setCurrentIndex(1)
+    assert page.account is page.webapi_account
+    assert page.account.username.isVisible() and page.account.username.text() == "seller"
+    assert page.account.api_key_version.text() == "1505"
+    assert not page.rest_account.isVisible()
+
+
+def test_a_rest_channel_without_tokens_says_not_connected_and_offers_connect(qtbot, window, memory_keyring):  # noqa: F811
+    channel = Channel.create(sub_source="Sklep REST", username="", api_key="", api_key_version=0,
+                             environment="allegrosandbox", api="rest")
+    window.open_config(channel.id)
+    account = window.config_page.account
+    assert account.login.text() == "Not connected: use Connect with Allegro."
+    assert account.connect_button.text() == "&Connect with Allegro…"
+
+
+def test_reconnect_on_the_account_tab_stores_a_new_login_and_renaming_keeps_it(
+    qtbot, window, world, sandbox_server, paths, memory_keyring  # noqa: F811
+):
+    from core import channels
+
+    channel = _connected_rest_channel(world, sandbox_server, paths)
+    before = load_tokens(token_account(channel))["refresh_token"]
+    window.open_config(channel.id)
+    page = window.config_page
+    dialog = page.account.reconnect()
+    qtbot.waitUntil(lambda: dialog.code is not None, timeout=WAIT)
+    world.approve_device(dialog.code.user_code)
+    qtbot.waitUntil(lambda: dialog.result.text() != "", timeout=WAIT)
+
+    assert dialog.result.text() == "Connected as sandbox-seller."
+    assert load_tokens(token_account(channel))["refresh_token"] != before
+    assert page.account.test_state() == "ok"
+    assert page.message.text() == "Connected as sandbox-seller. The new login is in the keyring."
+    page.account.sub_source.setText("Sklep REST 2")
+    assert page.save()
+    saved = channels.load(channel.id)
+    assert (saved.sub_source, saved.api, saved.username) == ("Sklep REST 2", "rest", "sandbox-seller")
+    assert load_tokens(token_account(Channel.get_by_id(channel.id)))["refresh_token"]
+    dialog.shutdown()
+
+
+def test_an_empty_subsource_on_a_rest_channels_account_tab_is_refused_next_to_the_field(
+    qtbot, window, memory_keyring  # noqa: F811
+):
+    from core import channels
+
+    channel = Channel.create(sub_source="Sklep REST", username="x", api_key="", api_key_version=0,
+                             environment="allegrosandbox", api="rest")
+    window.open_config(channel.id)
+    page = window.config_page
+    page.account.sub_source.setText("")
+    assert not page.save()
+    assert page.tabs.currentIndex() == 1
+    assert page.account.errors["sub_source"].isVisibleTo(page) and page.account.errors["sub_source"].text()
+    assert channels.load(channel.id).sub_source == "Sklep REST"
+    page.account.sub_source.setText("Nowa nazwa")
+    assert page.account.errors["sub_source"].isHidden()

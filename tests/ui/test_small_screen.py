@@ -253,3 +253,75 @@ def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qt
         assert text in found
     assert "'Szt.'" not in found  # its section is wide enough
     assert too_big_for(window, WIDTH, HEIGHT)  # the long label makes it wider than 1024
+
+
+def test_the_sync_history_shows_every_column_whole_at_1024_and_sits_beside_the_details_when_wide(qtbot, shop, language):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("sync")
+    settle(qtbot, window)
+    table, header = screen.table, screen.table.horizontalHeader()
+    assert table.model().rowCount() >= 2
+
+    def right_edge() -> int:
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        return max(header.sectionViewportPosition(i) + header.sectionSize(i) for i in shown)
+
+    # a laptop: the details and the chart go under the table; no column is cut at its right edge
+    assert screen.splitter.orientation() == Qt.Orientation.Vertical
+    assert not table.horizontalScrollBar().isVisible()
+    assert right_edge() <= table.viewport().width()
+    assert screen.chart.isVisible() and screen.details.isVisible()
+    assert not clipped_texts(window), clipped_texts(window)
+
+    # a wide screen: beside each other again, and still whole
+    window.resize(1920, 1080)
+    settle(qtbot, window)
+    assert screen.splitter.orientation() == Qt.Orientation.Horizontal
+    assert not table.horizontalScrollBar().isVisible()
+    assert right_edge() <= table.viewport().width()
+    assert not clipped_texts(window), clipped_texts(window)
+
+
+def test_the_oversell_risk_status_shows_whole_in_the_listings_at_1024(qtbot, shop, language):
+    from core.listing_rows import RISK
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("listings")
+    settle(qtbot, window)
+    model, table = screen.model, screen.table
+    risky = [r for r in range(model.rowCount()) if model.row_data(r)[RISK]]
+    assert risky, "the shop has a live listing with nothing to send"
+    column = model.STATUS_COLUMN
+    text = model.index(risky[0], column).data()
+    assert ("oversell risk" if language == "en" else "ryzyko sprzedaży bez towaru") in text
+    need = table.fontMetrics().horizontalAdvance(text)
+    assert need + 6 <= table.columnWidth(column), (text, need, table.columnWidth(column))
+
+
+def test_a_rest_channels_config_fits_1024x640_on_both_tabs_with_its_texts_whole(qtbot, db, data_dir, language):
+    from core.allegro.rest.tokens import store_tokens, token_account
+    from core.models import Channel
+    from core.paths import app_paths
+    from ui.channels.integration_window import ChannelIntegrationWindow
+
+    channel = Channel.create(sub_source="Sklep REST", username="sandbox-seller", api_key="", api_key_version=0,
+                             environment="allegrosandbox", api="rest")
+    store_tokens(token_account(channel), {"access_token": "a", "refresh_token": "r", "expires_in": 3600})
+    window = ChannelIntegrationWindow(app_paths(data_dir))
+    window.open_config(channel.id)
+    problems = fit(window, qtbot)
+    window.config_page.tabs.setCurrentIndex(1)
+    for _ in range(5):
+        QApplication.processEvents()
+    account = window.config_page.account
+    assert account.login.isVisible() and account.connect_button.isVisible() and account.test_button.isVisible()
+    problems += clipped_texts(window) + [f"Alt+{c}" for c in clashes(mnemonics_shown(window))]
+    assert not problems, "\n".join(f"[{language}] {p}" for p in problems)

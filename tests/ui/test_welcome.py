@@ -36,9 +36,9 @@ def window(qtbot, db, paths):
     win.quit_app()
 
 
-def add_demo(qtbot, home):
+def add_demo(qtbot, home, button=None):
     with qtbot.waitSignal(home.demo_ready, timeout=60_000) as ready:
-        qtbot.mouseClick(home.demo_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button or home.demo_button, Qt.MouseButton.LeftButton)
     return ready.args[0]
 
 
@@ -75,13 +75,25 @@ def test_add_a_production_channel_opens_add_new_channel(qtbot, window):
     dialog.close()
 
 
-def test_one_click_demo_then_sync_shows_the_ends_to_confirm_and_the_orders(qtbot, window, messages, monkeypatch):  # noqa: F811
+@pytest.mark.parametrize(
+    "api, button, ready",
+    [
+        ("rest", "demo_button", "connected through Allegro's REST API as sandbox-seller"),  # the default
+        ("webapi", "webapi_demo_button", "the Test said OK"),
+    ],
+)
+def test_one_click_demo_then_sync_shows_the_ends_to_confirm_and_the_orders(
+    qtbot, window, messages, monkeypatch, api, button, ready  # noqa: F811
+):
     home = window.screen("home")
-    done = add_demo(qtbot, home)
+    assert home.demo_button.isDefault() and home.webapi_demo_button.isVisible()
+    done = add_demo(qtbot, home, getattr(home, button))
 
-    # The demo channel is a real row of Channel Integration, and its Test says OK.
-    assert "the Test said OK" in home.demo_status.text()
+    # The demo channel is a real row of Channel Integration, of the kind chosen, and its Test says OK.
+    assert ready in home.demo_status.text()
+    assert Channel.get_by_id(done.channel.id).api == api
     assert home.sync_button.isEnabled() and not home.demo_button.isEnabled()
+    assert not home.webapi_demo_button.isVisible()
     window.open_channel_integration()
     dialog = window._channel_window
     assert dialog.model.rowCount() == 1

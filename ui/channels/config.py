@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +38,7 @@ from ui.channels.honest_save import checked_before_save
 from ui.channels.guard_options import GUARD_TIPS, guard_labels, guard_spins
 from ui.channels.integration_form import ERROR_STYLE, IntegrationForm, error_label, on_edit, recheck_errors
 from ui.channels.message import Message, Role
+from ui.channels.rest_form import RestAccountForm
 from ui.counts import COUNTED
 from ui.text import escape
 
@@ -114,8 +117,27 @@ class ChannelConfigScreen(QWidget):
         self.setObjectName("channel_config")
         self._base = ChannelConfig()
         self._remembered: dict[QCheckBox, bool] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
 
-        # header: Back, title, Save at the top right
+        header = self._build_header()
+        self._build_option_widgets()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("config_tabs")
+        self.tabs.addTab(_scrolling(self._build_options_page()), self.tr("&Options"))
+        self.tabs.addTab(self._build_account_page(), self.tr("A&ccount"))
+        self.tabs.setAccessibleName(self.tr("Channel settings"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self._set_tab_order()
+        self._connect_dependencies()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    # --- building -----------------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
+        """Back, the title, Save at the top right; the line under it says what just happened."""
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setObjectName("config_back")
         self.back_button.setAccessibleName(self.tr("Back to the channel list"))
@@ -140,15 +162,18 @@ class ChannelConfigScreen(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("config_message")
         self.message.setWordWrap(True)
+        return header
 
-        # options
-        def check(name: str, text: str) -> QCheckBox:
-            box = QCheckBox(text)
-            box.setObjectName(name)
-            box.setAccessibleName(text.replace("&", ""))
-            box.setToolTip(self.tr(TIPS[name]))
-            return box
+    def _check(self, name: str, text: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setAccessibleName(text.replace("&", ""))
+        box.setToolTip(self.tr(TIPS[name]))
+        return box
 
+    def _build_option_widgets(self) -> None:
+        """Every option's widget, by its ChannelConfig name, in `option_widgets`."""
+        check = self._check
         self.enabled = check("enabled", self.tr("Ena&bled"))
         self.inventory_sync = check("inventory_sync", self.tr("&Inventory Sync"))
         self.update_from_location = check("update_from_location", self.tr("Inventory Update From &Location"))
@@ -175,7 +200,6 @@ class ChannelConfigScreen(QWidget):
         self.relist_delay.setRange(0, channels.MAX_RELIST_DELAY)
         self.relist_delay.setSuffix(self.tr(" minutes"))
         self.no_manual_confirmation = check("no_manual_confirmation", self.tr("&No Manual Confirmation"))
-
         self.option_widgets: dict[str, QWidget] = {
             "enabled": self.enabled,
             "inventory_sync": self.inventory_sync,
@@ -194,9 +218,10 @@ class ChannelConfigScreen(QWidget):
         }
         self.guard_spins = guard_spins()
         self.option_widgets.update(self.guard_spins)
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
-        labelled = {
+
+    def _labelled(self) -> dict[str, tuple[str, str]]:
+        """The options that sit beside a label: (label text, accessible name)."""
+        return {
             "location_id": (self.tr("&Stock location"), self.tr("Stock location")),
             "sync_orders_from": (self.tr("S&ync Orders From"), self.tr("Sync Orders From")),
             "relist_duration": (self.tr("Relist Listing D&uration"), self.tr("Relist Listing Duration")),
@@ -204,58 +229,52 @@ class ChannelConfigScreen(QWidget):
             **guard_labels(),
         }
 
-        def row(form: QFormLayout, name: str, indent: int = 0) -> None:
-            widget = self.option_widgets[name]
-            error = error_label(name)
-            self.errors[name] = error
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.setContentsMargins(indent * 24, 0, 0, 0)
-            cell.addWidget(widget)
-            cell.addWidget(error)
-            on_edit(widget, self._field_edited)
-            if name in labelled:
-                text, accessible = labelled[name]
-                label = QLabel(text)
-                label.setObjectName(f"{name}_label")
-                label.setBuddy(widget)
-                label.setToolTip(self.tr(TIPS[name]))
-                widget.setAccessibleName(accessible)
-                widget.setToolTip(self.tr(TIPS[name]))
-                self.labels[name] = label
-                form.addRow(label, cell)
-            else:
-                form.addRow(cell)
+    def _add_option_row(self, form: QFormLayout, name: str, indent: int, labelled: dict) -> None:
+        """One option with its red sentence under it, indented under the option it depends on."""
+        widget = self.option_widgets[name]
+        error = error_label(name)
+        self.errors[name] = error
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.setContentsMargins(indent * 24, 0, 0, 0)
+        cell.addWidget(widget)
+        cell.addWidget(error)
+        on_edit(widget, self._field_edited)
+        if name not in labelled:
+            form.addRow(cell)
+            return
+        text, accessible = labelled[name]
+        label = QLabel(text)
+        label.setObjectName(f"{name}_label")
+        label.setBuddy(widget)
+        label.setToolTip(self.tr(TIPS[name]))
+        widget.setAccessibleName(accessible)
+        widget.setToolTip(self.tr(TIPS[name]))
+        self.labels[name] = label
+        form.addRow(label, cell)
 
-        stock_box = QGroupBox(self.tr("Orders and stock"))
-        stock_form = QFormLayout(stock_box)
-        for name, indent in (
-            ("enabled", 0),
-            ("inventory_sync", 0),
-            ("update_from_location", 0),
-            ("location_id", 1),
-            ("sync_orders_from", 0),
-            ("link_by_title", 0),
-            ("submit_tracking", 0),
-        ):
-            row(stock_form, name, indent)
-        listing_box = QGroupBox(self.tr("Ending and relisting"))
-        listing_form = QFormLayout(listing_box)
-        for name, indent in (
-            ("end_listings", 0),
-            ("end_auctions", 1),
-            ("end_auctions_with_bids", 2),
-            ("relist_items", 0),
-            ("relist_duration", 1),
-            ("relist_delay", 1),
-            ("no_manual_confirmation", 0),
-        ):
-            row(listing_form, name, indent)
-        guard_box = QGroupBox(self.tr("Guards: mass-end brake and stock buffers"))
+    def _option_box(self, title: str, rows) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        labelled = self._labelled()
+        for name, indent in rows:
+            self._add_option_row(form, name, indent, labelled)
+        return box, form
+
+    def _build_options_page(self) -> QWidget:
+        """The Options tab: orders and stock, ending and relisting, the guards, the help panel."""
+        stock_box, stock_form = self._option_box(self.tr("Orders and stock"), (
+            ("enabled", 0), ("inventory_sync", 0), ("update_from_location", 0), ("location_id", 1),
+            ("sync_orders_from", 0), ("link_by_title", 0), ("submit_tracking", 0),
+        ))
+        listing_box, _form = self._option_box(self.tr("Ending and relisting"), (
+            ("end_listings", 0), ("end_auctions", 1), ("end_auctions_with_bids", 2), ("relist_items", 0),
+            ("relist_duration", 1), ("relist_delay", 1), ("no_manual_confirmation", 0),
+        ))
+        guard_box, _form = self._option_box(
+            self.tr("Guards: mass-end brake and stock buffers"), ((name, 0) for name in self.guard_spins)
+        )
         guard_box.setObjectName("guards_box")
-        guard_form = QFormLayout(guard_box)
-        for name in self.guard_spins:
-            row(guard_form, name)
         self.no_locations = QLabel(self.tr("Add a location in the Inventory screen to choose one here."))
         self.no_locations.setObjectName("no_locations")
         self.no_locations.setWordWrap(True)
@@ -270,36 +289,44 @@ class ChannelConfigScreen(QWidget):
         self.help.setMargin(8)
         self.help.setMinimumHeight(64)
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
 
-        options_page = QWidget()
-        options_page.setObjectName("options_page")
+        page = QWidget()
+        page.setObjectName("options_page")
         boxes = QHBoxLayout()
         boxes.addWidget(stock_box, 1)
         boxes.addWidget(listing_box, 1)
-        options_layout = QVBoxLayout(options_page)
-        options_layout.addLayout(boxes)
-        options_layout.addWidget(guard_box)
-        options_layout.addWidget(self.help)
-        options_layout.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(boxes)
+        layout.addWidget(guard_box)
+        layout.addWidget(self.help)
+        layout.addStretch(1)
+        return page
 
-        self.account = IntegrationForm(paths)
-        account_page = QWidget()
-        account_page.setObjectName("account_page")
-        account_layout = QVBoxLayout(account_page)
-        account_layout.addWidget(self.account)
+    def _build_account_page(self) -> QWidget:
+        """The Account tab: the WebAPI form (login, password, key, version) or, for a REST
+        channel, only what REST has (environment, connected account, Reconnect, Test)."""
+        self.webapi_account = IntegrationForm(self.paths)
+        self.rest_account = RestAccountForm(self.paths)
+        self.account_stack = QStackedWidget()
+        self.account_stack.setObjectName("account_stack")
+        self.account_stack.addWidget(self.webapi_account)
+        self.account_stack.addWidget(self.rest_account)
+        for form in (self.webapi_account, self.rest_account):
+            form.edited.connect(self._drop_stale_message)
+            form.test_finished.connect(
+                lambda outcome: self.say("") if outcome == "ok" and self.message.styleSheet() == ERROR_STYLE else None
+            )
+        self.webapi_account.version_accepted.connect(
+            lambda _v: self.say(self.tr("Api Key Version updated on the Account tab. Save to keep it."))
+        )
+        self.rest_account.connected.connect(self._reconnected)
+        page = QWidget()
+        page.setObjectName("account_page")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.account_stack)
+        return page
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("config_tabs")
-        self.tabs.addTab(options_page, self.tr("&Options"))
-        self.tabs.addTab(account_page, self.tr("A&ccount"))
-        self.tabs.setAccessibleName(self.tr("Channel settings"))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-
+    def _set_tab_order(self) -> None:
         order = [
             self.enabled, self.inventory_sync, self.update_from_location, self.location,
             self.sync_orders_from, self.link_by_title, self.submit_tracking,
@@ -310,7 +337,8 @@ class ChannelConfigScreen(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
-        # dependent options
+    def _connect_dependencies(self) -> None:
+        """Options that wait for another: greyed out and unticked until it is ticked."""
         self._dependents: list[tuple[QCheckBox, QWidget]] = [
             (self.update_from_location, self.location),
             (self.end_listings, self.end_auctions),
@@ -320,13 +348,15 @@ class ChannelConfigScreen(QWidget):
         ]
         for parent_box, child in self._dependents:
             parent_box.toggled.connect(lambda on, p=parent_box, c=child: self._parent_toggled(p, c, on))
-        self.account.edited.connect(self._drop_stale_message)
-        self.account.test_finished.connect(
-            lambda outcome: self.say("") if outcome == "ok" and self.message.styleSheet() == ERROR_STYLE else None
-        )
-        self.account.version_accepted.connect(
-            lambda _v: self.say(self.tr("Api Key Version updated on the Account tab. Save to keep it."))
-        )
+
+    @property
+    def account(self) -> IntegrationForm | RestAccountForm:
+        """The Account tab's form for the loaded channel's kind."""
+        return self.account_stack.currentWidget()
+
+    def _reconnected(self, login: str) -> None:
+        self._base = replace(self._base, username=login)
+        self.say(self.tr("Connected as %1. The new login is in the keyring.").replace("%1", login))
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and isinstance(new.parent(), QAbstractSpinBox):
@@ -394,7 +424,11 @@ class ChannelConfigScreen(QWidget):
         self._remembered.clear()
         self.title.setText(self.tr("<b>%1</b> — Allegro.pl channel").replace("%1", escape(config.sub_source)))
         self.setWindowTitle(config.sub_source)
-        self.account.load(config, has_stored_password=has_stored_password)
+        form = self.rest_account if config.api == "rest" else self.webapi_account
+        if self.account is not form:
+            self.account.shutdown()  # a Test of the channel shown before is not this one's
+        self.account_stack.setCurrentWidget(form)
+        form.load(config, has_stored_password=has_stored_password)
         self._fill_locations(config.location_id)
         for name in ("enabled", "inventory_sync", "update_from_location", "submit_tracking",
                      "link_by_title", "end_listings", "end_auctions", "end_auctions_with_bids",
@@ -414,12 +448,8 @@ class ChannelConfigScreen(QWidget):
         self.message.clear()
 
     def to_config(self) -> ChannelConfig:
-        account = self.account.to_config()
-        if self._base.api == "rest":
-            # a REST channel's account is its OAuth connection: only the name and currency change here
-            account = replace(self._base, sub_source=account.sub_source, currency=account.currency)
         return replace(
-            account,
+            self.account.to_config(),
             enabled=self.enabled.isChecked(),
             inventory_sync=self.inventory_sync.isChecked(),
             update_from_location=self.update_from_location.isChecked(),
@@ -515,7 +545,7 @@ class ChannelConfigScreen(QWidget):
         def comparable(config: ChannelConfig) -> ChannelConfig:
             return replace(config, sync_orders_from=config.sync_orders_from.replace(microsecond=0))
 
-        return bool(self.account.password.text()) or comparable(self.to_config()) != comparable(self._base)
+        return self.account.typed_password() or comparable(self.to_config()) != comparable(self._base)
 
     def leave(self) -> None:
         """Back to the list; unsaved changes are saved, dropped or kept, as the seller chooses."""
@@ -549,7 +579,30 @@ class ChannelConfigScreen(QWidget):
         self.message.setText(text)
 
     def shutdown(self) -> None:
-        self.account.shutdown()
+        self.webapi_account.shutdown()
+        self.rest_account.shutdown()
+
+
+class _ScrollingPage(QScrollArea):
+    """Asks for its page's whole size, but can shrink below it and scroll."""
+
+    def sizeHint(self) -> QSize:
+        page = self.widget()
+        if page is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        hint = page.sizeHint()
+        return QSize(hint.width() + frame + self.verticalScrollBar().sizeHint().width(), hint.height() + frame)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab's page that scrolls on a screen too low for it (1024×640) instead of growing the window."""
+    area = _ScrollingPage()
+    area.setObjectName(f"{page.objectName()}_scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 def _to_qt(moment: datetime) -> QDateTime:

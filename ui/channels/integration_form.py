@@ -75,14 +75,6 @@ def recheck_errors(errors: dict[str, QLabel], widgets: dict[str, QWidget], probl
     return all(label.isHidden() for label in errors.values())
 
 
-def _rest_test_job(report, cancelled, channel_id: int, paths):
-    """GET /me for a saved REST channel: the login of the account its tokens reach."""
-    from core.channel_rows import rest_account_login
-
-    report(QCoreApplication.translate("IntegrationForm", "Testing"), 0, 0)
-    return rest_account_login(channel_id, paths)
-
-
 def _test_job(report, cancelled, config: ChannelConfig, password: str, paths, timeout: float):
     report(QCoreApplication.translate("IntegrationForm", "Testing"), 0, 0)
     return channels.check_connection(config, password, paths, timeout=timeout)
@@ -283,6 +275,10 @@ class IntegrationForm(QWidget):
     def has_stored_password(self) -> bool:
         return self._has_stored_password
 
+    def typed_password(self) -> bool:
+        """Whether a new password was typed (an unsaved change of its own)."""
+        return bool(self.password.text())
+
     def _account_key(self) -> tuple:
         config = self.to_config()
         return (config.username.strip(), config.password or "", config.api_key.strip(), config.api_key_version.strip(), config.environment.strip())
@@ -379,14 +375,6 @@ class IntegrationForm(QWidget):
             return
         self._testing_key = self._account_key()  # what this Test's outcome speaks for
         config = self.to_config()
-        if config.api == "rest" and config.id is not None:
-            worker = Worker(_rest_test_job, config.id, self.paths)
-            worker.succeeded.connect(lambda login, w=worker: self._rest_test_succeeded(w, login))
-            worker.failed.connect(lambda message, error, w=worker: self._test_failed(w, message, error))
-            self._worker = worker
-            self._set_busy(True)
-            worker.start()
-            return
         problems = channels.validate(
             config, taken_names=set(), new_password_needed=not self._has_stored_password
         )
@@ -461,16 +449,6 @@ class IntegrationForm(QWidget):
             .replace("%2", str(outcome.version_key))
             .replace("%3", self.username.text().strip()),
         )
-        self.test_finished.emit("ok")
-
-    def _rest_test_succeeded(self, worker: Worker, login: str) -> None:
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
-        text = self.tr("OK: connected to Allegro as %1.").replace("%1", login)
-        self.status.setText(text)
-        self._tell(self.tr("Test"), "OK", QMessageBox.Icon.Information, details=text)
         self.test_finished.emit("ok")
 
     def _test_failed(self, worker: Worker, message: str, error: object) -> None:

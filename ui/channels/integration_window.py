@@ -52,6 +52,7 @@ class ChannelIntegrationWindow(QDialog):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        self.resize(960, self._opening_height())
 
         self.add_page.back_requested.connect(self.show_list)
         self.add_page.integrate_requested.connect(self.open_integration)
@@ -63,6 +64,11 @@ class ChannelIntegrationWindow(QDialog):
         self.config_page.saved.connect(lambda _id: self.model.refresh())
         self._integration_started = False
         self.show_list()
+
+    def _opening_height(self) -> int:
+        """Tall enough for the config screen's options without scrolling, where the screen allows."""
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 600
+        return max(600, min(self.sizeHint().height(), screen - 60))
 
     # --- the channel list -------------------------------------------------------------
     def _build_list_page(self) -> QWidget:

@@ -42,14 +42,28 @@ class _Row:
     inventory_sync: bool
     last_sync_at: datetime | None
     last_sync_outcome: str
+    api: str = "webapi"
 
 
-def environment_label(environment: str) -> str:
+def environment_label(environment: str, api: str = "webapi") -> str:
+    """Where the channel's Allegro lives; a REST channel's is marked so beside WebAPI ones."""
+    if api == "rest":
+        short = {"sandbox": "Sandbox", "production": "allegro.pl", "allegrosandbox": "allegrosandbox.pl"}
+        place = short.get(environment, environment)
+        if environment == "sandbox":
+            place = QCoreApplication.translate("ChannelListModel", "Sandbox")
+        return QCoreApplication.translate("ChannelListModel", "%1 (REST)").replace("%1", place)
     if environment == channels.SANDBOX:
         return QCoreApplication.translate("ChannelListModel", "Sandbox")
     if environment == channels.PRODUCTION:
         return QCoreApplication.translate("ChannelListModel", "Production")
     return environment
+
+
+def environment_tip(api: str) -> str:
+    if api == "rest":
+        return QCoreApplication.translate("ChannelListModel", "Allegro.pl REST API, connected by Allegro's approval page.")
+    return QCoreApplication.translate("ChannelListModel", "Allegro.pl WebAPI (legacy): login, password and WebAPI key.")
 
 
 def local_time(moment: datetime | None) -> str:
@@ -67,7 +81,8 @@ class ChannelListModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._rows = [
-            _Row(r.id, r.sub_source, r.environment, r.enabled, r.inventory_sync, r.last_sync_at, r.last_sync_outcome)
+            _Row(r.id, r.sub_source, r.environment, r.enabled, r.inventory_sync, r.last_sync_at, r.last_sync_outcome,
+                 r.api)
             for r in channel_list()
         ]
         self.endResetModel()
@@ -104,31 +119,53 @@ class ChannelListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column in TOGGLES:
-            on = getattr(row, TOGGLES[column])
-            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == SUB_SOURCE:
-                return row.sub_source
-            if column == ENVIRONMENT:
-                return environment_label(row.environment)
-            if column == LAST_SYNC:
-                return local_time(row.last_sync_at)
-            if column == OUTCOME:
-                outcome = row.last_sync_outcome
-                return self.tr(OUTCOMES[outcome]) if outcome in OUTCOMES else (outcome or "—")
-        if role == Qt.ItemDataRole.ForegroundRole and column == OUTCOME and row.last_sync_outcome in ("failed", "partial"):
-            return QColor("#b3261e")
-        if role == Qt.ItemDataRole.AccessibleTextRole and column in TOGGLES:
-            state = self.tr("on") if getattr(row, TOGGLES[column]) else self.tr("off")
-            return f"{self.tr(COLUMNS[column])}: {state}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == SUB_SOURCE:
-                return self.tr("Double-click to open the channel's configuration.")
-            if column in TOGGLES:
-                return self.tr("Tick or untick to turn %1 on or off for this channel.").replace("%1", self.tr(COLUMNS[column]))
+        answer = self._ROLES.get(role)
+        return answer(self, self._rows[index.row()], index.column()) if answer else None
+
+    def _display(self, row: _Row, column: int):
+        if column == SUB_SOURCE:
+            return row.sub_source
+        if column == ENVIRONMENT:
+            return environment_label(row.environment, row.api)
+        if column == LAST_SYNC:
+            return local_time(row.last_sync_at)
+        if column == OUTCOME:
+            outcome = row.last_sync_outcome
+            return self.tr(OUTCOMES[outcome]) if outcome in OUTCOMES else (outcome or "—")
         return None
+
+    def _check_state(self, row: _Row, column: int):
+        if column not in TOGGLES:
+            return None
+        return Qt.CheckState.Checked if getattr(row, TOGGLES[column]) else Qt.CheckState.Unchecked
+
+    def _foreground(self, row: _Row, column: int):
+        if column == OUTCOME and row.last_sync_outcome in ("failed", "partial"):
+            return QColor("#b3261e")
+        return None
+
+    def _accessible(self, row: _Row, column: int):
+        if column not in TOGGLES:
+            return None
+        state = self.tr("on") if getattr(row, TOGGLES[column]) else self.tr("off")
+        return f"{self.tr(COLUMNS[column])}: {state}"
+
+    def _tooltip(self, row: _Row, column: int):
+        if column == SUB_SOURCE:
+            return self.tr("Double-click to open the channel's configuration.")
+        if column == ENVIRONMENT:
+            return environment_tip(row.api)
+        if column in TOGGLES:
+            return self.tr("Tick or untick to turn %1 on or off for this channel.").replace("%1", self.tr(COLUMNS[column]))
+        return None
+
+    _ROLES = {
+        Qt.ItemDataRole.DisplayRole: _display,
+        Qt.ItemDataRole.CheckStateRole: _check_state,
+        Qt.ItemDataRole.ForegroundRole: _foreground,
+        Qt.ItemDataRole.AccessibleTextRole: _accessible,
+        Qt.ItemDataRole.ToolTipRole: _tooltip,
+    }
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or index.column() not in TOGGLES:

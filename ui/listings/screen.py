@@ -5,16 +5,21 @@ done many times an hour, and a question each time would only be clicked away.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
+    QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
-from core.listing_links import LinkError, link, reinstate, strike_off
+from core.i18n import _
+from core.listing_links import LinkError, link, reinstate, status_text, strike_off
 from core.listing_rows import (
     CHANGED,
     CHANNEL_ID,
@@ -211,6 +216,7 @@ class ListingsScreen(DeskScreen):
         self.add_notice()
 
         self.table = make_table("listings_table", self.model, self)
+        self._room_for_the_risk_status()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _i: self.link_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -234,6 +240,16 @@ class ListingsScreen(DeskScreen):
         self.fill_channels()
         self.bar.apply_choice()
         self.refresh()
+
+    def _room_for_the_risk_status(self) -> None:
+        """The Status column may widen to "Live · oversell risk" whole in the app's language
+        ("Aktywna · ryzyko sprzedaży bez towaru"), the warning a seller must not miss."""
+        fit = self.table.column_fit
+        column = fit.columns[ListingsModel.STATUS_COLUMN]
+        risk = status_text(ListingStatus.ACTIVE) + " · " + _("oversell risk")
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
+        need = self.table.fontMetrics().horizontalAdvance(risk) + 2 * (margin + 1) + 4
+        fit.columns[ListingsModel.STATUS_COLUMN] = replace(column, width=max(column.width, need))
 
     # --- loading and filtering -------------------------------------------------
     def fill_channels(self) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -47,6 +48,7 @@ from ui.tables import (
 ALL = ""
 AUTO_MINUTES_DEFAULT = 15
 CHART_DAYS = 14
+SIDE_WIDTH = 280  # the run's details and the chart beside the table need about this much
 
 OUTCOMES = [
     ("all", QT_TRANSLATE_NOOP("SyncScreen", "All runs"), None),
@@ -176,18 +178,24 @@ class SyncScreen(QWidget):
         down_into(self.filter, self.table)
 
         side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
+        side.setObjectName("run_side")
+        # details over the chart beside the table; details beside the chart under it (narrow windows)
+        self.side_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
         self.details = QPlainTextEdit()
         self.details.setObjectName("run_details")
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("What the selected run did"))
         self.details.setPlaceholderText(self.tr("Select a run to see what it did and every problem."))
-        side_layout.addWidget(self.details, 3)
+        self.side_layout.addWidget(self.details, 3)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_title = QLabel(self.tr("<b>Last %n day(s)</b>", "", CHART_DAYS))
-        side_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart_title)
         self.chart = DailyChart()
-        side_layout.addWidget(self.chart, 2)
+        chart_layout.addWidget(self.chart, 1)
+        self.side_layout.addWidget(chart_box, 2)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("sync_splitter")
@@ -208,6 +216,7 @@ class SyncScreen(QWidget):
         else:
             self.splitter.setSizes([700, 320])  # the history table first: its ten columns need the room
         restore_header(self.table, "sync_runs")
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_history())
         self.minutes.setValue(settings.value("sync/auto_minutes", AUTO_MINUTES_DEFAULT, type=int))
         self.auto.setChecked(settings.value("sync/auto", False, type=bool))
         self.auto.toggled.connect(self._auto_changed)
@@ -521,6 +530,43 @@ class SyncScreen(QWidget):
         if detail.notes:
             lines += ["", self.tr("Notes:")] + [f"• {n}" for n in detail.notes]
         self.details.setPlainText("\n".join(lines))
+
+    # --- layout --------------------------------------------------------------
+    def history_width(self) -> int:
+        """The width the history table needs to show every column whole, without scrolling."""
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not shown:
+            return 0
+        last = max(shown, key=header.visualIndex)  # it stretches: count what it needs, not what it got
+        width = sum(header.sectionSize(i) for i in shown if i != last)
+        width += max(header.sectionSizeHint(last), self.table.sizeHintForColumn(last))
+        return width + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+
+    def _fit_history(self) -> None:
+        """Side by side when the table's columns fit beside the run's details; on a narrow
+        window (a 1024 px laptop) the details and the chart go under the table instead, so
+        every column of the history shows whole without scrolling sideways."""
+        need = self.history_width() + SIDE_WIDTH + self.splitter.handleWidth()
+        narrow = self.splitter.width() < need
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() == wanted:
+            return
+        self.splitter.setOrientation(wanted)
+        self.side_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if narrow else QBoxLayout.Direction.TopToBottom
+        )
+        if narrow:
+            height = self.splitter.height()
+            self.splitter.setSizes([height * 3 // 5, height - height * 3 // 5])
+        else:
+            width = self.splitter.width()
+            table = min(self.history_width(), width - SIDE_WIDTH)
+            self.splitter.setSizes([table, width - table])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_history()
 
     # --- state ---------------------------------------------------------------
     def shutdown(self) -> None:
