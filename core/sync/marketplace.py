@@ -47,10 +47,13 @@ def rest_api_base(environment: str, paths) -> str:
 
 
 def _rest_marketplace(row: Channel, paths) -> Marketplace:
+    from core.allegro.rest.ledger import DatabaseLedger
     from core.allegro.rest.marketplace import RestMarketplace
     from core.allegro.rest.tokens import TokenSource
 
-    return RestMarketplace(rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds())
+    return RestMarketplace(
+        rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds(), ledger=DatabaseLedger(row.id)
+    )
 
 
 class DatabaseIds:

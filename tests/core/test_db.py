@@ -135,7 +135,7 @@ def test_a_version_3_database_gains_the_channel_api_and_keeps_its_channels(tmp_p
 
     open_database(path, backups_dir=tmp_path / "backups")
 
-    assert SchemaInfo.get().version == SCHEMA_VERSION == 4
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 5
     assert [(c.sub_source, c.api) for c in Channel.select()] == [("MyAllegro", "webapi")]
     rest = Channel.create(sub_source="Shop", username="", api_key="", api="rest", environment="production")
     assert Channel.get_by_id(rest.id).api == "rest"

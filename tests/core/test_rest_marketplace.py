@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
+from core.allegro.rest.ledger import MemoryLedger
 from core.allegro.rest.marketplace import RestMarketplace
 from tests.rest_tokens import SandboxTokens
 from tests.sandbox_fixtures import make_sandbox_fixtures
@@ -25,10 +26,7 @@ def shop(rest_control):
 @pytest.fixture
 def market(shop, rest_server):
     tokens = SandboxTokens(rest_server.rest_url, shop)
-    sent: list[tuple[str, str, list[int]]] = []
-    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10,
-                              remember_command=lambda kind, cid, ids: sent.append((kind, cid, ids)))
-    adapter.remembered = sent
+    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10, ledger=MemoryLedger())
     adapter.tokens = tokens
     yield adapter
     adapter.close()
@@ -60,8 +58,8 @@ def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value
     results = market.change_quantities(changes)
     assert all(r.ok for r in results), results
     assert [shop.offer(i)["quantity"] for i in ids] == [7, 7, 7, 2]
-    assert len(market.remembered) == 2  # one command a value, ids stored before sending
-    assert sorted(len(ids) for _kind, _cid, ids in market.remembered) == [1, 3]
+    assert len(market.ledger.recorded) == 2  # one command a value, ids stored before sending
+    assert sorted(len(e.offer_ids) for e in market.ledger.recorded) == [1, 3]
 
 
 def test_a_refused_task_comes_back_as_that_offers_refusal(market, shop):
@@ -78,7 +76,7 @@ def test_finish_ends_offers_with_one_publication_command(market, shop):
     results = market.finish([FinishRequest(i) for i in ids])
     assert all(r.ok for r in results)
     assert {shop.offer(i)["state"] for i in ids} == {"ended"}
-    assert len(market.remembered) == 1
+    assert len(market.ledger.recorded) == 1
 
 
 def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_report(market, shop):
@@ -87,15 +85,17 @@ def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_r
     results = market.finish([FinishRequest(offer)])
     assert results[0].ok and not results[0].unknown
     assert shop.offer(offer)["state"] == "ended"
-    assert len(market.remembered) == 1  # not sent a second time
+    assert len(market.ledger.recorded) == 1  # not sent a second time
 
 
-def test_a_command_that_never_arrived_is_refused_so_it_may_be_sent_again(market, shop):
+def test_a_command_allegro_says_it_never_got_is_sent_again_once_under_a_new_id(market, shop):
     offer = shop.add_offer("Szafa", quantity=2)
     shop.set_faults(rules=[{"operation": "quantityModificationCommandUsingPUT", "kind": "drop", "when": "before", "count": 1}])
     result = market.change_quantities([QuantityChange(offer, 9, 0)])[0]
-    assert not result.ok and result.error_code == "REFUSED"
-    assert shop.offer(offer)["quantity"] == 2
+    assert result.ok and shop.offer(offer)["quantity"] == 9
+    assert shop.calls()["executed"]["quantityModificationCommandUsingPUT"] == 1
+    first, second = market.ledger.recorded
+    assert first.command_id != second.command_id and market.ledger.unsettled("quantity") == []
 
 
 def test_relist_activates_a_buy_now_offer_under_the_same_id(market, shop):
@@ -166,7 +166,8 @@ def test_every_fault_at_every_step_leaves_allegro_and_the_answer_in_agreement(ma
         unknown = result.unknown
     executed = shop.calls()["executed"].get(WRITES[write][0], 0)
     assert executed <= 1
-    assert len(market.remembered) == 1  # never sent under a second id
+    # a second id only after Allegro said (404) it never got the first
+    assert len(market.ledger.recorded) == (2 if (step, when) == (0, "before") else 1)
     if result.ok:
         assert applied
     elif not unknown:
