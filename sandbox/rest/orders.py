@@ -423,9 +423,9 @@ def add_shipment(face: "RestFace", req: Request):
         valid = (pattern or tracking._OTHER_FORMAT).fullmatch(waybill) is not None
     else:
         valid = tracking.check(operator, waybill, None) == tracking.OPERATOR_OK
-    if not valid:
-        raise RestError("CarrierWaybillValidationException")
     shop = face.shop
+    if not valid or waybill in shop.refused_packages:  # refused_packages: set by the control
+        raise RestError("CarrierWaybillValidationException")
     with shop.lock:
         form = _form(shop, req.params["id"])
         own = {tagged(LINE_TAG, d) for d in form.deal_ids}

@@ -351,9 +351,13 @@ class RestMarketplace:
     def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
         return self._publish("END", [r.offer_id for r in requests], progress)
 
-    def _publish(self, action: str, ids: list[int], progress: Progress | None) -> list[FinishResult]:
+    def _publish(self, action: str, ids: list[int], progress: Progress | None, start_at=None) -> list[FinishResult]:
+        publication = {"action": action}
+        if start_at is not None:
+            publication["scheduledFor"] = start_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        target = f"{action}@{publication['scheduledFor']}" if start_at is not None else action
         settled = self._commands(
-            "publication", action, ids, lambda chunk: {"publication": {"action": action}, "offerCriteria": _criteria(chunk)}
+            "publication", target, ids, lambda chunk: {"publication": publication, "offerCriteria": _criteria(chunk)}
         )
         results = [answers.finish_result(i, *settled[i]) for i in ids]
         if progress:
@@ -388,10 +392,12 @@ class RestMarketplace:
             else:
                 results.append(RelistResult(offer_id, request.local_id, ok=False, error_code=stock.error_code,
                                             message=stock.message, unknown=stock.may_land_late))
-        for done in self._publish("ACTIVATE", ready, None):
-            results.append(RelistResult(done.offer_id, by_id[done.offer_id].local_id, ok=done.ok,
-                                        new_offer_id=done.offer_id if done.ok else None,
-                                        error_code=done.error_code, message=done.message, unknown=done.unknown))
+        for start_at in dict.fromkeys(by_id[i].start_at for i in ready):  # one command a start time
+            group = [i for i in ready if by_id[i].start_at == start_at]
+            for done in self._publish("ACTIVATE", group, None, start_at):
+                results.append(RelistResult(done.offer_id, by_id[done.offer_id].local_id, ok=done.ok,
+                                            new_offer_id=done.offer_id if done.ok else None, scheduled=bool(start_at),
+                                            error_code=done.error_code, message=done.message, unknown=done.unknown))
         if progress:
             progress(len(results), len(requests))
         return results
