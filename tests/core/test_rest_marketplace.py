@@ -285,3 +285,84 @@ def test_a_429_waits_as_long_as_retry_after_says_and_the_call_then_goes_through(
         market.close()
         shop.rest_settings(client_per_minute=9000, block_seconds=60, retry_after_header=False)
     assert waits and 0 < waits[0] <= 1
+
+
+def test_after_a_crash_an_open_command_is_settled_from_its_report_not_sent_again(shop, rest_server):
+    """A run wrote the command down, sent it and died before reading the answer: the next
+    run (a new adapter on the same ledger) reads the report by that id."""
+    import uuid as uuid_module
+
+    from core.allegro.rest.ledger import LedgerEntry
+
+    offer = shop.add_offer("Komoda", quantity=2)
+    ledger = MemoryLedger()
+    crashed = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10, ledger=ledger)
+    command_id = str(uuid_module.uuid4())
+    ledger.record(LedgerEntry("quantity", command_id, (offer,), "8"))
+    body = {"modification": {"changeType": "FIXED", "value": 8},
+            "offerCriteria": [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(offer)}]}]}
+    assert crashed.http.request("PUT", f"/sale/offer-quantity-change-commands/{command_id}", body=body).status == 201
+    crashed.close()
+    shop.reset_calls()
+
+    rerun = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10, ledger=ledger)
+    [result] = rerun.change_quantities([QuantityChange(offer, 8, 0)])
+    rerun.close()
+
+    assert result.ok and shop.offer(offer)["quantity"] == 8
+    assert shop.calls()["counts"].get("quantityModificationCommandUsingPUT", 0) == 0
+    assert ledger.unsettled("quantity") == [] and len(ledger.recorded) == 1
+
+
+def test_an_open_command_allegro_never_received_is_sent_under_a_new_id(market, shop):
+    from core.allegro.rest.ledger import LedgerEntry
+
+    offer = shop.add_offer("Regał", quantity=2)
+    market.ledger.record(LedgerEntry("publication", "0b9a3c1e-6a53-4a63-8a3e-6d0b1f9d2a11", (offer,), "END"))
+    [result] = market.finish([FinishRequest(offer)])
+    assert result.ok and shop.offer(offer)["state"] == "ended"
+    assert shop.calls()["executed"]["changePublicationStatusUsingPUT"] == 1
+    assert len(market.ledger.recorded) == 2 and market.ledger.unsettled("publication") == []
+
+
+def test_a_sold_out_buy_now_offer_gets_stock_first_then_comes_back_under_its_id(market, shop):
+    offer = shop.add_offer("Wazon", quantity=1)
+    shop.purchase(offer, quantity=1)  # sold out: Allegro ended it with no stock left
+    assert shop.offer(offer)["state"] == "ended" and shop.offer(offer)["quantity"] == 0
+    shop.reset_calls()
+    [result] = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])
+    assert result.ok and result.new_offer_id == offer
+    assert shop.offer(offer)["state"] == "active" and shop.offer(offer)["quantity"] == 1
+    log = [e["operation"] for e in shop.call_log() if e["executed"] and e["operation"].endswith("PUT")]
+    assert log == ["quantityModificationCommandUsingPUT", "changePublicationStatusUsingPUT"]
+
+
+def test_activate_of_a_sold_out_offer_without_stock_is_refused_by_allegro(market, shop):
+    """The sandbox is strict like Allegro: ACTIVATE needs stock of at least 1."""
+    from core.allegro.rest.marketplace import _criteria
+
+    offer = shop.add_offer("Misa", quantity=1)
+    shop.purchase(offer, quantity=1)
+    outcome, tasks, _reason = market._send("publication", "ACTIVATE", [offer],
+                                           {"publication": {"action": "ACTIVATE"}, "offerCriteria": _criteria([offer])})
+    assert tasks[offer]["status"] == "FAIL"
+    assert tasks[offer]["errors"][0]["code"] == "AvailableStockMustEqualToOneOrBeGreaterThanOne"
+    assert shop.offer(offer)["state"] == "ended"
+
+
+def test_a_shipment_whose_answer_was_lost_is_found_on_the_form_and_not_posted_again(market, shop):
+    from core.allegro.errors import OutcomeUnknown
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    form_id = shop.purchase(offer, quantity=1)["form_id"]
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    shop.set_faults(rules=[{"operation": "createOrderShipmentsUsingPOST", "kind": "drop", "when": "after", "count": 1}])
+    with pytest.raises(OutcomeUnknown):
+        market.add_tracking(form_number, [Package(5, "620000000000000000000001")])
+    shop.clear_faults()
+    result = market.add_tracking(form_number, [Package(5, "620000000000000000000001")])
+    assert result.added == ("620000000000000000000001",)
+    assert shop.calls()["executed"]["createOrderShipmentsUsingPOST"] == 1  # the lost one only
+    assert len({f["form_id"]: f["packages"] for f in shop.forms()}[form_id]) == 1
+    assert market.ledger.unsettled("shipment") == []

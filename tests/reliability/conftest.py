@@ -111,6 +111,28 @@ def runner(scenario, tmp_path_factory):
     running.close()
 
 
+@pytest.fixture(scope="module")
+def rest_runner(rest_scenario, tmp_path_factory):
+    """The fork server for a REST channel: its keyring file gets the channel's token pair
+    and the application secret again after every reset (`rest_runner.share_keyring()`)."""
+    keyring_file = tmp_path_factory.mktemp("keyring-rest") / "keyring.json"
+    env = {**os.environ, FILE_ENV: str(keyring_file), "PYTHONUNBUFFERED": "1", "LC_ALL": "C.UTF-8"}
+    env.pop("ACM_DATA_DIR", None)
+    running = Runner(env)
+
+    def share_keyring() -> None:
+        from core import secrets
+        from core.allegro.rest.tokens import _app_secret_account, token_account
+
+        channel = Channel.get_by_id(rest_scenario.channel_id)
+        for account in (token_account(channel), _app_secret_account(channel.environment)):
+            FileKeyring(keyring_file).set_password(SERVICE, account, secrets.get_password(account))
+
+    running.share_keyring = share_keyring
+    yield running
+    running.close()
+
+
 @pytest.fixture
 def command(data_dir, tmp_path, monkeypatch):
     """Run `main.py ARGS` in this process: (exit status, stdout, stderr)."""

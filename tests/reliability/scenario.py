@@ -117,7 +117,7 @@ class Scenario:
         shop.sync()  # the vases end (no stock), quantities pushed, the lamp orders imported
         assert all(shop.listing(o).status == "pending_relist" for _, o in rel)
         for n, form_id in enumerate(forms[:GROUP]):
-            ship_order(Order.get(Order.form_id == form_id), 5, f"62000000000000000000{n:04d}")
+            ship_order(shop.order(form_id), 5, f"62000000000000000000{n:04d}")
         # then the day happens: stock comes back, runs out, changes; buyers buy
         for item, _ in rel:
             shop.stock(item, 3)
