@@ -653,3 +653,7 @@ CATALOGUE.update(GUARDS)
 from core.i18n_pl_rest import REST  # noqa: E402 - the REST connection keeps its sentences apart
 
 CATALOGUE.update(REST)
+
+from core.i18n_pl_h5 import CATALOGUE as H5  # noqa: E402 - the REST adapter's command sentences
+
+CATALOGUE.update(H5)

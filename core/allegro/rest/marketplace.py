@@ -39,6 +39,8 @@ from core.allegro.rest import answers
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
 from core.allegro.rest.ids import IdBook, MemoryIds
 from core.allegro.rest.ledger import CommandLedger, LedgerEntry, MemoryLedger
+from core.allegro.rest.vocabulary import EVENT_TYPES, OPERATOR_CARRIERS, OTHER_NAMES
+from core.i18n import _
 
 MAX_COMMAND_OFFERS = 1000  # offers in one quantity or publication command (FACTS §3.1, §4)
 PAGE = 1000  # offers a page of GET /sale/offers
@@ -47,14 +49,6 @@ REPORT_POLL = 0.25  # seconds between reads of a command's report
 REPORT_WAIT = 120.0  # how long a command's tasks may stay NEW before the outcome is unknown
 
 EVENTS_PAGE = 1000
-# REST order events as the journal's types: 1 bought, 2 form filled, 3 cancelled, 4 paid
-EVENT_TYPES = {"BOUGHT": 1, "FILLED_IN": 2, "BUYER_MODIFIED": 2, "BUYER_CANCELLED": 3, "AUTO_CANCELLED": 3,
-               "READY_FOR_PROCESSING": 4, "FULFILLMENT_STATUS_CHANGED": 2}
-# The app's carriers (Allegro's WebAPI operator ids) as REST carrier ids; the rest go as OTHER.
-OPERATOR_CARRIERS = {1: "UPS", 2: "GLS", 4: "DHL", 5: "INPOST", 6: "POCZTA_POLSKA", 7: "DPD", 9: "DPD",
-                     10: "FEDEX", 11: "TNT", 12: "DB_SCHENKER", 13: "RABEN", 14: "GEIS", 15: "POCZTEX",
-                     18: "PATRON_SERVICE"}
-OTHER_NAMES = {3: "Ruch", 16: "DTS", 17: "PEKAES"}
 Settled = tuple[Outcome, "dict | None", str]  # an offer's outcome, its task, the reason
 
 
@@ -90,13 +84,17 @@ class RestMarketplace:
 
     # -- reads ------------------------------------------------------------------------------
     def _read(self, path: str, params=None) -> dict:
+        return self._get(path, params).body
+
+    def _get(self, path: str, params=None) -> Answer:
+        """A GET that answered 200 with a JSON object; anything else stops the sync."""
         try:
             answer = self.http.request("GET", path, params=params)
         except SentNoAnswer as lost:
             raise lost.error from None
         if answer.status != 200 or not isinstance(answer.body, dict):
             raise answers.error_of(answer, f"GET {path}")
-        return answer.body
+        return answer
 
     def current_version_key(self) -> int:
         """REST has no Api Key Version: always 0, which the engine never has to follow."""
@@ -104,12 +102,7 @@ class RestMarketplace:
 
     def login(self) -> LoginInfo:
         """GET /me: the account, and Allegro's time from the answer's Date header."""
-        try:
-            answer = self.http.request("GET", "/me")
-        except SentNoAnswer as lost:
-            raise lost.error from None
-        if answer.status != 200 or not isinstance(answer.body, dict):
-            raise answers.error_of(answer, "GET /me")
+        answer = self._get("/me")
         try:
             server_time = parsedate_to_datetime(answer.headers.get("date", "")).astimezone(UTC)
         except (TypeError, ValueError):
@@ -233,10 +226,8 @@ class RestMarketplace:
 
     # -- commands -----------------------------------------------------------------------------
     def _commands(self, kind: str, target: str, offer_ids: list[int], body_of: Callable[[list[int]], dict]) -> dict[int, Settled]:
-        """Each offer's outcome of `target` sent by commands of `kind` (≤1000 offers each).
-        An open ledger entry with the same target (a crash, a lost answer) is settled by its
-        report first; its offers are sent again only when Allegro never got it (404)."""
-        settled = self._settle_open(kind, target, offer_ids)
+        """Each offer's outcome of `target` by commands of `kind` (≤1000 offers), open ledger entries first."""
+        settled = self._settle_open(kind, target, offer_ids, body_of)
         todo = [i for i in offer_ids if i not in settled]
         for start in range(0, len(todo), MAX_COMMAND_OFFERS):
             chunk = todo[start : start + MAX_COMMAND_OFFERS]
@@ -244,43 +235,56 @@ class RestMarketplace:
             settled.update({i: (outcome, tasks.get(i), reason) for i in chunk})
         return settled
 
-    def _settle_open(self, kind: str, target: str, offer_ids: list[int]) -> dict[int, Settled]:
+    def _settle_open(self, kind: str, target: str, offer_ids: list[int], body_of) -> dict[int, Settled]:
+        """Open entries of these offers: the same target is read (sent again under its id on 404)."""
         wanted, settled = set(offer_ids), {}
         for entry in self.ledger.unsettled(kind):
             overlap = [i for i in entry.offer_ids if i in wanted and i not in settled]
             if not overlap:
                 continue
-            same = entry.target == target  # another target is superseded; read once to close it
+            same = entry.target == target
             outcome, tasks, reason = self.read_command(kind, entry.command_id, wait=same)
-            if outcome is not Outcome.UNKNOWN:
+            if same and outcome is Outcome.REFUSED and set(entry.offer_ids) <= wanted:
+                ids = list(entry.offer_ids)
+                outcome, tasks, reason = self._send(kind, target, ids, body_of(ids), entry.command_id)
+                overlap = ids
+            elif outcome is not Outcome.UNKNOWN:
                 self.ledger.settle(entry.command_id)
             if same and outcome is not Outcome.REFUSED:
                 settled.update({i: (outcome, tasks.get(i), reason) for i in overlap})
         return settled
 
-    def _send(self, kind: str, target: str, chunk: list[int], body: dict) -> tuple[Outcome, dict[int, dict], str]:
-        """PUT one command under an id written to the ledger first, then read its tasks."""
-        for attempt in (1, 2):
+    def _send(self, kind: str, target: str, chunk: list[int], body: dict, command_id: str | None = None) -> tuple[Outcome, dict[int, dict], str]:
+        """PUT one command under an id in the ledger, then read its tasks. A lost answer with no
+        command behind it (404) goes again under the same id: Allegro refuses a reused id (409)."""
+        fresh = command_id is None
+        if command_id is None:
             command_id = str(uuid.uuid4())
             self.ledger.record(LedgerEntry(kind, command_id, tuple(chunk), target))
+        for attempt in (1, 2):
             try:
                 answer = self.http.request("PUT", f"{COMMAND_PATHS[kind]}/{command_id}", body=body)
             except SentNoAnswer:
                 answer = None
             except AllegroError as error:  # nothing left (connection refused), or a 429 we gave up on
-                self.ledger.settle(command_id)
-                return Outcome.REFUSED, {}, error.message
+                if fresh and attempt == 1:
+                    self.ledger.settle(command_id)
+                    return Outcome.REFUSED, {}, error.message
+                return Outcome.UNKNOWN, {}, error.message
             lost = answer is None or answer.status >= 500
-            if not lost and answer.status not in (200, 201):
+            sent_before = answer is not None and answer.status == 409  # an earlier try under this id arrived
+            if not (lost or sent_before) and answer.status not in (200, 201):
                 self.ledger.settle(command_id)
                 return of_http_status(answer.status), {}, answers.reason(answer)
             outcome, tasks, reason = self.read_command(kind, command_id)
+            if outcome is Outcome.REFUSED and lost and attempt == 1:
+                continue
+            if outcome is Outcome.REFUSED and (lost or sent_before or not fresh):
+                outcome = Outcome.UNKNOWN  # it may still be on its way: the ledger keeps it open
             if outcome is not Outcome.UNKNOWN:
                 self.ledger.settle(command_id)
-            if not (outcome is Outcome.REFUSED and lost and attempt == 1):
-                return outcome, tasks, reason
+            return outcome, tasks, reason
         raise AssertionError("unreachable")
-
     def read_command(self, kind: str, command_id: str, wait: bool = True) -> tuple[Outcome, dict[int, dict], str]:
         """A command's tasks by its id: what a lost answer or a crash is settled with.
         404 is REFUSED (Allegro never got it); tasks still NEW are read again while `wait`."""
@@ -292,7 +296,7 @@ class RestMarketplace:
             if all(t.get("status") in ("SUCCESS", "FAIL") for t in tasks.values()):
                 return Outcome.DONE, tasks, ""
             if not wait or waited >= self.report_wait:
-                return Outcome.UNKNOWN, {}, "Allegro has not finished the command yet"
+                return Outcome.UNKNOWN, {}, _not_said()
             self.sleep(REPORT_POLL)
             waited += REPORT_POLL
 
@@ -305,12 +309,12 @@ class RestMarketplace:
                 page = self.http.request(
                     "GET", f"{COMMAND_PATHS[kind]}/{command_id}/tasks", params={"limit": 1000, "offset": offset}
                 )
-            except (SentNoAnswer, AllegroError) as error:
-                return Outcome.UNKNOWN, {}, str(error)
+            except (SentNoAnswer, AllegroError):
+                return Outcome.UNKNOWN, {}, _not_said()
             if page.status == 404:
                 return Outcome.REFUSED, {}, "the command never reached Allegro"
             if page.status != 200 or not isinstance(page.body, dict):
-                return Outcome.UNKNOWN, {}, answers.reason(page)
+                return Outcome.UNKNOWN, {}, _not_said()
             rows = page.body.get("tasks") or []
             for task in rows:
                 try:
@@ -381,25 +385,29 @@ class RestMarketplace:
                 results.append(self._relist_auction(r))
             else:
                 buy_now.append(r)
-        sold_out = [r.offer_id for r in buy_now if known[r.offer_id].quantity < 1]
-        stocked = self._commands("quantity", "1", sold_out, lambda chunk: _quantity_body(chunk, 1)) if sold_out else {}
-        by_id = {r.offer_id: r for r in buy_now}
-        ready = []
-        for offer_id, request in by_id.items():
-            stock = answers.quantity_result(offer_id, 1, *stocked[offer_id]) if offer_id in stocked else None
-            if stock is None or stock.ok:
-                ready.append(offer_id)
-            else:
-                results.append(RelistResult(offer_id, request.local_id, ok=False, error_code=stock.error_code,
-                                            message=stock.message, unknown=stock.may_land_late))
-        for start_at in dict.fromkeys(by_id[i].start_at for i in ready):  # one command a start time
-            group = [i for i in ready if by_id[i].start_at == start_at]
-            for done in self._publish("ACTIVATE", group, None, start_at):
-                results.append(RelistResult(done.offer_id, by_id[done.offer_id].local_id, ok=done.ok,
-                                            new_offer_id=done.offer_id if done.ok else None, scheduled=bool(start_at),
-                                            error_code=done.error_code, message=done.message, unknown=done.unknown))
+        results += self._activate(buy_now, {r.offer_id for r in buy_now if known[r.offer_id].quantity < 1})
         if progress:
             progress(len(results), len(requests))
+        return results
+
+    def _activate(self, requests: list[RelistRequest], sold_out: set[int]) -> list[RelistResult]:
+        """Stock 1 for the sold-out ones (the engine then sets the stock's quantity), then
+        ACTIVATE, one command a start time; an offer whose stock was not set is not activated."""
+        stocked = self._commands("quantity", "1", sorted(sold_out), lambda chunk: _quantity_body(chunk, 1)) if sold_out else {}
+        results, ready = [], []
+        for r in requests:
+            stock = answers.quantity_result(r.offer_id, 1, *stocked[r.offer_id]) if r.offer_id in stocked else None
+            if stock is None or stock.ok:
+                ready.append(r)
+            else:
+                results.append(RelistResult(r.offer_id, r.local_id, ok=False, error_code=stock.error_code,
+                                            message=stock.message, unknown=stock.may_land_late))
+        for start_at in dict.fromkeys(r.start_at for r in ready):
+            group = {r.offer_id: r for r in ready if r.start_at == start_at}
+            results += [RelistResult(done.offer_id, group[done.offer_id].local_id, ok=done.ok,
+                                     new_offer_id=done.offer_id if done.ok else None, scheduled=bool(start_at),
+                                     error_code=done.error_code, message=done.message, unknown=done.unknown)
+                        for done in self._publish("ACTIVATE", list(group), None, start_at)]
         return results
 
     def _relist_auction(self, request: RelistRequest) -> RelistResult:
@@ -485,3 +493,7 @@ def _criteria(offer_ids: list[int]) -> list[dict]:
 
 def _quantity_body(offer_ids: list[int], value: int) -> dict:
     return {"modification": {"changeType": "FIXED", "value": value}, "offerCriteria": _criteria(offer_ids)}
+
+
+def _not_said() -> str:
+    return _("Allegro has not said yet whether it made this change; the app checks again at the next sync.")
