@@ -18,5 +18,6 @@ def test_kill_9_of_a_rest_sync_at_10_random_moments_then_rerun(rest_scenario, re
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # about 120 rounds of a kill and a rerun
 def test_kill_9_of_a_rest_sync_at_100_random_moments_then_rerun(rest_scenario, rest_runner, tmp_path):
     kill_and_rerun(rest_scenario, rest_runner, tmp_path, kills_wanted=100, seed=20240608, repeated=repeated_rest_writes)
