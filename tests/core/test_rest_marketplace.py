@@ -381,3 +381,19 @@ def test_a_shipment_whose_answer_was_lost_is_found_on_the_form_and_not_posted_ag
     assert shop.calls()["executed"]["createOrderShipmentsUsingPOST"] == 1  # the lost one only
     assert len({f["form_id"]: f["packages"] for f in shop.forms()}[form_id]) == 1
     assert market.ledger.unsettled("shipment") == []
+
+
+def test_a_shipment_posted_by_a_run_killed_before_keeping_it_is_not_posted_again(market, shop):
+    """Allegro answered 201, then the run died before the app stored the answer: the next
+    try reads the form's shipments and finds the number there."""
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    shop.purchase(offer, quantity=1)
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    assert market.add_tracking(form_number, [Package(5, "620000000000000000000002")]).added
+    again = market.add_tracking(form_number, [Package(5, "620000000000000000000002")])
+    assert again.added == ("620000000000000000000002",)
+    assert shop.calls()["counts"]["createOrderShipmentsUsingPOST"] == 1
+    assert shop.calls()["counts"]["getOrderShipmentsUsingGET"] == 1
+    assert market.ledger.unsettled("shipment") == []

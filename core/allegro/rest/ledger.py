@@ -24,8 +24,9 @@ class CommandLedger(Protocol):
     def record(self, entry: LedgerEntry) -> None:
         """Written (and committed) before the command is sent."""
 
-    def unsettled(self, kind: str) -> list[LedgerEntry]:
-        """Commands of `kind` whose outcome the app has not read yet, oldest first."""
+    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
+        """Commands of `kind` whose outcome the app has not read yet (only those for exactly
+        `offer_ids` when given), oldest first."""
 
     def settle(self, command_id: str) -> None:
         """Its report was read to the end, or Allegro never received it."""
@@ -44,9 +45,9 @@ class MemoryLedger:
             self._open[entry.command_id] = entry
             self.recorded.append(entry)
 
-    def unsettled(self, kind: str) -> list[LedgerEntry]:
+    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
         with self._lock:
-            return [e for e in self._open.values() if e.kind == kind]
+            return [e for e in self._open.values() if e.kind == kind and offer_ids in (None, e.offer_ids)]
 
     def settle(self, command_id: str) -> None:
         with self._lock:
@@ -71,14 +72,13 @@ class DatabaseLedger:
                 target=entry.target,
             )
 
-    def unsettled(self, kind: str) -> list[LedgerEntry]:
+    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
         from core.models import RestCommand
 
-        rows = (
-            RestCommand.select()
-            .where((RestCommand.channel == self.channel_id) & (RestCommand.kind == kind) & RestCommand.settled.is_null())
-            .order_by(RestCommand.id)
-        )
+        wanted = (RestCommand.channel == self.channel_id) & (RestCommand.kind == kind) & RestCommand.settled.is_null()
+        if offer_ids is not None:
+            wanted &= RestCommand.offer_ids == ",".join(map(str, offer_ids))
+        rows = RestCommand.select().where(wanted).order_by(RestCommand.id)
         return [
             LedgerEntry(row.kind, row.command_id, tuple(int(i) for i in row.offer_ids.split(",") if i), row.target)
             for row in rows

@@ -220,8 +220,7 @@ class RestMarketplace:
             forms.append(answers.form(number, answer.body))
         return forms
 
-    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
-        """localIds belong to the WebAPI; a REST relist carries its own answer."""
+    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:  # localIds are WebAPI-only
         return [VerifiedOffer(local_id=i, offer_id=None, listed=-1) for i in local_ids]
 
     # -- commands -----------------------------------------------------------------------------
@@ -462,12 +461,14 @@ class RestMarketplace:
             raise
         if answer.status >= 500:
             raise OutcomeUnknown("shipments", form_ids=[form_id])
-        self.ledger.settle(entry.command_id)
+        if answer.status not in (200, 201):  # a posted one stays open till the form's next tracking reads it
+            self.ledger.settle(entry.command_id)
         return answer
 
     def _shipped_after_lost_posts(self, form_id: int, form: str) -> set[str]:
-        """The waybills on the form when an earlier POST to it had no answer; else none (no call)."""
-        lost = [e for e in self.ledger.unsettled("shipment") if e.offer_ids == (form_id,)]
+        """The waybills on the form when an earlier POST to it may have been made (its answer
+        lost, or the run killed before the app kept it); else none, and no call."""
+        lost = self.ledger.unsettled("shipment", (form_id,))
         if not lost:
             return set()
         listed = self._read(f"/order/checkout-forms/{form}/shipments").get("shipments") or []
