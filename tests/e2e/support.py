@@ -122,7 +122,6 @@ def busy_day(shop: Shop, control, auctions_with_bids: bool = True) -> dict:
     # parcels to send: five orders shipped with good numbers
     forms = [control.purchase(lamp_offer, buyer=f"lampa{n}")["form_id"] for n in range(5)]
     shop.sync()
-    from core.models import Order
 
     for n, form_id in enumerate(forms):
         ship_order(shop.order(form_id), 5, f"62000000000000000000{n:04d}")
@@ -162,7 +161,7 @@ def sandbox_picture(control) -> dict:
 
 def local_picture(channel_id: int) -> dict:
     """The database's side, with new offer ids named by the offer they replaced."""
-    from core.models import Listing, Order, OrderItem, Shipment
+    from core.models import Listing, Order, Shipment
 
     listings = {}
     for row in Listing.select().where(Listing.channel == channel_id):

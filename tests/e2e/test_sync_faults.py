@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.allegro.errors import AllegroError
 from core.allegro.retry import RetryPolicy
-from core.models import Listing, ListingStatus, Order, Shipment, ShipmentState
+from core.models import ListingStatus, Order, Shipment, ShipmentState
 from core.sync.engine import SyncEngine, decide
 
 from .support import busy_day, duplicate_effects, local_picture, sandbox_picture

@@ -204,7 +204,6 @@ def test_sync_exits_3_when_ends_wait_for_confirmation_and_0_once_applied(cli_sho
 
 
 def test_a_refused_tracking_number_is_printed_with_allegros_reason(cli_shop, control, capsys):
-    from core.models import Order
     from core.sync.orders import ship_order
 
     shop, paths = cli_shop

@@ -5,7 +5,7 @@ import json
 
 from core import inventory
 from core.listing_links import strike_off
-from core.models import ActionKind, ActionState, Listing, ListingStatus, Order, OrderItem, PlannedAction
+from core.models import ActionKind, ActionState, ListingStatus, Order, OrderItem, PlannedAction
 
 
 def test_stock_at_one_location_only(shop, control):

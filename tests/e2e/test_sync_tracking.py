@@ -1,7 +1,7 @@
 """Tracking numbers to the sandbox: checked locally, rejected ones resent only after an edit."""
 from __future__ import annotations
 
-from core.models import Order, Shipment, ShipmentState, StockLevel
+from core.models import Shipment, ShipmentState, StockLevel
 from core.sync.orders import ship_order
 from core.sync.tracking import edit_tracking
 
