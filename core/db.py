@@ -96,8 +96,15 @@ def _migration_4(migrator: SchemaMigrator) -> None:
     migrate(migrator.add_column("channel", "api", CharField(max_length=10, default="webapi")))
 
 
+def _migration_5(migrator: SchemaMigrator) -> None:
+    # REST commands are written down before they are sent (exactly-once after a crash).
+    from core.models import RestCommand
+
+    migrator.database.create_tables([RestCommand], safe=True)
+
+
 # version -> step that brings a database from version-1 to version
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3, 4: _migration_4}
+MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5}
 SCHEMA_VERSION = max(MIGRATIONS, default=1)
 
 

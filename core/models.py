@@ -223,6 +223,19 @@ class RestId(BaseModel):
         indexes = ((("kind", "rest_id"), True),)
 
 
+class RestCommand(BaseModel):
+    """A REST quantity or publication command, written before it is sent: after a crash or
+    a lost answer its report is read by `command_id` instead of sending it again."""
+
+    channel = ForeignKeyField(Channel, on_delete="CASCADE")
+    kind = CharField(max_length=20)  # "quantity", "publication" or "shipment"
+    command_id = CharField(max_length=36, unique=True)
+    offer_ids = TextField()  # comma-separated offer ids
+    target = CharField(max_length=100)  # the quantity sent, ACTIVATE / END, or a waybill
+    created = DateTimeField(default=utcnow)
+    settled = DateTimeField(null=True)  # when its report was read to the end (or Allegro never got it)
+
+
 ALL_MODELS = [
     SchemaInfo,
     RestId,
@@ -237,4 +250,5 @@ ALL_MODELS = [
     SyncRun,
     PlannedAction,
     SyncLock,
+    RestCommand,
 ]

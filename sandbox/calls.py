@@ -27,15 +27,17 @@ class CallRecorder:
             self._clear()
 
     def record(self, operation: str, item_ids: list[int], outcome: str, executed: bool,
-               now: int) -> None:
-        """outcome: "ok", a fault code, "dropped" or "http500". executed: the effect was kept."""
+               now: int, detail: str = "") -> None:
+        """outcome: "ok", a fault code, "dropped" or "http500". executed: the effect was kept.
+        detail: what a REST write asked for (ACTIVATE / END, a quantity, a waybill)."""
         with self._lock:
             self._seq += 1
             self._counts[operation] += 1
             if executed:
                 self._executed[operation] += 1
             self._log.append({"seq": self._seq, "operation": operation, "time": now,
-                              "item_ids": item_ids, "outcome": outcome, "executed": executed})
+                              "item_ids": item_ids, "outcome": outcome, "executed": executed,
+                              "detail": detail})
 
     def counts(self) -> dict:
         with self._lock:

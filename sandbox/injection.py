@@ -14,7 +14,7 @@ import re
 import threading
 from dataclasses import asdict, dataclass
 
-KINDS = ("fault", "http500", "drop", "delay")
+KINDS = ("fault", "http500", "http429", "drop", "delay")  # http429: the REST face only
 WHEN = ("before", "after")
 _CODE = re.compile(r"ERR_[A-Z0-9_]{1,80}")
 

@@ -39,3 +39,15 @@ class SandboxTokens:
             self._access, self._refresh = token["access_token"], token["refresh_token"]
             self.refreshes += 1
         return self._access
+
+
+def device_token(rest_url: str, control: SandboxControl) -> dict:
+    """Allegro's whole token answer of a device flow approved through the sandbox's control."""
+    def post(path: str, data: dict) -> dict:
+        answer = httpx.post(rest_url.rstrip("/") + path, data=data, auth=CLIENT, timeout=10, trust_env=False)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    code = post("/auth/oauth/device", {"client_id": CLIENT[0]})
+    control.approve_device(code["user_code"])
+    return post("/auth/oauth/token", {"grant_type": DEVICE_GRANT, "device_code": code["device_code"]})

@@ -43,10 +43,14 @@ def control(sandbox):
 class SandboxChannel:
     """One channel on the sandbox's seller account; `options` override its ChannelConfig."""
 
-    def __init__(self, sandbox, control, data_dir, location: str = "Magazyn A", **options) -> None:
+    def __init__(self, sandbox, control, data_dir, location: str = "Magazyn A", api: str = "webapi", **options) -> None:
         self.sandbox, self.control = sandbox, control
+        self.api = api
         self.paths = app_paths(data_dir)
         self.main = Location.create(name=location, is_default=True)
+        if api == "rest":
+            options = {"username": "", "password": "", "api_key": "", "api_key_version": "0",
+                       "environment": sandbox.rest_url, "api": "rest", **options}
         config = channels.ChannelConfig(
             sub_source="MojeAllegro",
             username="sandbox-seller",
@@ -62,6 +66,8 @@ class SandboxChannel:
         for name, value in options.items():
             setattr(config, name, value)
         self.channel_id = channels.save(config).id
+        if api == "rest":
+            connect_rest_channel(self.channel, self.paths, sandbox, control)
 
     @property
     def channel(self) -> Channel:
@@ -71,7 +77,8 @@ class SandboxChannel:
         Channel.update(**options).where(Channel.id == self.channel_id).execute()
 
     def marketplace(self, **options):
-        options.setdefault("retry", FAST)
+        if self.api == "webapi":
+            options.setdefault("retry", FAST)
         return make_marketplace(self.channel_id, self.paths, **options)
 
     # -- stock ----------------------------------------------------------------------------
@@ -103,3 +110,15 @@ class SandboxChannel:
     def on_allegro(self, offer_id: int) -> dict:
         """The offer as the sandbox holds it."""
         return self.control.offer(offer_id)
+
+
+def connect_rest_channel(channel: Channel, paths, sandbox, control) -> None:
+    """What Connect with Allegro does, approved through the sandbox's control: the demo
+    application in Preferences, the device flow, the token pair in the keyring."""
+    from core.allegro.rest.connect import save_connection
+    from core.allegro.rest.tokens import store_application
+    from tests.rest_tokens import CLIENT, device_token
+
+    control.rest_settings(command_delay_seconds=0)
+    store_application(sandbox.rest_url, paths, *CLIENT)
+    save_connection(channel, paths, device_token(sandbox.rest_url, control), login="sandbox-seller")

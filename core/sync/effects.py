@@ -58,8 +58,8 @@ def relisted_many(done: Sequence[tuple[int, int, int, bool, dict]]) -> list[int]
     same = [d for d in done if old[d[1]].offer_id == d[2]]
     bulk.update_many(
         Listing,
-        ("status", "ended_by_us", "updated_at"),
-        [(ListingStatus.SCHEDULED if d[3] else ListingStatus.ACTIVE, False, now, d[1]) for d in same],
+        ("status", "ended_at", "ended_by_us", "updated_at"),
+        [(ListingStatus.SCHEDULED if d[3] else ListingStatus.ACTIVE, None, False, now, d[1]) for d in same],
     )
     bulk.update_many(
         Listing, ("status", "updated_at"), [(ListingStatus.RELISTED, now, d[1]) for d in done if d not in same]

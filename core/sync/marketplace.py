@@ -17,7 +17,7 @@ def make_marketplace(channel: Channel | int, paths, **options) -> Marketplace:
     """
     row = channel if isinstance(channel, Channel) else Channel.get_by_id(channel)
     if getattr(row, "api", "webapi") == "rest":
-        return _rest_marketplace(row, paths)
+        return _rest_marketplace(row, paths, **options)
     from core.allegro.webapi import WebApiMarketplace  # zeep is heavy; load it only to sync
 
     try:
@@ -46,11 +46,18 @@ def rest_api_base(environment: str, paths) -> str:
     return environments.rest_endpoints(environment, paths).api_url
 
 
-def _rest_marketplace(row: Channel, paths) -> Marketplace:
+def _rest_marketplace(row: Channel, paths, operation_timeout: float = 30.0, **options) -> Marketplace:
+    """`options` meant for the WebAPI (retry, connect_timeout, its version key) do not apply;
+    `sleep` and `report_wait` go to RestMarketplace."""
+    from core.allegro.rest.ledger import DatabaseLedger
     from core.allegro.rest.marketplace import RestMarketplace
     from core.allegro.rest.tokens import TokenSource
 
-    return RestMarketplace(rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds())
+    return RestMarketplace(
+        rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds(),
+        ledger=DatabaseLedger(row.id), timeout=operation_timeout,
+        **{k: v for k, v in options.items() if k in ("sleep", "report_wait")},
+    )
 
 
 class DatabaseIds:

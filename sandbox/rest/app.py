@@ -269,25 +269,29 @@ class RestFace:
             )
         if decision.after is not None:
             _sleep_until(answer_at)
-            return self._injected(decision.after, route.operation, executed, polish)
-        self._record(route.operation, outcome, executed)
+            return self._injected(decision.after, route.operation, executed, polish, req)
+        self._record(route.operation, outcome, executed, req)
         _sleep_until(answer_at)
         return answer
 
-    def _injected(self, rule, operation: str, executed: bool, polish: bool) -> Answer:
+    def _injected(self, rule, operation: str, executed: bool, polish: bool, req: Request | None = None) -> Answer:
         if rule.kind == "drop":
-            self._record(operation, "dropped", executed)
+            self._record(operation, "dropped", executed, req)
             raise Drop(f"sandbox dropped {operation}")
         if rule.kind == "http500":
-            self._record(operation, "http500", executed)
+            self._record(operation, "http500", executed, req)
             return self._error(RestError("InternalServerErrorException"), polish)
-        self._record(operation, rule.code, executed)
+        if rule.kind == "http429":
+            self._record(operation, "http429", executed, req)
+            return self._error(TooManyRequests(1), polish)
+        self._record(operation, rule.code, executed, req)
         return self._error(
             RestError(rule.code, status=500, message=f"Injected fault {rule.code}"), polish
         )
 
-    def _record(self, operation: str, outcome: str, executed: bool) -> None:
-        self.calls.record(operation, [], outcome, executed, self.shop.now())
+    def _record(self, operation: str, outcome: str, executed: bool, req: Request | None = None) -> None:
+        item_ids, detail = _effect(req) if executed and req is not None else ([], "")
+        self.calls.record(operation, item_ids, outcome, executed, self.shop.now(), detail)
 
     def _error(self, exc: Exception, polish: bool) -> Answer:
         if isinstance(exc, AuthFailure):  # the spec lists AuthError under the API's media type
@@ -426,3 +430,26 @@ def _sleep_until(moment: float) -> None:
     left = moment - time.monotonic()
     if left > 0:
         time.sleep(left)
+
+
+def _effect(req: Request) -> tuple[list[int], str]:
+    """What a write asked for, for the call log: the offers of a command and its action or
+    value, the offer of a PATCH, the form and waybill of a shipment."""
+    if req.method not in ("PUT", "POST", "PATCH"):
+        return [], ""
+    try:
+        body = req.json()
+    except Exception:  # noqa: BLE001 - an unreadable body was refused before it ran
+        return [], ""
+    if not isinstance(body, dict):
+        return [], ""
+    ids = [int(o["id"]) for c in body.get("offerCriteria") or [] for o in c.get("offers") or [] if str(o.get("id", "")).isdigit()]
+    if ids:
+        change = body.get("publication") or body.get("modification") or {}
+        return ids, str(change.get("action") or change.get("value") or "")
+    if "waybill" in body:
+        return [], f"{req.params.get('id', '')}:{body['waybill']}"
+    offer = req.params.get("offerId") or req.params.get("id")
+    if offer and str(offer).isdigit():
+        return [int(offer)], "stock" if "stock" in body else "offer"
+    return [], ""

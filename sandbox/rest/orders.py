@@ -298,7 +298,7 @@ def _event_view(shop: Shop, event: Event, form_id: int, rest_id: int, kind: str)
     return {"id": str(rest_id), "type": kind, "occurredAt": iso(event.time), "order": order}
 
 
-def events(face: "RestFace", req: Request):
+def events(face: RestFace, req: Request):
     """GET /order/events: events after ``from`` (an event id), of the last 60 days."""
     limit = req.integer("limit", 100, 1, 1000, status=422)
     raw_from = req.one("from")
@@ -326,7 +326,7 @@ def events(face: "RestFace", req: Request):
         return 200, {"events": found[:limit]}
 
 
-def event_stats(face: "RestFace", req: Request):
+def event_stats(face: RestFace, req: Request):
     shop = face.shop
     with shop.lock:
         shop.tick()
@@ -346,7 +346,7 @@ def _time_bound(req: Request, name: str) -> int | None:
     return None if raw is None else parse_time(raw, name)
 
 
-def list_forms(face: "RestFace", req: Request):
+def list_forms(face: RestFace, req: Request):
     """GET /order/checkout-forms: newest purchase first by default."""
     limit = req.integer("limit", 100, 1, 100, status=422)
     offset = req.integer("offset", 0, 0, 10_000_000, status=422)
@@ -383,7 +383,7 @@ def list_forms(face: "RestFace", req: Request):
         return 200, {"checkoutForms": page, "count": len(page), "totalCount": len(found)}
 
 
-def read_form(face: "RestFace", req: Request):
+def read_form(face: RestFace, req: Request):
     shop = face.shop
     with shop.lock:
         shop.tick()
@@ -391,23 +391,25 @@ def read_form(face: "RestFace", req: Request):
 
 
 # -- carriers, shipments, fulfillment -------------------------------------------------------------
-def carriers(face: "RestFace", req: Request):
+def carriers(face: RestFace, req: Request):
     return 200, {"carriers": [{"id": cid, "name": name} for cid, (name, _, _) in CARRIERS.items()]}
 
 
-def shipments(face: "RestFace", req: Request):
+def shipments(face: RestFace, req: Request):
     shop = face.shop
     with shop.lock:
         form = _form(shop, req.params["id"])
         return 200, {"shipments": [_shipment(form, i, p) for i, p in enumerate(form.packages)]}
 
 
-def add_shipment(face: "RestFace", req: Request):
+def add_shipment(face: RestFace, req: Request):
     """POST /order/checkout-forms/{id}/shipments with the per-carrier waybill checks."""
     body = req.json()
     check_shape(body, WAYBILL_SHAPE)
     operator, name, waybill = _checked_waybill(body)
     shop = face.shop
+    if waybill in shop.refused_packages:  # refused_packages: set by the control
+        raise RestError("CarrierWaybillValidationException")
     with shop.lock:
         form = _form(shop, req.params["id"])
         own = {tagged(LINE_TAG, d) for d in form.deal_ids}
@@ -460,7 +462,7 @@ def _check_room_for(shop: Shop, form: Form, operator: int, waybill: str) -> None
         raise RestError("WaybillUsedTooManyTimesException", path="waybill")
 
 
-def set_fulfillment(face: "RestFace", req: Request):
+def set_fulfillment(face: RestFace, req: Request):
     body = req.json()
     check_shape(body, FULFILLMENT_SHAPE)
     value = body.get("status")

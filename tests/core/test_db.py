@@ -135,10 +135,38 @@ def test_a_version_3_database_gains_the_channel_api_and_keeps_its_channels(tmp_p
 
     open_database(path, backups_dir=tmp_path / "backups")
 
-    assert SchemaInfo.get().version == SCHEMA_VERSION == 4
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 5
     assert [(c.sub_source, c.api) for c in Channel.select()] == [("MyAllegro", "webapi")]
     rest = Channel.create(sub_source="Shop", username="", api_key="", api="rest", environment="production")
     assert Channel.get_by_id(rest.id).api == "rest"
+
+
+def test_a_version_4_database_gains_the_rest_command_ledger_and_keeps_its_channels(tmp_path):
+    from core.allegro.rest.ledger import DatabaseLedger, LedgerEntry
+    from core.models import Channel, SchemaInfo
+
+    path = tmp_path / "v4.sqlite3"
+    make_version_1(path)
+    open_database(path, backups_dir=tmp_path / "backups")
+    database.close()
+    database.initialize(None)
+    con = sqlite3.connect(path)  # back to version 4: no ledger, as 0.4 had it
+    con.execute("DROP TABLE rest_command")
+    con.execute("UPDATE schema_info SET version = 4")
+    con.commit()
+    con.close()
+
+    open_database(path, backups_dir=tmp_path / "backups")
+
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 5
+    [channel] = Channel.select()
+    ledger = DatabaseLedger(channel.id)
+    ledger.record(LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", (7100000001, 7100000002), "4"))
+    assert ledger.unsettled("quantity") == [
+        LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", (7100000001, 7100000002), "4")
+    ]
+    ledger.settle("5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b")
+    assert ledger.unsettled("quantity") == []
 
 
 def test_a_corrupt_file_is_named_and_never_overwritten(tmp_path):

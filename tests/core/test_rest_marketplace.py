@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.allegro.port import FinishRequest, OfferFormat, OfferState, QuantityChange, RelistRequest
+from core.allegro.rest.ledger import MemoryLedger
 from core.allegro.rest.marketplace import RestMarketplace
 from tests.rest_tokens import SandboxTokens
 from tests.sandbox_fixtures import make_sandbox_fixtures
@@ -25,10 +26,7 @@ def shop(rest_control):
 @pytest.fixture
 def market(shop, rest_server):
     tokens = SandboxTokens(rest_server.rest_url, shop)
-    sent: list[tuple[str, str, list[int]]] = []
-    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10,
-                              remember_command=lambda kind, cid, ids: sent.append((kind, cid, ids)))
-    adapter.remembered = sent
+    adapter = RestMarketplace(rest_server.rest_url, tokens, timeout=10, ledger=MemoryLedger())
     adapter.tokens = tokens
     yield adapter
     adapter.close()
@@ -60,8 +58,8 @@ def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value
     results = market.change_quantities(changes)
     assert all(r.ok for r in results), results
     assert [shop.offer(i)["quantity"] for i in ids] == [7, 7, 7, 2]
-    assert len(market.remembered) == 2  # one command a value, ids stored before sending
-    assert sorted(len(ids) for _kind, _cid, ids in market.remembered) == [1, 3]
+    assert len(market.ledger.recorded) == 2  # one command a value, ids stored before sending
+    assert sorted(len(e.offer_ids) for e in market.ledger.recorded) == [1, 3]
 
 
 def test_a_refused_task_comes_back_as_that_offers_refusal(market, shop):
@@ -78,7 +76,7 @@ def test_finish_ends_offers_with_one_publication_command(market, shop):
     results = market.finish([FinishRequest(i) for i in ids])
     assert all(r.ok for r in results)
     assert {shop.offer(i)["state"] for i in ids} == {"ended"}
-    assert len(market.remembered) == 1
+    assert len(market.ledger.recorded) == 1
 
 
 def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_report(market, shop):
@@ -87,15 +85,32 @@ def test_a_lost_answer_after_allegro_ended_the_offer_is_settled_by_reading_the_r
     results = market.finish([FinishRequest(offer)])
     assert results[0].ok and not results[0].unknown
     assert shop.offer(offer)["state"] == "ended"
-    assert len(market.remembered) == 1  # not sent a second time
+    assert len(market.ledger.recorded) == 1  # not sent a second time
 
 
-def test_a_command_that_never_arrived_is_refused_so_it_may_be_sent_again(market, shop):
+def test_a_command_allegro_says_it_never_got_is_sent_again_under_the_same_id(market, shop):
     offer = shop.add_offer("Szafa", quantity=2)
     shop.set_faults(rules=[{"operation": "quantityModificationCommandUsingPUT", "kind": "drop", "when": "before", "count": 1}])
     result = market.change_quantities([QuantityChange(offer, 9, 0)])[0]
-    assert not result.ok and result.error_code == "REFUSED"
-    assert shop.offer(offer)["quantity"] == 2
+    assert result.ok and shop.offer(offer)["quantity"] == 9
+    assert shop.calls()["counts"]["quantityModificationCommandUsingPUT"] == 2
+    assert shop.calls()["executed"]["quantityModificationCommandUsingPUT"] == 1
+    assert len(market.ledger.recorded) == 1 and market.ledger.unsettled("quantity") == []
+
+
+def test_a_command_still_on_its_way_and_its_second_try_are_carried_out_once(market, shop):
+    """The first PUT is held past the timeout, the second under the same id goes through;
+    when the first arrives, Allegro refuses the id as used."""
+    import time
+
+    offer = shop.add_offer("Biurko", quantity=2)
+    market.http.client.timeout = __import__("httpx").Timeout(0.5)
+    shop.set_faults(rules=[{"operation": "changePublicationStatusUsingPUT", "kind": "delay", "delay_ms": 900, "count": 1}])
+    [result] = market.finish([FinishRequest(offer)])
+    time.sleep(1.0)  # the held one lands
+    assert result.ok and shop.offer(offer)["state"] == "ended"
+    assert shop.calls()["executed"].get("changePublicationStatusUsingPUT") == 1
+    assert len(market.ledger.recorded) == 1
 
 
 def test_relist_activates_a_buy_now_offer_under_the_same_id(market, shop):
@@ -166,7 +181,7 @@ def test_every_fault_at_every_step_leaves_allegro_and_the_answer_in_agreement(ma
         unknown = result.unknown
     executed = shop.calls()["executed"].get(WRITES[write][0], 0)
     assert executed <= 1
-    assert len(market.remembered) == 1  # never sent under a second id
+    assert len(market.ledger.recorded) == 1  # never sent under a second id
     if result.ok:
         assert applied
     elif not unknown:
@@ -284,3 +299,101 @@ def test_a_429_waits_as_long_as_retry_after_says_and_the_call_then_goes_through(
         market.close()
         shop.rest_settings(client_per_minute=9000, block_seconds=60, retry_after_header=False)
     assert waits and 0 < waits[0] <= 1
+
+
+def test_after_a_crash_an_open_command_is_settled_from_its_report_not_sent_again(shop, rest_server):
+    """A run wrote the command down, sent it and died before reading the answer: the next
+    run (a new adapter on the same ledger) reads the report by that id."""
+    import uuid as uuid_module
+
+    from core.allegro.rest.ledger import LedgerEntry
+
+    offer = shop.add_offer("Komoda", quantity=2)
+    ledger = MemoryLedger()
+    crashed = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10, ledger=ledger)
+    command_id = str(uuid_module.uuid4())
+    ledger.record(LedgerEntry("quantity", command_id, (offer,), "8"))
+    body = {"modification": {"changeType": "FIXED", "value": 8},
+            "offerCriteria": [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(offer)}]}]}
+    assert crashed.http.request("PUT", f"/sale/offer-quantity-change-commands/{command_id}", body=body).status == 201
+    crashed.close()
+    shop.reset_calls()
+
+    rerun = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10, ledger=ledger)
+    [result] = rerun.change_quantities([QuantityChange(offer, 8, 0)])
+    rerun.close()
+
+    assert result.ok and shop.offer(offer)["quantity"] == 8
+    assert shop.calls()["counts"].get("quantityModificationCommandUsingPUT", 0) == 0
+    assert ledger.unsettled("quantity") == [] and len(ledger.recorded) == 1
+
+
+def test_an_open_command_allegro_never_received_is_sent_under_its_own_id(market, shop):
+    from core.allegro.rest.ledger import LedgerEntry
+
+    offer = shop.add_offer("Regał", quantity=2)
+    market.ledger.record(LedgerEntry("publication", "0b9a3c1e-6a53-4a63-8a3e-6d0b1f9d2a11", (offer,), "END"))
+    [result] = market.finish([FinishRequest(offer)])
+    assert result.ok and shop.offer(offer)["state"] == "ended"
+    assert shop.calls()["executed"]["changePublicationStatusUsingPUT"] == 1
+    assert market.ledger.recorded[0].command_id == "0b9a3c1e-6a53-4a63-8a3e-6d0b1f9d2a11"  # sent under its own id
+    assert len(market.ledger.recorded) == 1 and market.ledger.unsettled("publication") == []
+
+
+def test_a_sold_out_buy_now_offer_gets_stock_first_then_comes_back_under_its_id(market, shop):
+    offer = shop.add_offer("Wazon", quantity=1)
+    shop.purchase(offer, quantity=1)  # sold out: Allegro ended it with no stock left
+    assert shop.offer(offer)["state"] == "ended" and shop.offer(offer)["quantity"] == 0
+    shop.reset_calls()
+    [result] = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])
+    assert result.ok and result.new_offer_id == offer
+    assert shop.offer(offer)["state"] == "active" and shop.offer(offer)["quantity"] == 1
+    log = [e["operation"] for e in shop.call_log() if e["executed"] and e["operation"].endswith("PUT")]
+    assert log == ["quantityModificationCommandUsingPUT", "changePublicationStatusUsingPUT"]
+
+
+def test_activate_of_a_sold_out_offer_without_stock_is_refused_by_allegro(market, shop):
+    """The sandbox is strict like Allegro: ACTIVATE needs stock of at least 1."""
+    from core.allegro.rest.marketplace import _criteria
+
+    offer = shop.add_offer("Misa", quantity=1)
+    shop.purchase(offer, quantity=1)
+    outcome, tasks, _reason = market._send("publication", "ACTIVATE", [offer],
+                                           {"publication": {"action": "ACTIVATE"}, "offerCriteria": _criteria([offer])})
+    assert tasks[offer]["status"] == "FAIL"
+    assert tasks[offer]["errors"][0]["code"] == "AvailableStockMustEqualToOneOrBeGreaterThanOne"
+    assert shop.offer(offer)["state"] == "ended"
+
+
+def test_a_shipment_whose_answer_was_lost_is_found_on_the_form_and_not_posted_again(market, shop):
+    from core.allegro.errors import OutcomeUnknown
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    form_id = shop.purchase(offer, quantity=1)["form_id"]
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    shop.set_faults(rules=[{"operation": "createOrderShipmentsUsingPOST", "kind": "drop", "when": "after", "count": 1}])
+    with pytest.raises(OutcomeUnknown):
+        market.add_tracking(form_number, [Package(5, "620000000000000000000001")])
+    shop.clear_faults()
+    result = market.add_tracking(form_number, [Package(5, "620000000000000000000001")])
+    assert result.added == ("620000000000000000000001",)
+    assert shop.calls()["executed"]["createOrderShipmentsUsingPOST"] == 1  # the lost one only
+    assert len({f["form_id"]: f["packages"] for f in shop.forms()}[form_id]) == 1
+    assert market.ledger.unsettled("shipment") == []
+
+
+def test_a_shipment_posted_by_a_run_killed_before_keeping_it_is_not_posted_again(market, shop):
+    """Allegro answered 201, then the run died before the app stored the answer: the next
+    try reads the form's shipments and finds the number there."""
+    from core.allegro.port import Package
+
+    offer = shop.add_offer("Lampka", quantity=5)
+    shop.purchase(offer, quantity=1)
+    form_number = next(d.transaction_id for d in _all_deals(market) if d.transaction_id)
+    assert market.add_tracking(form_number, [Package(5, "620000000000000000000002")]).added
+    again = market.add_tracking(form_number, [Package(5, "620000000000000000000002")])
+    assert again.added == ("620000000000000000000002",)
+    assert shop.calls()["counts"]["createOrderShipmentsUsingPOST"] == 1
+    assert shop.calls()["counts"]["getOrderShipmentsUsingGET"] == 1
+    assert market.ledger.unsettled("shipment") == []

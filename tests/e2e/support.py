@@ -6,6 +6,20 @@ from core.sync.engine import SyncEngine, decide
 from tests.sandbox_channel import SandboxChannel
 
 CHANGES = ("doChangeQuantityItem", "doFinishItems", "doFinishItem", "doSellSomeAgain", "doAddPackageInfoToPostBuyForm")
+# The writes of a sync in words both APIs share: quantity, end, relist, tracking.
+WEBAPI_CHANGES = {"doChangeQuantityItem": "quantity", "doFinishItems": "end", "doFinishItem": "end",
+                  "doSellSomeAgain": "relist", "doAddPackageInfoToPostBuyForm": "tracking"}
+REST_CHANGES = {"quantityModificationCommandUsingPUT": "quantity", "editProductOffers": "quantity",
+                "createOrderShipmentsUsingPOST": "tracking", "createProductOffers": "relist"}
+
+
+def change_of(entry: dict) -> str | None:
+    """A call-log entry as the write it is (None for a read); a REST publication command is
+    an end or a relist by its action."""
+    operation = entry["operation"]
+    if operation == "changePublicationStatusUsingPUT":
+        return {"END": "end", "ACTIVATE": "relist"}.get(entry.get("detail", ""), "publication")
+    return WEBAPI_CHANGES.get(operation) or REST_CHANGES.get(operation)
 
 
 class Shop(SandboxChannel):
@@ -19,6 +33,31 @@ class Shop(SandboxChannel):
         item = super().item(sku, title, stock)
         StockLevel.create(item=item, location=self.other, quantity=other)
         return item
+
+    def form_number(self, form_id: int) -> int:
+        """The app's number of the sandbox's form `form_id`: the same on the WebAPI; on REST
+        the number the ids book gave the checkout form's UUID."""
+        if self.api == "webapi":
+            return form_id
+        from core.sync.marketplace import DatabaseIds
+        from sandbox.rest.orders import FORM_TAG, tagged
+
+        return DatabaseIds().number("form", tagged(FORM_TAG, form_id))
+
+    def order(self, form_id: int):
+        """The imported order of the sandbox's form `form_id`."""
+        from core.models import Order
+
+        return Order.get((Order.channel == self.channel_id) & (Order.form_id == self.form_number(form_id)))
+
+    def relisted(self, offer_id: int):
+        """The listing a relist of `offer_id` made: a new offer on the WebAPI, the same one
+        (ACTIVATE under its id) on REST."""
+        from core.models import Listing
+
+        if self.api == "rest":
+            return self.listing(offer_id)
+        return Listing.get((Listing.channel == self.channel_id) & (Listing.previous_offer_id == offer_id))
 
     def import_and_link(self, pairs) -> None:
         """A first sync sees the listings; then they are linked, as on the mapping screen."""
@@ -48,8 +87,13 @@ class Shop(SandboxChannel):
         return self.control.calls()["counts"]
 
     def changes_sent(self) -> dict[str, int]:
-        """Calls that change something on Allegro."""
-        return {op: n for op, n in self.calls().items() if op in CHANGES}
+        """Calls that change something on Allegro, by kind (quantity, end, relist, tracking)."""
+        sent: dict[str, int] = {}
+        for entry in self.control.call_log():
+            kind = change_of(entry)
+            if kind:
+                sent[kind] = sent.get(kind, 0) + 1
+        return sent
 
 
 def busy_day(shop: Shop, control, auctions_with_bids: bool = True) -> dict:
@@ -78,10 +122,9 @@ def busy_day(shop: Shop, control, auctions_with_bids: bool = True) -> dict:
     # parcels to send: five orders shipped with good numbers
     forms = [control.purchase(lamp_offer, buyer=f"lampa{n}")["form_id"] for n in range(5)]
     shop.sync()
-    from core.models import Order
 
     for n, form_id in enumerate(forms):
-        ship_order(Order.get(Order.form_id == form_id), 5, f"62000000000000000000{n:04d}")
+        ship_order(shop.order(form_id), 5, f"62000000000000000000{n:04d}")
     # then the day happens
     for item, _ in vases:
         shop.stock(item, 4)
@@ -118,7 +161,7 @@ def sandbox_picture(control) -> dict:
 
 def local_picture(channel_id: int) -> dict:
     """The database's side, with new offer ids named by the offer they replaced."""
-    from core.models import Listing, Order, OrderItem, Shipment
+    from core.models import Listing, Order, Shipment
 
     listings = {}
     for row in Listing.select().where(Listing.channel == channel_id):
@@ -132,11 +175,14 @@ def local_picture(channel_id: int) -> dict:
     return {"listings": listings, "orders": orders, "shipments": shipments}
 
 
-def duplicate_effects(call_log: list[dict]) -> list[str]:
-    """Changes Allegro executed more than once for the same offer or form."""
-    seen: dict[tuple[str, int], int] = {}
+def duplicate_effects(call_log: list[dict], quantities: bool = True) -> list[str]:
+    """Changes Allegro executed more than once for the same offer or form (a REST shipment
+    by its form and waybill); `quantities=False` leaves out absolute quantities."""
+    seen: dict[tuple[str, object], int] = {}
     for entry in call_log:
-        if entry["executed"] and entry["operation"] in CHANGES:
-            for item_id in entry["item_ids"]:
-                seen[(entry["operation"], item_id)] = seen.get((entry["operation"], item_id), 0) + 1
-    return [f"{op} executed {n} times for {item}" for (op, item), n in seen.items() if n > 1]
+        kind = change_of(entry)
+        if not entry["executed"] or not kind or (kind == "quantity" and not quantities):
+            continue
+        for key in entry["item_ids"] or [entry.get("detail")]:
+            seen[(kind, key)] = seen.get((kind, key), 0) + 1
+    return [f"{kind} executed {n} times for {key}" for (kind, key), n in seen.items() if n > 1]

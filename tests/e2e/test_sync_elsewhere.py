@@ -65,7 +65,7 @@ def test_a_listing_ended_by_someone_else_is_never_relisted(shop, control):
     assert shop.listing(offer).status == ListingStatus.ENDED
     control.reset_calls()
     plan, _report = shop.sync()
-    assert plan.relists == [] and "doSellSomeAgain" not in shop.changes_sent()
+    assert plan.relists == [] and "relist" not in shop.changes_sent()
 
 
 def test_a_relist_made_elsewhere_is_adopted_when_its_title_matches_one_pending_listing(shop, control):
@@ -77,7 +77,7 @@ def test_a_relist_made_elsewhere_is_adopted_when_its_title_matches_one_pending_l
     shop.stock(item, 3)
     control.reset_calls()
     plan, report = shop.sync()
-    assert plan.relists == [] and "doSellSomeAgain" not in shop.changes_sent()  # not relisted twice
+    assert plan.relists == [] and "relist" not in shop.changes_sent()  # not relisted twice
     new = shop.listing(new_offer)
     assert (new.stock_item_id, new.previous_offer_id) == (item.id, offer)
     assert shop.listing(offer).status == ListingStatus.RELISTED

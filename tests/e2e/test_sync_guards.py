@@ -121,7 +121,7 @@ def test_a_sixty_percent_end_is_held_even_with_no_manual_confirmation(shop, cont
         report = engine.apply(plan)  # nobody answered: nothing is ended
     finally:
         mp.close()
-    assert "doFinishItems" not in shop.changes_sent() and "doFinishItem" not in shop.changes_sent()
+    assert "end" not in shop.changes_sent()
     assert all(control.offer(o)["state"] == "active" for o in gone)
     assert report.counts["held_by_brake"] == 6 and report.counts["oversell_risk"] == 6
 
@@ -204,7 +204,6 @@ def test_sync_exits_3_when_ends_wait_for_confirmation_and_0_once_applied(cli_sho
 
 
 def test_a_refused_tracking_number_is_printed_with_allegros_reason(cli_shop, control, capsys):
-    from core.models import Order
     from core.sync.orders import ship_order
 
     shop, paths = cli_shop
@@ -215,11 +214,11 @@ def test_a_refused_tracking_number_is_printed_with_allegros_reason(cli_shop, con
     form_id = control.purchase(offer)["form_id"]
     shop.sync()
     control.refuse_packages(["620000000000000000000099"])
-    ship_order(Order.get(Order.form_id == form_id), 5, "620000000000000000000099")
+    ship_order(shop.order(form_id), 5, "620000000000000000000099")
     capsys.readouterr()
     assert sync_cli.main([], paths) == 1
     out = capsys.readouterr().out
     assert (
-        f"Problem: Tracking number 620000000000000000000099 (order {form_id}) was rejected by Allegro: "
+        f"Problem: Tracking number 620000000000000000000099 (order {shop.form_number(form_id)}) was rejected by Allegro: "
         "Allegro says this number does not match the carrier's format." in out
     )

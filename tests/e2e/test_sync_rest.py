@@ -12,6 +12,12 @@ from tests.rest_tokens import SandboxTokens
 
 
 @pytest.fixture
+def api() -> str:
+    """These scenarios drive the REST adapter directly: a REST channel only."""
+    return "rest"
+
+
+@pytest.fixture
 def rest(shop, sandbox, control):
     control.rest_settings(command_delay_seconds=0)
     market = RestMarketplace(sandbox.rest_url, SandboxTokens(sandbox.rest_url, control), timeout=10, ids=DatabaseIds())

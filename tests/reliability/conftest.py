@@ -21,7 +21,7 @@ from tests.conftest import MemoryKeyring
 from tests.e2e.file_keyring import FILE_ENV, FileKeyring
 
 from .processes import Runner
-from .scenario import CHANGES, PASSWORD, Scenario, differences
+from .scenario import CHANGES, PASSWORD, REST_WRITES, Scenario, differences
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,36 @@ def scenario(sandbox, sandbox_control, tmp_path_factory):
     yield world
     world.db.close()
     database.initialize(None)
+
+
+@pytest.fixture(scope="module")
+def rest_scenario(sandbox, sandbox_control, tmp_path_factory):
+    """The same busy moment on a channel over Allegro's REST API."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        world = Scenario(tmp_path_factory.mktemp("reliability-rest"), sandbox, sandbox_control, api="rest").build()
+    finally:
+        keyring.set_keyring(previous)
+    yield world
+    world.db.close()
+    database.initialize(None)
+
+
+@pytest.fixture(scope="module")
+def rest_reference_after_one_run(rest_scenario):
+    """Both sides after one fault-free REST run, and proof that a second finds nothing to send."""
+    rest_scenario.reset()
+    first = rest_scenario.sync()
+    assert first.code == 0 and not first.crash, first.out + first.err
+    want = rest_scenario.snapshot()
+    before = rest_scenario.control.calls()["executed"]
+    again = rest_scenario.sync()
+    after = rest_scenario.control.calls()["executed"]
+    assert again.code == 0, again.out + again.err
+    assert not [op for op in REST_WRITES if after.get(op, 0) != before.get(op, 0)], (before, after)
+    assert differences(want, rest_scenario.snapshot()) == []
+    return want
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +111,28 @@ def runner(scenario, tmp_path_factory):
     running.close()
 
 
+@pytest.fixture(scope="module")
+def rest_runner(rest_scenario, tmp_path_factory):
+    """The fork server for a REST channel: its keyring file gets the channel's token pair
+    and the application secret again after every reset (`rest_runner.share_keyring()`)."""
+    keyring_file = tmp_path_factory.mktemp("keyring-rest") / "keyring.json"
+    env = {**os.environ, FILE_ENV: str(keyring_file), "PYTHONUNBUFFERED": "1", "LC_ALL": "C.UTF-8"}
+    env.pop("ACM_DATA_DIR", None)
+    running = Runner(env)
+
+    def share_keyring() -> None:
+        from core import secrets
+        from core.allegro.rest.tokens import _app_secret_account, token_account
+
+        channel = Channel.get_by_id(rest_scenario.channel_id)
+        for account in (token_account(channel), _app_secret_account(channel.environment)):
+            FileKeyring(keyring_file).set_password(SERVICE, account, secrets.get_password(account))
+
+    running.share_keyring = share_keyring
+    yield running
+    running.close()
+
+
 @pytest.fixture
 def command(data_dir, tmp_path, monkeypatch):
     """Run `main.py ARGS` in this process: (exit status, stdout, stderr)."""
@@ -107,7 +159,8 @@ def pytest_terminal_summary(terminalreporter):
     """Print the fault matrix whenever its test ran (CI shows it in the log)."""
     from . import fault_matrix
 
-    text = fault_matrix.render()
-    if text:
-        terminalreporter.section("reliability: faults x steps")
-        terminalreporter.write_line(text)
+    for rest in (False, True):
+        text = fault_matrix.render(rest=rest)
+        if text:
+            terminalreporter.section("reliability: faults x steps" + (" (REST)" if rest else ""))
+            terminalreporter.write_line(text)

@@ -50,6 +50,39 @@ def applies(fault: str, step: str) -> bool:
     return fault not in WRITES_ONLY or step in WRITE_STEPS
 
 
+# The same for a REST channel. "connection refused" is raised in the client's own HTTP
+# transport (nothing leaves); the rest are sandbox rules on the step's operations.
+REST_FAULTS: dict[str, dict] = {
+    "connection refused": {"transport": "refuse"},
+    "connection reset": {"kind": "drop", "when": "before"},
+    "timeout": {"kind": "delay", "delay_ms": int(OPERATION_TIMEOUT * 1000 * 1.3)},
+    "HTTP 500": {"kind": "http500", "when": "before"},
+    "HTTP 429": {"kind": "http429", "when": "before"},
+    # Allegro did the work, then the answer was lost or came after the app's timeout.
+    "answer lost after the work": {"kind": "drop", "when": "after"},
+    "HTTP 500 after the work": {"kind": "http500", "when": "after"},
+    "answer after timeout": {"kind": "delay", "when": "after", "delay_ms": int(OPERATION_TIMEOUT * 1000 * 1.3)},
+}
+REST_WRITES_ONLY = ("answer lost after the work", "HTTP 500 after the work", "answer after timeout")
+# Step -> (the operations the sandbox faults, the paths the client's transport refuses)
+REST_STEPS: dict[str, tuple[list[str], str]] = {
+    "quantity command": (["quantityModificationCommandUsingPUT"], r"PUT /sale/offer-quantity-change-commands/"),
+    "command report": (
+        ["getQuantityModificationCommandTasksStatusesUsingGET", "getPublicationTasksUsingGET"],
+        r"GET /sale/offer-(quantity-change|publication)-commands/.*/tasks",
+    ),
+    "publication command": (["changePublicationStatusUsingPUT"], r"PUT /sale/offer-publication-commands/"),
+    "shipment": (["createOrderShipmentsUsingPOST"], r"POST /order/checkout-forms/.*/shipments"),
+    "checkout form": (["getOrdersDetailsUsingGET"], r"GET /order/checkout-forms/[^/]+$"),
+}
+REST_WRITE_STEPS = ("quantity command", "command report", "publication command", "shipment")
+
+
+def rest_applies(fault: str, step: str) -> bool:
+    """A lost answer matters to a write and to the read that settles one (a command's report)."""
+    return fault not in REST_WRITES_ONLY or step in REST_WRITE_STEPS
+
+
 SHORT = {"completed": "C", "stopped": "S", "unclear": "?"}
 
 
@@ -66,29 +99,32 @@ class Verdict:
         return "D" if self.problems else SHORT.get(self.first_run, "?")
 
 
-# (fault, step, "once" | "lasting") -> Verdict, filled by test_fault_matrix.py
+# (fault, step, "once" | "lasting") -> Verdict, filled by test_fault_matrix.py (and _rest)
 RESULTS: dict[tuple[str, str, str], Verdict] = {}
+REST_RESULTS: dict[tuple[str, str, str], Verdict] = {}
 
 
-def render(results: dict[tuple[str, str, str], Verdict] | None = None) -> str:
+def render(results: dict[tuple[str, str, str], Verdict] | None = None, rest: bool = False) -> str:
     """The matrix as text: each cell is <once>/<lasting>."""
-    results = RESULTS if results is None else results
+    results = (REST_RESULTS if rest else RESULTS) if results is None else results
     if not results:
         return ""
-    width = max(len(f) for f in FAULTS) + 2
-    steps = list(STEPS)
+    faults, cell_applies = (REST_FAULTS, rest_applies) if rest else (FAULTS, applies)
+    width = max(len(f) for f in faults) + 2
+    steps = list(REST_STEPS if rest else STEPS)
     lines = [
-        "Fault matrix (each cell: fault once / fault lasting the whole run; then the fault "
+        ("REST fault matrix" if rest else "Fault matrix")
+        + " (each cell: fault once / fault lasting the whole run; then the fault "
         "clears and the next run is compared with a fault-free run; the lost answers only at writes)",
         " " * width + "".join(s[:10].ljust(11) for s in steps),
     ]
     counts = {"C": 0, "S": 0, "D": 0, "?": 0, "-": 0}
-    for fault in FAULTS:
+    for fault in faults:
         cells = []
         for step in steps:
             marks = []
             for variant in ("once", "lasting"):
-                if not applies(fault, step):
+                if not cell_applies(fault, step):
                     marks.append(" ")
                     continue
                 verdict = results.get((fault, step, variant))

@@ -11,6 +11,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from tests.e2e.support import change_of
+
 from .scenario import CHANGES
 
 RUNNER = Path(__file__).resolve().parents[1] / "e2e" / "sync_runner.py"
@@ -80,3 +82,14 @@ def last_step(output: Path) -> str:
     text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
     steps = [line.strip().rstrip("…") for line in text.splitlines() if line.startswith("  ") and line.strip().endswith("…")]
     return steps[-1] if steps else "starting"
+
+
+def repeated_rest_writes(control) -> list[str]:
+    """Ends, relists and shipments Allegro carried out twice (quantities are absolute values:
+    setting one twice is harmless, and a sold-out offer gets stock before its ACTIVATE)."""
+    seen: Counter = Counter()
+    for entry in control.call_log():
+        kind = change_of(entry)
+        if entry["executed"] and kind in ("end", "relist", "tracking"):
+            seen.update((kind, key) for key in entry["item_ids"] or [entry.get("detail")])
+    return [f"{kind} carried out {n} times for {key}" for (kind, key), n in seen.items() if n > 1]

@@ -16,6 +16,7 @@ import io
 import json
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,13 @@ PASSWORD = "sandbox-pass-1"
 RETRY = RetryPolicy(retries=1, base=0.01, cap=0.03, limit_pause=0.05)
 CONNECT_TIMEOUT = 1.0
 OPERATION_TIMEOUT = 0.5
+REPORT_WAIT = 3.0  # how long a REST command's tasks may stay NEW in these tests
 GROUP = 3  # offers per kind of work
 # Changes that must reach Allegro once: a second one would end, relist or add a parcel again.
 CHANGES_ONCE_ONLY = ("doFinishItems", "doFinishItem", "doSellSomeAgain", "doAddPackageInfoToPostBuyForm")
 CHANGES = (*CHANGES_ONCE_ONLY, "doChangeQuantityItem")
+REST_WRITES = ("quantityModificationCommandUsingPUT", "changePublicationStatusUsingPUT", "editProductOffers",
+               "createProductOffers", "createOrderShipmentsUsingPOST")
 
 # Values that differ between two equal runs only by when they happened or by an id
 # the app drew at random: compared as present / absent.
@@ -83,7 +87,8 @@ class SyncOutcome:
 class Scenario:
     """The shop, its database file and the sandbox's world at the busy moment."""
 
-    def __init__(self, root: Path, server, control) -> None:
+    def __init__(self, root: Path, server, control, api: str = "webapi") -> None:
+        self.api = api  # the channel's API: "webapi" or "rest"
         self.root = root
         self.server, self.control = server, control
         self.paths = app_paths(root / "shop")
@@ -99,7 +104,7 @@ class Scenario:
 
         self.control.reset(seed=5, offers=0, demo=False)
         self.db = open_database(self.paths.database, backups_dir=self.paths.backups_dir)
-        shop = Shop(self.server, self.control, self.paths.data_dir, submit_tracking=True)
+        shop = Shop(self.server, self.control, self.paths.data_dir, api=self.api, submit_tracking=True)
         self.shop = shop
         self.channel_id = shop.channel_id
         qty = [(shop.item(f"QTY-{n}", f"Kubek {n}", stock=6 + n), shop.offer(f"Kubek {n}", quantity=10)) for n in range(GROUP)]
@@ -112,7 +117,7 @@ class Scenario:
         shop.sync()  # the vases end (no stock), quantities pushed, the lamp orders imported
         assert all(shop.listing(o).status == "pending_relist" for _, o in rel)
         for n, form_id in enumerate(forms[:GROUP]):
-            ship_order(Order.get(Order.form_id == form_id), 5, f"62000000000000000000{n:04d}")
+            ship_order(shop.order(form_id), 5, f"62000000000000000000{n:04d}")
         # then the day happens: stock comes back, runs out, changes; buyers buy
         for item, _ in rel:
             shop.stock(item, 3)
@@ -151,12 +156,19 @@ class Scenario:
         shutil.copy(self.base_db, self.paths.database)
         self.db.connect(reuse_if_open=True)
         self.server.shop.load_dict(json.loads(self.base_world))
-        self.control.reset_calls()
         self.store_password()
+        self.control.reset_calls()
 
     def store_password(self) -> None:
-        """The keyring is per test (tests/conftest.py); put the channel's password back."""
-        set_password(secret_account(Channel.get_by_id(self.channel_id)), PASSWORD)
+        """The keyring is per test (tests/conftest.py); put the channel's password back (a
+        REST channel: connect it again, its token pair only lives in the keyring)."""
+        channel = Channel.get_by_id(self.channel_id)
+        if self.api == "rest":
+            from tests.sandbox_channel import connect_rest_channel
+
+            connect_rest_channel(channel, self.paths, self.server, self.control)
+        else:
+            set_password(secret_account(channel), PASSWORD)
 
     # -- syncing ----------------------------------------------------------------------
 
@@ -170,6 +182,8 @@ class Scenario:
         options.setdefault("retry", RETRY)
         options.setdefault("connect_timeout", CONNECT_TIMEOUT)
         options.setdefault("operation_timeout", OPERATION_TIMEOUT)
+        if self.api == "rest":
+            return self._rest_factory(**options)
         if url is None:
             return lambda channel, paths: make_marketplace(channel, paths, **options)
 
@@ -181,6 +195,23 @@ class Scenario:
             return WebApiMarketplace(credentials, accept_current_version=True, **options)
 
         return elsewhere
+
+    def _rest_factory(self, transport=None, operation_timeout: float = OPERATION_TIMEOUT, **_webapi_options):
+        """The app's REST marketplace with the tests' short timeout, 429 waits of a moment
+        and a report wait of a few seconds; `transport` is an httpx transport (faults below HTTP)."""
+        from core.allegro.rest.ledger import DatabaseLedger
+        from core.allegro.rest.marketplace import RestMarketplace
+        from core.allegro.rest.tokens import TokenSource
+        from core.sync.marketplace import DatabaseIds, rest_api_base
+
+        def make(channel, paths):
+            return RestMarketplace(
+                rest_api_base(channel.environment, paths), TokenSource(channel.id, paths), ids=DatabaseIds(),
+                ledger=DatabaseLedger(channel.id), timeout=operation_timeout, report_wait=REPORT_WAIT,
+                sleep=lambda seconds: time.sleep(min(seconds, 0.05)), transport=transport,
+            )
+
+        return make
 
     def sync(self, report=None, factory=None, **options) -> SyncOutcome:
         """One `main.py sync --yes` of the channel, in this process, its output captured.

@@ -24,12 +24,15 @@ from .scenario import differences
 LATENCY_MS = 10  # stretches the run a little, so random moments fall all through it
 
 
-def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int) -> None:
+def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int, repeated=repeated_changes) -> None:
+    """`repeated(control)` names the changes carried out twice (the WebAPI's or REST's)."""
     argv = ["--data-dir", str(scenario.paths.data_dir), "sync", "--yes"]
     database = scenario.paths.database
 
     def fresh() -> None:
         scenario.reset()
+        if hasattr(runner, "share_keyring"):
+            runner.share_keyring()
         scenario.control.set_faults(latency_ms=LATENCY_MS)
         scenario.db.close()  # the child is the only writer, as in real use
 
@@ -43,7 +46,7 @@ def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int) -> 
     assert runner.ended() == 0, out.read_text()
     duration = time.monotonic() - started
     apply_time = time.monotonic() - applying
-    assert repeated_changes(scenario.control) == []
+    assert repeated(scenario.control) == []
     want = scenario.snapshot()
 
     rng = random.Random(seed)
@@ -75,7 +78,7 @@ def kill_and_rerun(scenario, runner, tmp_path, kills_wanted: int, seed: int) -> 
         runner.start(argv, rerun)
         assert runner.ended() == 0, rerun.read_text()
         assert integrity(database) == "ok"
-        assert repeated_changes(scenario.control) == [], rounds
+        assert repeated(scenario.control) == [], rounds
         diff = differences(want, scenario.snapshot())
         assert diff == [], f"round {rounds} (killed at {moment * 1000:.0f} ms in {last_step(out)}): {diff[:5]}"
         assert scenario.loose_ends() == []
@@ -96,3 +99,4 @@ def test_kill_9_at_10_random_moments_then_rerun(scenario, runner, tmp_path):
 @pytest.mark.slow
 def test_kill_9_at_100_random_moments_then_rerun(scenario, runner, tmp_path):
     kill_and_rerun(scenario, runner, tmp_path, kills_wanted=100, seed=20240608)
+

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from core.allegro.environments import RestEndpoints
 from core.allegro.errors import ConnectionFailed

@@ -12,7 +12,12 @@ from typing import Protocol
 import httpx
 
 from core.allegro import limits
-from core.allegro.errors import AnswerTooLarge, CallTooSlow, ConnectionFailed, RateLimited
+from core.allegro.errors import (
+    AnswerTooLarge,
+    CallTooSlow,
+    ConnectionFailed,
+    RateLimited,
+)
 
 MEDIA = "application/vnd.allegro.public.v1+json"
 RATE_LIMIT_WAIT = 60.0  # Allegro blocks a client id for a minute (FACTS §7)

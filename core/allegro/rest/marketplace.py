@@ -1,27 +1,28 @@
 """RestMarketplace: the engine's port over Allegro's REST API (FACTS §9).
 
-Offer ids are Allegro's numeric strings, carried as ints by the port. Writes are
-commands with a client-made UUID: `remember_command` is called with it BEFORE the
-command is sent, and when the answer is lost the command's report is read by that id
-instead of sending again (a command Allegro never received answers 404: refused).
+Offer ids are Allegro's numeric strings, carried as ints by the port. Each command's UUID
+is in the ledger (rest/ledger.py) BEFORE it is sent; after a lost answer or a crash its
+report is read by that id, and only a command Allegro never received (404) goes again.
+A shipment whose answer was lost is looked for among the form's shipments.
 """
 from __future__ import annotations
 
 import time
 import uuid
-from email.utils import parsedate_to_datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from email.utils import parsedate_to_datetime
 
-from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected, OutcomeUnknown
-from core.i18n import N_
+from core.allegro.errors import (
+    AllegroError,
+    InvalidRequest,
+    InvalidResponse,
+    OutcomeUnknown,
+)
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
-    Address,
     FinishRequest,
-    FormItem,
     FinishResult,
     JournalDeal,
     LoginInfo,
@@ -38,27 +39,21 @@ from core.allegro.port import (
     TrackingResult,
     VerifiedOffer,
 )
-from core.allegro.rest.ids import IdBook, MemoryIds
+from core.allegro.rest import answers
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
+from core.allegro.rest.ids import IdBook, MemoryIds
+from core.allegro.rest.ledger import CommandLedger, LedgerEntry, MemoryLedger
+from core.allegro.rest.vocabulary import EVENT_TYPES, OPERATOR_CARRIERS, OTHER_NAMES
+from core.i18n import N_, _
 
 MAX_COMMAND_OFFERS = 1000  # offers in one quantity or publication command (FACTS §3.1, §4)
 PAGE = 1000  # offers a page of GET /sale/offers
-QUANTITY_COMMANDS = "/sale/offer-quantity-change-commands"
-PUBLICATION_COMMANDS = "/sale/offer-publication-commands"
+COMMAND_PATHS = {"quantity": "/sale/offer-quantity-change-commands", "publication": "/sale/offer-publication-commands"}
 REPORT_POLL = 0.25  # seconds between reads of a command's report
 REPORT_WAIT = 120.0  # how long a command's tasks may stay NEW before the outcome is unknown
 
 EVENTS_PAGE = 1000
-# REST order events as the journal's types: 1 bought, 2 form filled, 3 cancelled, 4 paid
-EVENT_TYPES = {"BOUGHT": 1, "FILLED_IN": 2, "BUYER_MODIFIED": 2, "BUYER_CANCELLED": 3, "AUTO_CANCELLED": 3,
-               "READY_FOR_PROCESSING": 4, "FULFILLMENT_STATUS_CHANGED": 2}
-# The app's carriers (Allegro's WebAPI operator ids) as REST carrier ids; the rest go as OTHER.
-OPERATOR_CARRIERS = {1: "UPS", 2: "GLS", 4: "DHL", 5: "INPOST", 6: "POCZTA_POLSKA", 7: "DPD", 9: "DPD",
-                     10: "FEDEX", 11: "TNT", 12: "DB_SCHENKER", 13: "RABEN", 14: "GEIS", 15: "POCZTEX",
-                     18: "PATRON_SERVICE"}
-OTHER_NAMES = {3: "Ruch", 16: "DTS", 17: "PEKAES"}
-STATES = {"ACTIVE": OfferState.ACTIVE, "ACTIVATING": OfferState.SCHEDULED}
-CommandMemo = Callable[[str, str, list[int]], None]  # (kind, command id, offer ids)
+Settled = tuple[Outcome, "dict | None", str]  # an offer's outcome, its task, the reason
 
 
 class RestMarketplace:
@@ -70,14 +65,14 @@ class RestMarketplace:
         tokens: TokenSource,
         *,
         timeout: float = 30.0,
-        remember_command: CommandMemo | None = None,
+        ledger: CommandLedger | None = None,
         report_wait: float = REPORT_WAIT,
         sleep: Callable[[float], None] = time.sleep,
         transport=None,
         ids: IdBook | None = None,
     ) -> None:
         self.http = RestTransport(api_base, tokens, timeout=timeout, sleep=sleep, transport=transport)
-        self.remember_command = remember_command or (lambda kind, command_id, offer_ids: None)
+        self.ledger = ledger or MemoryLedger()
         self.report_wait = report_wait
         self.ids = ids or MemoryIds()
         self.merged_away: list[int] = []
@@ -93,13 +88,17 @@ class RestMarketplace:
 
     # -- reads ------------------------------------------------------------------------------
     def _read(self, path: str, params=None) -> dict:
+        return self._get(path, params).body
+
+    def _get(self, path: str, params=None) -> Answer:
+        """A GET that answered 200 with a JSON object; anything else stops the sync."""
         try:
             answer = self.http.request("GET", path, params=params)
         except SentNoAnswer as lost:
             raise lost.error from None
         if answer.status != 200 or not isinstance(answer.body, dict):
-            raise _error_of(answer, f"GET {path}")
-        return answer.body
+            raise answers.error_of(answer, f"GET {path}")
+        return answer
 
     def current_version_key(self) -> int:
         """REST has no Api Key Version: always 0, which the engine never has to follow."""
@@ -107,12 +106,7 @@ class RestMarketplace:
 
     def login(self) -> LoginInfo:
         """GET /me: the account, and Allegro's time from the answer's Date header."""
-        try:
-            answer = self.http.request("GET", "/me")
-        except SentNoAnswer as lost:
-            raise lost.error from None
-        if answer.status != 200 or not isinstance(answer.body, dict):
-            raise _error_of(answer, "GET /me")
+        answer = self._get("/me")
         try:
             server_time = parsedate_to_datetime(answer.headers.get("date", "")).astimezone(UTC)
         except (TypeError, ValueError):
@@ -144,7 +138,7 @@ class RestMarketplace:
             )
             rows = page.get("offers") or []
             for row in rows:
-                offer = _offer(row)
+                offer = answers.offer(row)
                 if offer.state in wanted:
                     yield offer
             offset += len(rows)
@@ -157,7 +151,7 @@ class RestMarketplace:
         for start in range(0, len(ids), 100):  # keeps the query string short
             chunk = ids[start : start + 100]
             page = self._read("/sale/offers", {"offer.id": ",".join(map(str, chunk)), "limit": PAGE})
-            found.extend(_offer(row) for row in page.get("offers") or [])
+            found.extend(answers.offer(row) for row in page.get("offers") or [])
         return found
 
     def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
@@ -167,10 +161,8 @@ class RestMarketplace:
         if start and after is None:
             raise InvalidRequest(
                 "REST_UNKNOWN_CURSOR",
-                message=N_(
-                    "The app lost track of where it stopped reading Allegro's orders; "
-                    "set the date to import orders from again."
-                ),
+                message=N_("The app lost track of where it stopped reading Allegro's orders; "
+                           "set the date to import orders from again."),
             )
         while True:
             params = {"limit": EVENTS_PAGE}
@@ -191,8 +183,8 @@ class RestMarketplace:
             order = event.get("order") or {}
             form = (order.get("checkoutForm") or {}).get("id")
             form_number = self.ids.number("form", str(form)) if form else 0
-            buyer = _int((order.get("buyer") or {}).get("id"))
-            when = _time(event.get("occurredAt")) or datetime.now(UTC)
+            buyer = answers.integer((order.get("buyer") or {}).get("id"))
+            when = answers.time_of(event.get("occurredAt")) or datetime.now(UTC)
             items = order.get("lineItems") or []
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidResponse("GET /order/events", str(error)) from None
@@ -205,9 +197,9 @@ class RestMarketplace:
                 event_time=when,
                 deal_id=self.ids.number("line", str(item.get("id"))),
                 transaction_id=form_number,
-                offer_id=_int((item.get("offer") or {}).get("id")),
+                offer_id=answers.integer((item.get("offer") or {}).get("id")),
                 buyer_id=buyer,
-                quantity=_int(item.get("quantity")),
+                quantity=answers.integer(item.get("quantity")),
             )
             for item in items
         ]
@@ -228,65 +220,113 @@ class RestMarketplace:
                 self.merged_away.append(number)
                 continue
             if answer.status != 200 or not isinstance(answer.body, dict):
-                raise _error_of(answer, "GET /order/checkout-forms/{id}")
-            forms.append(_form(number, answer.body))
+                raise answers.error_of(answer, "GET /order/checkout-forms/{id}")
+            forms.append(answers.form(number, answer.body))
         return forms
 
-    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
-        """localIds belong to the WebAPI; a REST relist carries its own answer."""
+    def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:  # localIds are WebAPI-only
         return [VerifiedOffer(local_id=i, offer_id=None, listed=-1) for i in local_ids]
 
     # -- commands -----------------------------------------------------------------------------
-    def _command(self, kind: str, body: dict, offer_ids: list[int]) -> tuple[Outcome, dict[int, dict], str]:
-        """Send one command and wait for its tasks. (outcome, task by offer id, reason)."""
-        command_id = str(uuid.uuid4())
-        self.remember_command(kind, command_id, offer_ids)
-        path = f"{kind}/{command_id}"
-        try:
-            answer = self.http.request("PUT", path, body=body)
-        except SentNoAnswer:
-            answer = None
-        except AllegroError as error:  # nothing left (connection refused), or a 429 we gave up on
-            return Outcome.REFUSED, {}, error.message
-        if answer is None or answer.status >= 500:
-            return self.read_command(kind, command_id)
-        if answer.status not in (200, 201):
-            return of_http_status(answer.status), {}, _reason(answer)
-        return self.read_command(kind, command_id)
+    def _commands(self, kind: str, target: str, offer_ids: list[int], body_of: Callable[[list[int]], dict]) -> dict[int, Settled]:
+        """Each offer's outcome of `target` by commands of `kind` (≤1000 offers), open ledger entries first."""
+        settled = self._settle_open(kind, target, offer_ids, body_of)
+        todo = [i for i in offer_ids if i not in settled]
+        for start in range(0, len(todo), MAX_COMMAND_OFFERS):
+            chunk = todo[start : start + MAX_COMMAND_OFFERS]
+            outcome, tasks, reason = self._send(kind, target, chunk, body_of(chunk))
+            settled.update({i: (outcome, tasks.get(i), reason) for i in chunk})
+        return settled
 
-    def read_command(self, kind: str, command_id: str) -> tuple[Outcome, dict[int, dict], str]:
-        """A command's tasks by its id: what a lost answer or a crash is settled with. The
-        task pages are read directly (no summary call); tasks still NEW are read again."""
+    def _settle_open(self, kind: str, target: str, offer_ids: list[int], body_of) -> dict[int, Settled]:
+        """Open entries of these offers: the same target is read (sent again under its id on 404)."""
+        wanted, settled = set(offer_ids), {}
+        for entry in self.ledger.unsettled(kind):
+            overlap = [i for i in entry.offer_ids if i in wanted and i not in settled]
+            if not overlap:
+                continue
+            same = entry.target == target
+            outcome, tasks, reason = self.read_command(kind, entry.command_id, wait=same)
+            if same and outcome is Outcome.REFUSED and set(entry.offer_ids) <= wanted:
+                ids = list(entry.offer_ids)
+                outcome, tasks, reason = self._send(kind, target, ids, body_of(ids), entry.command_id)
+                overlap = ids
+            elif outcome is not Outcome.UNKNOWN:
+                self.ledger.settle(entry.command_id)
+            if same and outcome is not Outcome.REFUSED:
+                settled.update({i: (outcome, tasks.get(i), reason) for i in overlap})
+        return settled
+
+    def _send(self, kind: str, target: str, chunk: list[int], body: dict, command_id: str | None = None) -> tuple[Outcome, dict[int, dict], str]:
+        """PUT one command under an id in the ledger, then read its tasks. A lost answer with no
+        command behind it (404) goes again under the same id: Allegro refuses a reused id (409)."""
+        fresh = command_id is None
+        if command_id is None:
+            command_id = str(uuid.uuid4())
+            self.ledger.record(LedgerEntry(kind, command_id, tuple(chunk), target))
+        for attempt in (1, 2):
+            try:
+                answer = self.http.request("PUT", f"{COMMAND_PATHS[kind]}/{command_id}", body=body)
+            except SentNoAnswer:
+                answer = None
+            except AllegroError as error:  # nothing left (connection refused), or a 429 we gave up on
+                if fresh and attempt == 1:
+                    self.ledger.settle(command_id)
+                    return Outcome.REFUSED, {}, error.message
+                return Outcome.UNKNOWN, {}, error.message
+            lost = answer is None or answer.status >= 500
+            sent_before = answer is not None and answer.status == 409  # an earlier try under this id arrived
+            if not (lost or sent_before) and answer.status not in (200, 201):
+                self.ledger.settle(command_id)
+                return of_http_status(answer.status), {}, answers.reason(answer)
+            outcome, tasks, reason = self.read_command(kind, command_id)
+            if outcome is Outcome.REFUSED and lost and attempt == 1:
+                continue
+            if outcome is Outcome.REFUSED and (lost or sent_before or not fresh):
+                outcome = Outcome.UNKNOWN  # it may still be on its way: the ledger keeps it open
+            if outcome is not Outcome.UNKNOWN:
+                self.ledger.settle(command_id)
+            return outcome, tasks, reason
+        raise AssertionError("unreachable")
+    def read_command(self, kind: str, command_id: str, wait: bool = True) -> tuple[Outcome, dict[int, dict], str]:
+        """A command's tasks by its id: what a lost answer or a crash is settled with.
+        404 is REFUSED (Allegro never got it); tasks still NEW are read again while `wait`."""
         waited = 0.0
         while True:
-            tasks: dict[int, dict] = {}
-            offset = 0
-            while True:
-                try:
-                    page = self.http.request(
-                        "GET", f"{kind}/{command_id}/tasks", params={"limit": 1000, "offset": offset}
-                    )
-                except (SentNoAnswer, AllegroError) as error:
-                    return Outcome.UNKNOWN, {}, str(error)
-                if page.status == 404:
-                    return Outcome.REFUSED, {}, "the command never reached Allegro"
-                if page.status != 200 or not isinstance(page.body, dict):
-                    return Outcome.UNKNOWN, {}, _reason(page)
-                rows = page.body.get("tasks") or []
-                for task in rows:
-                    try:
-                        tasks[int(task["offer"]["id"])] = task
-                    except (KeyError, TypeError, ValueError):
-                        continue
-                offset += len(rows)
-                if len(rows) < 1000 or offset >= 1000:
-                    break
+            outcome, tasks, reason = self._tasks(kind, command_id)
+            if outcome is not Outcome.DONE:
+                return outcome, tasks, reason
             if all(t.get("status") in ("SUCCESS", "FAIL") for t in tasks.values()):
                 return Outcome.DONE, tasks, ""
-            if waited >= self.report_wait:
-                return Outcome.UNKNOWN, {}, "Allegro has not finished the command yet"
+            if not wait or waited >= self.report_wait:
+                return Outcome.UNKNOWN, {}, _not_said()
             self.sleep(REPORT_POLL)
             waited += REPORT_POLL
+
+    def _tasks(self, kind: str, command_id: str) -> tuple[Outcome, dict[int, dict], str]:
+        """Every task page of a command (no summary call)."""
+        tasks: dict[int, dict] = {}
+        offset = 0
+        while True:
+            try:
+                page = self.http.request(
+                    "GET", f"{COMMAND_PATHS[kind]}/{command_id}/tasks", params={"limit": 1000, "offset": offset}
+                )
+            except (SentNoAnswer, AllegroError):
+                return Outcome.UNKNOWN, {}, _not_said()
+            if page.status == 404:
+                return Outcome.REFUSED, {}, "the command never reached Allegro"
+            if page.status != 200 or not isinstance(page.body, dict):
+                return Outcome.UNKNOWN, {}, _not_said()
+            rows = page.body.get("tasks") or []
+            for task in rows:
+                try:
+                    tasks[int(task["offer"]["id"])] = task
+                except (KeyError, TypeError, ValueError):
+                    continue
+            offset += len(rows)
+            if len(rows) < 1000 or offset >= 1000:
+                return Outcome.DONE, tasks, ""
 
     def change_quantities(self, changes: Iterable[QuantityChange], progress: Progress | None = None) -> list[QuantityResult]:
         """Offers that get the same value share a command (≤1000 each); 0 ends the offer by PATCH."""
@@ -299,17 +339,10 @@ class RestMarketplace:
             else:
                 by_value[change.quantity_left].append(change.offer_id)
         for value, ids in by_value.items():
-            for start in range(0, len(ids), MAX_COMMAND_OFFERS):
-                chunk = ids[start : start + MAX_COMMAND_OFFERS]
-                body = {
-                    "modification": {"changeType": "FIXED", "value": value},
-                    "offerCriteria": _criteria(chunk),
-                }
-                outcome, tasks, reason = self._command(QUANTITY_COMMANDS, body, chunk)
-                for offer_id in chunk:
-                    results.append(_quantity_result(offer_id, value, outcome, tasks.get(offer_id), reason))
-                if progress:
-                    progress(len(results), len(changes))
+            settled = self._commands("quantity", str(value), ids, lambda chunk, v=value: _quantity_body(chunk, v))
+            results.extend(answers.quantity_result(i, value, *settled[i]) for i in ids)
+            if progress:
+                progress(len(results), len(changes))
         return results
 
     def _patch_stock(self, offer_id: int, value: int) -> QuantityResult:
@@ -319,55 +352,65 @@ class RestMarketplace:
             return QuantityResult(offer_id, ok=False, error_code="UNKNOWN", message="no answer", may_land_late=True)
         if answer.status in (200, 202):
             return QuantityResult(offer_id, ok=True, quantity_left=value)
-        code, message = _first_error(answer)
+        code, message = answers.first_error(answer)
         return QuantityResult(offer_id, ok=False, error_code=code, message=message)
 
     def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
         return self._publish("END", [r.offer_id for r in requests], progress)
 
-    def _publish(self, action: str, ids: list[int], progress: Progress | None) -> list[FinishResult]:
-        results: list[FinishResult] = []
-        for start in range(0, len(ids), MAX_COMMAND_OFFERS):
-            chunk = ids[start : start + MAX_COMMAND_OFFERS]
-            body = {"publication": {"action": action}, "offerCriteria": _criteria(chunk)}
-            outcome, tasks, reason = self._command(PUBLICATION_COMMANDS, body, chunk)
-            for offer_id in chunk:
-                task = tasks.get(offer_id)
-                if outcome is Outcome.DONE and task and task.get("status") == "SUCCESS":
-                    results.append(FinishResult(offer_id, ok=True))
-                elif outcome is Outcome.DONE and task and task.get("status") == "FAIL":
-                    code, message = _task_error(task)
-                    results.append(FinishResult(offer_id, ok=False, error_code=code, message=message))
-                elif outcome is Outcome.REFUSED:
-                    results.append(FinishResult(offer_id, ok=False, error_code="REFUSED", message=reason))
-                else:
-                    results.append(FinishResult(offer_id, ok=False, error_code="UNKNOWN", message=reason, unknown=True))
-            if progress:
-                progress(len(results), len(ids))
+    def _publish(self, action: str, ids: list[int], progress: Progress | None, start_at=None) -> list[FinishResult]:
+        publication = {"action": action}
+        if start_at is not None:
+            publication["scheduledFor"] = start_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        target = f"{action}@{publication['scheduledFor']}" if start_at is not None else action
+        settled = self._commands(
+            "publication", target, ids, lambda chunk: {"publication": publication, "offerCriteria": _criteria(chunk)}
+        )
+        results = [answers.finish_result(i, *settled[i]) for i in ids]
+        if progress:
+            progress(len(results), len(ids))
         return results
 
     def relist(self, requests: Iterable[RelistRequest], progress: Progress | None = None) -> list[RelistResult]:
-        """Buy-now offers: ACTIVATE under the same id (stock is raised first by the caller's
-        quantity change). Auctions: a new offer from the old one's data."""
+        """Buy-now offers: stock first when sold out (1; the engine then sets the stock's
+        quantity), then ACTIVATE under the same id. Auctions: a new offer from the old one's data."""
         requests = list(requests)
         if not requests:
             return []
         known = {o.offer_id: o for o in self.offers_by_id(r.offer_id for r in requests)}
         results: list[RelistResult] = []
-        buy_now = [r for r in requests if r.offer_id in known and known[r.offer_id].format is OfferFormat.BUY_NOW]
+        buy_now = []
         for r in requests:
             if r.offer_id not in known:
                 results.append(RelistResult(r.offer_id, r.local_id, ok=False, error_code="OfferNotFoundException",
                                             message="Allegro archived this offer (ended more than 60 days ago)."))
             elif known[r.offer_id].format is OfferFormat.AUCTION:
                 results.append(self._relist_auction(r))
-        for done in self._publish("ACTIVATE", [r.offer_id for r in buy_now], None):
-            request = next(r for r in buy_now if r.offer_id == done.offer_id)
-            results.append(RelistResult(done.offer_id, request.local_id, ok=done.ok,
-                                        new_offer_id=done.offer_id if done.ok else None,
-                                        error_code=done.error_code, message=done.message, unknown=done.unknown))
+            else:
+                buy_now.append(r)
+        results += self._activate(buy_now, {r.offer_id for r in buy_now if known[r.offer_id].quantity < 1})
         if progress:
             progress(len(results), len(requests))
+        return results
+
+    def _activate(self, requests: list[RelistRequest], sold_out: set[int]) -> list[RelistResult]:
+        """Stock 1 for the sold-out ones (the engine then sets the stock's quantity), then
+        ACTIVATE, one command a start time; an offer whose stock was not set is not activated."""
+        stocked = self._commands("quantity", "1", sorted(sold_out), lambda chunk: _quantity_body(chunk, 1)) if sold_out else {}
+        results, ready = [], []
+        for r in requests:
+            stock = answers.quantity_result(r.offer_id, 1, *stocked[r.offer_id]) if r.offer_id in stocked else None
+            if stock is None or stock.ok:
+                ready.append(r)
+            else:
+                results.append(RelistResult(r.offer_id, r.local_id, ok=False, error_code=stock.error_code,
+                                            message=stock.message, unknown=stock.may_land_late))
+        for start_at in dict.fromkeys(r.start_at for r in ready):
+            group = {r.offer_id: r for r in ready if r.start_at == start_at}
+            results += [RelistResult(done.offer_id, group[done.offer_id].local_id, ok=done.ok,
+                                     new_offer_id=done.offer_id if done.ok else None, scheduled=bool(start_at),
+                                     error_code=done.error_code, message=done.message, unknown=done.unknown)
+                        for done in self._publish("ACTIVATE", list(group), None, start_at)]
         return results
 
     def _relist_auction(self, request: RelistRequest) -> RelistResult:
@@ -383,35 +426,58 @@ class RestMarketplace:
             return RelistResult(request.offer_id, request.local_id, ok=False, unknown=True, error_code="UNKNOWN")
         if answer.status in (200, 201, 202) and isinstance(answer.body, dict) and answer.body.get("id"):
             return RelistResult(request.offer_id, request.local_id, ok=True, new_offer_id=int(answer.body["id"]))
-        code, message = _first_error(answer)
+        code, message = answers.first_error(answer)
         return RelistResult(request.offer_id, request.local_id, ok=False, error_code=code, message=message)
 
     def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
         """POST a shipment per number to the checkout form, with Allegro's carrier for the
-        app's carrier (GET /order/carriers, read once); OTHER with its name otherwise."""
+        app's carrier (GET /order/carriers, read once); OTHER with its name otherwise. Each
+        POST is in the ledger first; after a lost one the form's shipments are read first."""
         form = self.ids.value("form", form_id)
         if form is None:
             raise InvalidRequest("REST_UNKNOWN_FORM", message=N_("Allegro does not know this order."))
+        on_allegro = self._shipped_after_lost_posts(form_id, form)
         added, wrong_carrier, wrong_number, reasons = [], [], [], []
         for package in packages:
-            body = self._waybill(package)
-            try:
-                answer = self.http.request("POST", f"/order/checkout-forms/{form}/shipments", body=body)
-            except SentNoAnswer as lost:
-                raise OutcomeUnknown("shipments", form_ids=[form_id], cause=lost.error) from None
+            if package.tracking_number in on_allegro:
+                added.append(package.tracking_number)
+                continue
+            answer = self._post_shipment(form_id, form, self._waybill(package))
             if answer.status in (200, 201):
                 added.append(package.tracking_number)
                 continue
-            if answer.status >= 500:
-                raise OutcomeUnknown("shipments", form_ids=[form_id])
-            code, message = _first_error(answer)
-            if code == "CarrierIdValidationException":
-                wrong_carrier.append(package.tracking_number)
-            else:
-                wrong_number.append(package.tracking_number)
+            code, message = answers.first_error(answer)
+            (wrong_carrier if code == "CarrierIdValidationException" else wrong_number).append(package.tracking_number)
             if message:
                 reasons.append((package.tracking_number, message))
         return TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number), tuple(reasons))
+
+    def _post_shipment(self, form_id: int, form: str, body: dict) -> Answer:
+        entry = LedgerEntry("shipment", str(uuid.uuid4()), (form_id,), body["waybill"])
+        self.ledger.record(entry)
+        try:
+            answer = self.http.request("POST", f"/order/checkout-forms/{form}/shipments", body=body)
+        except SentNoAnswer as lost:
+            raise OutcomeUnknown("shipments", form_ids=[form_id], cause=lost.error) from None
+        except AllegroError:
+            self.ledger.settle(entry.command_id)
+            raise
+        if answer.status >= 500:
+            raise OutcomeUnknown("shipments", form_ids=[form_id])
+        if answer.status not in (200, 201):  # a posted one stays open till the form's next tracking reads it
+            self.ledger.settle(entry.command_id)
+        return answer
+
+    def _shipped_after_lost_posts(self, form_id: int, form: str) -> set[str]:
+        """The waybills on the form when an earlier POST to it may have been made (its answer
+        lost, or the run killed before the app kept it); else none, and no call."""
+        lost = self.ledger.unsettled("shipment", (form_id,))
+        if not lost:
+            return set()
+        listed = self._read(f"/order/checkout-forms/{form}/shipments").get("shipments") or []
+        for entry in lost:
+            self.ledger.settle(entry.command_id)
+        return {str(s.get("waybill")) for s in listed if isinstance(s, dict)}
 
     def _waybill(self, package: Package) -> dict:
         if self._carriers is None:
@@ -424,140 +490,14 @@ class RestMarketplace:
         return {"carrierId": "OTHER", "waybill": package.tracking_number, "carrierName": name[:30]}
 
 
+
 def _criteria(offer_ids: list[int]) -> list[dict]:
     return [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(i)} for i in offer_ids]}]
 
 
-def _quantity_result(offer_id: int, value: int, outcome: Outcome, task: dict | None, reason: str) -> QuantityResult:
-    if outcome is Outcome.DONE and task and task.get("status") == "SUCCESS":
-        return QuantityResult(offer_id, ok=True, quantity_left=value)
-    if outcome is Outcome.DONE and task and task.get("status") == "FAIL":
-        code, message = _task_error(task)
-        return QuantityResult(offer_id, ok=False, error_code=code, message=message)
-    if outcome is Outcome.REFUSED:
-        return QuantityResult(offer_id, ok=False, error_code="REFUSED", message=reason)
-    # A FIXED value is harmless to send again, but it may still land: the sync reads it back.
-    return QuantityResult(offer_id, ok=False, error_code="UNKNOWN", message=reason, may_land_late=True)
+def _quantity_body(offer_ids: list[int], value: int) -> dict:
+    return {"modification": {"changeType": "FIXED", "value": value}, "offerCriteria": _criteria(offer_ids)}
 
 
-def _task_error(task: dict) -> tuple[str, str]:
-    errors = task.get("errors") or []
-    first = errors[0] if errors and isinstance(errors[0], dict) else {}
-    return str(first.get("code") or "FAIL"), str(first.get("userMessage") or first.get("message") or task.get("message") or "")
-
-
-def _first_error(answer: Answer) -> tuple[str, str]:
-    errors = answer.errors()
-    if not errors:
-        return f"HTTP_{answer.status}", ""
-    first = errors[0]
-    return str(first.get("code") or f"HTTP_{answer.status}"), str(first.get("userMessage") or first.get("message") or "")
-
-
-def _reason(answer: Answer) -> str:
-    code, message = _first_error(answer)
-    return f"{code}: {message}" if message else code
-
-
-def _error_of(answer: Answer, operation: str) -> AllegroError:
-    code, message = _first_error(answer)
-    if answer.status in (401, 403):
-        return LoginRejected(code, message, message=N_("Allegro refused this channel's login; connect it again."))
-    if answer.status == 200:
-        return InvalidResponse(operation, "not a JSON object")
-    return InvalidRequest(code, message)
-
-
-def _time(value) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).astimezone(UTC)
-    except ValueError:
-        return None
-
-
-def _money(value) -> Decimal:
-    try:
-        return Decimal(str((value or {}).get("amount") or "0"))
-    except (InvalidOperation, AttributeError):
-        return Decimal(0)
-
-
-def _offer(row: dict) -> Offer:
-    try:
-        selling = row.get("sellingMode") or {}
-        fmt = OfferFormat.AUCTION if selling.get("format") == "AUCTION" else OfferFormat.BUY_NOW
-        stock = row.get("stock") or {}
-        available, sold = int(stock.get("available") or 0), int(stock.get("sold") or 0)
-        publication = row.get("publication") or {}
-        status = publication.get("status")
-        state = STATES.get(status) or (OfferState.SOLD if sold else OfferState.NOT_SOLD)
-        price = _money(selling.get("price") or selling.get("startingPrice"))
-        bids = int((row.get("saleInfo") or {}).get("biddersCount") or 0)
-        return Offer(
-            offer_id=int(row["id"]),
-            title=str(row.get("name") or ""),
-            format=fmt,
-            state=state,
-            quantity=available,
-            start_quantity=available + sold,
-            sold_quantity=sold,
-            bids=bids,
-            price=price,
-            start_time=_time(publication.get("startedAt") or publication.get("startingAt")),
-            end_time=_time(publication.get("endedAt") or publication.get("endingAt")),
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise InvalidResponse("GET /sale/offers", f"an offer that cannot be read: {error}") from None
-
-
-def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _form(number: int, body: dict) -> PostBuyForm:
-    """A checkout form (GET /order/checkout-forms/{id}) as the port's post-buy form."""
-    buyer = body.get("buyer") or {}
-    delivery = body.get("delivery") or {}
-    address = delivery.get("address") or {}
-    payment = body.get("payment") or {}
-    items = []
-    bought = []
-    for line in body.get("lineItems") or []:
-        price = _money(line.get("price"))
-        quantity = _int(line.get("quantity"))
-        offer = line.get("offer") or {}
-        items.append(FormItem(_int(offer.get("id")), str(offer.get("name") or ""), quantity, price, price * quantity))
-        if _time(line.get("boughtAt")):
-            bought.append(_time(line.get("boughtAt")))
-    total = (body.get("summary") or {}).get("totalToPay") or {}
-    cancelled = body.get("status") == "CANCELLED"
-    name = " ".join(filter(None, (address.get("firstName"), address.get("lastName"))))
-    return PostBuyForm(
-        form_id=number,
-        buyer_id=_int(buyer.get("id")),
-        buyer_login=str(buyer.get("login") or ""),
-        buyer_email=str(buyer.get("email") or ""),
-        items=tuple(items),
-        amount=_money(total),
-        postage_amount=_money(delivery.get("cost")),
-        pay_type=str(payment.get("type") or ""),
-        pay_status="PAID" if payment.get("finishedAt") else str(body.get("status") or ""),
-        created_at=min(bought) if bought else None,
-        cancelled_at=(_time(body.get("updatedAt")) or datetime.now(UTC)) if cancelled else None,
-        address=Address(
-            full_name=name,
-            company=str(address.get("companyName") or ""),
-            street=str(address.get("street") or ""),
-            postcode=str(address.get("zipCode") or ""),
-            city=str(address.get("city") or ""),
-            country=str(address.get("countryCode") or ""),
-            phone=str(address.get("phoneNumber") or ""),
-        ),
-        message=str(body.get("messageToSeller") or ""),
-        currency=str(total.get("currency") or "") or None,
-    )
+def _not_said() -> str:
+    return _("Allegro has not said yet whether it made this change; the app checks again at the next sync.")

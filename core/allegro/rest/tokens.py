@@ -25,8 +25,8 @@ from core.allegro.environments import (
     rest_endpoints,
 )
 from core.allegro.errors import AllegroError
-from core.i18n import N_
 from core.allegro.rest import oauth
+from core.i18n import N_
 
 log = logging.getLogger(__name__)
 
