@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from core.allegro import port, wsdl
-from core.allegro.responses import Malformed, _long, _text, money, offer_from_values, unix_time
+from core.allegro.responses import Malformed, checked_text, long_value, money, offer_from_values, unix_time
 from core.allegro.xml_answers import ASK_ZEEP, response_element
 
 NS = "https://webapi.allegro.pl/service.php"
@@ -149,7 +149,7 @@ def reader(operation: str, list_field: str, counter: str) -> Callable[[bytes], A
 def _rows(text: str) -> Page:
     """The stylesheet's text -> Page(counter, [(numbers..., prices, title or None)])."""
     end = text.index("\n")
-    counter = _long(text[1:end], "counter") if end else -1
+    counter = long_value(text[1:end], "counter") if end else -1
     rows = []
     at = end + 1
     size = len(text)
@@ -179,7 +179,7 @@ def _rows(text: str) -> Page:
 
 
 def _number(text: str, name: str, default: int | None = 0) -> int | None:
-    return _long(text[1:], name) if text else default
+    return long_value(text[1:], name) if text else default
 
 
 def offer(row: tuple, state: port.OfferState) -> port.Offer:
@@ -195,7 +195,7 @@ def offer(row: tuple, state: port.OfferState) -> port.Offer:
     return offer_from_values(
         state,
         offer_id=offer_id,
-        title=_text(title, "itemTitle") if title is not None else "",
+        title=checked_text(title, "itemTitle") if title is not None else "",
         prices=prices,
         start_quantity=_number(start_quantity, "itemStartQuantity"),
         sold=_number(sold, "itemSoldQuantity"),
@@ -206,4 +206,4 @@ def offer(row: tuple, state: port.OfferState) -> port.Offer:
 
 
 def _time(text: str) -> datetime | None:
-    return unix_time(_long(text[1:], "time")) if text else None
+    return unix_time(long_value(text[1:], "time")) if text else None
