@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from core.allegro.batching import chunks
 from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, LoginRejected, OutcomeUnknown
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
@@ -153,8 +154,7 @@ class RestMarketplace:
     def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
         ids = list(dict.fromkeys(int(i) for i in offer_ids))
         found: list[Offer] = []
-        for start in range(0, len(ids), 100):  # keeps the query string short
-            chunk = ids[start : start + 100]
+        for chunk in chunks(ids, 100):  # keeps the query string short
             page = self._read("/sale/offers", {"offer.id": ",".join(map(str, chunk)), "limit": PAGE})
             found.extend(_offer(row) for row in page.get("offers") or [])
         return found
@@ -296,8 +296,7 @@ class RestMarketplace:
             else:
                 by_value[change.quantity_left].append(change.offer_id)
         for value, ids in by_value.items():
-            for start in range(0, len(ids), MAX_COMMAND_OFFERS):
-                chunk = ids[start : start + MAX_COMMAND_OFFERS]
+            for chunk in chunks(ids, MAX_COMMAND_OFFERS):
                 body = {
                     "modification": {"changeType": "FIXED", "value": value},
                     "offerCriteria": _criteria(chunk),
@@ -324,8 +323,7 @@ class RestMarketplace:
 
     def _publish(self, action: str, ids: list[int], progress: Progress | None) -> list[FinishResult]:
         results: list[FinishResult] = []
-        for start in range(0, len(ids), MAX_COMMAND_OFFERS):
-            chunk = ids[start : start + MAX_COMMAND_OFFERS]
+        for chunk in chunks(ids, MAX_COMMAND_OFFERS):
             body = {"publication": {"action": action}, "offerCriteria": _criteria(chunk)}
             outcome, tasks, reason = self._command(PUBLICATION_COMMANDS, body, chunk)
             for offer_id in chunk:
