@@ -15,17 +15,6 @@ CHECKED = ("core", "sandbox")
 MAX_CORE_LINES = 500
 REASON = re.compile(r"#\s*complexity:\s*\S")
 
-# Functions and files of core/ that other branches are splitting at the same time (core/sync,
-# core/channels.py, core/listing_rows.py, core/allegro).
-# TEMPORARY: the merge of those branches empties both sets; the tests below fail on an
-# entry that is no longer over the limit, so none outlives its fix.
-OTHERS_UNTIL_MERGE_FUNCTIONS = {
-    "core/allegro/rest/marketplace.py:_form",
-}
-OTHERS_UNTIL_MERGE_FILES = {
-    "core/allegro/rest/marketplace.py",
-    "core/allegro/webapi.py",
-}
 
 
 def functions(blocks) -> list[Function]:
@@ -71,10 +60,7 @@ def test_no_function_in_core_or_the_sandbox_ranks_d_or_worse_without_a_reason():
         for path in python_files(*CHECKED)
         for function, complexity, rank in too_complex(path.read_text(encoding="utf-8"))
     }
-    new = {key: value for key, value in flagged.items() if key not in OTHERS_UNTIL_MERGE_FUNCTIONS}
-    assert new == {}, "split these into named steps, or say why not with # complexity: <reason>"
-    fixed = OTHERS_UNTIL_MERGE_FUNCTIONS - set(flagged)
-    assert fixed == set(), "no longer D or worse: take these out of OTHERS_UNTIL_MERGE_FUNCTIONS"
+    assert flagged == {}, "split these into named steps, or say why not with # complexity: <reason>"
 
 
 def test_no_file_in_core_is_longer_than_500_lines():
@@ -83,8 +69,7 @@ def test_no_file_in_core_is_longer_than_500_lines():
         for path in python_files("core")
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_CORE_LINES
     }
-    assert {k: v for k, v in long.items() if k not in OTHERS_UNTIL_MERGE_FILES} == {}, "split these files"
-    assert OTHERS_UNTIL_MERGE_FILES - set(long) == set(), "now short: take these out of OTHERS_UNTIL_MERGE_FILES"
+    assert long == {}, "split these files"
 
 
 BRANCHY = "def {name}(x):\n" + "".join(f"    if x == {i}:\n        return {i}\n" for i in range(21)) + "    return -1\n"

@@ -1,9 +1,9 @@
 """The My Allegro tabs' pages read by libxml2: checked against the contract, flattened by XSLT.
 
-A page of 1,000 offers holds ~31,000 elements. The compiled reader (xml_answers) walks
-them in Python, ~45 ms of the interpreter lock a page with the conversion, 20 pages at
-20,000 listings, while the deals journal beside them (a sync's longest chain of calls)
-waits for that same lock. Here the work is done in C, without the lock:
+A page of 1,000 offers holds about 31,000 elements. The compiled reader (xml_answers)
+walks them in Python, holding the interpreter lock, while the deals journal beside them
+(a sync's longest chain of calls) waits for that same lock. Here the work is done in C,
+without the lock:
 
 1. the page is checked against the WSDL's own schema, so what the compiled reader
    refuses is refused here too: an element the contract does not name, a single
@@ -11,10 +11,10 @@ waits for that same lock. Here the work is done in C, without the lock:
    elements are all made optional: zeep does not refuse an answer for a missing
    element, nor did the compiled reader (a missing itemId is refused by name, later);
 2. one XSLT pass writes the eight values a listing needs as a line per offer; Python
-   only cuts the lines up and builds the offers (~10 ms of the lock a page).
+   only cuts the lines up and builds the offers.
 
 Anything that is not a well-formed answer of the operation (a fault, HTML, a DTD)
-returns `ASK_ZEEP`, as the compiled reader does, so errors come out as before.
+returns `ASK_ZEEP`, as the compiled reader does, so errors come out as zeep's.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from lxml import etree
 
 from core.allegro import port, wsdl
-from core.allegro.responses import Malformed, _long, _text, money, offer_from_values, unix_time
+from core.allegro.responses import Malformed, checked_text, long_value, money, offer_from_values, unix_time
 from core.allegro.xml_answers import ASK_ZEEP, response_element
 
 NS = "https://webapi.allegro.pl/service.php"
@@ -63,7 +63,7 @@ class Page(NamedTuple):
 
 
 # lxml's schema and stylesheet objects, each set used by one thread at a time and kept
-# for the next sync (compiling the contract's schema takes ~30 ms).
+# for the next sync: compiling the contract's schema is slow.
 _idle_tools: queue.SimpleQueue = queue.SimpleQueue()
 # Compiling is done one at a time: libxml2 sets up its built-in types on the first schema
 # a process compiles, and two threads doing that at once failed ("the given type is not
@@ -149,7 +149,7 @@ def reader(operation: str, list_field: str, counter: str) -> Callable[[bytes], A
 def _rows(text: str) -> Page:
     """The stylesheet's text -> Page(counter, [(numbers..., prices, title or None)])."""
     end = text.index("\n")
-    counter = _long(text[1:end], "counter") if end else -1
+    counter = long_value(text[1:end], "counter") if end else -1
     rows = []
     at = end + 1
     size = len(text)
@@ -179,7 +179,7 @@ def _rows(text: str) -> Page:
 
 
 def _number(text: str, name: str, default: int | None = 0) -> int | None:
-    return _long(text[1:], name) if text else default
+    return long_value(text[1:], name) if text else default
 
 
 def offer(row: tuple, state: port.OfferState) -> port.Offer:
@@ -195,7 +195,7 @@ def offer(row: tuple, state: port.OfferState) -> port.Offer:
     return offer_from_values(
         state,
         offer_id=offer_id,
-        title=_text(title, "itemTitle") if title is not None else "",
+        title=checked_text(title, "itemTitle") if title is not None else "",
         prices=prices,
         start_quantity=_number(start_quantity, "itemStartQuantity"),
         sold=_number(sold, "itemSoldQuantity"),
@@ -206,4 +206,4 @@ def offer(row: tuple, state: port.OfferState) -> port.Offer:
 
 
 def _time(text: str) -> datetime | None:
-    return unix_time(_long(text[1:], "time")) if text else None
+    return unix_time(long_value(text[1:], "time")) if text else None

@@ -49,7 +49,7 @@ def items(value: Any) -> list[Any]:
         return []
     if isinstance(value, (list, tuple)):
         return list(value)
-    inner = _get(value, "item")
+    inner = field(value, "item")
     if inner is None:
         return []
     if isinstance(inner, (list, tuple)):
@@ -65,7 +65,7 @@ def part(answer: Any, name: str) -> Any:
     """
     if answer is None or isinstance(answer, (list, tuple, str, int, float)):
         return answer
-    value = _get(answer, name)
+    value = field(answer, name)
     if value is not None:
         return value
     try:
@@ -75,7 +75,8 @@ def part(answer: Any, name: str) -> Any:
     return None if name in names else answer
 
 
-def _get(obj: Any, name: str) -> Any:
+def field(obj: Any, name: str) -> Any:
+    """A struct's field by name (zeep object or dict); None when absent."""
     if obj is None:
         return None
     if isinstance(obj, dict):
@@ -86,7 +87,8 @@ def _get(obj: Any, name: str) -> Any:
         return getattr(obj, name, None)
 
 
-def _long(value: Any, name: str) -> int:
+def long_value(value: Any, name: str) -> int:
+    """`value` as an xsd:long; Malformed when it is not a number or out of range."""
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -97,32 +99,33 @@ def _long(value: Any, name: str) -> int:
 
 
 def required_int(obj: Any, name: str) -> int:
-    value = _get(obj, name)
+    value = field(obj, name)
     if value is None or isinstance(value, bool):
         raise Malformed(f"{name} is missing")
-    return _long(value, name)
+    return long_value(value, name)
 
 
 def opt_int(obj: Any, name: str, default: int = 0) -> int:
-    value = _get(obj, name)
+    value = field(obj, name)
     if value is None:
         return default
-    return _long(value, name)
+    return long_value(value, name)
 
 
-def _text(value: str, name: str) -> str:
+def checked_text(value: str, name: str) -> str:
+    """`value`, unless it is longer than any text the app reads (then Malformed)."""
     if len(value) > MAX_TEXT:
         raise Malformed(f"{name} is {len(value):,} characters long")
     return value
 
 
 def opt_str(obj: Any, name: str) -> str:
-    value = _get(obj, name)
+    value = field(obj, name)
     if value is None:
         return ""
     if not isinstance(value, str):
         raise Malformed(f"{name} is not text")
-    return _text(value, name)
+    return checked_text(value, name)
 
 
 def money(value: Any) -> Decimal:
@@ -179,8 +182,8 @@ def text_time(value: Any) -> datetime | None:
 
 def _prices(struct: Any) -> dict[int, Decimal]:
     prices: dict[int, Decimal] = {}
-    for entry in items(_get(struct, "itemPrice")):
-        prices[opt_int(entry, "priceType")] = money(_get(entry, "priceValue"))
+    for entry in items(field(struct, "itemPrice")):
+        prices[opt_int(entry, "priceType")] = money(field(entry, "priceValue"))
     return prices
 
 
@@ -194,8 +197,8 @@ def offer_from_list(struct: Any, state: OfferState) -> port.Offer:
         start_quantity=opt_int(struct, "itemStartQuantity"),
         sold=opt_int(struct, "itemSoldQuantity"),
         bids=opt_int(struct, "itemBiddersCounter"),
-        start_time=unix_time(_get(struct, "itemStartTime")),
-        end_time=unix_time(_get(struct, "itemEndTime")),
+        start_time=unix_time(field(struct, "itemStartTime")),
+        end_time=unix_time(field(struct, "itemEndTime")),
     )
 
 
@@ -234,15 +237,15 @@ def offer_from_values(
 
 def offer_from_info(struct: Any, now: datetime | None = None) -> port.Offer:
     """One ItemInfoStruct of doGetItemsInfo (whatever tab the offer is on)."""
-    info = _get(struct, "itemInfo")
+    info = field(struct, "itemInfo")
     if info is None:
         raise Malformed("itemInfo is missing")
     start_quantity = opt_int(info, "itStartingQuantity")
     left = opt_int(info, "itQuantity")
     sold = max(start_quantity - left, 0)
     bids = opt_int(info, "itBidCount")
-    auction = money(_get(info, "itStartingPrice")) > 0 or bids > 0 or opt_int(info, "itBuyNowActive", 1) == 0
-    start_time = unix_time(_get(info, "itStartingTime"))
+    auction = money(field(info, "itStartingPrice")) > 0 or bids > 0 or opt_int(info, "itBuyNowActive", 1) == 0
+    start_time = unix_time(field(info, "itStartingTime"))
     running = opt_int(info, "itEndingInfo", ENDING_RUNNING) == ENDING_RUNNING
     now = now or datetime.now(UTC)
     if running:
@@ -250,9 +253,9 @@ def offer_from_info(struct: Any, now: datetime | None = None) -> port.Offer:
     else:
         state = OfferState.SOLD if sold > 0 else OfferState.NOT_SOLD
     price_field = "itPrice" if auction else "itBuyNowPrice"
-    price = money(_get(info, price_field))
+    price = money(field(info, price_field))
     if price == 0:
-        price = money(_get(info, "itBuyNowPrice" if auction else "itPrice"))
+        price = money(field(info, "itBuyNowPrice" if auction else "itPrice"))
     return port.Offer(
         offer_id=required_int(info, "itId"),
         title=opt_str(info, "itName"),
@@ -264,7 +267,7 @@ def offer_from_info(struct: Any, now: datetime | None = None) -> port.Offer:
         bids=bids,
         price=price,
         start_time=start_time,
-        end_time=unix_time(_get(info, "itEndingTime")),
+        end_time=unix_time(field(info, "itEndingTime")),
     )
 
 
@@ -272,7 +275,7 @@ def offer_from_info(struct: Any, now: datetime | None = None) -> port.Offer:
 
 
 def journal_deal(struct: Any) -> port.JournalDeal:
-    event_time = unix_time(_get(struct, "dealEventTime"))
+    event_time = unix_time(field(struct, "dealEventTime"))
     if event_time is None:
         raise Malformed("dealEventTime is missing")
     return port.JournalDeal(
@@ -293,7 +296,7 @@ _COUNTRIES = {1: "PL"}
 def address(struct: Any) -> port.Address:
     if struct is None:
         return port.Address()
-    country = _get(struct, "postBuyFormAdrCountry")
+    country = field(struct, "postBuyFormAdrCountry")
     return port.Address(
         full_name=opt_str(struct, "postBuyFormAdrFullName"),
         company=opt_str(struct, "postBuyFormAdrCompany"),
@@ -311,26 +314,26 @@ def post_buy_form(struct: Any) -> port.PostBuyForm:
             offer_id=required_int(item, "postBuyFormItId"),
             title=opt_str(item, "postBuyFormItTitle"),
             quantity=opt_int(item, "postBuyFormItQuantity"),
-            price=money(_get(item, "postBuyFormItPrice")),
-            amount=money(_get(item, "postBuyFormItAmount")),
+            price=money(field(item, "postBuyFormItPrice")),
+            amount=money(field(item, "postBuyFormItAmount")),
         )
-        for item in items(_get(struct, "postBuyFormItems"))
+        for item in items(field(struct, "postBuyFormItems"))
     )
-    shipping = _get(struct, "postBuyFormShipmentAddress")
+    shipping = field(struct, "postBuyFormShipmentAddress")
     if shipping is None:
-        shipping = _get(struct, "postBuyFormGdAddress")
+        shipping = field(struct, "postBuyFormGdAddress")
     return port.PostBuyForm(
         form_id=required_int(struct, "postBuyFormId"),
         buyer_id=opt_int(struct, "postBuyFormBuyerId"),
         buyer_login=opt_str(struct, "postBuyFormBuyerLogin"),
         buyer_email=opt_str(struct, "postBuyFormBuyerEmail"),
         items=form_items,
-        amount=money(_get(struct, "postBuyFormAmount")),
-        postage_amount=money(_get(struct, "postBuyFormPostageAmount")),
+        amount=money(field(struct, "postBuyFormAmount")),
+        postage_amount=money(field(struct, "postBuyFormPostageAmount")),
         pay_type=opt_str(struct, "postBuyFormPayType"),
         pay_status=opt_str(struct, "postBuyFormPayStatus"),
-        created_at=text_time(_get(struct, "postBuyFormDateInit")),
-        cancelled_at=text_time(_get(struct, "postBuyFormDateCancel")),
+        created_at=text_time(field(struct, "postBuyFormDateInit")),
+        cancelled_at=text_time(field(struct, "postBuyFormDateCancel")),
         address=address(shipping),
         message=opt_str(struct, "postBuyFormMsgToSeller"),
         packages=tuple(
@@ -339,17 +342,17 @@ def post_buy_form(struct: Any) -> port.PostBuyForm:
                 tracking_number=opt_str(parcel, "postBuyFormPackageId"),
                 carrier_name=opt_str(parcel, "postBuyFormOperatorName"),
             )
-            for parcel in items(_get(struct, "postBuyFormShipmentTracking"))
+            for parcel in items(field(struct, "postBuyFormShipmentTracking"))
         ),
     )
 
 
 def id_list(value: Any) -> list[int]:
-    return [_long(entry, "id") for entry in items(value)]
+    return [long_value(entry, "id") for entry in items(value)]
 
 
 def str_list(value: Any) -> tuple[str, ...]:
-    return tuple(_text(str(entry), "text") for entry in items(value) if entry is not None)
+    return tuple(checked_text(str(entry), "text") for entry in items(value) if entry is not None)
 
 
 def unique(values: Iterable[Any]) -> list[Any]:

@@ -38,6 +38,7 @@ from zeep import Client
 from zeep.transports import Transport
 
 from core.allegro import errors, logsafe, outcomes, wsdl
+from core.allegro.batching import Slots
 from core.allegro.errors import AllegroError
 from core.i18n import N_
 from core.allegro.limits import CHUNK, WATCHDOG, AnswerBudget, AnswerTooLarge, CallLimits, DeadlinePassed
@@ -72,31 +73,6 @@ class _Response:
         self.content = content
         self.headers = headers
         self.encoding = None
-
-
-class Slots:
-    """At most `n` requests in flight; an urgent request (one of a chain, where each call
-    waits for the one before) is let through before the others waiting."""
-
-    def __init__(self, n: int) -> None:
-        self._free = max(n, 1)
-        self._urgent_waiting = 0
-        self._changed = threading.Condition()
-
-    def acquire(self, urgent: bool = False) -> None:
-        with self._changed:
-            self._urgent_waiting += urgent
-            try:
-                while self._free == 0 or (self._urgent_waiting and not urgent):
-                    self._changed.wait()
-                self._free -= 1
-            finally:
-                self._urgent_waiting -= urgent
-
-    def release(self) -> None:
-        with self._changed:
-            self._free += 1
-            self._changed.notify_all()
 
 
 class _Call:

@@ -1,9 +1,8 @@
 """Big answers read straight from their XML, by the contract, without zeep's object model.
 
 zeep builds a CompoundValue per struct and checks each child against the schema in
-Python: about 0.5 s of the client's time for a page of 1,000 offers (the reader here
-takes ~50 ms). For the few operations whose answers are big (the deals journal, post-buy
-forms) the adapter asks zeep for the raw HTTP answer and hands it to a reader made here.
+Python, ten times the work of the reader here (docs/performance.md). For the few
+operations whose answers are big (the deals journal, post-buy forms) the adapter asks zeep for the raw HTTP answer and hands it to a reader made here.
 The My Allegro lists, the biggest, go one step further (core/allegro/offer_lists.py:
 libxml2 checks and flattens them without the interpreter lock); this reader is what that
 one is held to in the tests.
@@ -16,7 +15,7 @@ element the contract does not name, a repeated single element, child elements in
 simple value or a value of the wrong type raise `Malformed` (zeep logs a wrong type
 and carries on with None). Anything that is not a well-formed answer of the expected
 operation (a SOAP fault, HTML, a DTD, another element) returns `ASK_ZEEP`: the caller
-lets zeep read it, so faults and transport errors come out exactly as before.
+lets zeep read it, so faults and transport errors come out as zeep's.
 """
 from __future__ import annotations
 

@@ -51,11 +51,11 @@ def test_no_secret_reaches_any_log_line_at_debug(webapi_server, shop, everything
     handles = []
     with make_marketplace(webapi_server, shop) as mp:
         mp.login()
-        handles.append(mp._session)
+        handles.append(mp.session.handle)
         mp.change_quantities([QuantityChange(i, 3, 0) for i in ids])
         shop.expire_sessions()  # a second session handle, through a re-login
         mp.finish([FinishRequest(ids[0])])
-        handles.append(mp._session)
+        handles.append(mp.session.handle)
         shop.set_faults(rules=[{"operation": "doGetItemsInfo", "kind": "drop", "when": "after"}])
         with pytest.raises(errors.ConnectionFailed):
             mp.offers_by_id(ids)

@@ -120,13 +120,13 @@ def test_strict_mode_stops_when_the_key_changed_mid_run(webapi_server, shop):
 def test_a_key_that_moves_between_query_and_login_is_fetched_again_once(webapi_server, shop):
     current = shop.state()["version_key"]
     with make_marketplace(webapi_server, shop, accept_current_version=True) as mp:
-        real = mp.current_version_key
+        real = mp.session.current_version_key
         answers = iter([current - 1])  # the first query still saw yesterday's key
 
         def query():
             return next(answers, None) or real()
 
-        mp.current_version_key = query
+        mp.session.current_version_key = query
         assert mp.login().version_key == current
     counts = calls(shop)
     assert counts["doLoginEnc"] == 2  # stale key refused, then the fresh one
@@ -172,7 +172,7 @@ def test_offer_lists_page_by_1000(market, shop, count, pages):
 
 def test_the_other_tabs_first_pages_are_asked_for_with_the_first_tabs(market, demo, monkeypatch):
     # Most tabs fit on one page: they are not kept waiting for every page of the first tab.
-    real = market._tab_page
+    real = market.offer_reads.tab_page
     asked_before_first: list = []
 
     def tab_page(state, page):
@@ -181,9 +181,9 @@ def test_the_other_tabs_first_pages_are_asked_for_with_the_first_tabs(market, de
         return real(state, page)
 
     asked: list = []
-    real_submit = market._page_pool.submit
-    monkeypatch.setattr(market, "_tab_page", tab_page)
-    monkeypatch.setattr(market._page_pool, "submit", lambda fn, *a: asked.append(a) or real_submit(fn, *a))
+    real_submit = market.pages.submit
+    monkeypatch.setattr(market.offer_reads, "tab_page", tab_page)
+    monkeypatch.setattr(market.pages, "submit", lambda fn, *a: asked.append(a) or real_submit(fn, *a))
     tabs = [OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD]
     offers = list(market.offers(tabs))
     assert asked_before_first == [(OfferState.SOLD, 0), (OfferState.NOT_SOLD, 0)]
@@ -258,10 +258,10 @@ def test_the_next_journal_page_is_asked_for_before_this_one_is_read(market, shop
     log: list[tuple[str, int]] = []
     from core.allegro import responses
 
-    real_deal, real_submit = responses.journal_deal, market._journal_pool.submit
+    real_deal, real_submit = responses.journal_deal, market.chain_pool.submit
     monkeypatch.setattr(responses, "journal_deal", lambda s: log.append(("read", s["dealEventId"])) or real_deal(s))
     monkeypatch.setattr(
-        market._journal_pool, "submit", lambda fn, cursor, *a: log.append(("asked", cursor)) or real_submit(fn, cursor, *a)
+        market.chain_pool, "submit", lambda fn, cursor, *a: log.append(("asked", cursor)) or real_submit(fn, cursor, *a)
     )
     shop.reset_calls()
     pages = list(market.journal(None))
@@ -274,8 +274,8 @@ def test_the_next_journal_page_is_asked_for_before_this_one_is_read(market, shop
 def test_a_journal_read_stopped_early_asks_for_nothing_more(market, shop, monkeypatch):
     _purchases(shop, 120)
     asked = []
-    real_submit = market._journal_pool.submit
-    monkeypatch.setattr(market._journal_pool, "submit", lambda *a: asked.append(real_submit(*a)) or asked[-1])
+    real_submit = market.chain_pool.submit
+    monkeypatch.setattr(market.chain_pool, "submit", lambda *a: asked.append(real_submit(*a)) or asked[-1])
     shop.set_faults(latency_ms=300)  # the page asked for early is still on its way at the stop
     pages = market.journal(None)
     first = next(pages)
@@ -326,7 +326,7 @@ def test_one_batch_of_forms_is_fetched_on_the_callers_thread(market, shop):
     _purchases(shop, 25)
     ids = [f["form_id"] for f in shop.forms()]
     release = threading.Event()
-    busy = [market._pool.submit(release.wait, 30) for _ in range(market.pool_size)]
+    busy = [market.pool.submit(release.wait, 30) for _ in range(market.pool_size)]
     try:
         forms = market.post_buy_forms(ids)
         assert sorted(f.form_id for f in forms) == sorted(ids)
@@ -541,13 +541,13 @@ def test_the_calls_of_ends_and_relists_go_first_and_verify_off_the_quantity_pool
 
     ids = buy_now(shop, 3, quantity=4)
     sent = []
-    call = market._caller.call
+    call = market.session.caller.call
 
     def recording(operation, args, **kwargs):
         sent.append((operation, kwargs.get("urgent", False), threading.current_thread().name))
         return call(operation, args, **kwargs)
 
-    market._caller.call = recording
+    market.session.caller.call = recording
     market.finish([FinishRequest(i) for i in ids[:2]])
     results = market.relist([RelistRequest(i, local_id=9100 + n, duration_days=0) for n, i in enumerate(ids[:2])])
     market.change_quantities([QuantityChange(ids[2], 3, 0), QuantityChange(ids[2], 2, 0)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from core.allegro.soap import Slots
+from core.allegro.batching import Slots
 
 
 def test_never_more_in_flight_than_the_slots():

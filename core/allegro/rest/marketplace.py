@@ -14,12 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from core.allegro.errors import (
-    AllegroError,
-    InvalidRequest,
-    InvalidResponse,
-    OutcomeUnknown,
-)
+from core.allegro.batching import chunks
+from core.allegro.errors import AllegroError, InvalidRequest, InvalidResponse, OutcomeUnknown
 from core.allegro.outcomes import Outcome, of_http_status
 from core.allegro.port import (
     FinishRequest,
@@ -148,8 +144,7 @@ class RestMarketplace:
     def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
         ids = list(dict.fromkeys(int(i) for i in offer_ids))
         found: list[Offer] = []
-        for start in range(0, len(ids), 100):  # keeps the query string short
-            chunk = ids[start : start + 100]
+        for chunk in chunks(ids, 100):  # keeps the query string short
             page = self._read("/sale/offers", {"offer.id": ",".join(map(str, chunk)), "limit": PAGE})
             found.extend(answers.offer(row) for row in page.get("offers") or [])
         return found
@@ -232,8 +227,7 @@ class RestMarketplace:
         """Each offer's outcome of `target` by commands of `kind` (≤1000 offers), open ledger entries first."""
         settled = self._settle_open(kind, target, offer_ids, body_of)
         todo = [i for i in offer_ids if i not in settled]
-        for start in range(0, len(todo), MAX_COMMAND_OFFERS):
-            chunk = todo[start : start + MAX_COMMAND_OFFERS]
+        for chunk in chunks(todo, MAX_COMMAND_OFFERS):
             outcome, tasks, reason = self._send(kind, target, chunk, body_of(chunk))
             settled.update({i: (outcome, tasks.get(i), reason) for i in chunk})
         return settled
