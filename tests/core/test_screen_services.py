@@ -126,6 +126,7 @@ def test_a_rest_channel_whose_tokens_the_keyring_refuses_is_not_saved(db, data_d
     assert not Channel.select().exists()
 
 
+@pytest.mark.sqlite_only  # names the SQLite file; on PostgreSQL the database is a URL
 def test_the_database_in_use_is_the_open_file(db, tmp_path):
     assert database_in_use(tmp_path / "elsewhere.sqlite3") == str(tmp_path / "test.sqlite3")
     release_connection()
