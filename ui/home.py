@@ -423,7 +423,7 @@ class HomeScreen(QWidget):
 
     def _show_risks(self, risks: int) -> None:
         self.labels["oversell_risk"].setText(
-            self.tr("%1 listing(s): live with nothing available to send").replace("%1", str(risks)) if risks else "0"
+            self.tr("%n listing(s): live with nothing available to send", "", risks) if risks else "0"
         )
         self.labels["oversell_risk"].setStyleSheet(f"color: {ALERT.name()}; font-weight: bold" if risks else "")
         self.risks_shown.emit(risks)

@@ -124,3 +124,71 @@ def test_the_chart_title_reads_last_14_days(qtbot, db, data_dir, speak):
         qtbot.addWidget(screen)
         assert screen.chart_title.text() == f"<b>{title}</b>"
         screen.shutdown()
+
+
+RISK_COUNTS = (1, 2, 5, 12, 22)
+EXPECTED_RISKS = {
+    "en": ["1 listing: live with nothing available to send", "2 listings: live with nothing available to send",
+           "5 listings: live with nothing available to send", "12 listings: live with nothing available to send",
+           "22 listings: live with nothing available to send"],
+    "pl": ["1 oferta aktywna bez towaru do wysłania", "2 oferty aktywne bez towaru do wysłania",
+           "5 ofert aktywnych bez towaru do wysłania", "12 ofert aktywnych bez towaru do wysłania",
+           "22 oferty aktywne bez towaru do wysłania"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_overview_counts_listings_at_oversell_risk_in_words(qtbot, db, data_dir, speak, lang):
+    from core.paths import app_paths
+    from ui.home import HomeScreen
+
+    speak(lang)
+    home = HomeScreen(app_paths(data_dir))
+    qtbot.addWidget(home)
+    label = home.labels["oversell_risk"]
+    shown = []
+    for n in RISK_COUNTS:
+        home._show_risks(n)
+        shown.append(label.text())
+    assert shown == EXPECTED_RISKS[lang]
+    home._show_risks(0)
+    assert label.text() == "0"
+    home.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "heading", "button", "left", "twice"),
+    [
+        ("en", 1, "Link 1 listing to the one stock item", "Link 1 listing", "1 ambiguous title is left", "1 offer appears"),
+        ("en", 5, "Link 5 listings, each", "Link 5 listings", "5 ambiguous titles are left", "5 offers appear"),
+        ("pl", 1, "Powiązać 1 ofertę z jedyną", "Powiąż 1 ofertę", "1 niejednoznaczny tytuł zostaje", "1 oferta występuje"),
+        ("pl", 2, "Powiązać 2 oferty, każdą", "Powiąż 2 oferty", "2 niejednoznaczne tytuły zostają", "2 oferty występują"),
+        ("pl", 5, "Powiązać 5 ofert, każdą", "Powiąż 5 ofert", "5 niejednoznacznych tytułów zostaje", "5 ofert występuje"),
+        ("pl", 22, "Powiązać 22 oferty, każdą", "Powiąż 22 oferty", "22 niejednoznaczne tytuły", "22 oferty występują"),
+    ],
+)
+def test_link_all_exact_matches_counts_in_words(qtbot, db, speak, lang, n, heading, button, left, twice):
+    from core.listing_rows import COLUMN_COUNT
+    from ui.listings.link_preview import CHANNEL_NAME, OFFER, LinkPreview
+
+    speak(lang)
+
+    def rows(channels):
+        made = []
+        for i in range(n):
+            for channel in channels:
+                row = [None] * (COLUMN_COUNT + 10)
+                row[OFFER], row[2], row[CHANNEL_NAME] = 7_100_000_000 + i, f"Oferta {i}", channel
+                made.append(tuple(row))
+        return made
+
+    dialog = LinkPreview(rows(["Sklep A"]), ambiguous=n)
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text().startswith(heading), dialog.heading.text()
+    assert dialog.link_button.text().replace("&", "") == button
+    assert left in dialog.counts.text()
+    assert not dialog.warning.isVisibleTo(dialog)
+    # the same offers in two channels: the same Allegro account added twice
+    twice_dialog = LinkPreview(rows(["Sklep A", "Sklep B"]), ambiguous=0)
+    qtbot.addWidget(twice_dialog)
+    assert twice_dialog.warning.text().startswith(twice), twice_dialog.warning.text()

@@ -301,7 +301,7 @@ def test_the_oversell_risk_status_shows_whole_in_the_listings_at_1024(qtbot, sho
     assert risky, "the shop has a live listing with nothing to send"
     column = model.STATUS_COLUMN
     text = model.index(risky[0], column).data()
-    assert ("oversell risk" if language == "en" else "ryzyko sprzedaży bez towaru") in text
+    assert ("oversell risk" if language == "en" else "Aktywna · bez towaru") in text
     need = table.fontMetrics().horizontalAdvance(text)
     assert need + 6 <= table.columnWidth(column), (text, need, table.columnWidth(column))
 
