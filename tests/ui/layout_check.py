@@ -136,9 +136,10 @@ def header_text_room(header: QHeaderView, logical: int) -> int:
     style = header.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     room = header.sectionSize(logical) - 2 * margin
-    if header.isSortIndicatorShown():
-        # Qt keeps room for the arrow on every section, sorted or not (QHeaderView::sectionSizeFromContents)
-        room -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    if header.isSortIndicatorShown() and header.sortIndicatorSection() == logical:
+        # the arrow takes its room from the sorted section's text only (QCommonStyle, SE_HeaderLabel)
+        room -= max(header.height() // 2 + 2 * margin,
+                    style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin)
     return room
 
 

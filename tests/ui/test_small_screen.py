@@ -325,3 +325,45 @@ def test_a_rest_channels_config_fits_1024x640_on_both_tabs_with_its_texts_whole(
     assert account.login.isVisible() and account.connect_button.isVisible() and account.test_button.isVisible()
     problems += clipped_texts(window) + [f"Alt+{c}" for c in clashes(mnemonics_shown(window))]
     assert not problems, "\n".join(f"[{language}] {p}" for p in problems)
+
+
+def test_listings_and_orders_show_every_column_at_1024_without_scrolling_sideways(qtbot, shop, language):
+    """Suggestion and Channel are on screen, not behind a sideways scroll; the title keeps its room."""
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    for key in ("listings", "orders"):
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        table, header = screen.table, screen.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        assert len(shown) == len(screen.model.columns), f"{key}: the Channel column shows with two channels"
+        right = max(header.sectionViewportPosition(i) + header.sectionSize(i) for i in shown)
+        assert right <= table.viewport().width(), (key, right, table.viewport().width())
+        assert table.horizontalScrollBar().maximum() == 0, key
+        stretch = next(i for i, c in enumerate(screen.model.columns) if c.stretch)
+        assert table.columnWidth(stretch) >= table.column_fit.title_min(), key
+        assert not clipped_texts(screen), clipped_texts(screen)
+
+
+def test_sorting_by_a_narrow_column_widens_it_for_the_arrow_and_its_header_stays_whole(qtbot, shop, language):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("listings")
+    settle(qtbot, window)
+    table = screen.table
+    qty = 3
+    before = table.columnWidth(qty)
+    table.sortByColumn(qty, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, window)
+    assert table.columnWidth(qty) > before
+    assert not clipped_texts(screen), clipped_texts(screen)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the arrow moves on: Qty gives its room back
+    settle(qtbot, window)
+    assert table.columnWidth(qty) == before
+    assert not clipped_texts(screen), clipped_texts(screen)
