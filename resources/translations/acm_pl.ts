@@ -2473,7 +2473,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+112"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
-        <translation>Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)</translation>
+        <translation>Filtruj: nr oferty, tytuł, SKU, status (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2969,7 +2969,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+53"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
-        <translation>Filtruj po zamówieniu, kupującym, statusie lub numerze przesyłki (Ctrl+F)</translation>
+        <translation>Filtruj: zamówienie, kupujący, przesyłka (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3978,7 +3978,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+4"/>
         <source>Filter runs (channel, outcome, date, problem text)</source>
-        <translation>Filtruj synchronizacje (kanał, wynik, data, treść problemu)</translation>
+        <translation>Filtruj: kanał, wynik, data, treść problemu</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -226,7 +226,7 @@ def test_a_shortened_column_header_names_itself_in_full_in_its_tooltip(qtbot, sh
 def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qtbot):
     """The checks above see what a seller would: each kind of cut text, and a window wider than the screen."""
     from PySide6.QtGui import QStandardItemModel
-    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -240,16 +240,19 @@ def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qt
     model.setHorizontalHeaderLabels(["Pozycja magazynowa", "Szt."])
     table.setModel(model)
     table.setSortingEnabled(True)
-    for widget in (label, button, combo, table):
+    hint = QLineEdit()
+    hint.setPlaceholderText("Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)")
+    for widget in (label, button, combo, table, hint):
         layout.addWidget(widget)
-    for widget in (label, button, combo):
+    for widget in (label, button, combo, hint):
         widget.setFixedWidth(60)
     table.setColumnWidth(0, 40)
     wide = QLabel("x" * 400)
     layout.addWidget(wide)
     window.show()
     found = "\n".join(clipped_texts(window))
-    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs"):
+    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs",
+                 "placeholder 'Filtruj po numerze oferty"):
         assert text in found
     assert "'Szt.'" not in found  # its section is wide enough
     assert too_big_for(window, WIDTH, HEIGHT)  # the long label makes it wider than 1024
@@ -367,3 +370,18 @@ def test_sorting_by_a_narrow_column_widens_it_for_the_arrow_and_its_header_stays
     settle(qtbot, window)
     assert table.columnWidth(qty) == before
     assert not clipped_texts(screen), clipped_texts(screen)
+
+
+def test_a_listing_title_cut_short_by_a_narrow_window_shows_whole_in_its_tooltip(qtbot, shop, language):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("listings")
+    settle(qtbot, window)
+    model = screen.model
+    titles = [model.index(r, model.TITLE_COLUMN).data() for r in range(model.rowCount())]
+    tips = [model.index(r, model.TITLE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert titles and tips == titles

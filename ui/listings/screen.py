@@ -115,6 +115,8 @@ class ListingsModel(RowTableModel):
             return row[STOCK_TITLE]
         if column == self.TITLE_COLUMN:
             return row[2]  # whole, where a narrow window elides it
+        if column == self.SUGGESTION_COLUMN and row[9]:
+            return row[9]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
             return QCoreApplication.translate("ListingsModel", "Ending this auction sells it to the top bidder.")
         if column == self.STATUS_COLUMN:
