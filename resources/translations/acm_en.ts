@@ -2345,12 +2345,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Several stock items have this title: link by hand (Link…), it is never guessed.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
     </message>
@@ -2360,7 +2360,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed outside the app at the last sync: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
         <translation>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</translation>
     </message>
@@ -2383,7 +2383,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <source>All listings</source>
         <translation>All listings</translation>
     </message>
@@ -2438,7 +2438,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
@@ -2646,7 +2646,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-322"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
@@ -2656,7 +2656,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed on Allegro</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+324"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>
@@ -2925,7 +2925,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
@@ -2935,51 +2935,56 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Filter orders</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+169"/>
+        <location line="+26"/>
+        <location line="+170"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+9"/>
+        <location line="-155"/>
+        <location line="+10"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="-10"/>
+        <location line="+11"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>Stock item</source>
-        <translation>Stock item</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Pieces bought</source>
         <translation>Pieces bought</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stock item it takes from</source>
+        <translation>The stock item it takes from</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3069,7 +3074,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>Select an order, then one of its items.</source>
         <translation>Select an order, then one of its items.</translation>
     </message>
@@ -3107,7 +3112,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
@@ -3147,7 +3152,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Message from the buyer: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</source>
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>

@@ -2378,12 +2378,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ten tytuł ma kilka pozycji magazynowych: powiąż ręcznie (Powiąż…), program nigdy nie zgaduje.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
     </message>
@@ -2393,7 +2393,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmieniona poza programem przy ostatniej synchronizacji: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
         <translation>Zakończona poza programem (wyprzedana, minął jej czas albo zakończona na Allegro), więc program nie wystawi jej ponownie, nawet gdy towar jest: ponownie wystawia tylko oferty, które sam zakończył z braku towaru. Wystaw ją ponownie na Allegro, aby znów sprzedawać.</translation>
     </message>
@@ -2416,7 +2416,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <source>All listings</source>
         <translation>Wszystkie oferty</translation>
     </message>
@@ -2471,7 +2471,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filtruj: nr oferty, tytuł, SKU, status (Ctrl+F)</translation>
     </message>
@@ -2687,7 +2687,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-322"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
@@ -2697,7 +2697,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+324"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>
@@ -2967,7 +2967,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Problemy z przesyłkami</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filtruj: zamówienie, kupujący, przesyłka (Ctrl+F)</translation>
     </message>
@@ -2977,51 +2977,56 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Filtruj zamówienia</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+169"/>
+        <location line="+26"/>
+        <location line="+170"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+9"/>
+        <location line="-155"/>
+        <location line="+10"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Offer</source>
         <translation>Nr oferty</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Qty</source>
         <translation>Szt.</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="-10"/>
+        <location line="+11"/>
         <source>Price</source>
         <translation>Cena</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>Stock item</source>
-        <translation>Pozycja magazynowa</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Link</source>
         <translation>Powiązanie</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Pieces bought</source>
         <translation>Kupione sztuki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stock item it takes from</source>
+        <translation>Pozycja magazynowa, z której schodzi towar</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3113,7 +3118,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>Select an order, then one of its items.</source>
         <translation>Wybierz zamówienie, a potem jedną z jego pozycji.</translation>
     </message>
@@ -3152,7 +3157,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
@@ -3192,7 +3197,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wiadomość od kupującego: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</source>
         <translation>Niepowiązana z pozycją magazynową: nie rezerwuje towaru. Powiąż ją przyciskiem „Powiąż z magazynem…”.</translation>
     </message>
