@@ -385,3 +385,27 @@ def test_a_listing_title_cut_short_by_a_narrow_window_shows_whole_in_its_tooltip
     titles = [model.index(r, model.TITLE_COLUMN).data() for r in range(model.rowCount())]
     tips = [model.index(r, model.TITLE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert titles and tips == titles
+
+
+def test_the_confirmation_shows_every_column_at_1024_without_scrolling_sideways(qtbot, shop, language):
+    from ui.sync.confirm_dialog import ActionsView, ConfirmDialog
+
+    for listing in Listing.select().where(Listing.stock_item.is_null(False)):
+        StockLevel.update(quantity=0 if listing.status == ListingStatus.ACTIVE else 5).where(
+            StockLevel.item == listing.stock_item_id).execute()
+    market = shop.marketplace()
+    try:
+        engine = SyncEngine(shop.channel_id, market)
+        plan = engine.plan()
+        assert plan.to_confirm
+        dialog = ConfirmDialog(plan)
+        problems = fit(dialog, qtbot)
+        for view in dialog.findChildren(ActionsView):
+            header = view.horizontalHeader()
+            right = max(header.sectionViewportPosition(i) + header.sectionSize(i) for i in range(header.count()))
+            assert right <= view.viewport().width() + 1, (view.objectName(), right, view.viewport().width())
+            assert view.horizontalScrollBar().maximum() == 0, view.objectName()
+        engine.cancel(plan)
+    finally:
+        market.close()
+    assert not problems, "\n".join(problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -180,6 +180,19 @@ class ActionsView(QTableView):
     """Space ticks or unticks the selected rows, wherever the cursor is in the row.
     Enter does nothing here: it must never reach the dialog's Apply button by accident."""
 
+    WRAPPED_WIDTH = 210  # what the dialog asks for each wrapping column (listing, stock item, reason)
+
+    def viewportSizeHint(self) -> QSize:
+        """Room for the short columns whole and the wrapping ones at a readable width."""
+        header = self.horizontalHeader()
+        want = sum(
+            self.WRAPPED_WIDTH if header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch
+            else max(header.sectionSizeHint(i), self.sizeHintForColumn(i))
+            for i in range(header.count())
+        )
+        hint = super().viewportSizeHint()
+        return QSize(max(hint.width(), want), hint.height())
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
@@ -233,10 +246,14 @@ class ActionsSection(QWidget):
         self.view.setWordWrap(True)  # long Polish titles and reasons are read whole
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((28, 95, 270, 220, 270 if relists else 260, 100)):
-            self.view.setColumnWidth(column, width)
+        # the listing, stock item and reason share the width and wrap; the short columns keep
+        # their content's width, so a 1024 px screen shows every column without scrolling
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
+        for column in range(self.model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column in (2, 3, 4) else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if actions:
             self.view.setCurrentIndex(self.model.index(0, 0))
