@@ -180,7 +180,7 @@ class ActionsView(QTableView):
     """Space ticks or unticks the selected rows, wherever the cursor is in the row.
     Enter does nothing here: it must never reach the dialog's Apply button by accident."""
 
-    WRAPPED_WIDTH = 210  # what the dialog asks for each wrapping column (listing, stock item, reason)
+    WRAPPED_WIDTH = 190  # what the dialog asks for each wrapping column (listing, stock item, reason, note)
 
     def viewportSizeHint(self) -> QSize:
         """Room for the short columns whole and the wrapping ones at a readable width."""
@@ -246,13 +246,14 @@ class ActionsSection(QWidget):
         self.view.setWordWrap(True)  # long Polish titles and reasons are read whole
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        # the listing, stock item and reason share the width and wrap; the short columns keep
+        # the listing, stock item, reason (and an end's note) share the width and wrap; the short columns keep
         # their content's width, so a 1024 px screen shows every column without scrolling
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(28)
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
         for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column in (2, 3, 4) else QHeaderView.ResizeMode.ResizeToContents
+            wraps = (2, 3, 4) if relists else (2, 3, 4, 5)  # an end's note wraps too
+            mode = QHeaderView.ResizeMode.Stretch if column in wraps else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if actions:
