@@ -229,10 +229,12 @@ def main(out: Path) -> None:
         sync_screen = window.show_screen("sync")
         finished.clear()
         sync_screen.sync_now()
+        taken = False  # the first moment both steps show, in this run (an older picture is replaced)
         while not finished:
             app.processEvents()
             sending = " · " in sync_screen.step.text() and sync_screen.progress.value() > 0
-            if sending and not (out / "sync-sending.png").exists():
+            if sending and not taken:
+                taken = True
                 settle()
                 window.grab().save(str(out / "sync-sending.png"))
                 print("wrote", out / "sync-sending.png", f"({sync_screen.step.text()})")

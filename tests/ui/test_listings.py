@@ -99,6 +99,8 @@ def test_every_listing_with_status_link_and_suggestion(screen):
     assert row(screen, 1002)["Format"] == "Auction" and row(screen, 1002)["Bids"] == "2"
     ambiguous = screen.model.index(screen.model.row_of(Listing.get(offer_id=1002).id), 8)
     assert ambiguous.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    # a narrow window elides the column: the tooltip names the items whole, and why
+    assert ambiguous.data(Qt.ItemDataRole.ToolTipRole).startswith("Ambiguous: 2 items (PAR-01, PAR-02)\n")
     assert row(screen, 1004)["Suggestion"] == ""
     assert screen.count.text() == "5 listings"
 

@@ -102,7 +102,8 @@ class ListingsModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
-            return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+            why = QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+            return f"{row[9]}\n{why}" if row[9] else why  # the items whole, where the column elides them
         if column == self.STATUS_COLUMN and row[CHANGED] and not row[RISK]:
             return QCoreApplication.translate("ListingsModel", "Changed outside the app at the last sync: %1").replace("%1", row[CHANGED])
         if column == self.STATUS_COLUMN and row[RISK]:
