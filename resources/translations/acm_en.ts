@@ -123,7 +123,7 @@
 <context>
     <name>ActionsSection</name>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>Select a&amp;ll</source>
         <translation>Select a&amp;ll</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>Select n&amp;one</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+40"/>
         <source>%1 of %n ticked</source>
         <translation>
             <numerusform>%1 of %n ticked</numerusform>
@@ -1289,8 +1289,16 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n of them have no stock</source>
+        <translation>
+            <numerusform>%n of them has no stock</numerusform>
+            <numerusform>%n of them have no stock</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
         <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
         <translation>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</translation>
     </message>
@@ -1299,18 +1307,8 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
         <translation>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+96"/>
         <source>%n listing(s): live with nothing available to send</source>
         <translation>
             <numerusform>%n listing: live with nothing available to send</numerusform>
@@ -1367,7 +1365,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The demo channel could not be added: %1</source>
         <translation>The demo channel could not be added: %1</translation>
     </message>
@@ -2345,7 +2353,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Several stock items have this title: link by hand (Link…), it is never guessed.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
@@ -2383,7 +2391,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>All listings</source>
         <translation>All listings</translation>
     </message>
@@ -2438,7 +2446,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
@@ -2646,7 +2654,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-323"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
@@ -2656,7 +2664,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed on Allegro</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+325"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>

@@ -124,7 +124,7 @@
 <context>
     <name>ActionsSection</name>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>Select a&amp;ll</source>
         <translation>Zaznacz &amp;wszystkie</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>Odz&amp;nacz wszystkie</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+40"/>
         <source>%1 of %n ticked</source>
         <translation>
             <numerusform>zaznaczone: %1 z %n</numerusform>
@@ -1305,8 +1305,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n of them have no stock</source>
+        <translation>
+            <numerusform>%n z nich nie ma towaru</numerusform>
+            <numerusform>%n z nich nie mają towaru</numerusform>
+            <numerusform>%n z nich nie ma towaru</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
         <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
         <translation>Kanał REST we wbudowanym Sandboksie, połączony tak, jak zrobiłaby to strona zatwierdzenia Allegro.</translation>
     </message>
@@ -1315,18 +1324,8 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
         <translation>Ten sam sklep demonstracyjny przez dawne WebAPI: login, hasło, klucz WebAPI i wersja klucza, wpisane za Ciebie. Samo Allegro nie odpowiada już przez WebAPI.</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+96"/>
         <source>%n listing(s): live with nothing available to send</source>
         <translation>
             <numerusform>%n oferta aktywna bez towaru do wysłania</numerusform>
@@ -1385,7 +1384,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The demo channel could not be added: %1</source>
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
@@ -2378,7 +2387,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ten tytuł ma kilka pozycji magazynowych: powiąż ręcznie (Powiąż…), program nigdy nie zgaduje.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
@@ -2416,7 +2425,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>All listings</source>
         <translation>Wszystkie oferty</translation>
     </message>
@@ -2471,7 +2480,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filtruj: nr oferty, tytuł, SKU, status (Ctrl+F)</translation>
     </message>
@@ -2687,7 +2696,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-323"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
@@ -2697,7 +2706,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+325"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>

@@ -192,3 +192,21 @@ def test_link_all_exact_matches_counts_in_words(qtbot, db, speak, lang, n, headi
     twice_dialog = LinkPreview(rows(["Sklep A", "Sklep B"]), ambiguous=0)
     qtbot.addWidget(twice_dialog)
     assert twice_dialog.warning.text().startswith(twice), twice_dialog.warning.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1 of them has no stock", "2 of them have no stock", "5 of them have no stock", "22 of them have no stock"]),
+        ("pl", ["1 z nich nie ma towaru", "2 z nich nie mają towaru", "5 z nich nie ma towaru", "22 z nich nie mają towaru"]),
+    ],
+)
+def test_the_welcome_says_how_many_demo_listings_have_no_stock_in_words(qtbot, db, data_dir, speak, lang, expected):
+    from core.paths import app_paths
+    from ui.home import HomeScreen
+
+    speak(lang)
+    home = HomeScreen(app_paths(data_dir))
+    qtbot.addWidget(home)
+    assert [home.tr("%n of them have no stock", "", n) for n in (1, 2, 5, 22)] == expected
+    home.shutdown()
