@@ -228,13 +228,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Review the %1 ends…</translation>
+        <source>&amp;Review the %n end(s)…</source>
+        <translation>
+            <numerusform>&amp;Review the %n end…</numerusform>
+            <numerusform>&amp;Review the %n ends…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&amp;Send these %n quantity change(s)</source>
+        <translation>
+            <numerusform>&amp;Send this %n quantity change</numerusform>
+            <numerusform>&amp;Send these %n quantity changes</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Send the &amp;rest without ending them</source>
         <translation>Send the &amp;rest without ending them</translation>
     </message>
@@ -244,12 +255,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Send these %1 quantities</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Send the &amp;rest without them</source>
         <translation>Send the &amp;rest without them</translation>
     </message>

@@ -230,13 +230,26 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
+        <source>&amp;Review the %n end(s)…</source>
+        <translation>
+            <numerusform>&amp;Przejrzyj %n zakończenie…</numerusform>
+            <numerusform>&amp;Przejrzyj %n zakończenia…</numerusform>
+            <numerusform>&amp;Przejrzyj %n zakończeń…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&amp;Send these %n quantity change(s)</source>
+        <translation>
+            <numerusform>&amp;Wyślij %n zmianę stanu</numerusform>
+            <numerusform>&amp;Wyślij %n zmiany stanów</numerusform>
+            <numerusform>&amp;Wyślij %n zmian stanów</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Send the &amp;rest without ending them</source>
         <translation>Wyślij &amp;resztę bez kończenia</translation>
     </message>
@@ -246,12 +259,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Wyślij te stany (%1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Send the &amp;rest without them</source>
         <translation>Wyślij &amp;resztę bez nich</translation>
     </message>
@@ -3413,7 +3421,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+3"/>
         <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
-        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowana piaskownica ma wpisaną swoją aplikację demonstracyjną.</translation>
+        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowany Sandbox ma wpisaną swoją aplikację demonstracyjną.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3428,7 +3436,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Built-in Sandbox</source>
-        <translation>Wbudowana piaskownica</translation>
+        <translation>Wbudowany Sandbox</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3682,7 +3690,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="-98"/>
         <location line="+100"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
-        <translation>Wbudowana piaskownica (sklep demonstracyjny na tym komputerze)</translation>
+        <translation>Wbudowany Sandbox (sklep demonstracyjny na tym komputerze)</translation>
     </message>
     <message>
         <location line="-99"/>

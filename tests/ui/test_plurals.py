@@ -210,3 +210,29 @@ def test_the_welcome_says_how_many_demo_listings_have_no_stock_in_words(qtbot, d
     qtbot.addWidget(home)
     assert [home.tr("%n of them have no stock", "", n) for n in (1, 2, 5, 22)] == expected
     home.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "expected"),
+    [
+        ("en", "end", ["&Review the 1 end…", "&Review the 2 ends…", "&Review the 5 ends…", "&Review the 22 ends…"]),
+        ("pl", "end", ["&Przejrzyj 1 zakończenie…", "&Przejrzyj 2 zakończenia…", "&Przejrzyj 5 zakończeń…",
+                       "&Przejrzyj 22 zakończenia…"]),
+        ("en", "quantity", ["&Send this 1 quantity change", "&Send these 2 quantity changes",
+                            "&Send these 5 quantity changes", "&Send these 22 quantity changes"]),
+        ("pl", "quantity", ["&Wyślij 1 zmianę stanu", "&Wyślij 2 zmiany stanów", "&Wyślij 5 zmian stanów",
+                            "&Wyślij 22 zmiany stanów"]),
+    ],
+)
+def test_the_brake_question_counts_what_it_held_in_words(qtbot, speak, lang, kind, expected):
+    from types import SimpleNamespace
+
+    from ui.sync.confirm_dialog import BrakeQuestion
+
+    speak(lang)
+    shown = []
+    for n in (1, 2, 5, 22):
+        box = BrakeQuestion("Sklep", SimpleNamespace(kind=kind, count=n, message="…"))
+        qtbot.addWidget(box)
+        shown.append(box.go_button.text())
+    assert shown == expected

@@ -381,7 +381,7 @@ class BrakeQuestion(QMessageBox):
                     "<b>Cancel the whole sync</b> sends nothing. The channel's brake is set in its options."
                 )
             )
-            go = self.tr("&Review the %1 ends…").replace("%1", str(hold.count))
+            go = self.tr("&Review the %n end(s)…", "", hold.count)
             without = self.tr("Send the &rest without ending them")
         else:
             self.setInformativeText(
@@ -391,7 +391,7 @@ class BrakeQuestion(QMessageBox):
                     "nothing. The channel's brake is set in its options."
                 )
             )
-            go = self.tr("&Send these %1 quantities").replace("%1", str(hold.count))
+            go = self.tr("&Send these %n quantity change(s)", "", hold.count)
             without = self.tr("Send the &rest without them")
         self.go_button = self.addButton(go, QMessageBox.ButtonRole.AcceptRole)
         self.go_button.setObjectName("brake_go")
