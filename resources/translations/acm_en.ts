@@ -245,17 +245,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Send the &amp;rest without ending them</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <source>Send the rest &amp;without ending them</source>
+        <translation>Send the rest &amp;without ending them</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Send the &amp;rest without them</source>
         <translation>Send the &amp;rest without them</translation>
     </message>

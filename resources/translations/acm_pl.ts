@@ -249,17 +249,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Wyślij &amp;resztę bez kończenia</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <source>Send the rest &amp;without ending them</source>
+        <translation>Wyślij &amp;resztę bez kończenia</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Send the &amp;rest without them</source>
         <translation>Wyślij &amp;resztę bez nich</translation>
     </message>

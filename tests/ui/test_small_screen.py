@@ -17,6 +17,7 @@ from core.models import Listing, ListingStatus, StockItem, StockLevel, utcnow
 from core.stock_csv import read_import
 from core.sync.engine import SyncEngine, decide
 from tests.ui.desk_sandbox import control, desk, sandbox  # noqa: F401 - fixtures
+from tests.sandbox_fixtures import sandbox_server  # noqa: F401 - fixture
 from tests.ui.keys_check import clashes, mnemonics_shown
 from tests.ui.layout_check import clipped_texts, too_big_for
 from ui import i18n
@@ -408,4 +409,47 @@ def test_the_confirmation_shows_every_column_at_1024_without_scrolling_sideways(
         engine.cancel(plan)
     finally:
         market.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_rest_form_connect_dialog_link_preview_and_brake_fit_1024x640_with_their_texts_whole(
+    qtbot, db, data_dir, language, sandbox_server, memory_keyring  # noqa: F811
+):
+    from types import SimpleNamespace
+
+    from core.allegro.rest.tokens import store_application
+    from core.paths import app_paths
+    from ui.channels.integration_window import ChannelIntegrationWindow
+    from ui.channels.rest_form import ADDRESS
+    from ui.listings.link_preview import CHANNEL_NAME, OFFER, LinkPreview
+    from ui.sync.confirm_dialog import BrakeQuestion
+
+    paths = app_paths(data_dir)
+    problems: list[str] = []
+
+    def check(name, widget):
+        problems.extend(f"[{language}] {name}: {p}" for p in fit(widget, qtbot))
+        problems.extend(f"[{language}] {name}: Alt+{c}" for c in clashes(mnemonics_shown(widget)))
+
+    store_application(sandbox_server.rest_url, paths, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
+    window = ChannelIntegrationWindow(paths)
+    window.open_integration("allegro_rest")
+    page = window.rest_page
+    page.sub_source.setText("Sklep Źdźbło")
+    page.environment.setCurrentIndex(page.environment.findData(ADDRESS))
+    page.address.setText(sandbox_server.rest_url)
+    check("rest form", window)
+    dialog = page.connect_with_allegro()
+    qtbot.waitUntil(lambda: dialog.code is not None, timeout=20_000)
+    check("connect", dialog)
+    dialog.shutdown()
+
+    rows = []
+    for i, channel in enumerate(["Sklep A", "Sklep B", "Sklep A"]):
+        row = [None] * 20
+        row[OFFER], row[2], row[CHANNEL_NAME] = 7_100_000_000 + i % 2, "Kubek ceramiczny żółty 350 ml", channel
+        rows.append(tuple(row))
+    check("link preview", LinkPreview(rows, ambiguous=2))
+    for kind in ("end", "quantity"):
+        check(f"brake ({kind})", BrakeQuestion("Sklep Źdźbło", SimpleNamespace(kind=kind, count=7, message="…")))
     assert not problems, "\n".join(problems)

@@ -382,7 +382,7 @@ class BrakeQuestion(QMessageBox):
                 )
             )
             go = self.tr("&Review the %n end(s)…", "", hold.count)
-            without = self.tr("Send the &rest without ending them")
+            without = self.tr("Send the rest &without ending them")
         else:
             self.setInformativeText(
                 self.tr(
