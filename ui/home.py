@@ -308,7 +308,7 @@ class HomeScreen(QWidget):
             self.demo_status,
             self._ready_sentence(done)
             .replace("%2", self.tr("%n listing(s)", "", linked))
-            .replace("%3", str(len(stock.out_of_stock)))
+            .replace("%3", self.tr("%n of them have no stock", "", len(stock.out_of_stock)))
             .replace("%1", escape(done.channel.sub_source)),
             OK_COLOUR,
         )
@@ -335,11 +335,11 @@ class HomeScreen(QWidget):
         if done.channel.api == "rest":
             return self.tr(
                 "✓ <b>%1</b> is ready: connected through Allegro's REST API as %4. %2 linked to stock items; "
-                "%3 of them have no stock, so the sync will propose ending them."
+                "%3, so the sync will propose ending them."
             ).replace("%4", escape(done.channel.username))
         return self.tr(
             "✓ <b>%1</b> is ready: the Test said OK. %2 linked to stock items; "
-            "%3 of them have no stock, so the sync will propose ending them."
+            "%3, so the sync will propose ending them."
         )
 
     def _demo_failed(self, message: str, _error: object) -> None:
@@ -423,7 +423,7 @@ class HomeScreen(QWidget):
 
     def _show_risks(self, risks: int) -> None:
         self.labels["oversell_risk"].setText(
-            self.tr("%1 listing(s): live with nothing available to send").replace("%1", str(risks)) if risks else "0"
+            self.tr("%n listing(s): live with nothing available to send", "", risks) if risks else "0"
         )
         self.labels["oversell_risk"].setStyleSheet(f"color: {ALERT.name()}; font-weight: bold" if risks else "")
         self.risks_shown.emit(risks)

@@ -392,21 +392,30 @@ def make_table(
 TITLE_MIN_CHARS = 36  # the stretching (title) column keeps room for this many average characters
 
 
-def header_width(header: QHeaderView, text: str) -> int:
-    """The width a header section needs to show `text` whole, with room for the sort arrow
-    (Qt keeps that room on every section of a sortable header)."""
+def sort_arrow_room(header: QHeaderView) -> int:
+    """What the sort arrow takes from the sorted section's text (QCommonStyle's SE_HeaderLabel:
+    half the header's height and two margins), or the style's arrow size if that is more."""
     style = header.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    height = max(header.height(), header.sizeHint().height())
+    return max(height // 2 + 2 * margin, style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin)
+
+
+def header_width(header: QHeaderView, text: str, sorted_by: bool = True) -> int:
+    """The width a header section needs to show `text` whole; the sorted section keeps room
+    for its arrow too (the others show their text in the arrow's place)."""
+    style = header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     lines = str(text).split("\n")
+    arrow = sort_arrow_room(header) if sorted_by else 0
     return max(header.fontMetrics().horizontalAdvance(line) for line in lines) + 2 * margin + arrow + 2
 
 
 class ColumnFit(QObject):
     """Columns as wide as their header and content; the stretching column takes what is left.
 
-    Each column is at least as wide as its header text (never "Zakończ…"); when the first
-    rows arrive, it widens to the rows on screen, up to its `Column.width` (unless the
+    Each column is at least as wide as its header text (never "Zakończ…"), the sorted one with
+    room for its arrow too (it widens when the seller sorts by it); when the first rows arrive, it widens to the rows on screen, up to its `Column.width` (unless the
     seller's own widths were restored). The stretching column (the title) fills the rest,
     and keeps room for TITLE_MIN_CHARS: below that the table scrolls sideways instead.
     """
@@ -430,29 +439,52 @@ class ColumnFit(QObject):
         self.fit_headers()
         view.model().modelReset.connect(self._rows_changed)
         self.header.sectionResized.connect(self._section_resized)
+        self._sorted_by = self._sort_section()
+        self.header.sortIndicatorChanged.connect(self._sort_moved)
         view.viewport().installEventFilter(self)
 
     def title_min(self) -> int:
         return self.view.fontMetrics().averageCharWidth() * self.title_chars
 
+    def _sort_section(self) -> int:
+        return self.header.sortIndicatorSection() if self.header.isSortIndicatorShown() else -1
+
+    def header_need(self, i: int) -> int:
+        return header_width(self.header, self.columns[i].title, sorted_by=i == self._sort_section())
+
     def fit_headers(self) -> None:
         """No column narrower than its header text."""
         for i, column in enumerate(self.columns):
-            need = header_width(self.header, column.title)
+            need = self.header_need(i)
             if i != self.stretch and self.header.sectionSize(i) < need:
                 self.view.setColumnWidth(i, need)
         self.fill()
+
+    def _fit_column(self, i: int) -> None:
+        column = self.columns[i]
+        content = self.view.sizeHintForColumn(i)
+        if column.width:
+            content = min(content, column.width)
+        self.view.setColumnWidth(i, max(self.header_need(i), content))
 
     def fit_contents(self) -> None:
         """Each column as wide as its header and the rows on screen (up to its Column.width)."""
         for i, column in enumerate(self.columns):
             if i == self.stretch or self.view.isColumnHidden(i):
                 continue
-            content = self.view.sizeHintForColumn(i)
-            if column.width:
-                content = min(content, column.width)
-            self.view.setColumnWidth(i, max(header_width(self.header, column.title), content))
+            self._fit_column(i)
         self.fill()
+
+    def _sort_moved(self, logical: int, _order) -> None:
+        """The newly sorted column makes room for its arrow; the one sorted before gives it back."""
+        if not shiboken6.isValid(self.view):
+            return
+        before, self._sorted_by = self._sorted_by, logical
+        if before == logical:
+            return
+        if not self.restored and self._fitted and 0 <= before < len(self.columns) and before != self.stretch:
+            self._fit_column(before)
+        self.fit_headers()
 
     def _fit_if_alive(self) -> None:
         if shiboken6.isValid(self.view) and shiboken6.isValid(self.header) and self.view.model() is not None:

@@ -1,4 +1,4 @@
-"""Screenshots of the seller's desk (Inventory, Listings, Orders, Sync, the confirmation dialog).
+"""Screenshots of the seller's desk (Overview, Inventory, Listings, Orders, Sync, the confirmation dialog).
 
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
         uv run python docs/screenshots/take_desk_screenshots.py [OUT_DIR]
@@ -6,7 +6,7 @@
 Everything shown is real: a throw-away data folder, the sandbox's demo shop on
 127.0.0.1, stock items named after its offers, and syncs run by the app's engine
 (orders imported, quantities pushed, listings ended, tracking numbers sent). Writes
-inventory.png, listings.png, orders.png, sync.png, confirm.png and sync-sending.png (a
+main-window.png (the Overview), inventory.png, listings.png, orders.png, sync.png, confirm.png and sync-sending.png (a
 sync sending quantities beside ends and relists; default: next to this file).
 """
 from __future__ import annotations
@@ -205,6 +205,7 @@ def main(out: Path) -> None:
         shoot("listings", "listings.png", listings)
         shoot("orders", "orders.png", orders)
         shoot("sync", "sync.png", lambda s: s.table.selectRow(0))
+        shoot("home", "main-window.png", lambda s: s.refresh())
 
         market = make_marketplace(channel_id, paths)
         engine = SyncEngine(channel_id, market)
@@ -228,10 +229,12 @@ def main(out: Path) -> None:
         sync_screen = window.show_screen("sync")
         finished.clear()
         sync_screen.sync_now()
+        taken = False  # the first moment both steps show, in this run (an older picture is replaced)
         while not finished:
             app.processEvents()
             sending = " · " in sync_screen.step.text() and sync_screen.progress.value() > 0
-            if sending and not (out / "sync-sending.png").exists():
+            if sending and not taken:
+                taken = True
                 settle()
                 window.grab().save(str(out / "sync-sending.png"))
                 print("wrote", out / "sync-sending.png", f"({sync_screen.step.text()})")

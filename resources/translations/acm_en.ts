@@ -100,17 +100,17 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Ticked: apply this change (Space toggles)</source>
         <translation>Ticked: apply this change (Space toggles)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.</source>
         <translation>Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>ticked: </source>
         <translation>ticked: </translation>
     </message>
@@ -123,7 +123,7 @@
 <context>
     <name>ActionsSection</name>
     <message>
-        <location line="+49"/>
+        <location line="+70"/>
         <source>Select a&amp;ll</source>
         <translation>Select a&amp;ll</translation>
     </message>
@@ -143,7 +143,7 @@
         <translation>Select n&amp;one</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+40"/>
         <source>%1 of %n ticked</source>
         <translation>
             <numerusform>%1 of %n ticked</numerusform>
@@ -228,28 +228,34 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Review the %1 ends…</translation>
+        <source>&amp;Review the %n end(s)…</source>
+        <translation>
+            <numerusform>&amp;Review the %n end…</numerusform>
+            <numerusform>&amp;Review the %n ends…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&amp;Send these %n quantity change(s)</source>
+        <translation>
+            <numerusform>&amp;Send this %n quantity change</numerusform>
+            <numerusform>&amp;Send these %n quantity changes</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Send the &amp;rest without ending them</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Send these %1 quantities</translation>
+        <location line="-4"/>
+        <source>Send the rest &amp;without ending them</source>
+        <translation>Send the rest &amp;without ending them</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Send the &amp;rest without them</source>
         <translation>Send the &amp;rest without them</translation>
     </message>
@@ -765,7 +771,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Channel Integration — %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Its password is removed from the keyring. Nothing changes on Allegro.</source>
         <translation>Its password is removed from the keyring. Nothing changes on Allegro.</translation>
     </message>
@@ -1175,7 +1181,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+127"/>
+        <location filename="../../ui/home.py" line="+125"/>
         <source>Channels</source>
         <translation>Channels</translation>
     </message>
@@ -1289,8 +1295,16 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n of them have no stock</source>
+        <translation>
+            <numerusform>%n of them has no stock</numerusform>
+            <numerusform>%n of them have no stock</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
         <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
         <translation>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</translation>
     </message>
@@ -1299,18 +1313,16 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
         <translation>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</translation>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>%n listing(s): live with nothing available to send</source>
+        <translation>
+            <numerusform>%n listing: live with nothing available to send</numerusform>
+            <numerusform>%n listings: live with nothing available to send</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-116"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n listing is</numerusform>
@@ -1323,17 +1335,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>The demo channel is there; it is added once.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+59"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Synced: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-60"/>
         <source>Demo channel added</source>
         <translation>Demo channel added</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-168"/>
         <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>S&amp;ync now (F5)</translation>
@@ -1354,12 +1366,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Add an Allegro.&amp;pl channel…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Opens the Sync screen and syncs the demo channel.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The demo channel could not be added: %1</source>
         <translation>The demo channel could not be added: %1</translation>
     </message>
@@ -1369,12 +1391,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Try &amp;again</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-244"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</translation>
     </message>
@@ -1382,11 +1404,6 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <location line="+4"/>
         <source>At oversell risk</source>
         <translation>At oversell risk</translation>
-    </message>
-    <message>
-        <location line="+291"/>
-        <source>%1 listing(s): live with nothing available to send</source>
-        <translation>%1 listing(s): live with nothing available to send</translation>
     </message>
 </context>
 <context>
@@ -1823,22 +1840,22 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+100"/>
+        <location filename="../../ui/inventory/screen.py" line="+85"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filter by SKU, title or barcode (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter stock items</source>
         <translation>Filter stock items</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Location:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Add item…</source>
         <translation>&amp;Add item…</translation>
     </message>
@@ -1868,13 +1885,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>E&amp;xport CSV…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+139"/>
+        <location line="+33"/>
+        <location line="+121"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Select an item to see its stock per location.</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-116"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
@@ -1924,7 +1941,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1935,12 +1952,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+49"/>
         <source> (default)</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-37"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1961,7 +1978,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Select a stock item first: click its row, or press Down from the filter box.</source>
         <translation>Select a stock item first: click its row, or press Down from the filter box.</translation>
     </message>
@@ -2014,7 +2031,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>Exported %n row to %1.</numerusform>
@@ -2022,7 +2039,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
@@ -2082,7 +2099,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Exporting</source>
         <translation>Exporting</translation>
     </message>
@@ -2216,41 +2233,53 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <source>Link all exact matches</source>
         <translation>Link all exact matches</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
-        <translation>Link %1 listing(s), each to the one stock item with exactly its title?</translation>
+        <source>Link %n listing(s), each to the one stock item with exactly its title?</source>
+        <translation>
+            <numerusform>Link %n listing to the one stock item with exactly its title?</numerusform>
+            <numerusform>Link %n listings, each to the one stock item with exactly its title?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n ambiguous title(s) are left for linking by hand.</source>
+        <translation>
+            <numerusform>%n ambiguous title is left for linking by hand.</numerusform>
+            <numerusform>%n ambiguous titles are left for linking by hand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>
+            <numerusform>%n offer appears in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</numerusform>
+            <numerusform>%n offers appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>&amp;Link %n listing(s)</source>
+        <translation>
+            <numerusform>&amp;Link %n listing</numerusform>
+            <numerusform>&amp;Link %n listings</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-30"/>
         <source>By channel: %1.</source>
         <translation>By channel: %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 ambiguous title(s) are left for linking by hand.</source>
-        <translation>%1 ambiguous title(s) are left for linking by hand.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
-        <translation>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Listings to link</source>
         <translation>Listings to link</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Link %1 listing(s)</source>
-        <translation>&amp;Link %1 listing(s)</translation>
     </message>
 </context>
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+78"/>
+        <location filename="../../ui/listings/screen.py" line="+74"/>
         <source>Offer ID</source>
         <translation>Offer ID</translation>
     </message>
@@ -2291,13 +2320,13 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+1"/>
-        <source>Linked SKU</source>
-        <translation>Linked SKU</translation>
+        <source>The stock item this listing sells (its title in the tooltip)</source>
+        <translation>The stock item this listing sells (its title in the tooltip)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>The stock item this listing sells (its title in the tooltip)</source>
-        <translation>The stock item this listing sells (its title in the tooltip)</translation>
+        <source>SKU</source>
+        <translation>SKU</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2330,12 +2359,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Several stock items have this title: link by hand (Link…), it is never guessed.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Ending this auction sells it to the top bidder.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</translation>
     </message>
@@ -2345,7 +2374,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed outside the app at the last sync: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
         <translation>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</translation>
     </message>
@@ -2368,7 +2397,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-83"/>
+        <location line="-88"/>
         <source>All listings</source>
         <translation>All listings</translation>
     </message>
@@ -2423,17 +2452,17 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Auctions with bids</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+115"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
         <translation>Filter by offer id, title, SKU or status (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter listings</source>
         <translation>Filter listings</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Link…</source>
         <translation>&amp;Link…</translation>
     </message>
@@ -2494,7 +2523,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2515,7 +2544,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Select a listing first: click its row, or press Down from the filter box.</source>
         <translation>Select a listing first: click its row, or press Down from the filter box.</translation>
     </message>
@@ -2586,7 +2615,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
     </message>
@@ -2596,19 +2625,19 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Redone: %1</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-99"/>
         <location line="+65"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z undoes it)</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-232"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Accept su&amp;ggestion</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+168"/>
         <source>Linked offer %1</source>
         <translation>Linked offer %1</translation>
     </message>
@@ -2631,7 +2660,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>No unlinked listing shown has exactly one stock item with its title.</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-323"/>
         <source>Oversell risk</source>
         <translation>Oversell risk</translation>
     </message>
@@ -2641,7 +2670,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Changed on Allegro</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+325"/>
         <source>Nothing was linked.</source>
         <translation>Nothing was linked.</translation>
     </message>
@@ -2809,7 +2838,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+87"/>
+        <location filename="../../ui/orders/screen.py" line="+83"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -2910,61 +2939,66 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Tracking problems</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
         <translation>Filter by order, buyer, status or tracking number (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter orders</source>
         <translation>Filter orders</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+181"/>
+        <location line="+26"/>
+        <location line="+170"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Select an order to see its items and shipping.</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+9"/>
+        <location line="-155"/>
+        <location line="+10"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Offer</source>
         <translation>Offer</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="-10"/>
+        <location line="+11"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>Stock item</source>
-        <translation>Stock item</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Pieces bought</source>
         <translation>Pieces bought</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stock item it takes from</source>
+        <translation>The stock item it takes from</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3038,7 +3072,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+47"/>
         <source>%1 order(s)</source>
         <translation>
             <numerusform>%1 order</numerusform>
@@ -3054,7 +3088,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+105"/>
         <source>Select an order, then one of its items.</source>
         <translation>Select an order, then one of its items.</translation>
     </message>
@@ -3084,7 +3118,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Allegro has accepted this tracking number; it can no longer be changed.</translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+90"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n linked item is taken off stock at %2.</numerusform>
@@ -3092,12 +3126,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-161"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Carr&amp;ier name:</source>
         <translation>Carr&amp;ier name:</translation>
     </message>
@@ -3107,7 +3141,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Save corr&amp;ection</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Buyer</source>
         <translation>Buyer</translation>
     </message>
@@ -3132,12 +3166,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Message from the buyer: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</source>
         <translation>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+64"/>
         <source>Why: %1</source>
         <translation>Why: %1</translation>
     </message>
@@ -3157,7 +3191,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>Looks right for %1.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>no location</source>
         <translation>no location</translation>
     </message>
@@ -3231,7 +3265,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+134"/>
+        <location filename="../../ui/preferences.py" line="+121"/>
         <source>Preferences</source>
         <translation>Preferences</translation>
     </message>
@@ -3423,7 +3457,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RestAccountForm</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <location filename="../../ui/channels/rest_form.py" line="+184"/>
         <source>Testing</source>
         <translation>Testing</translation>
     </message>
@@ -3490,12 +3524,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+10"/>
-        <location line="+164"/>
+        <location line="+162"/>
         <source>&amp;Test</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-160"/>
         <source>Test the connection to Allegro</source>
         <translation>Test the connection to Allegro</translation>
     </message>
@@ -3530,12 +3564,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>&amp;Connect with Allegro…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>This channel was deleted meanwhile; nothing was stored.</source>
         <translation>This channel was deleted meanwhile; nothing was stored.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Connected as %1.</source>
         <translation>Connected as %1.</translation>
     </message>
@@ -3573,7 +3607,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location line="-411"/>
+        <location line="-404"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
@@ -3594,24 +3628,24 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
     </message>
     <message>
         <location line="+6"/>
-        <location line="+102"/>
+        <location line="+99"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-98"/>
+        <location line="+99"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Allegro&apos;s own sandbox (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+103"/>
+        <location line="-98"/>
+        <location line="+100"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
         <translation>Built-in Sandbox (demo shop on this computer)</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-99"/>
         <source>Another address…</source>
         <translation>Another address…</translation>
     </message>
@@ -3793,7 +3827,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-377"/>
+        <location filename="../../ui/inventory/screen.py" line="-339"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -4029,7 +4063,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation> — %1 of %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+37"/>
         <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
         <translation>
             <numerusform>%1: %n listing to end or relist waits for your confirmation; press Sync now to review it.</numerusform>
@@ -4045,7 +4079,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <source>A sync is running; Cancel stops it after the current batch.</source>
         <translation>A sync is running; Cancel stops it after the current batch.</translation>
     </message>
@@ -4071,12 +4105,12 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         </translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-139"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: waiting for your confirmation…</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-142"/>
         <source>Cha&amp;nnel:</source>
         <translation>Cha&amp;nnel:</translation>
     </message>
@@ -4086,7 +4120,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+201"/>
         <source>Cancelling after the current batch…</source>
         <translation>Cancelling after the current batch…</translation>
     </message>
@@ -4129,7 +4163,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../ui/tray.py" line="+28"/>
+        <location filename="../../ui/tray.py" line="+27"/>
         <source>done</source>
         <translation>done</translation>
     </message>
@@ -4149,7 +4183,7 @@ No account at hand? Keep the Sandbox environment on the next screen to try it al
         <translation>cancelled</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+22"/>
         <location line="+101"/>
         <source>No sync yet</source>
         <translation>No sync yet</translation>

@@ -101,17 +101,17 @@
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Ticked: apply this change (Space toggles)</source>
         <translation>Zaznaczone: wprowadź tę zmianę (Spacja przełącza)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Allegro cannot cancel bids: ending this auction sells it to the top bidder, creating an order.</source>
         <translation>Allegro nie pozwala anulować ofert kupna: zakończenie tej licytacji sprzedaje przedmiot najwyżej licytującemu i tworzy zamówienie.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>ticked: </source>
         <translation>zaznaczone: </translation>
     </message>
@@ -124,7 +124,7 @@
 <context>
     <name>ActionsSection</name>
     <message>
-        <location line="+49"/>
+        <location line="+70"/>
         <source>Select a&amp;ll</source>
         <translation>Zaznacz &amp;wszystkie</translation>
     </message>
@@ -144,7 +144,7 @@
         <translation>Odz&amp;nacz wszystkie</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+40"/>
         <source>%1 of %n ticked</source>
         <translation>
             <numerusform>zaznaczone: %1 z %n</numerusform>
@@ -230,28 +230,36 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Check the stock first. &lt;b&gt;Review the ends&lt;/b&gt; shows every listing to end, to tick and apply; &lt;b&gt;Send the rest without ending them&lt;/b&gt; sends quantities and tracking numbers only; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Najpierw sprawdź stany. &lt;b&gt;Przejrzyj zakończenia&lt;/b&gt; pokazuje każdą ofertę do zakończenia, do zaznaczenia i zastosowania; &lt;b&gt;Wyślij resztę bez kończenia&lt;/b&gt; wysyła tylko stany i numery przesyłek; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>&amp;Review the %1 ends…</source>
-        <translation>&amp;Przejrzyj zakończenia (%1)…</translation>
+        <source>&amp;Review the %n end(s)…</source>
+        <translation>
+            <numerusform>&amp;Przejrzyj %n zakończenie…</numerusform>
+            <numerusform>&amp;Przejrzyj %n zakończenia…</numerusform>
+            <numerusform>&amp;Przejrzyj %n zakończeń…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&amp;Send these %n quantity change(s)</source>
+        <translation>
+            <numerusform>&amp;Wyślij %n zmianę stanu</numerusform>
+            <numerusform>&amp;Wyślij %n zmiany stanów</numerusform>
+            <numerusform>&amp;Wyślij %n zmian stanów</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Send the &amp;rest without ending them</source>
-        <translation>Wyślij &amp;resztę bez kończenia</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-5"/>
         <source>Check the stock first. &lt;b&gt;Send these quantities&lt;/b&gt; lowers them on Allegro now; &lt;b&gt;Send the rest without them&lt;/b&gt; sends everything else; &lt;b&gt;Cancel the whole sync&lt;/b&gt; sends nothing. The channel&apos;s brake is set in its options.</source>
         <translation>Najpierw sprawdź stany. &lt;b&gt;Wyślij te stany&lt;/b&gt; obniża je teraz na Allegro; &lt;b&gt;Wyślij resztę bez nich&lt;/b&gt; wysyła wszystko inne; &lt;b&gt;Anuluj całą synchronizację&lt;/b&gt; nie wysyła nic. Hamulec ustawia się w opcjach kanału.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Send these %1 quantities</source>
-        <translation>&amp;Wyślij te stany (%1)</translation>
+        <location line="-4"/>
+        <source>Send the rest &amp;without ending them</source>
+        <translation>Wyślij &amp;resztę bez kończenia</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Send the &amp;rest without them</source>
         <translation>Wyślij &amp;resztę bez nich</translation>
     </message>
@@ -767,7 +775,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Integracja kanałów — %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Its password is removed from the keyring. Nothing changes on Allegro.</source>
         <translation>Jego hasło zostanie usunięte z magazynu haseł. Na Allegro nic się nie zmieni.</translation>
     </message>
@@ -1191,7 +1199,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/home.py" line="+127"/>
+        <location filename="../../ui/home.py" line="+125"/>
         <source>Channels</source>
         <translation>Kanały</translation>
     </message>
@@ -1305,8 +1313,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Starting…</source>
         <translation>Uruchamianie…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n of them have no stock</source>
+        <translation>
+            <numerusform>%n z nich nie ma towaru</numerusform>
+            <numerusform>%n z nich nie mają towaru</numerusform>
+            <numerusform>%n z nich nie ma towaru</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
         <source>A REST channel on the built-in Sandbox, connected as Allegro&apos;s approval page would.</source>
         <translation>Kanał REST we wbudowanym Sandboksie, połączony tak, jak zrobiłaby to strona zatwierdzenia Allegro.</translation>
     </message>
@@ -1315,18 +1332,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>The same demo shop through the old WebAPI: login, password, WebAPI key and Api Key Version, filled in for you. Allegro itself no longer answers the WebAPI.</source>
         <translation>Ten sam sklep demonstracyjny przez dawne WebAPI: login, hasło, klucz WebAPI i wersja klucza, wpisane za Ciebie. Samo Allegro nie odpowiada już przez WebAPI.</translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3 of them have no stock, so the sync will propose ending them.</source>
-        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; bez towaru: %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>%n listing(s): live with nothing available to send</source>
+        <translation>
+            <numerusform>%n oferta aktywna bez towaru do wysłania</numerusform>
+            <numerusform>%n oferty aktywne bez towaru do wysłania</numerusform>
+            <numerusform>%n ofert aktywnych bez towaru do wysłania</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-116"/>
         <source>%n listing(s)</source>
         <translation>
             <numerusform>%n oferta jest powiązana</numerusform>
@@ -1340,17 +1356,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Kanał demonstracyjny już jest; dodaje się go raz.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+59"/>
         <source>✓ Synced: %1, %2, %3.</source>
         <translation>✓ Zsynchronizowano: %1, %2, %3.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-60"/>
         <source>Demo channel added</source>
         <translation>Dodano kanał demonstracyjny</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-168"/>
         <location line="+75"/>
         <source>S&amp;ync now (F5)</source>
         <translation>&amp;Synchronizuj teraz (F5)</translation>
@@ -1371,12 +1387,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Dodaj kanał Alleg&amp;ro.pl…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Opens the Sync screen and syncs the demo channel.</source>
         <translation>Otwiera ekran Synchronizacja i synchronizuje kanał demonstracyjny.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: connected through Allegro&apos;s REST API as %4. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: połączony przez REST API Allegro jako %4. %2 z pozycjami magazynowymi; %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✓ &lt;b&gt;%1&lt;/b&gt; is ready: the Test said OK. %2 linked to stock items; %3, so the sync will propose ending them.</source>
+        <translation>✓ Kanał &lt;b&gt;%1&lt;/b&gt; jest gotowy: test zakończył się powodzeniem. %2 z pozycjami magazynowymi; %3, więc synchronizacja zaproponuje ich zakończenie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The demo channel could not be added: %1</source>
         <translation>Nie udało się dodać kanału demonstracyjnego: %1</translation>
     </message>
@@ -1386,12 +1412,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Spró&amp;buj ponownie</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+33"/>
         <source>The sync ended as “%1”; the Sync screen says why. Press Sync now to try again.</source>
         <translation>Synchronizacja zakończyła się wynikiem „%1”; przyczynę podaje ekran Synchronizacja. Naciśnij Synchronizuj teraz, aby spróbować ponownie.</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-244"/>
         <source>Linked live listings with nothing available to send: a buyer can still buy them. Listings → Show: Oversell risk lists them with the reason.</source>
         <translation>Powiązane aktywne oferty, dla których nie ma czego wysłać: kupujący wciąż może je kupić. Oferty → Pokaż: Ryzyko sprzedaży bez towaru wymienia je z powodem.</translation>
     </message>
@@ -1399,11 +1425,6 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <location line="+4"/>
         <source>At oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
-    </message>
-    <message>
-        <location line="+291"/>
-        <source>%1 listing(s): live with nothing available to send</source>
-        <translation>Oferty aktywne bez towaru do wysłania: %1</translation>
     </message>
 </context>
 <context>
@@ -1841,22 +1862,22 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>InventoryScreen</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="+100"/>
+        <location filename="../../ui/inventory/screen.py" line="+85"/>
         <source>Filter by SKU, title or barcode (Ctrl+F)</source>
         <translation>Filtruj po SKU, tytule lub kodzie kreskowym (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter stock items</source>
         <translation>Filtruj pozycje magazynowe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Location:</source>
         <translation>&amp;Lokalizacja:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Add item…</source>
         <translation>&amp;Dodaj pozycję…</translation>
     </message>
@@ -1886,13 +1907,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>E&amp;ksportuj CSV…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+139"/>
+        <location line="+33"/>
+        <location line="+121"/>
         <source>Select an item to see its stock per location.</source>
         <translation>Zaznacz pozycję, aby zobaczyć jej stany w lokalizacjach.</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-116"/>
         <source>Location</source>
         <translation>Lokalizacja</translation>
     </message>
@@ -1942,7 +1963,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -1953,12 +1974,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+49"/>
         <source> (default)</source>
         <translation> (domyślna)</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-37"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -1981,7 +2002,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Select a stock item first: click its row, or press Down from the filter box.</source>
         <translation>Najpierw wybierz pozycję magazynową: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
     </message>
@@ -2040,7 +2061,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Exported %n row(s) to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wiersz do pliku %1.</numerusform>
@@ -2049,7 +2070,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>Added %1.</source>
         <translation>Dodano %1.</translation>
     </message>
@@ -2109,7 +2130,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Exporting</source>
         <translation>Eksportowanie</translation>
     </message>
@@ -2244,41 +2265,57 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <source>Link all exact matches</source>
         <translation>Powiąż wszystkie dokładne dopasowania</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Link %1 listing(s), each to the one stock item with exactly its title?</source>
-        <translation>Powiązać oferty (%1), każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</translation>
+        <source>Link %n listing(s), each to the one stock item with exactly its title?</source>
+        <translation>
+            <numerusform>Powiązać %n ofertę z jedyną pozycją magazynową o dokładnie takim samym tytule?</numerusform>
+            <numerusform>Powiązać %n oferty, każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</numerusform>
+            <numerusform>Powiązać %n ofert, każdą z jedyną pozycją magazynową o dokładnie takim samym tytule?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n ambiguous title(s) are left for linking by hand.</source>
+        <translation>
+            <numerusform>%n niejednoznaczny tytuł zostaje do ręcznego powiązania.</numerusform>
+            <numerusform>%n niejednoznaczne tytuły zostają do ręcznego powiązania.</numerusform>
+            <numerusform>%n niejednoznacznych tytułów zostaje do ręcznego powiązania.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
+        <translation>
+            <numerusform>%n oferta występuje w więcej niż jednym kanale: to samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</numerusform>
+            <numerusform>%n oferty występują w więcej niż jednym kanale: to samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</numerusform>
+            <numerusform>%n ofert występuje w więcej niż jednym kanale: to samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>&amp;Link %n listing(s)</source>
+        <translation>
+            <numerusform>&amp;Powiąż %n ofertę</numerusform>
+            <numerusform>&amp;Powiąż %n oferty</numerusform>
+            <numerusform>&amp;Powiąż %n ofert</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-30"/>
         <source>By channel: %1.</source>
         <translation>Według kanałów: %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 ambiguous title(s) are left for linking by hand.</source>
-        <translation>Niejednoznaczne tytuły pozostawione do ręcznego powiązania: %1.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, and its listings would be linked twice.</source>
-        <translation>Oferty występujące w więcej niż jednym kanale: %1. To samo konto Allegro wygląda na dodane dwa razy, a jego oferty zostałyby powiązane dwukrotnie.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Listings to link</source>
         <translation>Oferty do powiązania</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Link %1 listing(s)</source>
-        <translation>&amp;Powiąż oferty (%1)</translation>
     </message>
 </context>
 <context>
     <name>ListingsModel</name>
     <message>
-        <location filename="../../ui/listings/screen.py" line="+78"/>
+        <location filename="../../ui/listings/screen.py" line="+74"/>
         <source>Offer ID</source>
         <translation>Nr oferty</translation>
     </message>
@@ -2319,13 +2356,13 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+1"/>
-        <source>Linked SKU</source>
-        <translation>SKU</translation>
+        <source>The stock item this listing sells (its title in the tooltip)</source>
+        <translation>Pozycja magazynowa sprzedawana w tej ofercie (jej tytuł w podpowiedzi)</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>The stock item this listing sells (its title in the tooltip)</source>
-        <translation>Pozycja magazynowa sprzedawana w tej ofercie (jej tytuł w podpowiedzi)</translation>
+        <source>SKU</source>
+        <translation>SKU</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2358,12 +2395,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ten tytuł ma kilka pozycji magazynowych: powiąż ręcznie (Powiąż…), program nigdy nie zgaduje.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Ending this auction sells it to the top bidder.</source>
         <translation>Zakończenie tej licytacji sprzeda przedmiot najwyżej licytującemu.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
         <source>Oversell risk: live on Allegro with nothing available to send. A buyer can still buy it. End it (Sync now proposes it again), or restock it.</source>
         <translation>Ryzyko sprzedaży bez towaru: oferta jest aktywna na Allegro, a nie ma czego wysłać. Kupujący wciąż może ją kupić. Zakończ ją (Synchronizuj teraz zaproponuje to ponownie) albo uzupełnij stan.</translation>
     </message>
@@ -2373,7 +2410,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmieniona poza programem przy ostatniej synchronizacji: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Ended outside this app (sold out, its time ran out, or ended on Allegro), so the app will not relist it, even with stock: it relists only the listings it ended itself for lack of stock. Relist it on Allegro to sell it again.</source>
         <translation>Zakończona poza programem (wyprzedana, minął jej czas albo zakończona na Allegro), więc program nie wystawi jej ponownie, nawet gdy towar jest: ponownie wystawia tylko oferty, które sam zakończył z braku towaru. Wystaw ją ponownie na Allegro, aby znów sprzedawać.</translation>
     </message>
@@ -2396,7 +2433,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>ListingsScreen</name>
     <message>
-        <location line="-83"/>
+        <location line="-88"/>
         <source>All listings</source>
         <translation>Wszystkie oferty</translation>
     </message>
@@ -2451,17 +2488,17 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Licytacje z ofertami kupna</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+115"/>
         <source>Filter by offer id, title, SKU or status (Ctrl+F)</source>
-        <translation>Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)</translation>
+        <translation>Filtruj: nr oferty, tytuł, SKU, status (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter listings</source>
         <translation>Filtruj oferty</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Link…</source>
         <translation>Pow&amp;iąż…</translation>
     </message>
@@ -2522,7 +2559,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Cofnij: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -2545,7 +2582,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Select a listing first: click its row, or press Down from the filter box.</source>
         <translation>Najpierw wybierz ofertę: kliknij jej wiersz albo naciśnij strzałkę w dół w polu filtra.</translation>
     </message>
@@ -2621,7 +2658,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Undone: %1</source>
         <translation>Cofnięto: %1</translation>
     </message>
@@ -2631,19 +2668,19 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Ponowiono: %1</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-99"/>
         <location line="+65"/>
         <location line="+15"/>
         <source> (Ctrl+Z undoes it)</source>
         <translation> (Ctrl+Z cofa)</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-232"/>
         <source>Accept su&amp;ggestion</source>
         <translation>Przyjmij p&amp;ropozycję</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+168"/>
         <source>Linked offer %1</source>
         <translation>Powiązano ofertę %1</translation>
     </message>
@@ -2667,7 +2704,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Żadna widoczna niepowiązana oferta nie ma dokładnie jednej pozycji magazynowej o swoim tytule.</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-323"/>
         <source>Oversell risk</source>
         <translation>Ryzyko sprzedaży bez towaru</translation>
     </message>
@@ -2677,7 +2714,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zmienione na Allegro</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+325"/>
         <source>Nothing was linked.</source>
         <translation>Niczego nie powiązano.</translation>
     </message>
@@ -2845,7 +2882,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/screen.py" line="+87"/>
+        <location filename="../../ui/orders/screen.py" line="+83"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
@@ -2947,61 +2984,66 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Problemy z przesyłkami</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+55"/>
         <source>Filter by order, buyer, status or tracking number (Ctrl+F)</source>
-        <translation>Filtruj po zamówieniu, kupującym, statusie lub numerze przesyłki (Ctrl+F)</translation>
+        <translation>Filtruj: zamówienie, kupujący, przesyłka (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Filter orders</source>
         <translation>Filtruj zamówienia</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+181"/>
+        <location line="+26"/>
+        <location line="+170"/>
         <source>Select an order to see its items and shipping.</source>
         <translation>Zaznacz zamówienie, aby zobaczyć jego pozycje i wysyłkę.</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+9"/>
+        <location line="-155"/>
+        <location line="+10"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Offer</source>
         <translation>Nr oferty</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+9"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>Qty</source>
         <translation>Szt.</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+10"/>
+        <location line="-10"/>
+        <location line="+11"/>
         <source>Price</source>
         <translation>Cena</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+10"/>
-        <source>Stock item</source>
-        <translation>Pozycja magazynowa</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+10"/>
+        <location line="-11"/>
+        <location line="+11"/>
         <source>Link</source>
         <translation>Powiązanie</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Pieces bought</source>
         <translation>Kupione sztuki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stock item it takes from</source>
+        <translation>Pozycja magazynowa, z której schodzi towar</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3075,7 +3117,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+47"/>
         <source>%1 order(s)</source>
         <translation>
             <numerusform>%1 zamówienie</numerusform>
@@ -3093,7 +3135,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+105"/>
         <source>Select an order, then one of its items.</source>
         <translation>Wybierz zamówienie, a potem jedną z jego pozycji.</translation>
     </message>
@@ -3123,7 +3165,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Allegro przyjęło ten numer przesyłki; nie można go już zmienić.</translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+90"/>
         <source>%n linked item(s) are taken off stock at %2.</source>
         <translation>
             <numerusform>%n powiązana sztuka zostanie zdjęta ze stanu w lokalizacji %2.</numerusform>
@@ -3132,12 +3174,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-161"/>
         <source>Order</source>
         <translation>Zamówienie</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Carr&amp;ier name:</source>
         <translation>&amp;Nazwa przewoźnika:</translation>
     </message>
@@ -3147,7 +3189,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Zapi&amp;sz poprawkę</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Buyer</source>
         <translation>Kupujący</translation>
     </message>
@@ -3172,12 +3214,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wiadomość od kupującego: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Not linked to a stock item: it holds no stock. Link it with “Link item to stock…”.</source>
         <translation>Niepowiązana z pozycją magazynową: nie rezerwuje towaru. Powiąż ją przyciskiem „Powiąż z magazynem…”.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+64"/>
         <source>Why: %1</source>
         <translation>Powód: %1</translation>
     </message>
@@ -3197,7 +3239,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>Wygląda poprawnie dla przewoźnika %1.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>no location</source>
         <translation>brak lokalizacji</translation>
     </message>
@@ -3271,7 +3313,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+134"/>
+        <location filename="../../ui/preferences.py" line="+121"/>
         <source>Preferences</source>
         <translation>Preferencje</translation>
     </message>
@@ -3379,7 +3421,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+3"/>
         <source>REST channels connect through your application at Allegro: register a desktop application once at apps.developer.allegro.pl (it runs without a browser) and paste its Client ID and Secret here. The built-in Sandbox has its demo application filled in.</source>
-        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowana piaskownica ma wpisaną swoją aplikację demonstracyjną.</translation>
+        <translation>Kanały REST łączą się przez Twoją aplikację w Allegro: zarejestruj raz aplikację desktopową na apps.developer.allegro.pl (działa bez przeglądarki) i wklej tu jej Client ID i Client Secret. Wbudowany Sandbox ma wpisaną swoją aplikację demonstracyjną.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3394,7 +3436,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+1"/>
         <source>Built-in Sandbox</source>
-        <translation>Wbudowana piaskownica</translation>
+        <translation>Wbudowany Sandbox</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3463,7 +3505,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RestAccountForm</name>
     <message>
-        <location filename="../../ui/channels/rest_form.py" line="+190"/>
+        <location filename="../../ui/channels/rest_form.py" line="+184"/>
         <source>Testing</source>
         <translation>Testowanie</translation>
     </message>
@@ -3530,12 +3572,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+10"/>
-        <location line="+164"/>
+        <location line="+162"/>
         <source>&amp;Test</source>
         <translation>&amp;Testuj</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-160"/>
         <source>Test the connection to Allegro</source>
         <translation>Przetestuj połączenie z Allegro</translation>
     </message>
@@ -3570,12 +3612,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Połącz z Allegro…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>This channel was deleted meanwhile; nothing was stored.</source>
         <translation>Ten kanał został w międzyczasie usunięty; niczego nie zapisano.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Connected as %1.</source>
         <translation>Połączono jako %1.</translation>
     </message>
@@ -3613,7 +3655,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>RestIntegrationScreen</name>
     <message>
-        <location line="-411"/>
+        <location line="-404"/>
         <source>Back</source>
         <translation>Wstecz</translation>
     </message>
@@ -3634,24 +3676,24 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     </message>
     <message>
         <location line="+6"/>
-        <location line="+102"/>
+        <location line="+99"/>
         <source>Allegro (allegro.pl)</source>
         <translation>Allegro (allegro.pl)</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-98"/>
+        <location line="+99"/>
         <source>Allegro&apos;s own sandbox (allegrosandbox.pl)</source>
         <translation>Piaskownica Allegro (allegrosandbox.pl)</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+103"/>
+        <location line="-98"/>
+        <location line="+100"/>
         <source>Built-in Sandbox (demo shop on this computer)</source>
-        <translation>Wbudowana piaskownica (sklep demonstracyjny na tym komputerze)</translation>
+        <translation>Wbudowany Sandbox (sklep demonstracyjny na tym komputerze)</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-99"/>
         <source>Another address…</source>
         <translation>Inny adres…</translation>
     </message>
@@ -3833,7 +3875,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>StockModel</name>
     <message>
-        <location filename="../../ui/inventory/screen.py" line="-377"/>
+        <location filename="../../ui/inventory/screen.py" line="-339"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3958,7 +4000,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
     <message>
         <location line="+4"/>
         <source>Filter runs (channel, outcome, date, problem text)</source>
-        <translation>Filtruj synchronizacje (kanał, wynik, data, treść problemu)</translation>
+        <translation>Filtruj: kanał, wynik, data, treść problemu</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4070,7 +4112,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation> — %1 z %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+37"/>
         <source>%1: %n listing(s) to end or relist wait for your confirmation; press Sync now to review them.</source>
         <translation>
             <numerusform>%1: %n oferta do zakończenia lub ponownego wystawienia czeka na Twoje potwierdzenie; naciśnij Synchronizuj teraz, aby ją przejrzeć.</numerusform>
@@ -4088,7 +4130,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <source>A sync is running; Cancel stops it after the current batch.</source>
         <translation>Trwa synchronizacja; Anuluj zatrzyma ją po bieżącej partii.</translation>
     </message>
@@ -4116,12 +4158,12 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         </translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-139"/>
         <source>%1: waiting for your confirmation…</source>
         <translation>%1: czeka na Twoje potwierdzenie…</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-142"/>
         <source>Cha&amp;nnel:</source>
         <translation>&amp;Kanał:</translation>
     </message>
@@ -4131,7 +4173,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>&amp;Synchronizuj teraz</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+201"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
@@ -4174,7 +4216,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
 <context>
     <name>SyncTray</name>
     <message>
-        <location filename="../../ui/tray.py" line="+28"/>
+        <location filename="../../ui/tray.py" line="+27"/>
         <source>done</source>
         <translation>gotowe</translation>
     </message>
@@ -4194,7 +4236,7 @@ Nie masz pod ręką konta? Zostaw na następnym ekranie środowisko Sandbox i wy
         <translation>anulowane</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+22"/>
         <location line="+101"/>
         <source>No sync yet</source>
         <translation>Jeszcze bez synchronizacji</translation>

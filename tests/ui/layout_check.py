@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -136,9 +137,10 @@ def header_text_room(header: QHeaderView, logical: int) -> int:
     style = header.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     room = header.sectionSize(logical) - 2 * margin
-    if header.isSortIndicatorShown():
-        # Qt keeps room for the arrow on every section, sorted or not (QHeaderView::sectionSizeFromContents)
-        room -= style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    if header.isSortIndicatorShown() and header.sortIndicatorSection() == logical:
+        # the arrow takes its room from the sorted section's text only (QCommonStyle, SE_HeaderLabel)
+        room -= max(header.height() // 2 + 2 * margin,
+                    style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin)
     return room
 
 
@@ -181,6 +183,20 @@ def _tab_problems(bar: QTabBar) -> list[str]:
     return found
 
 
+def _placeholder_problem(edit: QLineEdit) -> str | None:
+    """An empty field's hint ("Filter by … (Ctrl+F)") cut at its end."""
+    text = edit.placeholderText()
+    if not text or edit.text():
+        return None
+    margins = edit.textMargins()
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    room = edit.contentsRect().width() - margins.left() - margins.right() - 2 * frame - 4  # QLineEdit's own inner margin
+    need = QFontMetrics(edit.font()).horizontalAdvance(text)
+    if need > room + SLACK:
+        return f"{_name(edit)}: placeholder {text[:60]!r} needs {need} px, has {room}"
+    return None
+
+
 def _group_problem(box: QGroupBox) -> str | None:
     text = plain(box.title())
     if not text:
@@ -207,6 +223,8 @@ def clipped_texts(root: QWidget) -> list[str]:
             problem = _combo_problem(widget)
         elif isinstance(widget, QGroupBox):
             problem = _group_problem(widget)
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), QComboBox):
+            problem = _placeholder_problem(widget)
         elif isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
             found += _header_problems(widget)
         elif isinstance(widget, QTabBar):

@@ -73,7 +73,7 @@ def test_the_overview_counts_them(qtbot, shop, data_dir):
     qtbot.addWidget(home)
     label = home.labels["oversell_risk"]
     qtbot.waitUntil(lambda: label.text() != "0", timeout=5000)  # counted off the window's thread
-    assert label.text() == "1 listing(s): live with nothing available to send"
+    assert label.text() == "1 listing: live with nothing available to send"
     assert ALERT.name() in label.styleSheet()
     Channel.update(inventory_sync=False).execute()  # stock is not kept in step: nothing is counted
     with qtbot.waitSignal(home.risks_shown, timeout=5000):

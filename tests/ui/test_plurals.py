@@ -124,3 +124,115 @@ def test_the_chart_title_reads_last_14_days(qtbot, db, data_dir, speak):
         qtbot.addWidget(screen)
         assert screen.chart_title.text() == f"<b>{title}</b>"
         screen.shutdown()
+
+
+RISK_COUNTS = (1, 2, 5, 12, 22)
+EXPECTED_RISKS = {
+    "en": ["1 listing: live with nothing available to send", "2 listings: live with nothing available to send",
+           "5 listings: live with nothing available to send", "12 listings: live with nothing available to send",
+           "22 listings: live with nothing available to send"],
+    "pl": ["1 oferta aktywna bez towaru do wysłania", "2 oferty aktywne bez towaru do wysłania",
+           "5 ofert aktywnych bez towaru do wysłania", "12 ofert aktywnych bez towaru do wysłania",
+           "22 oferty aktywne bez towaru do wysłania"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_the_overview_counts_listings_at_oversell_risk_in_words(qtbot, db, data_dir, speak, lang):
+    from core.paths import app_paths
+    from ui.home import HomeScreen
+
+    speak(lang)
+    home = HomeScreen(app_paths(data_dir))
+    qtbot.addWidget(home)
+    label = home.labels["oversell_risk"]
+    shown = []
+    for n in RISK_COUNTS:
+        home._show_risks(n)
+        shown.append(label.text())
+    assert shown == EXPECTED_RISKS[lang]
+    home._show_risks(0)
+    assert label.text() == "0"
+    home.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "heading", "button", "left", "twice"),
+    [
+        ("en", 1, "Link 1 listing to the one stock item", "Link 1 listing", "1 ambiguous title is left", "1 offer appears"),
+        ("en", 5, "Link 5 listings, each", "Link 5 listings", "5 ambiguous titles are left", "5 offers appear"),
+        ("pl", 1, "Powiązać 1 ofertę z jedyną", "Powiąż 1 ofertę", "1 niejednoznaczny tytuł zostaje", "1 oferta występuje"),
+        ("pl", 2, "Powiązać 2 oferty, każdą", "Powiąż 2 oferty", "2 niejednoznaczne tytuły zostają", "2 oferty występują"),
+        ("pl", 5, "Powiązać 5 ofert, każdą", "Powiąż 5 ofert", "5 niejednoznacznych tytułów zostaje", "5 ofert występuje"),
+        ("pl", 22, "Powiązać 22 oferty, każdą", "Powiąż 22 oferty", "22 niejednoznaczne tytuły", "22 oferty występują"),
+    ],
+)
+def test_link_all_exact_matches_counts_in_words(qtbot, db, speak, lang, n, heading, button, left, twice):
+    from core.listing_rows import COLUMN_COUNT
+    from ui.listings.link_preview import CHANNEL_NAME, OFFER, LinkPreview
+
+    speak(lang)
+
+    def rows(channels):
+        made = []
+        for i in range(n):
+            for channel in channels:
+                row = [None] * (COLUMN_COUNT + 10)
+                row[OFFER], row[2], row[CHANNEL_NAME] = 7_100_000_000 + i, f"Oferta {i}", channel
+                made.append(tuple(row))
+        return made
+
+    dialog = LinkPreview(rows(["Sklep A"]), ambiguous=n)
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text().startswith(heading), dialog.heading.text()
+    assert dialog.link_button.text().replace("&", "") == button
+    assert left in dialog.counts.text()
+    assert not dialog.warning.isVisibleTo(dialog)
+    # the same offers in two channels: the same Allegro account added twice
+    twice_dialog = LinkPreview(rows(["Sklep A", "Sklep B"]), ambiguous=0)
+    qtbot.addWidget(twice_dialog)
+    assert twice_dialog.warning.text().startswith(twice), twice_dialog.warning.text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1 of them has no stock", "2 of them have no stock", "5 of them have no stock", "22 of them have no stock"]),
+        ("pl", ["1 z nich nie ma towaru", "2 z nich nie mają towaru", "5 z nich nie ma towaru", "22 z nich nie mają towaru"]),
+    ],
+)
+def test_the_welcome_says_how_many_demo_listings_have_no_stock_in_words(qtbot, db, data_dir, speak, lang, expected):
+    from core.paths import app_paths
+    from ui.home import HomeScreen
+
+    speak(lang)
+    home = HomeScreen(app_paths(data_dir))
+    qtbot.addWidget(home)
+    assert [home.tr("%n of them have no stock", "", n) for n in (1, 2, 5, 22)] == expected
+    home.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "expected"),
+    [
+        ("en", "end", ["&Review the 1 end…", "&Review the 2 ends…", "&Review the 5 ends…", "&Review the 22 ends…"]),
+        ("pl", "end", ["&Przejrzyj 1 zakończenie…", "&Przejrzyj 2 zakończenia…", "&Przejrzyj 5 zakończeń…",
+                       "&Przejrzyj 22 zakończenia…"]),
+        ("en", "quantity", ["&Send this 1 quantity change", "&Send these 2 quantity changes",
+                            "&Send these 5 quantity changes", "&Send these 22 quantity changes"]),
+        ("pl", "quantity", ["&Wyślij 1 zmianę stanu", "&Wyślij 2 zmiany stanów", "&Wyślij 5 zmian stanów",
+                            "&Wyślij 22 zmiany stanów"]),
+    ],
+)
+def test_the_brake_question_counts_what_it_held_in_words(qtbot, speak, lang, kind, expected):
+    from types import SimpleNamespace
+
+    from ui.sync.confirm_dialog import BrakeQuestion
+
+    speak(lang)
+    shown = []
+    for n in (1, 2, 5, 22):
+        box = BrakeQuestion("Sklep", SimpleNamespace(kind=kind, count=n, message="…"))
+        qtbot.addWidget(box)
+        shown.append(box.go_button.text())
+    assert shown == expected

@@ -17,6 +17,7 @@ from core.models import Listing, ListingStatus, StockItem, StockLevel, utcnow
 from core.stock_csv import read_import
 from core.sync.engine import SyncEngine, decide
 from tests.ui.desk_sandbox import control, desk, sandbox  # noqa: F401 - fixtures
+from tests.sandbox_fixtures import sandbox_server  # noqa: F401 - fixture
 from tests.ui.keys_check import clashes, mnemonics_shown
 from tests.ui.layout_check import clipped_texts, too_big_for
 from ui import i18n
@@ -226,7 +227,7 @@ def test_a_shortened_column_header_names_itself_in_full_in_its_tooltip(qtbot, sh
 def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qtbot):
     """The checks above see what a seller would: each kind of cut text, and a window wider than the screen."""
     from PySide6.QtGui import QStandardItemModel
-    from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
     window = QWidget()
     qtbot.addWidget(window)
@@ -240,16 +241,19 @@ def test_the_measuring_finds_cut_labels_buttons_headers_and_a_window_too_wide(qt
     model.setHorizontalHeaderLabels(["Pozycja magazynowa", "Szt."])
     table.setModel(model)
     table.setSortingEnabled(True)
-    for widget in (label, button, combo, table):
+    hint = QLineEdit()
+    hint.setPlaceholderText("Filtruj po numerze oferty, tytule, SKU lub statusie (Ctrl+F)")
+    for widget in (label, button, combo, table, hint):
         layout.addWidget(widget)
-    for widget in (label, button, combo):
+    for widget in (label, button, combo, hint):
         widget.setFixedWidth(60)
     table.setColumnWidth(0, 40)
     wide = QLabel("x" * 400)
     layout.addWidget(wide)
     window.show()
     found = "\n".join(clipped_texts(window))
-    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs"):
+    for text in ("Wszystkie włączone kanały' needs", "Synchronizuj teraz", "QComboBox", "'Pozycja magazynowa' needs",
+                 "placeholder 'Filtruj po numerze oferty"):
         assert text in found
     assert "'Szt.'" not in found  # its section is wide enough
     assert too_big_for(window, WIDTH, HEIGHT)  # the long label makes it wider than 1024
@@ -301,7 +305,7 @@ def test_the_oversell_risk_status_shows_whole_in_the_listings_at_1024(qtbot, sho
     assert risky, "the shop has a live listing with nothing to send"
     column = model.STATUS_COLUMN
     text = model.index(risky[0], column).data()
-    assert ("oversell risk" if language == "en" else "ryzyko sprzedaży bez towaru") in text
+    assert ("oversell risk" if language == "en" else "Aktywna · bez towaru") in text
     need = table.fontMetrics().horizontalAdvance(text)
     assert need + 6 <= table.columnWidth(column), (text, need, table.columnWidth(column))
 
@@ -325,3 +329,127 @@ def test_a_rest_channels_config_fits_1024x640_on_both_tabs_with_its_texts_whole(
     assert account.login.isVisible() and account.connect_button.isVisible() and account.test_button.isVisible()
     problems += clipped_texts(window) + [f"Alt+{c}" for c in clashes(mnemonics_shown(window))]
     assert not problems, "\n".join(f"[{language}] {p}" for p in problems)
+
+
+def test_listings_and_orders_show_every_column_at_1024_without_scrolling_sideways(qtbot, shop, language):
+    """Suggestion and Channel are on screen, not behind a sideways scroll; the title keeps its room."""
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    for key in ("listings", "orders"):
+        screen = window.show_screen(key)
+        settle(qtbot, window)
+        table, header = screen.table, screen.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        assert len(shown) == len(screen.model.columns), f"{key}: the Channel column shows with two channels"
+        right = max(header.sectionViewportPosition(i) + header.sectionSize(i) for i in shown)
+        assert right <= table.viewport().width(), (key, right, table.viewport().width())
+        assert table.horizontalScrollBar().maximum() == 0, key
+        stretch = next(i for i, c in enumerate(screen.model.columns) if c.stretch)
+        assert table.columnWidth(stretch) >= table.column_fit.title_min(), key
+        assert not clipped_texts(screen), clipped_texts(screen)
+
+
+def test_sorting_by_a_narrow_column_widens_it_for_the_arrow_and_its_header_stays_whole(qtbot, shop, language):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("listings")
+    settle(qtbot, window)
+    table = screen.table
+    qty = 3
+    before = table.columnWidth(qty)
+    table.sortByColumn(qty, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, window)
+    assert table.columnWidth(qty) > before
+    assert not clipped_texts(screen), clipped_texts(screen)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the arrow moves on: Qty gives its room back
+    settle(qtbot, window)
+    assert table.columnWidth(qty) == before
+    assert not clipped_texts(screen), clipped_texts(screen)
+
+
+def test_a_listing_title_cut_short_by_a_narrow_window_shows_whole_in_its_tooltip(qtbot, shop, language):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(shop.paths)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    screen = window.show_screen("listings")
+    settle(qtbot, window)
+    model = screen.model
+    titles = [model.index(r, model.TITLE_COLUMN).data() for r in range(model.rowCount())]
+    tips = [model.index(r, model.TITLE_COLUMN).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert titles and tips == titles
+
+
+def test_the_confirmation_shows_every_column_at_1024_without_scrolling_sideways(qtbot, shop, language):
+    from ui.sync.confirm_dialog import ActionsView, ConfirmDialog
+
+    for listing in Listing.select().where(Listing.stock_item.is_null(False)):
+        StockLevel.update(quantity=0 if listing.status == ListingStatus.ACTIVE else 5).where(
+            StockLevel.item == listing.stock_item_id).execute()
+    market = shop.marketplace()
+    try:
+        engine = SyncEngine(shop.channel_id, market)
+        plan = engine.plan()
+        assert plan.to_confirm
+        dialog = ConfirmDialog(plan)
+        problems = fit(dialog, qtbot)
+        for view in dialog.findChildren(ActionsView):
+            header = view.horizontalHeader()
+            right = max(header.sectionViewportPosition(i) + header.sectionSize(i) for i in range(header.count()))
+            assert right <= view.viewport().width() + 1, (view.objectName(), right, view.viewport().width())
+            assert view.horizontalScrollBar().maximum() == 0, view.objectName()
+        engine.cancel(plan)
+    finally:
+        market.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_rest_form_connect_dialog_link_preview_and_brake_fit_1024x640_with_their_texts_whole(
+    qtbot, db, data_dir, language, sandbox_server, memory_keyring  # noqa: F811
+):
+    from types import SimpleNamespace
+
+    from core.allegro.rest.tokens import store_application
+    from core.paths import app_paths
+    from ui.channels.integration_window import ChannelIntegrationWindow
+    from ui.channels.rest_form import ADDRESS
+    from ui.listings.link_preview import CHANNEL_NAME, OFFER, LinkPreview
+    from ui.sync.confirm_dialog import BrakeQuestion
+
+    paths = app_paths(data_dir)
+    problems: list[str] = []
+
+    def check(name, widget):
+        problems.extend(f"[{language}] {name}: {p}" for p in fit(widget, qtbot))
+        problems.extend(f"[{language}] {name}: Alt+{c}" for c in clashes(mnemonics_shown(widget)))
+
+    store_application(sandbox_server.rest_url, paths, "SANDBOX-CLIENT-ID", "SANDBOX-CLIENT-SECRET")
+    window = ChannelIntegrationWindow(paths)
+    window.open_integration("allegro_rest")
+    page = window.rest_page
+    page.sub_source.setText("Sklep Źdźbło")
+    page.environment.setCurrentIndex(page.environment.findData(ADDRESS))
+    page.address.setText(sandbox_server.rest_url)
+    check("rest form", window)
+    dialog = page.connect_with_allegro()
+    qtbot.waitUntil(lambda: dialog.code is not None, timeout=20_000)
+    check("connect", dialog)
+    dialog.shutdown()
+
+    rows = []
+    for i, channel in enumerate(["Sklep A", "Sklep B", "Sklep A"]):
+        row = [None] * 20
+        row[OFFER], row[2], row[CHANNEL_NAME] = 7_100_000_000 + i % 2, "Kubek ceramiczny żółty 350 ml", channel
+        rows.append(tuple(row))
+    check("link preview", LinkPreview(rows, ambiguous=2))
+    for kind in ("end", "quantity"):
+        check(f"brake ({kind})", BrakeQuestion("Sklep Źdźbło", SimpleNamespace(kind=kind, count=7, message="…")))
+    assert not problems, "\n".join(problems)

@@ -144,7 +144,7 @@ def test_the_brake_asks_before_ending_most_listings_even_without_manual_confirma
     sync(qtbot, screen)
     text, go, without, safe_default = asked[0]
     assert "would end 3 of the 5 live listings of MyAllegro (60 %)" in text
-    assert (go, without, safe_default) == ("&Review the 3 ends…", "Send the &rest without ending them", True)
+    assert (go, without, safe_default) == ("&Review the 3 ends…", "Send the rest &without ending them", True)
     assert all(desk.on_allegro(o)["state"] == "active" for _i, o in pairs)
     assert last_run().outcome == "cancelled"
 

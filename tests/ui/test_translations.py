@@ -260,3 +260,20 @@ def test_command_line_speaks_polish_when_lang_is_polish(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Nie ma jeszcze kanałów." in done.stdout
 
+
+
+def test_every_counted_string_has_its_english_and_polish_forms():
+    """A "(s)" or %n sentence is counted (numerus) in both catalogues: two finished English forms
+    (1 listing, 2 listings) and three Polish ones (1 oferta, 2 oferty, 5 ofert), none with "(s)"."""
+    problems = []
+    for lang, count in (("en", 2), ("pl", 3)):
+        for context, source, translation in messages(TRANSLATIONS / f"acm_{lang}.ts"):
+            if "(s)" not in source and "%n" not in source:
+                continue
+            forms = [f.text or "" for f in translation.findall("numerusform")]
+            if translation.get("type") == "unfinished" or len(forms) != count or not all(f.strip() for f in forms):
+                problems.append(f"{lang} {context}: {source!r} has no {count} finished counted forms")
+            elif any("(s)" in f for f in forms) or lang == "en" and "(s)" in source and len(set(forms)) < 2:
+                # Polish may rightly repeat a form ("5 z 7 ofert" for every count after "z")
+                problems.append(f"{lang} {context}: {source!r} keeps its \"(s)\": {forms}")
+    assert problems == [], "\n".join(problems)

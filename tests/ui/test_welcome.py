@@ -91,6 +91,9 @@ def test_one_click_demo_then_sync_shows_the_ends_to_confirm_and_the_orders(
 
     # The demo channel is a real row of Channel Integration, of the kind chosen, and its Test says OK.
     assert ready in home.demo_status.text()
+    unstocked = len(done.stock.out_of_stock)
+    assert unstocked > 1
+    assert f"; {unstocked} of them have no stock, so the sync will propose ending them" in home.demo_status.text()
     assert Channel.get_by_id(done.channel.id).api == api
     assert home.sync_button.isEnabled() and not home.demo_button.isEnabled()
     assert not home.webapi_demo_button.isVisible()

@@ -23,7 +23,7 @@ class LinkPreview(QDialog):
         self.resize(760, 480)
         layout = QVBoxLayout(self)
         self.heading = QLabel(
-            self.tr("Link %1 listing(s), each to the one stock item with exactly its title?").replace("%1", str(len(rows)))
+            self.tr("Link %n listing(s), each to the one stock item with exactly its title?", "", len(rows))
         )
         self.heading.setObjectName("link_preview_heading")
         self.heading.setWordWrap(True)
@@ -32,7 +32,7 @@ class LinkPreview(QDialog):
         counts = ", ".join(f"{name}: {n}" for name, n in sorted(per_channel.items()))
         details = self.tr("By channel: %1.").replace("%1", counts)
         if ambiguous:
-            details += " " + self.tr("%1 ambiguous title(s) are left for linking by hand.").replace("%1", str(ambiguous))
+            details += " " + self.tr("%n ambiguous title(s) are left for linking by hand.", "", ambiguous)
         self.counts = QLabel(details)
         self.counts.setObjectName("link_preview_counts")
         self.counts.setWordWrap(True)
@@ -41,9 +41,9 @@ class LinkPreview(QDialog):
         twice = sum(1 for n in offers.values() if n > 1)
         self.warning = QLabel(
             self.tr(
-                "%1 offer(s) appear in more than one channel: the same Allegro account seems to be added twice, "
-                "and its listings would be linked twice."
-            ).replace("%1", str(twice))
+                "%n offer(s) appear in more than one channel: the same Allegro account seems to be added twice, "
+                "and its listings would be linked twice.", "", twice
+            )
         )
         self.warning.setObjectName("link_preview_warning")
         self.warning.setWordWrap(True)
@@ -60,7 +60,7 @@ class LinkPreview(QDialog):
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox()
         self.link_button = buttons.addButton(
-            self.tr("&Link %1 listing(s)").replace("%1", str(len(rows))), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Link %n listing(s)", "", len(rows)), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.link_button.setObjectName("link_preview_link")
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

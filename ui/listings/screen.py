@@ -66,7 +66,7 @@ SHOW = [
 
 
 class ListingsModel(RowTableModel):
-    STATUS_COLUMN, SKU_COLUMN, AVAILABLE_COLUMN, SUGGESTION_COLUMN, CHANNEL_COLUMN = 5, 6, 7, 8, 9
+    TITLE_COLUMN, STATUS_COLUMN, SKU_COLUMN, AVAILABLE_COLUMN, SUGGESTION_COLUMN, CHANNEL_COLUMN = 1, 5, 6, 7, 8, 9
 
     def __init__(self, parent=None) -> None:
         super().__init__(
@@ -77,7 +77,7 @@ class ListingsModel(RowTableModel):
                 Column(QCoreApplication.translate("ListingsModel", "Qty"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Quantity on Allegro at the last sync"), width=45),
                 Column(QCoreApplication.translate("ListingsModel", "Bids"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Bids on the auction"), width=40),
                 Column(QCoreApplication.translate("ListingsModel", "Status"), width=175),
-                Column(QCoreApplication.translate("ListingsModel", "Linked SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
+                Column(QCoreApplication.translate("ListingsModel", "SKU"), tooltip=QCoreApplication.translate("ListingsModel", "The stock item this listing sells (its title in the tooltip)"), width=95),
                 Column(QCoreApplication.translate("ListingsModel", "Available"), numeric=True, tooltip=QCoreApplication.translate("ListingsModel", "Available stock that the next sync sends"), width=65),
                 Column(QCoreApplication.translate("ListingsModel", "Suggestion"), tooltip=QCoreApplication.translate("ListingsModel", "Stock items whose title equals the listing's"), width=240),
                 Column(QCoreApplication.translate("ListingsModel", "Channel"), width=110),
@@ -102,7 +102,8 @@ class ListingsModel(RowTableModel):
 
     def tooltip(self, row, column):
         if column == self.SUGGESTION_COLUMN and row[SUGGESTION] == "ambiguous":
-            return QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+            why = QCoreApplication.translate("ListingsModel", "Several stock items have this title: link by hand (Link…), it is never guessed.")
+            return f"{row[9]}\n{why}" if row[9] else why  # the items whole, where the column elides them
         if column == self.STATUS_COLUMN and row[CHANGED] and not row[RISK]:
             return QCoreApplication.translate("ListingsModel", "Changed outside the app at the last sync: %1").replace("%1", row[CHANGED])
         if column == self.STATUS_COLUMN and row[RISK]:
@@ -113,6 +114,10 @@ class ListingsModel(RowTableModel):
             )
         if column == self.SKU_COLUMN and row[ITEM_ID] is not None:
             return row[STOCK_TITLE]
+        if column == self.TITLE_COLUMN:
+            return row[2]  # whole, where a narrow window elides it
+        if column == self.SUGGESTION_COLUMN and row[9]:
+            return row[9]
         if column == 4 and row[FORMAT] == "auction" and row[5] > 0:
             return QCoreApplication.translate("ListingsModel", "Ending this auction sells it to the top bidder.")
         if column == self.STATUS_COLUMN:
@@ -243,7 +248,7 @@ class ListingsScreen(DeskScreen):
 
     def _room_for_the_risk_status(self) -> None:
         """The Status column may widen to "Live · oversell risk" whole in the app's language
-        ("Aktywna · ryzyko sprzedaży bez towaru"), the warning a seller must not miss."""
+        ("Aktywna · bez towaru"), the warning a seller must not miss."""
         fit = self.table.column_fit
         column = fit.columns[ListingsModel.STATUS_COLUMN]
         risk = status_text(ListingStatus.ACTIVE) + " · " + _("oversell risk")

@@ -106,6 +106,8 @@ class OrdersModel(RowTableModel):
     def tooltip(self, row, column):
         if column == 4 and row[UNLINKED]:
             return self.tr("%n item(s) not linked to stock: they hold no stock", "", row[UNLINKED])
+        if column == self.TRACKING_COLUMN and row[self.TRACKING_COLUMN + 1]:
+            return row[self.TRACKING_COLUMN + 1]  # whole, where a narrow window elides it
         return None
 
 
@@ -128,6 +130,7 @@ class OrdersScreen(DeskScreen):
         self.add_notice()
 
         self.table = make_table("orders_table", self.model, self, sort=(0, Qt.SortOrder.DescendingOrder))
+        self.table.column_fit.title_chars = 28  # tracking texts are long anyway: their tooltip holds them whole
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.model.modelReset.connect(self.show_detail)
@@ -161,7 +164,7 @@ class OrdersScreen(DeskScreen):
         self.items = QTableWidget(0, 6)
         self.items.setObjectName("order_items")
         self.items.setHorizontalHeaderLabels(
-            [self.tr("Title"), self.tr("Offer"), self.tr("Qty"), self.tr("Price"), self.tr("Stock item"), self.tr("Link")]
+            [self.tr("Title"), self.tr("Offer"), self.tr("Qty"), self.tr("Price"), self.tr("SKU"), self.tr("Link")]
         )
         self.items.verticalHeader().setVisible(False)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -169,9 +172,10 @@ class OrdersScreen(DeskScreen):
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setTabKeyNavigation(False)
         self.items.horizontalHeaderItem(2).setToolTip(self.tr("Pieces bought"))
+        self.items.horizontalHeaderItem(4).setToolTip(self.tr("The stock item it takes from"))
         self.items_fit = ColumnFit(self.items, [
             Column(self.tr("Title"), stretch=True), Column(self.tr("Offer")), Column(self.tr("Qty")),
-            Column(self.tr("Price")), Column(self.tr("Stock item"), width=160), Column(self.tr("Link")),
+            Column(self.tr("Price")), Column(self.tr("SKU"), width=160), Column(self.tr("Link")),
         ], title_chars=16)
         self.items.itemSelectionChanged.connect(self._update_item_buttons)
         self.items.doubleClicked.connect(lambda _i: self.link_item())
@@ -359,6 +363,8 @@ class OrdersScreen(DeskScreen):
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, line.order_item_id)
+                if c == 0:
+                    cell.setToolTip(value)  # whole, where the narrow column elides it
                 if c in (2, 3):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if not line.linked:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -180,6 +180,19 @@ class ActionsView(QTableView):
     """Space ticks or unticks the selected rows, wherever the cursor is in the row.
     Enter does nothing here: it must never reach the dialog's Apply button by accident."""
 
+    WRAPPED_WIDTH = 190  # what the dialog asks for each wrapping column (listing, stock item, reason, note)
+
+    def viewportSizeHint(self) -> QSize:
+        """Room for the short columns whole and the wrapping ones at a readable width."""
+        header = self.horizontalHeader()
+        want = sum(
+            self.WRAPPED_WIDTH if header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch
+            else max(header.sectionSizeHint(i), self.sizeHintForColumn(i))
+            for i in range(header.count())
+        )
+        hint = super().viewportSizeHint()
+        return QSize(max(hint.width(), want), hint.height())
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
@@ -233,10 +246,15 @@ class ActionsSection(QWidget):
         self.view.setWordWrap(True)  # long Polish titles and reasons are read whole
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((28, 95, 270, 220, 270 if relists else 260, 100)):
-            self.view.setColumnWidth(column, width)
+        # the listing, stock item, reason (and an end's note) share the width and wrap; the short columns keep
+        # their content's width, so a 1024 px screen shows every column without scrolling
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(28)
+        self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
+        for column in range(self.model.columnCount()):
+            wraps = (2, 3, 4) if relists else (2, 3, 4, 5)  # an end's note wraps too
+            mode = QHeaderView.ResizeMode.Stretch if column in wraps else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if actions:
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -363,8 +381,8 @@ class BrakeQuestion(QMessageBox):
                     "<b>Cancel the whole sync</b> sends nothing. The channel's brake is set in its options."
                 )
             )
-            go = self.tr("&Review the %1 ends…").replace("%1", str(hold.count))
-            without = self.tr("Send the &rest without ending them")
+            go = self.tr("&Review the %n end(s)…", "", hold.count)
+            without = self.tr("Send the rest &without ending them")
         else:
             self.setInformativeText(
                 self.tr(
@@ -373,7 +391,7 @@ class BrakeQuestion(QMessageBox):
                     "nothing. The channel's brake is set in its options."
                 )
             )
-            go = self.tr("&Send these %1 quantities").replace("%1", str(hold.count))
+            go = self.tr("&Send these %n quantity change(s)", "", hold.count)
             without = self.tr("Send the &rest without them")
         self.go_button = self.addButton(go, QMessageBox.ButtonRole.AcceptRole)
         self.go_button.setObjectName("brake_go")
