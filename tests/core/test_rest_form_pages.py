@@ -121,3 +121,13 @@ def test_forms_no_event_dated_are_read_by_id(market, shop, rest_server):
     fresh.close()
     assert [f.form_id for f in forms] == numbers
     assert _counts(shop).get(ONE) == 3 and _counts(shop).get(LIST, 0) == 0
+
+
+def test_a_few_forms_among_many_bought_together_stop_paging_once_by_id_is_fewer_calls(market, shop):
+    _buy(shop, 250)
+    numbers = _form_numbers(market)
+    shop.reset_calls()
+    forms = market.post_buy_forms([numbers[0], numbers[-1]])  # the first page holds only the first
+    counts = _counts(shop)
+    assert counts.get(LIST) == 1 and counts.get(ONE) == 1  # not the two pages left of the window
+    assert [f.form_id for f in forms] == [numbers[0], numbers[-1]]
