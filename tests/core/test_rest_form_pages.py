@@ -124,10 +124,30 @@ def test_forms_no_event_dated_are_read_by_id(market, shop, rest_server):
 
 
 def test_a_few_forms_among_many_bought_together_stop_paging_once_by_id_is_fewer_calls(market, shop):
-    _buy(shop, 250)
-    numbers = _form_numbers(market)
+    _buy(shop, 250, paid=False)
+    market.post_buy_forms(_form_numbers(market))  # imported unpaid
+    every = [f["form_id"] for f in shop.forms()]
+    shop.pay_form(every[0])
+    shop.pay_form(every[-1])
+    numbers = _form_numbers(market, market.last_event)
     shop.reset_calls()
-    forms = market.post_buy_forms([numbers[0], numbers[-1]])  # the first page holds only the first
+    forms = market.post_buy_forms(numbers)  # the window's first page holds only the first
     counts = _counts(shop)
     assert counts.get(LIST) == 1 and counts.get(ONE) == 1  # not the two pages left of the window
-    assert [f.form_id for f in forms] == [numbers[0], numbers[-1]]
+    assert len(forms) == 2 and all(f.pay_status == "PAID" for f in forms)
+
+
+def test_forms_a_page_read_ahead_are_handed_to_the_next_batch_only_while_no_event_changed_them(market, shop):
+    _buy(shop, 250, paid=False)
+    numbers = _form_numbers(market)
+    shop.reset_calls()
+    first = market.post_buy_forms(numbers[:100])
+    assert _counts(shop).get(LIST) == 3  # the window's pages also hold the other 150 the journal named
+    shop.pay_form(shop.forms()[-1]["form_id"])
+    numbers += _form_numbers(market, market.last_event)  # its payment comes after the read-ahead
+    second = market.post_buy_forms(numbers[100:200])
+    third = market.post_buy_forms(numbers[200:])
+    counts = _counts(shop)
+    assert counts.get(LIST) == 3 and counts.get(ONE) == 1  # only the form paid since is read again
+    assert len(first) + len(second) + len(third) == 250
+    assert third[-1].pay_status == "PAID" and not any(f.pay_status == "PAID" for f in first + second)

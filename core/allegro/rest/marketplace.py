@@ -37,7 +37,7 @@ from core.allegro.port import (
 )
 from core.allegro.rest import answers
 from core.allegro.rest.form_pages import PAGE_SIZE as FORMS_PAGE
-from core.allegro.rest.form_pages import PurchaseTimes, read_forms
+from core.allegro.rest.form_pages import FormPages
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
 from core.allegro.rest.ids import IdBook, MemoryIds
 from core.allegro.rest.ledger import CommandLedger, LedgerEntry, MemoryLedger
@@ -76,7 +76,7 @@ class RestMarketplace:
         self.report_wait = report_wait
         self.ids = ids or MemoryIds()
         self.merged_away: list[int] = []
-        self.purchases = PurchaseTimes()  # each form's purchase time, from the events: forms are read in pages
+        self.checkout_forms = FormPages()  # each form's purchase time from the events: forms are read in pages
         self._carriers: set[str] | None = None  # form numbers that answered 404 (merged into another)
         self.sleep = sleep
 
@@ -187,7 +187,7 @@ class RestMarketplace:
             when = answers.time_of(event.get("occurredAt")) or datetime.now(UTC)
             items = order.get("lineItems") or []
             if form:
-                self.purchases.note(str(form), items)
+                self.checkout_forms.note(str(form), items, (order.get("checkoutForm") or {}).get("revision"))
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidResponse("GET /order/events", str(error)) from None
         if not items:  # an event with no line items still moves the cursor
@@ -211,7 +211,7 @@ class RestMarketplace:
         (rest/form_pages.py). A form merged into another answers 404: left out (its
         purchases come again under the new form's events), and noted in `merged_away`."""
         wanted = {n: u for n in dict.fromkeys(form_ids) if (u := self.ids.value("form", n)) is not None}
-        read = read_forms(self.http.request, wanted, self.purchases)
+        read = self.checkout_forms.read(self.http.request, wanted)
         self.merged_away.extend(read.missing)
         return [answers.form(number, body) for number, body in read.forms]
 
