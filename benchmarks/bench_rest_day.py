@@ -10,7 +10,8 @@ One sandbox on 127.0.0.1 (commands done at once). The adapter reads every listin
 purchases (events and checkout forms). The fewest calls: a page of 1,000 offers; per
 distinct value, one command per 1,000 offers and one page of its task report; one
 publication command and its report per 1,000 ends or relists (plus the relist's look-up
-of the offers, 100 ids a call); a page of 1,000 order events; one GET per checkout form.
+of the offers, 100 ids a call); a page of 1,000 order events; a page of 100 checkout
+forms (the day's purchases are one contiguous window of GET /order/checkout-forms).
 Beside each REST figure it prints the WebAPI's for the same day: the fewest calls its
 contract allows (the WebAPI adapter reaches them, bench_scale.py). Exits 1 when the REST
 adapter made more calls than 1.05 x the fewest.
@@ -73,10 +74,12 @@ def main() -> int:
             + 2 * math.ceil(args.ends / 1000)
             + math.ceil(args.relists / 100) + 2 * math.ceil(args.relists / 1000)
             + math.ceil((events + 1) / 1000)
-            + len(forms)
+            + math.ceil(len(forms) / 100)
         )
         made = market.calls
         market.close()
+        log = control.calls()["counts"]
+        form_calls = log.get("getListOfOrdersUsingGET", 0) + log.get("getOrdersDetailsUsingGET", 0)
         webapi = webapi_fewest(listed + args.relists, args, len(control.journal()), len(forms))
     ratio = made / fewest
     rows = [
@@ -84,6 +87,7 @@ def main() -> int:
         ("quantity changes", f"{sum(math.ceil(n / 1000) for n in per_value.values())} commands for {args.quantities}",
          f"{args.quantities} calls (one an offer)"),
         ("orders imported", f"{len(forms):,} forms from {events:,} events", "25 forms a call, 100 events a page"),
+        ("checkout-form calls", f"{form_calls:,} (100 forms a page)", f"{math.ceil(len(forms) / 25):,}"),
         ("calls made", f"{made:,}", "-"),
         ("fewest the contract allows", f"{fewest:,}", f"{webapi:,}"),
         ("calls ratio (aim <= 1.05)", f"{ratio:.3f}", "1.000 in bench_scale.py"),

@@ -30,7 +30,7 @@ from core.sync import bulk
 from core.sync.listings import naive
 from core.i18n import _
 
-FORMS_BATCH = 25
+FORMS_BATCH = 25  # forms a call, unless the marketplace says it reads more (`forms_per_call`)
 FETCH_AHEAD = 3  # form calls at once beside the journal's own
 # dealEventType: 1 deal created (no form yet), 2 form filled, 3 form cancelled, 4 paid.
 FORM_EVENTS = (2, 3, 4)
@@ -253,9 +253,9 @@ class OrderFeed:
     on threads of its own so the reading can start early (beside the listing pages).
 
     Journal pages can only be read one after another (each starts after the last event
-    of the one before); the forms they name are fetched meanwhile, 25 a call (the fewest
-    calls the contract allows), up to `fetch_ahead` calls at once. `batches()` hands them
-    over in journal order, each with the last event it covers. Nothing here touches the
+    of the one before); the forms they name are fetched meanwhile, as many a call as the
+    marketplace reads at once (`forms_per_call`: 25 on the WebAPI, 100 on REST), up to
+    `fetch_ahead` calls at once. `batches()` hands them over in journal order, each with the last event it covers. Nothing here touches the
     database. Always `close()` a feed (import_orders does).
     """
 
@@ -264,6 +264,7 @@ class OrderFeed:
         self.since = naive(channel.sync_orders_from) if self.cursor is None else None
         self.events = 0
         self._marketplace = marketplace
+        self._forms_batch = getattr(marketplace, "forms_per_call", FORMS_BATCH)
         self._queue: queue.Queue = queue.Queue(maxsize=AHEAD)
         self._closed = threading.Event()
         self._fetcher = ThreadPoolExecutor(max_workers=max(fetch_ahead, 1), thread_name_prefix="forms")
@@ -283,7 +284,7 @@ class OrderFeed:
                         and (self.since is None or naive(event.event_time) >= self.since)
                     )
                     if wanted and event.transaction_id not in pending:
-                        if len(pending) == FORMS_BATCH:
+                        if len(pending) == self._forms_batch:
                             self._send(pending, covered)
                         pending[event.transaction_id] = None
                     covered = event.event_id

@@ -237,19 +237,7 @@ def checkout_form(shop: Shop, form: Form) -> dict:
         "surcharges": [],
         "marketplace": {"id": MARKETPLACE},
         "summary": {"totalToPay": money(form.amount)},
-        "updatedAt": iso(
-            max(
-                filter(
-                    None,
-                    (
-                        form.created_at,
-                        form.paid_at,
-                        form.cancelled_at,
-                        *(p.added_at for p in form.packages),
-                    ),
-                )
-            )
-        ),
+        "updatedAt": iso(_updated_at(form)),
         "revision": revision(form),
     }
     if buyer.company:
@@ -346,6 +334,17 @@ def _time_bound(req: Request, name: str) -> int | None:
     return None if raw is None else parse_time(raw, name)
 
 
+def _bought_at(shop: Shop, form: Form) -> int:
+    """The form's latest line item bought date: what `lineItems.boughtAt` filters and sorts by."""
+    return max((shop.deals[d].time for d in form.deal_ids), default=form.created_at)
+
+
+def _updated_at(form: Form) -> int:
+    """The form's last modification (its `updatedAt`)."""
+    moments = (form.created_at, form.paid_at, form.cancelled_at, *(p.added_at for p in form.packages))
+    return max(m for m in moments if m is not None)
+
+
 def list_forms(face: RestFace, req: Request):
     """GET /order/checkout-forms: newest purchase first by default."""
     limit = req.integer("limit", 100, 1, 100, status=422)
@@ -355,8 +354,10 @@ def list_forms(face: RestFace, req: Request):
         raise RestError("VALIDATION_ERROR", path="status")
     fulfillment = set(req.many("fulfillment.status"))
     login = req.one("buyer.login")
-    since = _time_bound(req, "lineItems.boughtAt.gte")
-    until = _time_bound(req, "lineItems.boughtAt.lte")
+    bounds = {
+        field: (_time_bound(req, f"{field}.gte"), _time_bound(req, f"{field}.lte"))
+        for field in ("lineItems.boughtAt", "updatedAt")
+    }
     sort = req.one("sort") or "-lineItems.boughtAt"
     if sort.lstrip("-") not in ("lineItems.boughtAt", "updatedAt"):
         raise RestError("VALIDATION_ERROR", path="sort")
@@ -373,13 +374,15 @@ def list_forms(face: RestFace, req: Request):
                 continue
             if login and shop.buyers[form.buyer_id].login != login:
                 continue
-            if (since is not None and form.created_at < since) or (
-                until is not None and form.created_at > until
+            moments = {"lineItems.boughtAt": _bought_at(shop, form), "updatedAt": _updated_at(form)}
+            if any(
+                (since is not None and moments[field] < since) or (until is not None and moments[field] > until)
+                for field, (since, until) in bounds.items()
             ):
                 continue
-            found.append(form)
-        found.sort(key=lambda f: (f.created_at, f.id), reverse=sort.startswith("-"))
-        page = [checkout_form(shop, f) for f in found[offset : offset + limit]]
+            found.append((moments[sort.lstrip("-")], form.id, form))
+        found.sort(key=lambda row: row[:2], reverse=sort.startswith("-"))
+        page = [checkout_form(shop, f) for _, _, f in found[offset : offset + limit]]
         return 200, {"checkoutForms": page, "count": len(page), "totalCount": len(found)}
 
 

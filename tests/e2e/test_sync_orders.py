@@ -24,9 +24,9 @@ def test_250_purchases_over_several_journal_pages_are_imported_once(shop, contro
         assert calls["doGetSiteJournalDeals"] == len(events) // 100 + 1
         assert calls["doGetPostBuyFormsDataForSellers"] == 10  # 250 forms, 25 a call: the fewest possible
         assert Channel.get_by_id(shop.channel_id).journal_cursor == events[-1]["event_id"]
-    else:  # events 1000 a page; a checkout form is read by its id
+    else:  # events 1000 a page; checkout forms 100 a page of their purchase window
         assert calls["getOrderEventsUsingGET"] == 2  # more than 1000 REST events: two pages
-        assert calls["getOrdersDetailsUsingGET"] == 250
+        assert calls["getListOfOrdersUsingGET"] == 3 and "getOrdersDetailsUsingGET" not in calls
     ordered = sum(1 + n % 3 for n in range(250))
     assert OrderItem.select().where(OrderItem.link_state == LinkState.LISTING).count() == 250
     assert inventory.availability()[kubek.id] == inventory.Availability(level=900, allocated=ordered)

@@ -73,7 +73,8 @@ REST_STEPS: dict[str, tuple[list[str], str]] = {
     ),
     "publication command": (["changePublicationStatusUsingPUT"], r"PUT /sale/offer-publication-commands/"),
     "shipment": (["createOrderShipmentsUsingPOST"], r"POST /order/checkout-forms/.*/shipments"),
-    "checkout form": (["getOrdersDetailsUsingGET"], r"GET /order/checkout-forms/[^/]+$"),
+    # Forms are read a page of their purchase window at a time, the ones the pages miss by id.
+    "checkout forms": (["getListOfOrdersUsingGET", "getOrdersDetailsUsingGET"], r"GET /order/checkout-forms(/[^/]+)?$"),
 }
 REST_WRITE_STEPS = ("quantity command", "command report", "publication command", "shipment")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 
@@ -112,6 +113,39 @@ def test_checkout_forms_page_and_filter(rest, shop, control):
     filled = rest.get("/order/checkout-forms", params={"status": "FILLED_IN"}).json()
     assert [f["buyer"]["login"] for f in filled["checkoutForms"]] == ["piotr_wisniewski"]
     assert rest.get("/order/checkout-forms", params={"limit": 101}).status_code == 422
+
+
+def _stamp(moment: int) -> str:
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_checkout_forms_filter_by_purchase_and_by_last_change_in_a_stable_order(rest, shop, control):
+    early = control.purchase(shop[0], buyer="anna_nowak", paid=False)
+    control.advance_clock(hours=2)
+    bought_late = control.now()
+    control.purchase(shop[1], buyer="jan_kowalski")
+    control.advance_clock(hours=2)
+    paid_at = control.now()
+    control.pay_form(early["form_id"])  # bought first, changed last
+
+    def listed(**params):
+        return [f["buyer"]["login"] for f in rest.get("/order/checkout-forms", params=params).json()["checkoutForms"]]
+
+    recent_buys = {"lineItems.boughtAt.gte": _stamp(bought_late), "sort": "lineItems.boughtAt"}
+    assert listed(**recent_buys) == ["jan_kowalski"]
+    assert listed(**{"lineItems.boughtAt.lte": _stamp(bought_late - 1)}) == ["anna_nowak"]
+    assert listed(**{"updatedAt.gte": _stamp(paid_at)}) == ["anna_nowak"]
+    assert listed(**{"updatedAt.lte": _stamp(paid_at - 1)}) == ["jan_kowalski"]
+    assert listed(sort="updatedAt") == ["jan_kowalski", "anna_nowak"]
+    assert listed(sort="lineItems.boughtAt") == ["anna_nowak", "jan_kowalski"]
+    assert listed() == ["jan_kowalski", "anna_nowak"]  # newest purchase first by default
+
+
+def test_checkout_forms_refuse_an_offset_or_limit_out_of_range_with_422(rest, shop, control):
+    control.purchase(shop[0])
+    for params in ({"offset": -1}, {"offset": "x"}, {"limit": 0}, {"limit": 101}):
+        assert rest.get("/order/checkout-forms", params=params).status_code == 422, params
+    assert rest.get("/order/checkout-forms", params={"limit": 100, "offset": 0}).status_code == 200
 
 
 def test_a_malformed_form_id_is_422_and_an_unknown_one_404(rest, shop):

@@ -36,6 +36,8 @@ from core.allegro.port import (
     VerifiedOffer,
 )
 from core.allegro.rest import answers
+from core.allegro.rest.form_pages import PAGE_SIZE as FORMS_PAGE
+from core.allegro.rest.form_pages import FormPages
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
 from core.allegro.rest.ids import IdBook, MemoryIds
 from core.allegro.rest.ledger import CommandLedger, LedgerEntry, MemoryLedger
@@ -55,6 +57,8 @@ Settled = tuple[Outcome, "dict | None", str]  # an offer's outcome, its task, th
 class RestMarketplace:
     """The Marketplace port over REST. `tokens` has access_token() and refreshed(rejected)."""
 
+    forms_per_call = FORMS_PAGE  # the engine asks for checkout forms a page at a time
+
     def __init__(
         self,
         api_base: str,
@@ -72,6 +76,7 @@ class RestMarketplace:
         self.report_wait = report_wait
         self.ids = ids or MemoryIds()
         self.merged_away: list[int] = []
+        self.checkout_forms = FormPages()  # each form's purchase time from the events: forms are read in pages
         self._carriers: set[str] | None = None  # form numbers that answered 404 (merged into another)
         self.sleep = sleep
 
@@ -181,6 +186,8 @@ class RestMarketplace:
             buyer = answers.integer((order.get("buyer") or {}).get("id"))
             when = answers.time_of(event.get("occurredAt")) or datetime.now(UTC)
             items = order.get("lineItems") or []
+            if form:
+                self.checkout_forms.note(str(form), items, (order.get("checkoutForm") or {}).get("revision"))
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidResponse("GET /order/events", str(error)) from None
         if not items:  # an event with no line items still moves the cursor
@@ -200,24 +207,13 @@ class RestMarketplace:
         ]
 
     def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
-        """Checkout forms by id. A form merged into another answers 404: left out (its
+        """Checkout forms, in pages of their purchase window where that is fewer calls
+        (rest/form_pages.py). A form merged into another answers 404: left out (its
         purchases come again under the new form's events), and noted in `merged_away`."""
-        forms: list[PostBuyForm] = []
-        for number in dict.fromkeys(form_ids):
-            uuid_value = self.ids.value("form", number)
-            if uuid_value is None:
-                continue
-            try:
-                answer = self.http.request("GET", f"/order/checkout-forms/{uuid_value}")
-            except SentNoAnswer as lost:
-                raise lost.error from None
-            if answer.status == 404:
-                self.merged_away.append(number)
-                continue
-            if answer.status != 200 or not isinstance(answer.body, dict):
-                raise answers.error_of(answer, "GET /order/checkout-forms/{id}")
-            forms.append(answers.form(number, answer.body))
-        return forms
+        wanted = {n: u for n in dict.fromkeys(form_ids) if (u := self.ids.value("form", n)) is not None}
+        read = self.checkout_forms.read(self.http.request, wanted)
+        self.merged_away.extend(read.missing)
+        return [answers.form(number, body) for number, body in read.forms]
 
     def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:  # localIds are WebAPI-only
         return [VerifiedOffer(local_id=i, offer_id=None, listed=-1) for i in local_ids]
