@@ -81,23 +81,23 @@ def test_list_filters_and_json(run):
     assert code == 0 and out.splitlines()[-1] == "2 orders."
     rows = json.loads(run("list", "--json")[1])
     assert [(r["order"], r["channel"], r["status"]) for r in rows] == [
-        (FORM, "MojeAllegro", "open"), (3100000002, "Drugi", "shipped"),
+        (str(FORM), "MojeAllegro", "open"), ("3100000002", "Drugi", "shipped"),
     ]
     assert rows[0] | {"created_at": None} == {
-        "order": FORM, "channel": "MojeAllegro", "created_at": None, "buyer": "kupujacy1", "items": 3,
+        "order": str(FORM), "channel": "MojeAllegro", "created_at": None, "buyer": "kupujacy1", "items": 3,
         "amount": "49.90", "currency": "PLN", "pay_status": "Zakończona", "status": "open", "unlinked_items": 1,
         "tracking": None, "tracking_state": None,
     }
-    assert [r["order"] for r in json.loads(run("list", "--unlinked", "--json")[1])] == [FORM]
-    assert [r["order"] for r in json.loads(run("list", "--status", "shipped", "--json")[1])] == [3100000002]
-    assert [r["order"] for r in json.loads(run("list", "--channel", "drugi", "--json")[1])] == [3100000002]
+    assert [r["order"] for r in json.loads(run("list", "--unlinked", "--json")[1])] == [str(FORM)]
+    assert [r["order"] for r in json.loads(run("list", "--status", "shipped", "--json")[1])] == ["3100000002"]
+    assert [r["order"] for r in json.loads(run("list", "--channel", "drugi", "--json")[1])] == ["3100000002"]
     assert run("list", "--channel", "Brak") == (2, "", "There is no channel called “Brak”.\n")
 
 
 def test_show_gives_items_links_address_and_shipments(run):
     detail = json.loads(run("show", str(FORM), "--json")[1])
     assert [(i["offer_id"], i["sku"], i["link"], i["price"]) for i in detail["items"]] == [
-        (7100000001, "KUB-1", "listing", "15.00"), (7100000002, None, "unlinked", "19.90"),
+        ("7100000001", "KUB-1", "listing", "15.00"), ("7100000002", None, "unlinked", "19.90"),
     ]
     assert detail["address"]["city"] == "Warszawa" and detail["shipments"] == []
     code, out, _ = run("show", str(FORM))

@@ -6,7 +6,6 @@ import pytest
 
 from core.allegro.rest.marketplace import RestMarketplace
 from core.models import ListingStatus, Order, Shipment, ShipmentState
-from core.sync.marketplace import DatabaseIds
 from core.sync.orders import ship_order
 from tests.rest_tokens import SandboxTokens
 
@@ -20,7 +19,7 @@ def api() -> str:
 @pytest.fixture
 def rest(shop, sandbox, control):
     control.rest_settings(command_delay_seconds=0)
-    market = RestMarketplace(sandbox.rest_url, SandboxTokens(sandbox.rest_url, control), timeout=10, ids=DatabaseIds())
+    market = RestMarketplace(sandbox.rest_url, SandboxTokens(sandbox.rest_url, control), timeout=10)
     yield market
     market.close()
 
@@ -135,7 +134,7 @@ def test_relist_at_day_59_under_the_same_id_and_none_at_day_61_over_rest(shop, c
     control.advance_clock(days=59, hours=1)
     shop.stock(kubek, 3)
     plan, report = shop.sync(marketplace=rest)
-    assert [r.offer_id for r in plan.relists] == [kubek_offer]
+    assert [r.offer_id for r in plan.relists] == [str(kubek_offer)]
     assert report.outcome == "ok", report.failures
     assert control.offer(kubek_offer)["state"] == "active" and control.offer(kubek_offer)["quantity"] == 3
     live = [row for row in Listing.select().where(Listing.offer_id == kubek_offer)]
