@@ -45,6 +45,29 @@ def test_orders_come_in_once_over_rest(shop, control, rest):
     assert control.offer(offer)["quantity"] == 50 - 7
 
 
+def test_a_rest_order_is_stored_under_its_checkout_form_uuid_and_its_offer_number(shop, control, rest):
+    import uuid
+
+    from sandbox.rest.orders import FORM_TAG, tagged
+
+    from core.models import Channel, Listing, OrderItem
+
+    offer = shop.offer("Lampka", quantity=4)
+    shop.sync(marketplace=rest)
+    form = control.purchase(offer, buyer="lampa1", quantity=2)["form_id"]
+
+    shop.sync(marketplace=rest)
+
+    (order,) = Order.select().where(Order.channel == shop.channel_id)
+    assert order.form_id == tagged(FORM_TAG, form) == str(uuid.UUID(order.form_id))  # Allegro's checkout form id
+    assert [i.offer_id for i in OrderItem.select().where(OrderItem.order == order)] == [str(offer)]
+    assert Listing.get(Listing.channel == shop.channel_id).offer_id == str(offer)
+    # the cursor is the id of Allegro's last order event, handed back as it came
+    last_event = [deal for page in rest.journal(None) for deal in page][-1].event_id
+    assert Channel.get_by_id(shop.channel_id).journal_cursor == last_event
+    assert list(rest.journal(last_event)) == []
+
+
 def test_quantities_ends_after_confirmation_and_a_relist_under_the_same_id_over_rest(shop, control, rest):
     kubek = shop.item("KUB-1", "Kubek", stock=3)
     talerz = shop.item("TAL-1", "Talerz", stock=0)
