@@ -61,14 +61,14 @@ def main(argv: list[str] | None = None) -> int:
             marketplace.login()
             control.set_faults(latency_ms=args.latency_ms)
             control.reset_calls()
-            changes = [QuantityChange(offer_id, quantity_left=10 + i % 7, sold_quantity=0) for i, offer_id in enumerate(ids)]
+            changes = [QuantityChange(str(offer_id), quantity_left=10 + i % 7, sold_quantity=0) for i, offer_id in enumerate(ids)]
             started = time.perf_counter()
             results = marketplace.change_quantities(changes)
             wall = time.perf_counter() - started
             control.clear_faults()
         calls = control.calls()["counts"].get("doChangeQuantityItem", 0)
         failed = [r for r in results if not r.ok]
-        on_sandbox = {o["offer_id"]: o["quantity"] for o in control.offers(ids)}
+        on_sandbox = {str(o["offer_id"]): o["quantity"] for o in control.offers(ids)}
         wrong = [c.offer_id for c in changes if on_sandbox.get(c.offer_id) != c.quantity_left]
     finally:
         server.terminate()

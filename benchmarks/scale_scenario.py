@@ -173,7 +173,7 @@ class ScaleWorld:
         )
         self.channel_id = channel.id
         self.sync()  # the listings arrive in the app...
-        ids = dict(Listing.select(Listing.offer_id, Listing.id).where(Listing.channel == channel.id).tuples())
+        ids = {int(o): i for o, i in Listing.select(Listing.offer_id, Listing.id).where(Listing.channel == channel.id).tuples()}
         with database.atomic():  # ...and the seller links them, as on the Listings screen
             bulk.update_many(Listing, ("stock_item",), [(self.item_of_offer[o], ids[o]) for o in offer_ids])
         # Some stock ran out earlier: the app ended those listings (they wait as pending relist).
@@ -263,7 +263,7 @@ class ScaleWorld:
         since = None if channel.journal_cursor is not None else channel.sync_orders_from
         events = [
             e for e in self.control.journal()
-            if (channel.journal_cursor is None or e["event_id"] > channel.journal_cursor)
+            if (channel.journal_cursor is None or e["event_id"] > int(channel.journal_cursor))
         ]
         calls["doGetSiteJournalDeals"] = len(events) // JOURNAL_PAGE + 1
         forms = {
@@ -271,7 +271,7 @@ class ScaleWorld:
             for e in events
             if e["type"] in (2, 3, 4) and e["form_id"] and (since is None or _naive_utc(e["time"]) >= since)
         }
-        known = {f for (f,) in Order.select(Order.form_id).where(Order.channel == channel.id).tuples()}
+        known = {int(f) for (f,) in Order.select(Order.form_id).where(Order.channel == channel.id).tuples()}
         if forms:
             calls["doGetPostBuyFormsDataForSellers"] = math.ceil(len(forms) / BATCH)
         new_forms = forms - known
@@ -289,6 +289,7 @@ class ScaleWorld:
             .where(Listing.channel == channel.id)
             .tuples()
         )
+        rows = [(int(offer_id), *rest) for offer_id, *rest in rows]  # the app keeps ids as text
         live_titles = {title for offer_id, status, *_, title, _ in rows if offers.get(offer_id, {}).get("state") == "active"}
         for offer_id, status, fmt, item_id, title, by_us in rows:
             if item_id is None:

@@ -13,13 +13,21 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import peewee
 from peewee import PostgresqlDatabase, SqliteDatabase
-from playhouse.migrate import SchemaMigrator, migrate
+from playhouse.migrate import SchemaMigrator
+from core.db_migrations import (  # noqa: F401 - the steps; tests reach them through this module
+    MIGRATIONS,
+    TEXT_ID_COLUMNS,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+    _migration_6,
+)
 from core.db_problems import (  # noqa: F401 - DatabaseError and url_problem: the callers' names
     SQLITE_HEADER,
     DatabaseError,
@@ -61,50 +69,6 @@ ADVISORY_LOCKS = 0x41434D  # "ACM"
 SCHEMA_LOCK = 0
 
 
-def _migration_2(migrator: SchemaMigrator) -> None:
-    # 0.1 kept no link from a relisted offer to the one it replaced, nor the outcome
-    # of a channel's last sync; both are shown to the seller now.
-    from peewee import BigIntegerField, CharField
-
-    migrate(
-        migrator.add_column("listing", "previous_offer_id", BigIntegerField(null=True)),
-        migrator.add_column("channel", "last_sync_outcome", CharField(max_length=20, default="")),
-    )
-
-
-def _migration_3(migrator: SchemaMigrator) -> None:
-    # The guards of core/sync/guards.py and buffers.py are channel options; a listing keeps
-    # what was last changed on Allegro outside the app (core/sync/drift.py).
-    from peewee import DateTimeField, IntegerField, TextField
-
-    migrate(
-        migrator.add_column("channel", "mass_end_percent", IntegerField(default=20)),
-        migrator.add_column("channel", "mass_end_count", IntegerField(default=50)),
-        migrator.add_column("channel", "buffer_max_listed", IntegerField(default=0)),
-        migrator.add_column("channel", "buffer_keep_back", IntegerField(default=0)),
-        migrator.add_column("channel", "buffer_percent", IntegerField(default=100)),
-        migrator.add_column("channel", "buffer_end_at", IntegerField(default=0)),
-        migrator.add_column("listing", "changed_elsewhere", TextField(default="")),
-        migrator.add_column("listing", "changed_elsewhere_at", DateTimeField(null=True)),
-    )
-
-
-def _migration_4(migrator: SchemaMigrator) -> None:
-    # A channel talks to Allegro's old WebAPI or its REST API; every existing one is WebAPI.
-    from peewee import CharField
-
-    migrate(migrator.add_column("channel", "api", CharField(max_length=10, default="webapi")))
-
-
-def _migration_5(migrator: SchemaMigrator) -> None:
-    # REST commands are written down before they are sent (exactly-once after a crash).
-    from core.models import RestCommand
-
-    migrator.database.create_tables([RestCommand], safe=True)
-
-
-# version -> step that brings a database from version-1 to version
-MIGRATIONS: dict[int, Callable[[SchemaMigrator], None]] = {2: _migration_2, 3: _migration_3, 4: _migration_4, 5: _migration_5}
 SCHEMA_VERSION = max(MIGRATIONS, default=1)
 
 

@@ -125,7 +125,7 @@ def seed_demo_stock(channel_id: int, offers: Iterable[Offer], now: datetime | No
     Titles that already name exactly one stock item are linked to it (nothing is
     overwritten); a title shared by several items is left unlinked, as the sync would.
     """
-    offers = sorted(offers, key=lambda o: o.offer_id)
+    offers = sorted(offers, key=lambda o: (len(o.offer_id), o.offer_id))
     now = now or utcnow()
     with database.atomic():
         listings.refresh(channel_id, offers, now)

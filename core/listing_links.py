@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from core.db import database
-from core.models import Channel, Listing, ListingStatus, StockItem, utcnow
+from core.models import Channel, Listing, ListingStatus, StockItem, id_order, utcnow
 from core.sync.listings import RELIST_WINDOW  # one window for the sync and the seller's reinstate
 
 # Listings that may still sell or come back; relisted ones are kept only as history.
@@ -45,7 +45,7 @@ def title_key(title: str) -> str:
 # --- finding ------------------------------------------------------------------
 
 
-def find_listing(offer_id: int, channel: str | None = None) -> Listing:
+def find_listing(offer_id: str, channel: str | None = None) -> Listing:
     """The listing with this offer id (in one channel when given)."""
     query = Listing.select(Listing, Channel).join(Channel).where(Listing.offer_id == offer_id)
     if channel is not None:
@@ -101,14 +101,14 @@ def unlink(listing_id: int) -> int | None:
     return link(listing_id, None)
 
 
-def link_offer(offer_id: int, sku: str, channel: str | None = None) -> Listing:
+def link_offer(offer_id: str, sku: str, channel: str | None = None) -> Listing:
     listing = find_listing(offer_id, channel)
     item = find_item(sku)
     link(listing.id, item.id)
     return Listing.get_by_id(listing.id)
 
 
-def unlink_offer(offer_id: int, channel: str | None = None) -> Listing:
+def unlink_offer(offer_id: str, channel: str | None = None) -> Listing:
     listing = find_listing(offer_id, channel)
     unlink(listing.id)
     return Listing.get_by_id(listing.id)
@@ -178,7 +178,7 @@ def auto_link_exact_title(channel: str | None = None, dry_run: bool = False) -> 
         if not Channel.select().where(Channel.sub_source == channel).exists():
             raise LinkError(_("There is no channel called {name}.").format(name=channel))
         query = query.where(Channel.sub_source == channel)
-    listings = list(query.order_by(Listing.title, Listing.offer_id))
+    listings = list(query.order_by(Listing.title, *id_order(Listing.offer_id)))
     found = suggest([(lst.id, lst.title) for lst in listings])
     report = AutoLinkReport()
     with database.atomic():

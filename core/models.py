@@ -17,6 +17,7 @@ from peewee import (
     IntegerField,
     Model,
     TextField,
+    fn,
 )
 
 from core.states import (  # noqa: F401 - re-exported: the values of the status columns
@@ -34,6 +35,12 @@ database = DatabaseProxy()  # bound to a real database by core.db.open_database
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)  # stored naive, always UTC
+
+
+def id_order(field) -> tuple:
+    """Sort keys for an id column (text): Allegro's numbers in numeric order (shorter first,
+    then by digits) on SQLite and PostgreSQL alike; UUIDs in a stable order."""
+    return (fn.LENGTH(field), field)
 
 
 class BaseModel(Model):
@@ -103,7 +110,7 @@ class Channel(BaseModel):
     buffer_keep_back = IntegerField(default=0)
     buffer_percent = IntegerField(default=100)
     buffer_end_at = IntegerField(default=0)  # end when available <= this
-    journal_cursor = BigIntegerField(null=True)  # last dealEventId stored
+    journal_cursor = CharField(max_length=100, null=True)  # the last journal event stored (the adapter's id)
     last_sync_at = DateTimeField(null=True)
     last_sync_outcome = CharField(max_length=20, default="")
     created_at = DateTimeField(default=utcnow)
@@ -111,7 +118,7 @@ class Channel(BaseModel):
 
 class Listing(BaseModel):
     channel = ForeignKeyField(Channel, backref="listings", on_delete="CASCADE")
-    offer_id = BigIntegerField()
+    offer_id = CharField(max_length=40)  # Allegro's offer number, as text
     title = CharField(max_length=255, index=True)
     format = CharField(max_length=10)  # buy_now | auction
     status = CharField(max_length=20, default=ListingStatus.ACTIVE, index=True)
@@ -124,7 +131,7 @@ class Listing(BaseModel):
     ended_at = DateTimeField(null=True)
     ended_by_us = BooleanField(default=False)
     stock_item = ForeignKeyField(StockItem, null=True, backref="listings", on_delete="SET NULL")
-    previous_offer_id = BigIntegerField(null=True)  # the offer this one was relisted from
+    previous_offer_id = CharField(max_length=40, null=True)  # the offer this one was relisted from
     changed_elsewhere = TextField(default="")  # JSON: what changed on Allegro outside the app (drift.py)
     changed_elsewhere_at = DateTimeField(null=True)
     updated_at = DateTimeField(default=utcnow)
@@ -135,7 +142,7 @@ class Listing(BaseModel):
 
 class Order(BaseModel):
     channel = ForeignKeyField(Channel, backref="orders", on_delete="CASCADE")
-    form_id = BigIntegerField()  # Allegro's post-buy form (transaction) id
+    form_id = CharField(max_length=40)  # Allegro's order: a WebAPI form number or a REST checkout form UUID
     buyer_id = BigIntegerField(default=0)
     buyer_login = CharField(max_length=100, default="")
     buyer_email = CharField(max_length=254, default="")
@@ -162,7 +169,7 @@ class Order(BaseModel):
 
 class OrderItem(BaseModel):
     order = ForeignKeyField(Order, backref="items", on_delete="CASCADE")
-    offer_id = BigIntegerField()
+    offer_id = CharField(max_length=40)
     title = CharField(max_length=255)
     quantity = IntegerField()
     price = DecimalField(max_digits=12, decimal_places=2, default=0)
@@ -212,17 +219,6 @@ class SyncLock(BaseModel):
     heartbeat = DateTimeField(default=utcnow)
 
 
-class RestId(BaseModel):
-    """A REST value the engine's port carries as a number (checkout form UUIDs, line item
-    ids, order event ids): the row's id is that number, stable for ever."""
-
-    kind = CharField(max_length=10)  # "form", "line", "event"
-    rest_id = CharField(max_length=100)
-
-    class Meta:
-        indexes = ((("kind", "rest_id"), True),)
-
-
 class RestCommand(BaseModel):
     """A REST quantity or publication command, written before it is sent: after a crash or
     a lost answer its report is read by `command_id` instead of sending it again."""
@@ -230,7 +226,7 @@ class RestCommand(BaseModel):
     channel = ForeignKeyField(Channel, on_delete="CASCADE")
     kind = CharField(max_length=20)  # "quantity", "publication" or "shipment"
     command_id = CharField(max_length=36, unique=True)
-    offer_ids = TextField()  # comma-separated offer ids
+    offer_ids = TextField()  # comma-separated offer ids (a shipment's: its checkout form id)
     target = CharField(max_length=100)  # the quantity sent, ACTIVATE / END, or a waybill
     created = DateTimeField(default=utcnow)
     settled = DateTimeField(null=True)  # when its report was read to the end (or Allegro never got it)
@@ -238,7 +234,6 @@ class RestCommand(BaseModel):
 
 ALL_MODELS = [
     SchemaInfo,
-    RestId,
     Location,
     StockItem,
     StockLevel,

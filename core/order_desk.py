@@ -157,7 +157,7 @@ def order_rows() -> list[tuple]:
 @dataclass(frozen=True)
 class ItemLine:
     order_item_id: int
-    offer_id: int
+    offer_id: str
     title: str
     quantity: int
     price: Decimal

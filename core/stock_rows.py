@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from core import inventory
-from core.models import Channel, Listing, Location, StockItem
+from core.models import Channel, Listing, Location, StockItem, id_order
 
 # (id, sku, title, barcode, level, allocated, available, listings linked)
 StockRow = tuple[int, str, str, str, int, int, int, int]
@@ -59,7 +59,7 @@ class LocationLine:
 @dataclass(frozen=True)
 class LinkedListing:
     channel: str
-    offer_id: int
+    offer_id: str
     title: str
     status: str
     quantity: int
@@ -97,7 +97,7 @@ def item_detail(item_id: int) -> ItemDetail | None:
         )
         .join(Channel)
         .where(Listing.stock_item == item_id)
-        .order_by(Channel.sub_source, Listing.offer_id)
+        .order_by(Channel.sub_source, *id_order(Listing.offer_id))
         .tuples()
     ]
     return ItemDetail(item.id, item.sku, item.title, lines, listings)

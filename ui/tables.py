@@ -77,8 +77,9 @@ def sort_keys(rows: Sequence[tuple], column: int) -> list:
     c = column + 1
     sample = next((r[c] for r in rows if r[c] is not None and r[c] != ""), None)
     if isinstance(sample, str):
+        # Allegro's ids are text: numbers among them sort as numbers (zero-padded), not as words
         return [
-            v.casefold().translate(_POLISH_ORDER) if isinstance(v, str) and v else _LAST_TEXT
+            (v.zfill(24) if v.isdigit() else v.casefold().translate(_POLISH_ORDER)) if isinstance(v, str) and v else _LAST_TEXT
             for v in (r[c] for r in rows)
         ]
     if isinstance(sample, datetime):

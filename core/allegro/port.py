@@ -1,8 +1,12 @@
 """What the sync engine needs from Allegro, in plain Python.
 
 The engine talks only to this port. `webapi.py` implements it over the legacy SOAP
-WebAPI; a REST adapter can implement the same protocol later without touching the
-engine. Times are timezone-aware UTC datetimes, money is Decimal, ids are ints.
+WebAPI, `rest/marketplace.py` over the REST API. Times are timezone-aware UTC datetimes,
+money is Decimal. Offer, order (form), line item and journal event ids are the
+marketplace's own values as text: WebAPI numbers in decimal ("7301234567"), REST offer
+numbers, checkout form and line item UUIDs and opaque event ids. Only the adapter that
+made an id may compare or order it (a journal cursor is handed back, never compared).
+localIds and carrier ids are WebAPI/app numbers and stay ints.
 """
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ class OfferState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Offer:
-    offer_id: int
+    offer_id: str
     title: str
     format: OfferFormat
     state: OfferState
@@ -45,12 +49,12 @@ class Offer:
 class JournalDeal:
     """One event of the deals journal (doGetSiteJournalDeals)."""
 
-    event_id: int
+    event_id: str
     event_type: int  # 1 deal created, 2 form filled, 3 form cancelled, 4 paid
     event_time: datetime
-    deal_id: int
-    transaction_id: int  # the post-buy form id; 0 for type 1
-    offer_id: int
+    deal_id: str  # the line item ("" when the event names none)
+    transaction_id: str  # the post-buy form id; "" for type 1
+    offer_id: str
     buyer_id: int
     quantity: int
 
@@ -68,7 +72,7 @@ class Address:
 
 @dataclass(frozen=True, slots=True)
 class FormItem:
-    offer_id: int
+    offer_id: str
     title: str
     quantity: int
     price: Decimal
@@ -77,7 +81,7 @@ class FormItem:
 
 @dataclass(frozen=True, slots=True)
 class PostBuyForm:
-    form_id: int
+    form_id: str
     buyer_id: int
     buyer_login: str
     buyer_email: str
@@ -100,14 +104,14 @@ class PostBuyForm:
 
 @dataclass(frozen=True, slots=True)
 class FinishRequest:
-    offer_id: int
+    offer_id: str
     cancel_bids: bool = False  # False on an auction with bids sells to the top bidder
     reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class FinishResult:
-    offer_id: int
+    offer_id: str
     ok: bool
     error_code: str = ""
     message: str = ""
@@ -116,7 +120,7 @@ class FinishResult:
 
 @dataclass(frozen=True, slots=True)
 class RelistRequest:
-    offer_id: int
+    offer_id: str
     local_id: int  # unique per account; how the new offer id is found again
     duration_days: int  # 0 = until sold out
     start_at: datetime | None = None  # None = now
@@ -124,10 +128,10 @@ class RelistRequest:
 
 @dataclass(frozen=True, slots=True)
 class RelistResult:
-    offer_id: int  # the source offer
+    offer_id: str  # the source offer
     local_id: int
     ok: bool
-    new_offer_id: int | None = None
+    new_offer_id: str | None = None
     scheduled: bool = False
     error_code: str = ""
     message: str = ""
@@ -139,7 +143,7 @@ class VerifiedOffer:
     """doVerifyItem's answer for one localId."""
 
     local_id: int
-    offer_id: int | None  # None when Allegro knows no offer for this localId
+    offer_id: str | None  # None when Allegro knows no offer for this localId
     listed: int  # -1 will not be listed, 0 pending, 1 listed, 2 scheduled, 3 queued
     start_time: datetime | None = None
 
@@ -151,14 +155,14 @@ class VerifiedOffer:
 
 @dataclass(frozen=True, slots=True)
 class QuantityChange:
-    offer_id: int
+    offer_id: str
     quantity_left: int  # what buyers should be able to buy
     sold_quantity: int  # WebAPI sets the initial quantity, so it needs what was sold
 
 
 @dataclass(frozen=True, slots=True)
 class QuantityResult:
-    offer_id: int
+    offer_id: str
     ok: bool
     quantity_left: int | None = None
     error_code: str = ""
@@ -177,7 +181,7 @@ class Package:
 
 @dataclass(frozen=True, slots=True)
 class TrackingResult:
-    form_id: int
+    form_id: str
     added: tuple[str, ...] = ()
     wrong_carrier: tuple[str, ...] = ()
     wrong_number: tuple[str, ...] = ()
@@ -224,13 +228,13 @@ class Marketplace(Protocol):
     def offers(self, states: Iterable[OfferState] = (OfferState.ACTIVE,)) -> Iterator[Offer]:
         """Every offer of the account in the given My Allegro tabs, paged."""
 
-    def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
+    def offers_by_id(self, offer_ids: Iterable[str]) -> list[Offer]:
         """Offers looked up by id (whatever their tab); unknown ids are left out."""
 
-    def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
+    def journal(self, start: str | None) -> Iterator[list[JournalDeal]]:
         """The deals journal after event `start` (None = from the beginning), a page at a time."""
 
-    def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
+    def post_buy_forms(self, form_ids: Iterable[str]) -> list[PostBuyForm]:
         """Post-buy forms of the seller; unknown ids are left out."""
 
     def change_quantities(
@@ -247,7 +251,7 @@ class Marketplace(Protocol):
     def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:
         """Which offer (if any) was created for each localId."""
 
-    def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
+    def add_tracking(self, form_id: str, packages: Iterable[Package]) -> TrackingResult:
         """Attach tracking numbers to a post-buy form."""
 
     def close(self) -> None:

@@ -15,6 +15,7 @@ Where each part lives:
   offers (doVerifyItem), tracking numbers.
 - batching.py: batches, parallel runs, lanes and connection slots (shared with REST).
 - soap.py: one call, with retries, the rate limit and the exactly-once rule.
+- webapi_ids.py: the port's text ids to WebAPI numbers and back, at this class's edge.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from core.allegro import environments, logsafe, ratelimit, wsdl
+from core.allegro import environments, logsafe, ratelimit, webapi_ids as ids, wsdl
 from core.allegro.batching import Lane
 from core.allegro.port import (
     Credentials,
@@ -167,17 +168,20 @@ class WebApiMarketplace:
 
     def offers(self, states: Iterable[OfferState] = (OfferState.ACTIVE,)) -> Iterator[Offer]:
         """Every offer in the given My Allegro tabs, 1000 a page; each id once (first tab wins)."""
-        return self.offer_reads.offers(states)
+        return (ids.offer_out(o) for o in self.offer_reads.offers(states))
 
-    def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
-        return self.offer_reads.by_id(offer_ids)
+    def offers_by_id(self, offer_ids: Iterable[str]) -> list[Offer]:
+        with ids.outcomes_out():
+            return [ids.offer_out(o) for o in self.offer_reads.by_id(ids.numbers(offer_ids, "offer"))]
 
-    def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
+    def journal(self, start: str | None) -> Iterator[list[JournalDeal]]:
         """Pages of up to 100 deal events after `start`; stops at the first short page."""
-        return self.order_reads.journal(start)
+        cursor = None if start is None else ids.number(start, "event")
+        return ([ids.deal_out(d) for d in page] for page in self.order_reads.journal(cursor))
 
-    def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
-        return self.order_reads.post_buy_forms(form_ids)
+    def post_buy_forms(self, form_ids: Iterable[str]) -> list[PostBuyForm]:
+        with ids.outcomes_out():
+            return [ids.form_out(f) for f in self.order_reads.post_buy_forms(ids.numbers(form_ids, "form"))]
 
     # -- changing -------------------------------------------------------------------------
 
@@ -189,7 +193,8 @@ class WebApiMarketplace:
         doChangeQuantityItem sets the *initial* quantity, so it is sent quantity_left +
         sold_quantity. Setting an absolute value twice is harmless, so it is retried.
         """
-        return self.changes.change_quantities(changes, progress)
+        with ids.outcomes_out():
+            return ids.results_out(self.changes.change_quantities(ids.requests_in(changes), progress))
 
     def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
         """End offers, 25 a call, one call after another.
@@ -200,7 +205,8 @@ class WebApiMarketplace:
         OutcomeUnknown names that call's offers and carries the results known so far in
         `completed`.
         """
-        return self.changes.finish(requests, progress)
+        with ids.outcomes_out():
+            return ids.results_out(self.changes.finish(ids.requests_in(requests), progress))
 
     def relist(self, requests: Iterable[RelistRequest], progress: Progress | None = None) -> list[RelistResult]:
         """Relist ended offers (doSellSomeAgain, 25 a call), then learn each new id (doVerifyItem).
@@ -209,15 +215,18 @@ class WebApiMarketplace:
         As with `finish`, an unknown outcome stops further calls and raises OutcomeUnknown
         naming the offers and localIds of that call.
         """
-        return self.changes.relist(requests, progress)
+        with ids.outcomes_out():
+            return ids.results_out(self.changes.relist(ids.requests_in(requests), progress))
 
     def verify(self, local_ids: Iterable[int], *, urgent: bool = False) -> list[VerifiedOffer]:
         """What Allegro listed under each localId."""
-        return self.changes.verify(local_ids, urgent=urgent)
+        with ids.outcomes_out():
+            return ids.results_out(self.changes.verify(local_ids, urgent=urgent))
 
-    def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
+    def add_tracking(self, form_id: str, packages: Iterable[Package]) -> TrackingResult:
         """Attach parcels to a post-buy form (20 a call). Never resent blindly: see finish()."""
-        return self.changes.add_tracking(form_id, packages)
+        with ids.outcomes_out():
+            return ids.result_out(self.changes.add_tracking(ids.number(form_id, "form"), packages))
 
     # -- lifecycle ------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ refusal answers it, so a script never hangs waiting for a reply.
 from __future__ import annotations
 
 import argparse
+import uuid
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -61,25 +62,38 @@ def action(sub, name: str, help: str, examples: Iterable[str], description: str 
     )
 
 
-def _id_of(text: str, sentence: str) -> int:
-    """A whole number that fits Allegro's (and the database's) 64 bits, else the sentence."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 0 < value < 2**63:
-        raise argparse.ArgumentTypeError(sentence.format(text=text))
-    return value
+def _number_of(text: str) -> str | None:
+    """A whole number that fits Allegro's 64 bits, as its decimal text (no leading zeros)."""
+    word = text.strip()
+    if not word.isascii() or not word.isdigit():
+        return None
+    value = int(word)
+    return str(value) if 0 < value < 2**63 else None
 
 
-def offer_id(text: str) -> int:
-    """An offer id as typed (an argparse type)."""
-    return _id_of(text, _("{text} is not an offer id (a whole number such as 7100000001)."))
+def offer_id(text: str) -> str:
+    """An offer id as typed (an argparse type): Allegro's offer number, on both APIs."""
+    found = _number_of(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(_("{text} is not an offer id (a whole number such as 7100000001).").format(text=text))
+    return found
 
 
-def order_number(text: str) -> int:
-    """Allegro's order number as typed (an argparse type)."""
-    return _id_of(text, _("{text} is not an order number (a whole number such as 3100000001)."))
+def order_number(text: str) -> str:
+    """Allegro's order as typed (an argparse type): a WebAPI order number or a REST
+    checkout form id (a UUID), as the database keeps it."""
+    found = _number_of(text)
+    if found is None:
+        try:
+            found = str(uuid.UUID(text.strip()))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _(
+                    "{text} is not an order number (a whole number such as 3100000001 on the WebAPI, "
+                    "an id such as 29738e61-7f6a-11e8-ac45-09db60ede9d6 on the REST API)."
+                ).format(text=text)
+            ) from None
+    return found
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -15,7 +15,7 @@ from core.listing_links import (
     strike_off,
     unlink_offer,
 )
-from core.models import Channel, Listing, StockItem
+from core.models import Channel, Listing, StockItem, id_order
 from core.i18n import N_, _, n_
 
 
@@ -97,7 +97,7 @@ def _listings_query(channel: str | None, unlinked: bool):
         .join(Channel)
         .switch(Listing)
         .join(StockItem, join_type=JOIN.LEFT_OUTER)
-        .order_by(Channel.sub_source, Listing.title, Listing.offer_id)
+        .order_by(Channel.sub_source, Listing.title, *id_order(Listing.offer_id))
     )
     if channel:
         if not Channel.select().where(Channel.sub_source == channel).exists():

@@ -125,7 +125,7 @@ def _channel_id(name: str | None) -> int | None:
     raise Refused(_("There is no channel called “{name}”.").format(name=name.strip()))
 
 
-def find_order(form_id: int, channel: str | None) -> Order:
+def find_order(form_id: str, channel: str | None) -> Order:
     query = Order.select().where(Order.form_id == form_id)
     channel_id = _channel_id(channel)
     if channel_id is not None:

@@ -35,7 +35,7 @@ def ended(done: Sequence[tuple[int, int | None, dict]], when: datetime) -> None:
     )
 
 
-def relisted(action_id: int, listing_id: int, new_offer_id: int, scheduled: bool, params: dict) -> int:
+def relisted(action_id: int, listing_id: int, new_offer_id: str, scheduled: bool, params: dict) -> int:
     """The new offer takes over the old one's link; the old row stays as history.
 
     Returns the new listing's id.

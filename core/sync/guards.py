@@ -46,7 +46,7 @@ def at_risk(status: str, stock_item_id: int | None, available: int | None, inven
 @dataclass(frozen=True, slots=True)
 class Risk:
     listing_id: int
-    offer_id: int
+    offer_id: str
     title: str
     available: int
     why: str  # in the seller's words

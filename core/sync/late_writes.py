@@ -31,7 +31,7 @@ class Landed:
     """A watched offer whose quantity on Allegro is not the one the app set last."""
 
     listing_id: int
-    offer_id: int
+    offer_id: str
     title: str
     believed: int  # items left, as the app set them
     shown: int  # items left on Allegro

@@ -51,7 +51,7 @@ class ListingView:
     """The planning rules' view of one listing row."""
 
     id: int
-    offer_id: int
+    offer_id: str
     title: str
     format: str
     status: str

@@ -54,24 +54,8 @@ def _rest_marketplace(row: Channel, paths, operation_timeout: float = 30.0, **op
     from core.allegro.rest.tokens import TokenSource
 
     return RestMarketplace(
-        rest_api_base(row.environment, paths), TokenSource(row.id, paths), ids=DatabaseIds(),
+        rest_api_base(row.environment, paths), TokenSource(row.id, paths),
         ledger=DatabaseLedger(row.id), timeout=operation_timeout,
         **{k: v for k, v in options.items() if k in ("sleep", "report_wait")},
     )
 
-
-class DatabaseIds:
-    """The REST ids book (core/allegro/rest/ids.py) in the RestId table: numbers stay the
-    same across syncs, so stored orders and journal cursors keep meaning the same values."""
-
-    def number(self, kind: str, value: str) -> int:
-        from core.models import RestId
-
-        row, _created = RestId.get_or_create(kind=kind, rest_id=value)
-        return row.id
-
-    def value(self, kind: str, number: int) -> str | None:
-        from core.models import RestId
-
-        row = RestId.get_or_none((RestId.id == number) & (RestId.kind == kind))
-        return row.rest_id if row else None

@@ -25,7 +25,7 @@ from datetime import datetime
 from core import inventory
 from core.allegro.port import Marketplace, PostBuyForm
 from core.db import database
-from core.models import Channel, LinkState, Listing, Order, OrderItem, OrderStatus, StockItem, utcnow
+from core.models import Channel, LinkState, Listing, Order, OrderItem, OrderStatus, StockItem, id_order, utcnow
 from core.sync import bulk
 from core.sync.listings import naive
 from core.i18n import _
@@ -146,7 +146,7 @@ def unlinked_items(channel_id: int, limit: int | None = None) -> list[tuple[int,
             & (Order.status == OrderStatus.OPEN)
             & OrderItem.link_state.in_(UNLINKED_STATES)
         )
-        .order_by(Order.form_id)
+        .order_by(*id_order(Order.form_id))
     )
     if limit:
         query = query.limit(limit)

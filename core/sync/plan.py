@@ -12,7 +12,7 @@ class ProposedAction:
     action_id: int
     kind: str  # "end" | "relist"
     listing_id: int
-    offer_id: int
+    offer_id: str
     title: str
     format: str  # "buy_now" | "auction"
     bids: int

@@ -201,7 +201,7 @@ class Relists(BatchKind):
 class FormTracking(BatchKind):
     """The tracking numbers of one order (post-buy form): one call, one answer for all."""
 
-    def __init__(self, marketplace: Marketplace, form_id: int) -> None:
+    def __init__(self, marketplace: Marketplace, form_id: str) -> None:
         self.marketplace, self.form_id = marketplace, form_id
 
     def before_call(self, batch) -> None:

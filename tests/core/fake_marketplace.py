@@ -34,7 +34,7 @@ from core.allegro.port import (
 
 @dataclass
 class FakeOffer:
-    offer_id: int
+    offer_id: str
     title: str
     format: OfferFormat
     start_quantity: int
@@ -44,7 +44,7 @@ class FakeOffer:
     state: OfferState = OfferState.ACTIVE
     ended_at: datetime | None = None
     start_time: datetime | None = None
-    relisted_from: int | None = None
+    relisted_from: str | None = None
 
     @property
     def left(self) -> int:
@@ -76,45 +76,46 @@ class Fault:
 @dataclass
 class FakeMarketplace:
     now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
-    offers_: dict[int, FakeOffer] = field(default_factory=dict)
+    offers_: dict[str, FakeOffer] = field(default_factory=dict)
     events: list[JournalDeal] = field(default_factory=list)
-    forms: dict[int, PostBuyForm] = field(default_factory=dict)
-    packages: dict[int, list[Package]] = field(default_factory=dict)
+    forms: dict[str, PostBuyForm] = field(default_factory=dict)
+    packages: dict[str, list[Package]] = field(default_factory=dict)
     refused_packages: set[str] = field(default_factory=set)  # right format, refused anyway (as the sandbox's control)
-    local_ids: dict[int, int] = field(default_factory=dict)
+    local_ids: dict[int, str] = field(default_factory=dict)
     calls: Counter = field(default_factory=Counter)
     sent: list[tuple] = field(default_factory=list)  # every change as it took effect
     faults: list[Fault] = field(default_factory=list)
     # quantity changes whose answer timed out and that Allegro carries out late: each lands
     # at the end of the next change_quantities call, after that call's own changes
-    late: list[tuple[int, int]] = field(default_factory=list)
+    late: list[tuple[str, int]] = field(default_factory=list)
     _next: int = 7_000_000
 
     # -- test controls --------------------------------------------------------------
 
-    def _id(self) -> int:
+    def _id(self) -> str:
+        """Ids as the port carries them: the marketplace's own values, as text."""
         self._next += 1
-        return self._next
+        return str(self._next)
 
-    def add_offer(self, title: str, quantity: int = 5, fmt: str = "buy_now", bids: int = 0, state=OfferState.ACTIVE) -> int:
+    def add_offer(self, title: str, quantity: int = 5, fmt: str = "buy_now", bids: int = 0, state=OfferState.ACTIVE) -> str:
         offer = FakeOffer(self._id(), title, OfferFormat(fmt), quantity, bids=bids, state=state)
         if state != OfferState.ACTIVE:
             offer.ended_at = self.now
         self.offers_[offer.offer_id] = offer
         return offer.offer_id
 
-    def _event(self, kind: int, deal_id: int, form_id: int, offer_id: int, quantity: int) -> None:
-        event_id = (self.events[-1].event_id + 1) if self.events else 1_000
+    def _event(self, kind: int, deal_id: str, form_id: str, offer_id: str, quantity: int) -> None:
+        event_id = str(int(self.events[-1].event_id) + 1) if self.events else "1000"
         self.events.append(JournalDeal(event_id, kind, self.now, deal_id, form_id, offer_id, 77, quantity))
 
-    def purchase(self, offer_id: int, quantity: int = 1, buyer: str = "kupujacy") -> int:
+    def purchase(self, offer_id: str, quantity: int = 1, buyer: str = "kupujacy") -> str:
         offer = self.offers_[offer_id]
         offer.sold += quantity
         if offer.left <= 0 and offer.format == OfferFormat.BUY_NOW:
             offer.state, offer.ended_at = OfferState.SOLD, self.now
         return self._form(offer, quantity, buyer)
 
-    def _form(self, offer: FakeOffer, quantity: int, buyer: str) -> int:
+    def _form(self, offer: FakeOffer, quantity: int, buyer: str) -> str:
         deal_id, form_id = self._id(), self._id()
         self.forms[form_id] = PostBuyForm(
             form_id=form_id,
@@ -130,14 +131,14 @@ class FakeMarketplace:
             cancelled_at=None,
             address=Address(full_name="Jan Kowalski", street="Długa 1", postcode="00-001", city="Warszawa", country="PL"),
         )
-        self._event(1, deal_id, 0, offer.offer_id, quantity)
+        self._event(1, deal_id, "", offer.offer_id, quantity)
         self._event(2, deal_id, form_id, offer.offer_id, quantity)
         return form_id
 
-    def cancel_form(self, form_id: int) -> None:
+    def cancel_form(self, form_id: str) -> None:
         self.forms[form_id] = replace(self.forms[form_id], cancelled_at=self.now)
         item = self.forms[form_id].items[0]
-        self._event(3, 0, form_id, item.offer_id, item.quantity)
+        self._event(3, "", form_id, item.offer_id, item.quantity)
 
     def advance(self, days: float = 0, hours: float = 0) -> None:
         self.now += timedelta(days=days, hours=hours)
@@ -185,7 +186,7 @@ class FakeMarketplace:
         return [self.offers_[i].view() for i in offer_ids if i in self.offers_]
 
     def journal(self, start):
-        after = [e for e in self.events if start is None or e.event_id > start]
+        after = [e for e in self.events if start is None or int(e.event_id) > int(start)]
         for page_start in range(0, max(len(after), 1), 100):
             self._before("journal")
             page = after[page_start : page_start + 100]

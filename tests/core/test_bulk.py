@@ -24,7 +24,7 @@ def test_inserted_and_updated_rows_read_back_exactly(db):
     ids = [i for (i,) in Listing.select(Listing.id).order_by(Listing.offer_id).tuples()]
     assert len(ids) == 1200
     first = Listing.get_by_id(ids[0])
-    assert (first.offer_id, first.price, first.status, first.stock_item) == (2**40, Decimal("19.99"), "active", None)
+    assert (first.offer_id, first.price, first.status, first.stock_item) == (str(2**40), Decimal("19.99"), "active", None)
 
     with db.atomic():
         bulk.update_many(

@@ -88,3 +88,17 @@ def test_strike_off_and_reinstate(paths, capsys):
     assert code == 1 and "Only a listing waiting for relist" in err
     code, out, _ = run(paths, capsys, "reinstate", "1003")
     assert code == 0 and "pending relist (49 days left)" in out
+
+
+def test_listings_of_one_title_are_listed_in_the_numeric_order_of_their_offer_ids(paths, capsys):
+    import json
+
+    db = open_database(paths.database)
+    channel = Channel.create(sub_source="Kolejnosc", username="u", api_key="k")
+    for offer in ("10000000001", "999", "7100000001"):
+        Listing.create(channel=channel, offer_id=offer, title="Kubek", format="buy_now")
+    db.close()
+    database.initialize(None)
+    code, out, _ = run(paths, capsys, "list", "--channel", "Kolejnosc", "--json")
+    assert code == 0
+    assert [r["offer_id"] for r in json.loads(out)] == ["999", "7100000001", "10000000001"]

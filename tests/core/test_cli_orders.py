@@ -81,23 +81,23 @@ def test_list_filters_and_json(run):
     assert code == 0 and out.splitlines()[-1] == "2 orders."
     rows = json.loads(run("list", "--json")[1])
     assert [(r["order"], r["channel"], r["status"]) for r in rows] == [
-        (FORM, "MojeAllegro", "open"), (3100000002, "Drugi", "shipped"),
+        (str(FORM), "MojeAllegro", "open"), ("3100000002", "Drugi", "shipped"),
     ]
     assert rows[0] | {"created_at": None} == {
-        "order": FORM, "channel": "MojeAllegro", "created_at": None, "buyer": "kupujacy1", "items": 3,
+        "order": str(FORM), "channel": "MojeAllegro", "created_at": None, "buyer": "kupujacy1", "items": 3,
         "amount": "49.90", "currency": "PLN", "pay_status": "Zakończona", "status": "open", "unlinked_items": 1,
         "tracking": None, "tracking_state": None,
     }
-    assert [r["order"] for r in json.loads(run("list", "--unlinked", "--json")[1])] == [FORM]
-    assert [r["order"] for r in json.loads(run("list", "--status", "shipped", "--json")[1])] == [3100000002]
-    assert [r["order"] for r in json.loads(run("list", "--channel", "drugi", "--json")[1])] == [3100000002]
+    assert [r["order"] for r in json.loads(run("list", "--unlinked", "--json")[1])] == [str(FORM)]
+    assert [r["order"] for r in json.loads(run("list", "--status", "shipped", "--json")[1])] == ["3100000002"]
+    assert [r["order"] for r in json.loads(run("list", "--channel", "drugi", "--json")[1])] == ["3100000002"]
     assert run("list", "--channel", "Brak") == (2, "", "There is no channel called “Brak”.\n")
 
 
 def test_show_gives_items_links_address_and_shipments(run):
     detail = json.loads(run("show", str(FORM), "--json")[1])
     assert [(i["offer_id"], i["sku"], i["link"], i["price"]) for i in detail["items"]] == [
-        (7100000001, "KUB-1", "listing", "15.00"), (7100000002, None, "unlinked", "19.90"),
+        ("7100000001", "KUB-1", "listing", "15.00"), ("7100000002", None, "unlinked", "19.90"),
     ]
     assert detail["address"]["city"] == "Warszawa" and detail["shipments"] == []
     code, out, _ = run("show", str(FORM))
@@ -172,3 +172,25 @@ def test_link_item_links_the_order_item_and_its_listing(run):
     assert OrderItem.get(OrderItem.offer_id == 7100000002).stock_item is None
     assert run("link-item", str(FORM), "7100000002", "BRAK") == (2, "", "There is no stock item with SKU BRAK.\n")
     assert run("link-item", str(FORM), "42", "TAL-1") == (2, "", f"Order {FORM} has no item of offer 42.\n")
+
+
+REST_FORM = "29738e61-7f6a-11e8-ac45-09db60ede9d6"
+
+
+def test_a_rest_order_is_shown_and_shipped_by_its_checkout_form_id(run):
+    rest = Channel.create(sub_source="Sklep", username="", api_key="", api="rest", environment="sandbox")
+    placed = Order.create(channel=rest, form_id=REST_FORM, buyer_login="ola", created_at=utcnow())
+    OrderItem.create(order=placed, offer_id="7700000001", title="Lampka", quantity=1, price=Decimal("25.00"))
+
+    detail = json.loads(run("show", REST_FORM.upper(), "--json")[1])  # typed in capitals: the same id
+    assert detail["order"] == REST_FORM and [i["offer_id"] for i in detail["items"]] == ["7700000001"]
+    code, out, _ = run("ship", REST_FORM, "--yes")
+    assert code == 0 and f"Order {REST_FORM} is shipped." in out
+    assert Order.get_by_id(placed.id).status == OrderStatus.SHIPPED
+
+
+def test_an_order_argument_that_is_neither_a_number_nor_an_id_is_refused_in_words(run):
+    code, out, err = run("show", "zamowienie-12")
+    assert code == 2 and out == ""
+    assert "zamowienie-12 is not an order number (a whole number such as 3100000001 on the WebAPI" in err
+    assert run("show", "3100000009")[0:3:2] == (2, "There is no order 3100000009.\n")

@@ -135,7 +135,7 @@ def test_a_version_3_database_gains_the_channel_api_and_keeps_its_channels(tmp_p
 
     open_database(path, backups_dir=tmp_path / "backups")
 
-    assert SchemaInfo.get().version == SCHEMA_VERSION == 5
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 6
     assert [(c.sub_source, c.api) for c in Channel.select()] == [("MyAllegro", "webapi")]
     rest = Channel.create(sub_source="Shop", username="", api_key="", api="rest", environment="production")
     assert Channel.get_by_id(rest.id).api == "rest"
@@ -158,12 +158,12 @@ def test_a_version_4_database_gains_the_rest_command_ledger_and_keeps_its_channe
 
     open_database(path, backups_dir=tmp_path / "backups")
 
-    assert SchemaInfo.get().version == SCHEMA_VERSION == 5
+    assert SchemaInfo.get().version == SCHEMA_VERSION == 6
     [channel] = Channel.select()
     ledger = DatabaseLedger(channel.id)
-    ledger.record(LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", (7100000001, 7100000002), "4"))
+    ledger.record(LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", ("7100000001", "7100000002"), "4"))
     assert ledger.unsettled("quantity") == [
-        LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", (7100000001, 7100000002), "4")
+        LedgerEntry("quantity", "5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b", ("7100000001", "7100000002"), "4")
     ]
     ledger.settle("5f1d0c2a-3b4e-4f60-9a7b-8c9d0e1f2a3b")
     assert ledger.unsettled("quantity") == []

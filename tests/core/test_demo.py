@@ -27,8 +27,8 @@ def control_of(url: str) -> SandboxControl:
     return SandboxControl(url.rsplit("/", 1)[0])
 
 
-def offer(offer_id: int, title: str, quantity: int = 5, fmt=OfferFormat.BUY_NOW, state=OfferState.ACTIVE) -> Offer:
-    return Offer(offer_id, title, fmt, state, quantity, quantity, 0, 0, Decimal("10.00"), None, None)
+def offer(offer_id: int | str, title: str, quantity: int = 5, fmt=OfferFormat.BUY_NOW, state=OfferState.ACTIVE) -> Offer:
+    return Offer(str(offer_id), title, fmt, state, quantity, quantity, 0, 0, Decimal("10.00"), None, None)
 
 
 def stock_of(title: str) -> int:

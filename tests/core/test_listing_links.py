@@ -75,15 +75,15 @@ def test_suggestions_exact_and_ambiguous(shop):
 
 def test_auto_link_links_only_unambiguous_matches(shop):
     report = auto_link_exact_title("MyAllegro", dry_run=True)
-    assert [(lst.offer_id, sku) for lst, sku in report.linked] == [(1001, "KUB-01")]
+    assert [(lst.offer_id, sku) for lst, sku in report.linked] == [("1001", "KUB-01")]
     assert Listing.select().where(Listing.stock_item.is_null(False)).count() == 0
     report = auto_link_exact_title()
     assert sorted((lst.channel.sub_source, sku) for lst, sku in report.linked) == [
         ("DrugieKonto", "KUB-01"),
         ("MyAllegro", "KUB-01"),
     ]
-    assert [(lst.offer_id, skus) for lst, skus in report.ambiguous] == [(1002, ("PAR-01", "PAR-02"))]
-    assert [lst.offer_id for lst in report.unmatched] == [1003]
+    assert [(lst.offer_id, skus) for lst, skus in report.ambiguous] == [("1002", ("PAR-01", "PAR-02"))]
+    assert [lst.offer_id for lst in report.unmatched] == ["1003"]
     assert find_listing(1002).stock_item is None
 
 

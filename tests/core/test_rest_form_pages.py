@@ -30,11 +30,12 @@ def market(shop, rest_server):
     adapter.close()
 
 
-def _buy(shop, n: int, title: str = "Kubek", **purchase) -> list[int]:
+def _buy(shop, n: int, title: str = "Kubek", **purchase) -> list[str]:
+    """The offer ids as the port carries them: Allegro's numeric strings."""
     offers = shop.add_offers([{"title": f"{title} {k}", "quantity": 5} for k in range(n)])
     for offer in offers:
         shop.purchase(offer, **purchase)
-    return offers
+    return [str(offer) for offer in offers]
 
 
 def _form_numbers(market, after=None) -> list:
@@ -114,8 +115,8 @@ def test_an_answer_lost_between_pages_stops_the_read_as_before(market, shop):
 def test_forms_no_event_dated_are_read_by_id(market, shop, rest_server):
     _buy(shop, 3)
     numbers = _form_numbers(market)
-    fresh = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10,
-                            ids=market.ids)  # a run that read no events (recovery after a crash)
+    # a run that read no events (recovery after a crash)
+    fresh = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10)
     shop.reset_calls()
     forms = fresh.post_buy_forms(numbers)
     fresh.close()

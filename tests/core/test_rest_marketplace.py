@@ -2,6 +2,7 @@
 publication commands with their task reports, relists, and answers lost in transit."""
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -40,6 +41,7 @@ def test_login_reads_the_account_behind_the_token(market):
 
 def test_offers_lists_every_active_offer_across_pages_with_its_stock(market, shop):
     ids = shop.add_offers([{"title": f"Kubek {n}", "quantity": n + 1} for n in range(5)])
+    ids = [str(i) for i in ids]  # Allegro's offer numbers, as the port carries them
     found = {o.offer_id: o for o in market.offers()}
     assert set(ids) <= set(found)
     assert [found[i].quantity for i in ids] == [1, 2, 3, 4, 5]
@@ -49,7 +51,7 @@ def test_offers_lists_every_active_offer_across_pages_with_its_stock(market, sho
 def test_offers_by_id_leaves_out_unknown_ids(market, shop):
     first = shop.add_offer("Lampa", quantity=3)
     found = market.offers_by_id([first, 999999999])
-    assert [o.offer_id for o in found] == [first]
+    assert [o.offer_id for o in found] == [str(first)]
 
 
 def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value(market, shop):
@@ -63,8 +65,8 @@ def test_offers_with_the_same_quantity_share_one_command_and_each_gets_its_value
 
 
 def test_a_refused_task_comes_back_as_that_offers_refusal(market, shop):
-    live = shop.add_offer("Aktywna", quantity=2)
-    unknown = 7999999999
+    live = str(shop.add_offer("Aktywna", quantity=2))
+    unknown = "7999999999"
     results = {r.offer_id: r for r in market.change_quantities([QuantityChange(unknown, 5, 0), QuantityChange(live, 5, 0)])}
     assert results[live].ok and shop.offer(live)["quantity"] == 5
     assert not results[unknown].ok and results[unknown].error_code == "OfferNotFoundException"
@@ -117,7 +119,7 @@ def test_relist_activates_a_buy_now_offer_under_the_same_id(market, shop):
     offer = shop.add_offer("Wazon", quantity=2)
     shop.edit_offer(offer, end=True)
     result = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])[0]
-    assert result.ok and result.new_offer_id == offer
+    assert result.ok and result.new_offer_id == str(offer)
     assert shop.offer(offer)["state"] == "active"
 
 
@@ -125,7 +127,7 @@ def test_relist_of_an_auction_creates_a_new_offer_and_names_it(market, shop):
     offer = shop.add_offer("Obraz", format="auction", quantity=1)
     shop.edit_offer(offer, end=True)
     result = market.relist([RelistRequest(offer, local_id=1, duration_days=7)])[0]
-    assert result.ok and result.new_offer_id not in (None, offer), result
+    assert result.ok and result.new_offer_id not in (None, str(offer)), result
     assert shop.offer(result.new_offer_id)["title"] == "Obraz"
 
 
@@ -211,12 +213,12 @@ def test_a_purchase_comes_through_the_events_and_its_checkout_form(market, shop)
     offer = shop.add_offer("Lampka", quantity=5, price=25.0)
     shop.purchase(offer, buyer="lampa1", quantity=2)
     deals = _all_deals(market)
-    paid = [d for d in deals if d.event_type == 4 and d.offer_id == offer]
+    paid = [d for d in deals if d.event_type == 4 and d.offer_id == str(offer)]
     assert paid and paid[0].quantity == 2
     forms = market.post_buy_forms({paid[0].transaction_id})
     assert len(forms) == 1
     form = forms[0]
-    assert [(i.offer_id, i.quantity, i.price) for i in form.items] == [(offer, 2, Decimal("25.00"))]
+    assert [(i.offer_id, i.quantity, i.price) for i in form.items] == [(str(offer), 2, Decimal("25.00"))]
     assert form.buyer_login == "lampa1" and not form.cancelled
     assert form.address.city
 
@@ -254,15 +256,17 @@ def test_a_form_merged_into_another_is_left_out_and_noted(market, shop):
     assert sum(i.quantity for f in forms if not f.cancelled for i in f.items) == 2
 
 
-def test_the_database_keeps_the_same_number_for_a_checkout_form_across_syncs(db):
-    from core.sync.marketplace import DatabaseIds
-
-    form = "c9c8a1f0-1b2e-11ef-9262-0242ac120002"
-    number = DatabaseIds().number("form", form)
-    assert DatabaseIds().number("form", form) == number
-    assert DatabaseIds().value("form", number) == form
-    assert DatabaseIds().value("event", number) is None
-    assert DatabaseIds().number("form", "another") != number
+def test_journal_and_forms_carry_allegros_own_ids(market, shop):
+    offer = shop.add_offer("Lampka", quantity=5)
+    shop.purchase(offer, quantity=1)
+    deals = [d for d in _all_deals(market) if d.transaction_id]
+    assert deals and len({d.transaction_id for d in deals}) == 1
+    assert str(uuid.UUID(deals[0].transaction_id)) == deals[0].transaction_id  # a checkout form UUID, as Allegro wrote it
+    assert {d.offer_id for d in deals} == {str(offer)}
+    assert all(d.deal_id and uuid.UUID(d.deal_id) for d in deals)  # line items are UUIDs too
+    (form,) = market.post_buy_forms([deals[0].transaction_id])
+    assert form.form_id == deals[0].transaction_id and form.items[0].offer_id == str(offer)
+    assert market.post_buy_forms(["3100000001"]) == []  # a WebAPI number names no checkout form
 
 
 def test_tracking_numbers_go_to_the_checkout_form_and_a_refused_one_carries_allegros_sentence(market, shop):
@@ -312,7 +316,7 @@ def test_after_a_crash_an_open_command_is_settled_from_its_report_not_sent_again
     ledger = MemoryLedger()
     crashed = RestMarketplace(rest_server.rest_url, SandboxTokens(rest_server.rest_url, shop), timeout=10, ledger=ledger)
     command_id = str(uuid_module.uuid4())
-    ledger.record(LedgerEntry("quantity", command_id, (offer,), "8"))
+    ledger.record(LedgerEntry("quantity", command_id, (str(offer),), "8"))
     body = {"modification": {"changeType": "FIXED", "value": 8},
             "offerCriteria": [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(offer)}]}]}
     assert crashed.http.request("PUT", f"/sale/offer-quantity-change-commands/{command_id}", body=body).status == 201
@@ -332,7 +336,7 @@ def test_an_open_command_allegro_never_received_is_sent_under_its_own_id(market,
     from core.allegro.rest.ledger import LedgerEntry
 
     offer = shop.add_offer("Regał", quantity=2)
-    market.ledger.record(LedgerEntry("publication", "0b9a3c1e-6a53-4a63-8a3e-6d0b1f9d2a11", (offer,), "END"))
+    market.ledger.record(LedgerEntry("publication", "0b9a3c1e-6a53-4a63-8a3e-6d0b1f9d2a11", (str(offer),), "END"))
     [result] = market.finish([FinishRequest(offer)])
     assert result.ok and shop.offer(offer)["state"] == "ended"
     assert shop.calls()["executed"]["changePublicationStatusUsingPUT"] == 1
@@ -346,7 +350,7 @@ def test_a_sold_out_buy_now_offer_gets_stock_first_then_comes_back_under_its_id(
     assert shop.offer(offer)["state"] == "ended" and shop.offer(offer)["quantity"] == 0
     shop.reset_calls()
     [result] = market.relist([RelistRequest(offer, local_id=1, duration_days=0)])
-    assert result.ok and result.new_offer_id == offer
+    assert result.ok and result.new_offer_id == str(offer)
     assert shop.offer(offer)["state"] == "active" and shop.offer(offer)["quantity"] == 1
     log = [e["operation"] for e in shop.call_log() if e["executed"] and e["operation"].endswith("PUT")]
     assert log == ["quantityModificationCommandUsingPUT", "changePublicationStatusUsingPUT"]
@@ -360,8 +364,8 @@ def test_activate_of_a_sold_out_offer_without_stock_is_refused_by_allegro(market
     shop.purchase(offer, quantity=1)
     outcome, tasks, _reason = market._send("publication", "ACTIVATE", [offer],
                                            {"publication": {"action": "ACTIVATE"}, "offerCriteria": _criteria([offer])})
-    assert tasks[offer]["status"] == "FAIL"
-    assert tasks[offer]["errors"][0]["code"] == "AvailableStockMustEqualToOneOrBeGreaterThanOne"
+    assert tasks[str(offer)]["status"] == "FAIL"
+    assert tasks[str(offer)]["errors"][0]["code"] == "AvailableStockMustEqualToOneOrBeGreaterThanOne"
     assert shop.offer(offer)["state"] == "ended"
 
 

@@ -69,7 +69,7 @@ def test_deleting_an_item_unlinks_its_listings(db):
     item = save_item(ItemDraft("K-1", "Kubek", ""))
     channel = Channel.create(sub_source="MyAllegro", username="u", api_key="k")
     Listing.create(channel=channel, offer_id=101, title="Kubek", format="buy_now", stock_item=item)
-    assert [lst.offer_id for lst in linked_listings(item.id)] == [101]
+    assert [lst.offer_id for lst in linked_listings(item.id)] == ["101"]
     assert delete_items([item.id]) == 1
     assert Listing.get(offer_id=101).stock_item is None
 

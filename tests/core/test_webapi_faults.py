@@ -76,7 +76,7 @@ def test_transient_faults_are_retried_until_they_pass(market, shop, code):
     market.login()
     shop.set_faults(rules=[fault("doGetMySellItems", code, count=2)])
     shop.reset_calls()
-    assert sorted(o.offer_id for o in market.offers()) == sorted(ids)
+    assert sorted(o.offer_id for o in market.offers()) == sorted(map(str, ids))
     assert calls(shop)["doGetMySellItems"] == 3
 
 
@@ -101,7 +101,7 @@ def test_a_slow_answer_times_out_and_is_retried(webapi_server, shop):
     with make_marketplace(webapi_server, shop, operation_timeout=0.3) as mp:
         mp.login()
         shop.set_faults(rules=[{"operation": "doGetItemsInfo", "kind": "delay", "delay_ms": 1500, "count": 1}])
-        assert [o.offer_id for o in mp.offers_by_id(ids)] == ids
+        assert [o.offer_id for o in mp.offers_by_id(ids)] == [str(i) for i in ids]
         shop.set_faults(rules=[{"operation": "doGetItemsInfo", "kind": "delay", "delay_ms": 1500}])
         started = time.monotonic()
         with pytest.raises(errors.ConnectionFailed) as caught:
@@ -148,7 +148,7 @@ def test_a_finish_answered_by_a_fault_that_proves_nothing_is_never_resent_blindl
     shop.reset_calls()
     with pytest.raises(errors.OutcomeUnknown) as caught:
         market.finish([FinishRequest(i) for i in ids])
-    assert caught.value.offer_ids == tuple(ids)  # the caller reads these offers back
+    assert caught.value.offer_ids == tuple(map(str, ids))  # the caller reads these offers back
     assert calls(shop)["doFinishItems"] == 1  # Allegro may have ended them before the fault
     ended = {o["offer_id"]: o["state"] == "ended" for o in shop.offers(ids)}
     assert ended == {i: when == "after" for i in ids}
@@ -173,7 +173,7 @@ def test_a_finish_whose_answer_was_lost_is_never_resent(market, shop, kind, when
     shop.reset_calls()
     with pytest.raises(errors.OutcomeUnknown) as caught:
         market.finish([FinishRequest(i) for i in ids])
-    assert caught.value.offer_ids == tuple(ids[:25])  # the first batch, and nothing after it
+    assert caught.value.offer_ids == tuple(map(str, ids[:25]))  # the first batch, and nothing after it
     assert caught.value.completed == ()
     assert calls(shop)["doFinishItems"] == 1
     states = {o["offer_id"]: o["state"] for o in shop.offers(ids)}
@@ -198,9 +198,9 @@ def test_a_lost_answer_in_a_later_batch_keeps_the_earlier_results(market, shop):
 
     with pytest.raises(errors.OutcomeUnknown) as caught:
         market.finish([FinishRequest(i) for i in ids], progress=arm)
-    assert [r.offer_id for r in caught.value.completed] == ids[:25]
+    assert [r.offer_id for r in caught.value.completed] == [str(i) for i in ids[:25]]
     assert all(r.ok for r in caught.value.completed)
-    assert caught.value.offer_ids == tuple(ids[25:])
+    assert caught.value.offer_ids == tuple(map(str, ids[25:]))
 
 
 def test_a_relist_whose_answer_was_lost_is_found_by_its_local_ids(market, shop):
@@ -211,12 +211,12 @@ def test_a_relist_whose_answer_was_lost_is_found_by_its_local_ids(market, shop):
     requests = [RelistRequest(i, local_id=8000 + n, duration_days=0) for n, i in enumerate(ids)]
     with pytest.raises(errors.OutcomeUnknown) as caught:
         market.relist(requests)
-    assert caught.value.local_ids == (8000, 8001, 8002) and caught.value.offer_ids == tuple(ids)
+    assert caught.value.local_ids == (8000, 8001, 8002) and caught.value.offer_ids == tuple(map(str, ids))
     assert calls(shop)["doSellSomeAgain"] == 1
     found = market.verify(caught.value.local_ids)  # what the engine does next
     assert all(v.offer_id for v in found)
-    relisted = {o["relisted_from"]: o["offer_id"] for o in shop.offers() if o["relisted_from"]}
-    assert {v.local_id: v.offer_id for v in found} == {8000 + n: relisted[i] for n, i in enumerate(ids)}
+    relisted = {str(o["relisted_from"]): str(o["offer_id"]) for o in shop.offers() if o["relisted_from"]}
+    assert {v.local_id: v.offer_id for v in found} == {8000 + n: relisted[str(i)] for n, i in enumerate(ids)}
 
 
 def test_tracking_whose_answer_was_lost_is_not_resent(market, shop):
@@ -227,10 +227,10 @@ def test_tracking_whose_answer_was_lost_is_not_resent(market, shop):
     shop.reset_calls()
     with pytest.raises(errors.OutcomeUnknown) as caught:
         market.add_tracking(form_id, [Package(4, "1234567890")])
-    assert caught.value.form_ids == (form_id,)
+    assert caught.value.form_ids == (str(form_id),)
     assert calls(shop)["doAddPackageInfoToPostBuyForm"] == 1
     (form,) = market.post_buy_forms([form_id])  # the form is where the engine looks
-    assert form.form_id == form_id
+    assert form.form_id == str(form_id)
 
 
 # -- sessions -----------------------------------------------------------------------------
@@ -319,7 +319,7 @@ def test_a_run_under_a_20_percent_fault_rate_sends_no_change_twice(webapi_server
         assert all(r.ok for r in results)
 
         unknown_outcomes = 0
-        todo = list(for_end)
+        todo = [str(i) for i in for_end]  # the port's ids
         while todo:
             try:
                 mp.finish([FinishRequest(i) for i in todo])
@@ -331,8 +331,8 @@ def test_a_run_under_a_20_percent_fault_rate_sends_no_change_twice(webapi_server
                 done = {r.offer_id for r in unknown.completed} | (set(unknown.offer_ids) - set(still_live))
                 todo = [i for i in todo if i not in done]
 
-        pending = {i: 20_000 + n for n, i in enumerate(for_end)}
-        new_ids: dict[int, int] = {}
+        pending = {str(i): 20_000 + n for n, i in enumerate(for_end)}
+        new_ids: dict[str, str] = {}
         while pending:
             try:
                 for r in mp.relist([RelistRequest(i, lid, 0) for i, lid in pending.items()]):
@@ -359,7 +359,7 @@ def test_a_run_under_a_20_percent_fault_rate_sends_no_change_twice(webapi_server
     assert {o["quantity"] for o in shop.offers(for_quantity)} == {11}
     assert executed_ids(shop, "doFinishItems") == {i: 1 for i in for_end}
     assert executed_ids(shop, "doSellSomeAgain") == {i: 1 for i in for_end}
-    relisted = {o["relisted_from"]: o["offer_id"] for o in shop.offers() if o["relisted_from"]}
+    relisted = {str(o["relisted_from"]): str(o["offer_id"]) for o in shop.offers() if o["relisted_from"]}
     assert relisted == new_ids and len(relisted) == len(for_end)
 
 
@@ -377,7 +377,7 @@ def test_an_account_failure_stops_a_quantity_batch_and_keeps_what_was_done(marke
         market.change_quantities([QuantityChange(i, 8, 0) for i in ids], progress=block_after_ten)
     done = caught.value.completed
     assert len(done) >= 10 and all(r.ok for r in done)
-    on_sandbox = {o["offer_id"]: o["quantity"] for o in shop.offers(ids)}
+    on_sandbox = {str(o["offer_id"]): o["quantity"] for o in shop.offers(ids)}
     assert all(on_sandbox[r.offer_id] == 8 for r in done)
     assert sum(1 for q in on_sandbox.values() if q == 8) == len(done)  # completed is the whole truth
     assert calls(shop)["doChangeQuantityItem"] < len(ids)  # the rest was never sent

@@ -125,7 +125,7 @@ def test_an_unreadable_answer_to_a_finish_means_the_outcome_is_unknown(scripted)
     scripted.answers["doFinishItems"] = (200, "garbage")
     with marketplace(scripted.url) as mp, pytest.raises(errors.OutcomeUnknown) as caught:
         mp.finish([FinishRequest(11), FinishRequest(12)])
-    assert caught.value.offer_ids == (11, 12)
+    assert caught.value.offer_ids == ("11", "12")
     assert scripted.calls["doFinishItems"] == 1  # never resent blindly
 
 
@@ -133,7 +133,7 @@ def test_a_bare_http_500_to_a_finish_is_not_resent(scripted):
     scripted.answers["doFinishItems"] = (500, "Internal Server Error")
     with marketplace(scripted.url) as mp, pytest.raises(errors.OutcomeUnknown) as caught:
         mp.finish([FinishRequest(5)])
-    assert caught.value.offer_ids == (5,)
+    assert caught.value.offer_ids == ("5",)
     assert scripted.calls["doFinishItems"] == 1
 
 
@@ -217,7 +217,7 @@ def test_offers_refused_for_now_in_a_finish_are_sent_again_alone(scripted):
     with marketplace(scripted.url) as mp:
         results = mp.finish([FinishRequest(i) for i in (1, 2, 3, 4)])
     assert [(r.offer_id, r.ok, r.error_code) for r in results] == [
-        (1, True, ""), (2, True, ""), (3, True, ""), (4, False, "ERR_END_DURING_CHANGES")]
+        ("1", True, ""), ("2", True, ""), ("3", True, ""), ("4", False, "ERR_END_DURING_CHANGES")]
     assert scripted.calls["doFinishItems"] == 2
     second = scripted.bodies["doFinishItems"][1]
     assert "<ns0:finishItemId>2</ns0:finishItemId>" in second and second.count("finishItemId>") == 2
@@ -262,7 +262,7 @@ def test_relists_refused_for_now_are_sent_again_with_the_same_local_id(scripted)
         "<ns1:itemStartingTime>1700000000</ns1:itemStartingTime></ns1:doVerifyItemResponse>"))
     with marketplace(scripted.url) as mp:
         results = mp.relist([RelistRequest(1, 11, 0), RelistRequest(2, 12, 0)])
-    assert all(r.ok and r.new_offer_id == 555 for r in results)
+    assert all(r.ok and r.new_offer_id == "555" for r in results)
     assert scripted.calls["doSellSomeAgain"] == 2
     second = scripted.bodies["doSellSomeAgain"][1]
     assert "<ns0:localIds><ns0:item>12</ns0:item></ns0:localIds>" in second

@@ -101,7 +101,7 @@ def test_sync_mode_follows_a_version_key_that_changed_mid_run(webapi_server, sho
         first = mp.login().version_key
         new = shop.set_version_key()  # Allegro bumps the key...
         shop.expire_sessions()  # ...and the session ends
-        assert {o.offer_id for o in mp.offers()} == set(ids)
+        assert {o.offer_id for o in mp.offers()} == {str(i) for i in ids}
         assert mp.version_key == new != first
     assert calls(shop)["doLoginEnc"] == 2
 
@@ -138,7 +138,7 @@ def test_a_key_that_moves_between_query_and_login_is_fetched_again_once(webapi_s
 
 def test_offers_read_every_tab_as_the_sandbox_has_them(market, demo):
     offers = list(market.offers([OfferState.ACTIVE, OfferState.SOLD, OfferState.NOT_SOLD]))
-    truth = {o["offer_id"]: o for o in demo.offers() if not o["hidden"]}
+    truth = {str(o["offer_id"]): o for o in demo.offers() if not o["hidden"]}
     listed = {o.offer_id: o for o in offers}
     assert len(listed) == len(offers)  # each offer once
     active = {i for i, o in truth.items() if o["state"] == "active"}
@@ -166,7 +166,7 @@ def test_offer_lists_page_by_1000(market, shop, count, pages):
     ids = buy_now(shop, count, quantity=1)
     shop.reset_calls()
     offers = list(market.offers())
-    assert sorted(o.offer_id for o in offers) == sorted(ids)
+    assert sorted(o.offer_id for o in offers) == sorted(map(str, ids))
     assert calls(shop)["doGetMySellItems"] == pages
 
 
@@ -196,11 +196,11 @@ def test_the_other_tabs_first_pages_are_asked_for_with_the_first_tabs(market, de
 def test_offers_by_id_look_up_any_tab_10_at_a_time(market, demo):
     truth = {o["offer_id"]: o for o in demo.offers()}
     ids = sorted(truth)[:11]
-    found = market.offers_by_id(ids + [1, 2])  # unknown ids are left out
-    assert [o.offer_id for o in found] == ids
+    found = market.offers_by_id([str(i) for i in ids] + ["1", "2"])  # unknown ids are left out
+    assert [o.offer_id for o in found] == [str(i) for i in ids]
     assert calls(demo)["doGetItemsInfo"] == 2  # 10 + 1 (+ the 2 unknown in the second)
     for offer in found:
-        t = truth[offer.offer_id]
+        t = truth[int(offer.offer_id)]
         assert offer.quantity == t["quantity"] and offer.title == t["title"]
         want = {"active": {OfferState.ACTIVE}, "scheduled": {OfferState.SCHEDULED},
                 "ended": {OfferState.SOLD, OfferState.NOT_SOLD}}[t["state"]]
@@ -231,12 +231,12 @@ def test_journal_pages_by_the_last_event_until_a_short_page(market, shop):
     assert len(truth) > 100
     shop.reset_calls()
     pages = list(market.journal(None))
-    assert [d.event_id for page in pages for d in page] == truth
+    assert [d.event_id for page in pages for d in page] == [str(t) for t in truth]
     assert all(len(page) == 100 for page in pages[:-1])
     assert calls(shop)["doGetSiteJournalDeals"] == len(truth) // 100 + 1
     # from a cursor: only what came after it
-    later = list(market.journal(truth[49]))
-    assert [d.event_id for page in later for d in page] == truth[50:]
+    later = list(market.journal(str(truth[49])))
+    assert [d.event_id for page in later for d in page] == [str(t) for t in truth[50:]]
 
 
 def test_journal_of_exactly_100_events_asks_once_more(market, shop):
@@ -265,10 +265,10 @@ def test_the_next_journal_page_is_asked_for_before_this_one_is_read(market, shop
     )
     shop.reset_calls()
     pages = list(market.journal(None))
-    assert [d.event_id for page in pages for d in page] == truth
+    assert [d.event_id for page in pages for d in page] == [str(t) for t in truth]
     assert calls(shop)["doGetSiteJournalDeals"] == len(truth) // 100 + 1  # not one call more
     for page in pages[:-1]:  # each full page asked for the next before its first event was read
-        assert log.index(("asked", page[-1].event_id)) < log.index(("read", page[0].event_id))
+        assert log.index(("asked", int(page[-1].event_id))) < log.index(("read", int(page[0].event_id)))
 
 
 def test_a_journal_read_stopped_early_asks_for_nothing_more(market, shop, monkeypatch):
@@ -293,9 +293,9 @@ def test_journal_deals_carry_what_the_engine_needs(market, shop):
     truth = shop.journal()
     assert [d.event_type for d in deals] == [e["type"] for e in truth]
     created = [d for d in deals if d.event_type == 1][0]
-    assert created.offer_id == offer_id and created.quantity == 3 and created.transaction_id == 0
+    assert created.offer_id == str(offer_id) and created.quantity == 3 and created.transaction_id == ""
     form_event = [d for d in deals if d.event_type == 2][0]
-    assert form_event.transaction_id == shop.forms()[0]["form_id"]
+    assert form_event.transaction_id == str(shop.forms()[0]["form_id"])
 
 
 @pytest.mark.parametrize("count,expected_calls", [(25, 1), (26, 2)])
@@ -305,14 +305,14 @@ def test_post_buy_forms_25_per_call(market, shop, count, expected_calls):
     assert len(truth) == count
     shop.reset_calls()
     forms = market.post_buy_forms(list(truth))
-    assert sorted(f.form_id for f in forms) == sorted(truth)
+    assert sorted(f.form_id for f in forms) == sorted(map(str, truth))
     assert calls(shop)["doGetPostBuyFormsDataForSellers"] == expected_calls
-    assert market.post_buy_forms([123]) == []  # an unknown id is left out
+    assert market.post_buy_forms(["123"]) == []  # an unknown id is left out
     for form in forms:
-        t = truth[form.form_id]
+        t = truth[int(form.form_id)]
         assert form.buyer_login == t["buyer"]
         assert form.amount == Decimal(str(t["amount"])).quantize(Decimal("0.01"))
-        assert [i.offer_id for i in form.items] == [i["offer_id"] for i in t["items"]]
+        assert [i.offer_id for i in form.items] == [str(i["offer_id"]) for i in t["items"]]
         assert form.address.city == t["address"]["city"]
         assert form.created_at == datetime.fromtimestamp(t["created_at"], UTC)
         assert not form.cancelled
@@ -329,7 +329,7 @@ def test_one_batch_of_forms_is_fetched_on_the_callers_thread(market, shop):
     busy = [market.pool.submit(release.wait, 30) for _ in range(market.pool_size)]
     try:
         forms = market.post_buy_forms(ids)
-        assert sorted(f.form_id for f in forms) == sorted(ids)
+        assert sorted(f.form_id for f in forms) == sorted(map(str, ids))
         assert not any(f.done() for f in busy)  # the pool was full all along
     finally:
         release.set()
@@ -354,7 +354,7 @@ def test_quantity_changes_set_what_buyers_can_buy(market, shop):
                for n, i in enumerate(ids)]
     progress = []
     results = market.change_quantities(changes, progress=lambda d, t: progress.append((d, t)))
-    assert [r.offer_id for r in results] == ids and all(r.ok for r in results)
+    assert [r.offer_id for r in results] == [str(i) for i in ids] and all(r.ok for r in results)
     truth = {o["offer_id"]: o["quantity"] for o in shop.offers(ids)}
     for change, result in zip(changes, results):
         assert truth[change.offer_id] == change.quantity_left == result.quantity_left
@@ -382,7 +382,7 @@ def test_finish_ends_offers_25_per_call(market, shop, count, expected_calls):
     ids = buy_now(shop, count)
     shop.reset_calls()
     results = market.finish([FinishRequest(i) for i in ids])
-    assert [r.offer_id for r in results] == ids and all(r.ok for r in results)
+    assert [r.offer_id for r in results] == [str(i) for i in ids] and all(r.ok for r in results)
     assert {o["state"] for o in shop.offers(ids)} == {"ended"}
     assert calls(shop)["doFinishItems"] == expected_calls
     assert set(executed_ids(shop, "doFinishItems").values()) == {1}
@@ -423,11 +423,11 @@ def test_relist_returns_new_ids_mapped_to_sources(market, shop, count, expected_
     shop.reset_calls()
     requests = [RelistRequest(i, local_id=5000 + n, duration_days=0) for n, i in enumerate(ids)]
     results = market.relist(requests)
-    assert [r.offer_id for r in results] == ids
+    assert [r.offer_id for r in results] == [str(i) for i in ids]
     assert all(r.ok and r.new_offer_id and not r.scheduled for r in results)
     new = {o["offer_id"]: o for o in shop.offers([r.new_offer_id for r in results])}
     for request, result in zip(requests, results):
-        offer = new[result.new_offer_id]
+        offer = new[int(result.new_offer_id)]
         assert offer["relisted_from"] == request.offer_id and offer["local_id"] == request.local_id
         assert offer["state"] == "active"
     counts = calls(shop)
@@ -473,7 +473,7 @@ def test_relists_with_different_durations_go_in_separate_calls(market, shop):
     assert all(r.ok for r in results)
     assert calls(shop)["doSellSomeAgain"] == 2
     durations = {o["offer_id"]: o["duration_days"] for o in shop.offers([r.new_offer_id for r in results])}
-    assert [durations[r.new_offer_id] for r in results] == [30, 0, 30, 0]
+    assert [durations[int(r.new_offer_id)] for r in results] == [30, 0, 30, 0]
 
 
 def test_verify_an_unknown_local_id(market, shop):
@@ -497,7 +497,7 @@ def test_tracking_numbers_are_checked_per_carrier(market, shop):
     on_allegro = {p["package_id"] for p in form["packages"]}
     assert set(result.added) == on_allegro
     assert "NOT-INPOST" in result.wrong_number and "123" in result.wrong_carrier
-    assert result.form_id == form_id
+    assert result.form_id == str(form_id)
 
 
 def test_tracking_for_an_unknown_form_is_a_typed_error(market, shop):
@@ -530,7 +530,7 @@ def test_scheduled_offers_are_listed_from_the_future_tab(market, shop):
     assert calls(shop)["doGetMyFutureItems"] == 1
     everything = {o.offer_id: o.state for o in market.offers(list(OfferState))}
     assert everything[relisted.new_offer_id] is OfferState.SCHEDULED
-    assert everything[offer_id] is OfferState.NOT_SOLD
+    assert everything[str(offer_id)] is OfferState.NOT_SOLD
 
 
 def test_the_calls_of_ends_and_relists_go_first_and_verify_off_the_quantity_pool(market, shop):

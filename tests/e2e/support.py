@@ -34,15 +34,14 @@ class Shop(SandboxChannel):
         StockLevel.create(item=item, location=self.other, quantity=other)
         return item
 
-    def form_number(self, form_id: int) -> int:
-        """The app's number of the sandbox's form `form_id`: the same on the WebAPI; on REST
-        the number the ids book gave the checkout form's UUID."""
+    def form_number(self, form_id: int) -> str:
+        """Allegro's id of the sandbox's form `form_id`, as the app stores it: the form
+        number in decimal on the WebAPI, the checkout form's UUID on REST."""
         if self.api == "webapi":
-            return form_id
-        from core.sync.marketplace import DatabaseIds
+            return str(form_id)
         from sandbox.rest.orders import FORM_TAG, tagged
 
-        return DatabaseIds().number("form", tagged(FORM_TAG, form_id))
+        return tagged(FORM_TAG, form_id)
 
     def order(self, form_id: int):
         """The imported order of the sandbox's form `form_id`."""

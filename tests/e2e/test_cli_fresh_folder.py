@@ -99,7 +99,7 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
     # the first sync reads the listings; they are linked by their exact titles
     steps_printed_once(ok(cli("sync")))
     assert "2 linked, 0 ambiguous, 0 without a match." in ok(cli("listings", "auto-link", "--exact-title"))
-    planned = {r["offer_id"]: r for r in as_json(cli("listings", "list", "--json"))}
+    planned = {int(r["offer_id"]): r for r in as_json(cli("listings", "list", "--json"))}
     assert (planned[mug]["next_action"], planned[mug]["next_quantity"], planned[mug]["available"]) == ("quantity", 8, 8)
     assert (planned[plate]["next_action"], planned[plate]["why"]) == ("end", "Available 0 over all locations")
 
@@ -126,7 +126,7 @@ def test_a_fresh_folder_becomes_a_working_channel_with_the_command_line_alone(cl
 
     # the order: listed, shipped with a tracking number, and the number accepted by Allegro
     orders = as_json(cli("orders", "list", "--status", "open", "--json"))
-    assert [(o["order"], o["items"], o["unlinked_items"]) for o in orders] == [(form_id, 2, 0)]
+    assert [(o["order"], o["items"], o["unlinked_items"]) for o in orders] == [(str(form_id), 2, 0)]  # ids are strings in JSON
     assert as_json(cli("stock", "list", "--sku", "KUB-1", "--json")) == [
         {"sku": "KUB-1", "title": "Kubek ceramiczny", "location": "Magazyn A", "level": 8, "allocated": 2, "available": 6}
     ]

@@ -42,7 +42,7 @@ def test_a_big_sync_makes_the_fewest_calls_and_a_second_one_only_reads(world, co
     ended = {o["offer_id"] for o in control.offers(world.picked.end) if o["state"] == "ended"}
     assert ended == set(world.picked.end)
     relisted = Listing.select().where(Listing.previous_offer_id.in_(world.picked.relist))
-    assert sorted(r.previous_offer_id for r in relisted) == sorted(world.picked.relist)
+    assert sorted(int(r.previous_offer_id) for r in relisted) == sorted(world.picked.relist)
     assert all(r.status == ListingStatus.ACTIVE and r.stock_item_id for r in relisted)
 
     again = world.fewest_calls()

@@ -28,7 +28,7 @@ def test_a_quantity_changed_on_allegro_is_noted_and_the_apps_quantity_wins(shop,
     assert report.counts["listings_changed_elsewhere"] == 1
     assert control.offer(offer)["quantity"] == 5  # the app's quantity wins
     assert json.loads(shop.listing(offer).changed_elsewhere) == {"quantity": [5, 9]}
-    row = next(r for r in listing_rows() if r[1] == offer)
+    row = next(r for r in listing_rows() if r[1] == str(offer))
     assert row[CHANGED] == "quantity 5 → 9 changed on Allegro" and "changed on Allegro" in row[6]
     assert "quantity 5 → 9 changed on Allegro" in SyncRun.get_by_id(report.run_id).errors
 
@@ -79,7 +79,7 @@ def test_a_relist_made_elsewhere_is_adopted_when_its_title_matches_one_pending_l
     plan, report = shop.sync()
     assert plan.relists == [] and "relist" not in shop.changes_sent()  # not relisted twice
     new = shop.listing(new_offer)
-    assert (new.stock_item_id, new.previous_offer_id) == (item.id, offer)
+    assert (new.stock_item_id, new.previous_offer_id) == (item.id, str(offer))
     assert shop.listing(offer).status == ListingStatus.RELISTED
     assert f"relisted on Allegro outside the app from offer {offer}; linked as its relist" in notes_of(report)
     assert control.offer(new_offer)["quantity"] == 3  # and kept in step from now on

@@ -54,7 +54,7 @@ def expected_outcome(shop, control, groups):
         relisted = {offer: control.offer(offer) for offer in groups["relist"]}
     assert set(relisted) == set(groups["relist"])
     for source, new in relisted.items():
-        assert shop.relisted(source).offer_id == new["offer_id"]
+        assert shop.relisted(source).offer_id == str(new["offer_id"])
         assert new["state"] == "active" and new["quantity"] == 4
     forms = {f["form_id"]: f for f in control.forms()}
     assert Order.select().count() == len(forms)  # every purchase and both auction sales, once

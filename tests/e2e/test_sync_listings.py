@@ -53,7 +53,7 @@ def test_a_buy_now_listing_with_no_stock_is_ended_after_confirmation_and_waits_f
     control.reset_calls()
 
     plan, report = shop.sync(approve=[])  # the seller unticked it
-    assert [(e.offer_id, e.reason) for e in plan.ends] == [(offer, "Available 0 over all locations")]
+    assert [(e.offer_id, e.reason) for e in plan.ends] == [(str(offer), "Available 0 over all locations")]
     assert control.offer(offer)["state"] == "active"
     assert shop.changes_sent() == {}
 
@@ -129,7 +129,7 @@ def test_relist_at_day_59_and_none_at_day_61(shop, control):
     control.reset_calls()
     plan, report = shop.sync()
     [relist] = plan.relists
-    assert relist.offer_id == kubek_offer and relist.days_left == 0 and "ended 59 days ago" in relist.reason
+    assert relist.offer_id == str(kubek_offer) and relist.days_left == 0 and "ended 59 days ago" in relist.reason
     new = shop.relisted(kubek_offer)
     assert new.stock_item_id == kubek.id and new.status == ListingStatus.ACTIVE
     on_allegro = control.offer(new.offer_id)
@@ -137,7 +137,7 @@ def test_relist_at_day_59_and_none_at_day_61(shop, control):
         assert shop.listing(kubek_offer).status == ListingStatus.RELISTED
         assert on_allegro["relisted_from"] == kubek_offer and on_allegro["duration_days"] == 10
     else:  # REST: ACTIVATE brings the same offer back
-        assert new.offer_id == kubek_offer and on_allegro["state"] == "active"
+        assert new.offer_id == str(kubek_offer) and on_allegro["state"] == "active"
     assert on_allegro["quantity"] == 3  # the offer had 4; brought to what is available
     assert shop.changes_sent() == {"relist": 1, "quantity": 1}
 
@@ -204,8 +204,8 @@ def test_relists_wait_for_confirmation_and_unticked_ones_are_not_sent(shop, cont
     mp = shop.marketplace()
     engine = SyncEngine(shop.channel_id, mp)
     plan = engine.plan()
-    assert {r.offer_id for r in plan.to_confirm} == {a, b}
-    keep = next(r for r in plan.relists if r.offer_id == a)
+    assert {r.offer_id for r in plan.to_confirm} == {str(a), str(b)}
+    keep = next(r for r in plan.relists if r.offer_id == str(a))
     assert decide(plan, [keep.action_id]) == (1, 1)
     engine.apply(plan)
     mp.close()
@@ -214,4 +214,4 @@ def test_relists_wait_for_confirmation_and_unticked_ones_are_not_sent(shop, cont
     assert shop.listing(b).status == ListingStatus.PENDING_RELIST
     rejected = PlannedAction.get((PlannedAction.kind == ActionKind.RELIST) & (PlannedAction.listing == shop.listing(b).id))
     assert rejected.state == ActionState.REJECTED
-    assert json.loads(rejected.params)["offer_id"] == b
+    assert json.loads(rejected.params)["offer_id"] == str(b)

@@ -23,7 +23,7 @@ def test_250_purchases_over_several_journal_pages_are_imported_once(shop, contro
     if shop.api == "webapi":
         assert calls["doGetSiteJournalDeals"] == len(events) // 100 + 1
         assert calls["doGetPostBuyFormsDataForSellers"] == 10  # 250 forms, 25 a call: the fewest possible
-        assert Channel.get_by_id(shop.channel_id).journal_cursor == events[-1]["event_id"]
+        assert Channel.get_by_id(shop.channel_id).journal_cursor == str(events[-1]["event_id"])
     else:  # events 1000 a page; checkout forms 100 a page of their purchase window
         assert calls["getOrderEventsUsingGET"] == 2  # more than 1000 REST events: two pages
         assert calls["getListOfOrdersUsingGET"] == 3 and "getOrdersDetailsUsingGET" not in calls
@@ -103,7 +103,7 @@ def test_linking_by_title_and_an_ambiguous_title_left_unlinked(shop, control):
     control.purchase(lamp_offer)
     control.purchase(chair_offer)
     plan, report = shop.sync()
-    by_offer = {i.offer_id: i for i in OrderItem.select()}
+    by_offer = {int(i.offer_id): i for i in OrderItem.select()}
     assert (by_offer[lamp_offer].link_state, by_offer[lamp_offer].stock_item_id) == (LinkState.TITLE, lamp.id)
     assert (by_offer[chair_offer].link_state, by_offer[chair_offer].stock_item_id) == (LinkState.AMBIGUOUS, None)
     assert report.counts["order_items_ambiguous"] == 1

@@ -6,7 +6,6 @@ import pytest
 
 from core.allegro.rest.marketplace import RestMarketplace
 from core.models import ListingStatus, Order, Shipment, ShipmentState
-from core.sync.marketplace import DatabaseIds
 from core.sync.orders import ship_order
 from tests.rest_tokens import SandboxTokens
 
@@ -20,7 +19,7 @@ def api() -> str:
 @pytest.fixture
 def rest(shop, sandbox, control):
     control.rest_settings(command_delay_seconds=0)
-    market = RestMarketplace(sandbox.rest_url, SandboxTokens(sandbox.rest_url, control), timeout=10, ids=DatabaseIds())
+    market = RestMarketplace(sandbox.rest_url, SandboxTokens(sandbox.rest_url, control), timeout=10)
     yield market
     market.close()
 
@@ -44,6 +43,29 @@ def test_orders_come_in_once_over_rest(shop, control, rest):
     plan, again = shop.sync(marketplace=rest)
     assert Order.select().count() == 5 and again.counts.get("orders_imported", 0) == 0
     assert control.offer(offer)["quantity"] == 50 - 7
+
+
+def test_a_rest_order_is_stored_under_its_checkout_form_uuid_and_its_offer_number(shop, control, rest):
+    import uuid
+
+    from sandbox.rest.orders import FORM_TAG, tagged
+
+    from core.models import Channel, Listing, OrderItem
+
+    offer = shop.offer("Lampka", quantity=4)
+    shop.sync(marketplace=rest)
+    form = control.purchase(offer, buyer="lampa1", quantity=2)["form_id"]
+
+    shop.sync(marketplace=rest)
+
+    (order,) = Order.select().where(Order.channel == shop.channel_id)
+    assert order.form_id == tagged(FORM_TAG, form) == str(uuid.UUID(order.form_id))  # Allegro's checkout form id
+    assert [i.offer_id for i in OrderItem.select().where(OrderItem.order == order)] == [str(offer)]
+    assert Listing.get(Listing.channel == shop.channel_id).offer_id == str(offer)
+    # the cursor is the id of Allegro's last order event, handed back as it came
+    last_event = [deal for page in rest.journal(None) for deal in page][-1].event_id
+    assert Channel.get_by_id(shop.channel_id).journal_cursor == last_event
+    assert list(rest.journal(last_event)) == []
 
 
 def test_quantities_ends_after_confirmation_and_a_relist_under_the_same_id_over_rest(shop, control, rest):
@@ -135,7 +157,7 @@ def test_relist_at_day_59_under_the_same_id_and_none_at_day_61_over_rest(shop, c
     control.advance_clock(days=59, hours=1)
     shop.stock(kubek, 3)
     plan, report = shop.sync(marketplace=rest)
-    assert [r.offer_id for r in plan.relists] == [kubek_offer]
+    assert [r.offer_id for r in plan.relists] == [str(kubek_offer)]
     assert report.outcome == "ok", report.failures
     assert control.offer(kubek_offer)["state"] == "active" and control.offer(kubek_offer)["quantity"] == 3
     live = [row for row in Listing.select().where(Listing.offer_id == kubek_offer)]

@@ -202,11 +202,11 @@ class Scenario:
         from core.allegro.rest.ledger import DatabaseLedger
         from core.allegro.rest.marketplace import RestMarketplace
         from core.allegro.rest.tokens import TokenSource
-        from core.sync.marketplace import DatabaseIds, rest_api_base
+        from core.sync.marketplace import rest_api_base
 
         def make(channel, paths):
             return RestMarketplace(
-                rest_api_base(channel.environment, paths), TokenSource(channel.id, paths), ids=DatabaseIds(),
+                rest_api_base(channel.environment, paths), TokenSource(channel.id, paths),
                 ledger=DatabaseLedger(channel.id), timeout=operation_timeout, report_wait=REPORT_WAIT,
                 sleep=lambda seconds: time.sleep(min(seconds, 0.05)), transport=transport,
             )

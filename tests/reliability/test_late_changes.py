@@ -60,7 +60,7 @@ def test_a_relist_that_lands_after_its_timeout_is_waited_for_linked_and_not_repe
     assert sorted(new) == sorted(scenario.groups["relist"])  # one new offer per source
     for source, offer in new.items():
         listing = Listing.get(Listing.offer_id == offer["offer_id"])
-        assert listing.previous_offer_id == source and listing.stock_item.sku.startswith("REL-")
+        assert listing.previous_offer_id == str(source) and listing.stock_item.sku.startswith("REL-")
     assert len(executed(scenario, "doSellSomeAgain")) == 1
 
 

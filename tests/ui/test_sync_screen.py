@@ -161,7 +161,7 @@ def test_a_struck_off_listing_is_not_relisted_until_reinstated(qtbot, desk, scre
 
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(approve_all))
     sync(qtbot, screen)  # ends it: pending relist
-    assert decisions[-1] == [("end", offer)]
+    assert decisions[-1] == [("end", str(offer))]
     assert desk.listing(offer).status == ListingStatus.PENDING_RELIST
 
     listings = open_screen(qtbot, ListingsScreen, desk)
@@ -173,7 +173,7 @@ def test_a_struck_off_listing_is_not_relisted_until_reinstated(qtbot, desk, scre
 
     desk.stock(item, 4)  # stock is back
     sync(qtbot, screen)
-    assert decisions[-1] == [("end", offer)]  # no new dialog: nothing to relist
+    assert decisions[-1] == [("end", str(offer))]  # no new dialog: nothing to relist
     assert desk.on_allegro(offer)["state"] == "ended"
     assert SyncRun.select().count() == 3
 
@@ -182,7 +182,7 @@ def test_a_struck_off_listing_is_not_relisted_until_reinstated(qtbot, desk, scre
     with qtbot.waitSignal(listings.loader.loaded, timeout=5000):
         listings.reinstate_button.click()
     sync(qtbot, screen)
-    assert decisions[-1] == [("relist", offer)]
+    assert decisions[-1] == [("relist", str(offer))]
     relisted = [o for o in desk.control.offers() if o["relisted_from"] == offer]
     assert len(relisted) == 1 and relisted[0]["state"] == "active"
 

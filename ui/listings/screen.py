@@ -294,9 +294,10 @@ class ListingsScreen(DeskScreen):
     def selected_ids(self) -> list[int]:
         return [r[0] for r in self.selected_rows()]
 
-    def select_offer(self, offer_id: int) -> bool:
+    def select_offer(self, offer_id: str | int) -> bool:
+        wanted = str(offer_id)  # offer ids are Allegro's numbers as text
         for r in range(self.model.rowCount()):
-            if self.model.row_data(r)[1] == offer_id:
+            if self.model.row_data(r)[1] == wanted:
                 self.table.selectRow(r)
                 return True
         return False

@@ -2,6 +2,7 @@
 reports and error bodies. Anything that cannot be read is InvalidResponse."""
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -81,6 +82,23 @@ def integer(value) -> int:
         return 0
 
 
+def offer_id(value) -> str:
+    """An offer id as Allegro gives it: a number, sent as a string (or, by some, a number)."""
+    text = str(value).strip()
+    if not text or not text.isascii() or not text.isdigit():
+        raise ValueError(f"offer id {value!r}")
+    return text
+
+
+def is_uuid(value: str) -> bool:
+    """Checkout forms are UUIDs; anything else never names one (and never goes into a path)."""
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 def offer(row: dict) -> Offer:
     """An offer of GET /sale/offers (or /sale/product-offers/{id})."""
     try:
@@ -91,7 +109,7 @@ def offer(row: dict) -> Offer:
         publication = row.get("publication") or {}
         state = STATES.get(publication.get("status")) or (OfferState.SOLD if sold else OfferState.NOT_SOLD)
         return Offer(
-            offer_id=int(row["id"]),
+            offer_id=offer_id(row["id"]),
             title=str(row.get("name") or ""),
             format=fmt,
             state=state,
@@ -107,7 +125,7 @@ def offer(row: dict) -> Offer:
         raise InvalidResponse("GET /sale/offers", f"an offer that cannot be read: {error}") from None
 
 
-def form(number: int, body: dict) -> PostBuyForm:
+def form(form_id: str, body: dict) -> PostBuyForm:
     """A checkout form (GET /order/checkout-forms/{id}) as the port's post-buy form."""
     buyer = body.get("buyer") or {}
     delivery = body.get("delivery") or {}
@@ -116,7 +134,7 @@ def form(number: int, body: dict) -> PostBuyForm:
     total = (body.get("summary") or {}).get("totalToPay") or {}
     cancelled = body.get("status") == "CANCELLED"
     return PostBuyForm(
-        form_id=number,
+        form_id=form_id,
         buyer_id=integer(buyer.get("id")),
         buyer_login=str(buyer.get("login") or ""),
         buyer_email=str(buyer.get("email") or ""),
@@ -140,7 +158,7 @@ def _line_items(lines: list) -> tuple[tuple[FormItem, ...], list[datetime]]:
         price = money(line.get("price"))
         quantity = integer(line.get("quantity"))
         item = line.get("offer") or {}
-        items.append(FormItem(integer(item.get("id")), str(item.get("name") or ""), quantity, price, price * quantity))
+        items.append(FormItem(str(item.get("id") or ""), str(item.get("name") or ""), quantity, price, price * quantity))
         when = time_of(line.get("boughtAt"))
         if when:
             bought.append(when)
@@ -159,7 +177,7 @@ def _address(address: dict) -> Address:
     )
 
 # A command's outcome for one offer: DONE with its task, REFUSED, or UNKNOWN.
-def quantity_result(offer_id: int, value: int, outcome: Outcome, task: dict | None, reason: str) -> QuantityResult:
+def quantity_result(offer_id: str, value: int, outcome: Outcome, task: dict | None, reason: str) -> QuantityResult:
     if outcome is Outcome.DONE and task and task.get("status") == "SUCCESS":
         return QuantityResult(offer_id, ok=True, quantity_left=value)
     if outcome is Outcome.DONE and task and task.get("status") == "FAIL":
@@ -171,7 +189,7 @@ def quantity_result(offer_id: int, value: int, outcome: Outcome, task: dict | No
     return QuantityResult(offer_id, ok=False, error_code="UNKNOWN", message=reason, may_land_late=True)
 
 
-def finish_result(offer_id: int, outcome: Outcome, task: dict | None, reason: str) -> FinishResult:
+def finish_result(offer_id: str, outcome: Outcome, task: dict | None, reason: str) -> FinishResult:
     if outcome is Outcome.DONE and task and task.get("status") == "SUCCESS":
         return FinishResult(offer_id, ok=True)
     if outcome is Outcome.DONE and task and task.get("status") == "FAIL":

@@ -16,7 +16,7 @@ from typing import Protocol
 class LedgerEntry:
     kind: str  # "quantity" or "publication"
     command_id: str
-    offer_ids: tuple[int, ...]
+    offer_ids: tuple[str, ...]
     target: str  # the quantity sent, or ACTIVATE / END
 
 
@@ -24,7 +24,7 @@ class CommandLedger(Protocol):
     def record(self, entry: LedgerEntry) -> None:
         """Written (and committed) before the command is sent."""
 
-    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
+    def unsettled(self, kind: str, offer_ids: tuple[str, ...] | None = None) -> list[LedgerEntry]:
         """Commands of `kind` whose outcome the app has not read yet (only those for exactly
         `offer_ids` when given), oldest first."""
 
@@ -45,7 +45,7 @@ class MemoryLedger:
             self._open[entry.command_id] = entry
             self.recorded.append(entry)
 
-    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
+    def unsettled(self, kind: str, offer_ids: tuple[str, ...] | None = None) -> list[LedgerEntry]:
         with self._lock:
             return [e for e in self._open.values() if e.kind == kind and offer_ids in (None, e.offer_ids)]
 
@@ -72,7 +72,7 @@ class DatabaseLedger:
                 target=entry.target,
             )
 
-    def unsettled(self, kind: str, offer_ids: tuple[int, ...] | None = None) -> list[LedgerEntry]:
+    def unsettled(self, kind: str, offer_ids: tuple[str, ...] | None = None) -> list[LedgerEntry]:
         from core.models import RestCommand
 
         wanted = (RestCommand.channel == self.channel_id) & (RestCommand.kind == kind) & RestCommand.settled.is_null()
@@ -80,7 +80,7 @@ class DatabaseLedger:
             wanted &= RestCommand.offer_ids == ",".join(map(str, offer_ids))
         rows = RestCommand.select().where(wanted).order_by(RestCommand.id)
         return [
-            LedgerEntry(row.kind, row.command_id, tuple(int(i) for i in row.offer_ids.split(",") if i), row.target)
+            LedgerEntry(row.kind, row.command_id, tuple(i for i in row.offer_ids.split(",") if i), row.target)
             for row in rows
         ]
 

@@ -1,6 +1,7 @@
 """RestMarketplace: the engine's port over Allegro's REST API (FACTS §9).
 
-Offer ids are Allegro's numeric strings, carried as ints by the port. Each command's UUID
+Ids are Allegro's own values (offer numbers, checkout form and line item UUIDs, event
+ids), as the port carries them. Each command's UUID
 is in the ledger (rest/ledger.py) BEFORE it is sent; after a lost answer or a crash its
 report is read by that id, and only a command Allegro never received (404) goes again.
 A shipment whose answer was lost is looked for among the form's shipments.
@@ -11,6 +12,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -39,7 +41,6 @@ from core.allegro.rest import answers
 from core.allegro.rest.form_pages import PAGE_SIZE as FORMS_PAGE
 from core.allegro.rest.form_pages import FormPages
 from core.allegro.rest.http import Answer, RestTransport, SentNoAnswer, TokenSource
-from core.allegro.rest.ids import IdBook, MemoryIds
 from core.allegro.rest.ledger import CommandLedger, LedgerEntry, MemoryLedger
 from core.allegro.rest.vocabulary import EVENT_TYPES, OPERATOR_CARRIERS, OTHER_NAMES
 from core.i18n import N_, _
@@ -69,15 +70,13 @@ class RestMarketplace:
         report_wait: float = REPORT_WAIT,
         sleep: Callable[[float], None] = time.sleep,
         transport=None,
-        ids: IdBook | None = None,
     ) -> None:
         self.http = RestTransport(api_base, tokens, timeout=timeout, sleep=sleep, transport=transport)
         self.ledger = ledger or MemoryLedger()
         self.report_wait = report_wait
-        self.ids = ids or MemoryIds()
-        self.merged_away: list[int] = []
+        self.merged_away: list[str] = []  # form ids that answered 404 (merged into another)
         self.checkout_forms = FormPages()  # each form's purchase time from the events: forms are read in pages
-        self._carriers: set[str] | None = None  # form numbers that answered 404 (merged into another)
+        self._carriers: set[str] | None = None
         self.sleep = sleep
 
     @property
@@ -146,24 +145,17 @@ class RestMarketplace:
             if not rows or offset >= int(page.get("totalCount") or 0):
                 return
 
-    def offers_by_id(self, offer_ids: Iterable[int]) -> list[Offer]:
-        ids = list(dict.fromkeys(int(i) for i in offer_ids))
+    def offers_by_id(self, offer_ids: Iterable[str]) -> list[Offer]:
+        ids = list(dict.fromkeys(str(i) for i in offer_ids))
         found: list[Offer] = []
         for chunk in chunks(ids, 100):  # keeps the query string short
             page = self._read("/sale/offers", {"offer.id": ",".join(map(str, chunk)), "limit": PAGE})
             found.extend(answers.offer(row) for row in page.get("offers") or [])
         return found
 
-    def journal(self, start: int | None) -> Iterator[list[JournalDeal]]:
-        """/order/events after event `start`, one JournalDeal a line item; checkout forms,
-        line items and events are numbered through the ids book (UUIDs → port numbers)."""
-        after = self.ids.value("event", start) if start else None
-        if start and after is None:
-            raise InvalidRequest(
-                "REST_UNKNOWN_CURSOR",
-                message=N_("The app lost track of where it stopped reading Allegro's orders; "
-                           "set the date to import orders from again."),
-            )
+    def journal(self, start: str | None) -> Iterator[list[JournalDeal]]:
+        """/order/events after event `start` (Allegro's event id), one JournalDeal a line item."""
+        after = start or None
         while True:
             params = {"limit": EVENTS_PAGE}
             if after:
@@ -178,11 +170,11 @@ class RestMarketplace:
 
     def _deals(self, event: dict) -> list[JournalDeal]:
         try:
-            event_id = self.ids.number("event", str(event["id"]))
+            event_id = str(event["id"])
             kind = EVENT_TYPES.get(event.get("type"), 0)
             order = event.get("order") or {}
             form = (order.get("checkoutForm") or {}).get("id")
-            form_number = self.ids.number("form", str(form)) if form else 0
+            form_id = str(form) if form else ""
             buyer = answers.integer((order.get("buyer") or {}).get("id"))
             when = answers.time_of(event.get("occurredAt")) or datetime.now(UTC)
             items = order.get("lineItems") or []
@@ -191,35 +183,36 @@ class RestMarketplace:
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidResponse("GET /order/events", str(error)) from None
         if not items:  # an event with no line items still moves the cursor
-            return [JournalDeal(event_id, kind, when, 0, form_number, 0, buyer, 0)]
+            return [JournalDeal(event_id, kind, when, "", form_id, "", buyer, 0)]
         return [
             JournalDeal(
                 event_id=event_id,
                 event_type=kind,
                 event_time=when,
-                deal_id=self.ids.number("line", str(item.get("id"))),
-                transaction_id=form_number,
-                offer_id=answers.integer((item.get("offer") or {}).get("id")),
+                deal_id=str(item.get("id") or ""),
+                transaction_id=form_id,
+                offer_id=str((item.get("offer") or {}).get("id") or ""),
                 buyer_id=buyer,
                 quantity=answers.integer(item.get("quantity")),
             )
             for item in items
         ]
 
-    def post_buy_forms(self, form_ids: Iterable[int]) -> list[PostBuyForm]:
+    def post_buy_forms(self, form_ids: Iterable[str]) -> list[PostBuyForm]:
         """Checkout forms, in pages of their purchase window where that is fewer calls
         (rest/form_pages.py). A form merged into another answers 404: left out (its
-        purchases come again under the new form's events), and noted in `merged_away`."""
-        wanted = {n: u for n in dict.fromkeys(form_ids) if (u := self.ids.value("form", n)) is not None}
+        purchases come again under the new form's events), and noted in `merged_away`.
+        An id that is not a checkout form's UUID is never sent: Allegro knows no such form."""
+        wanted = {f: f for f in dict.fromkeys(str(i) for i in form_ids) if answers.is_uuid(f)}
         read = self.checkout_forms.read(self.http.request, wanted)
         self.merged_away.extend(read.missing)
-        return [answers.form(number, body) for number, body in read.forms]
+        return [answers.form(form_id, body) for form_id, body in read.forms]
 
     def verify(self, local_ids: Iterable[int]) -> list[VerifiedOffer]:  # localIds are WebAPI-only
         return [VerifiedOffer(local_id=i, offer_id=None, listed=-1) for i in local_ids]
 
     # -- commands -----------------------------------------------------------------------------
-    def _commands(self, kind: str, target: str, offer_ids: list[int], body_of: Callable[[list[int]], dict]) -> dict[int, Settled]:
+    def _commands(self, kind: str, target: str, offer_ids: list[str], body_of: Callable[[list[str]], dict]) -> dict[str, Settled]:
         """Each offer's outcome of `target` by commands of `kind` (≤1000 offers), open ledger entries first."""
         settled = self._settle_open(kind, target, offer_ids, body_of)
         todo = [i for i in offer_ids if i not in settled]
@@ -228,7 +221,7 @@ class RestMarketplace:
             settled.update({i: (outcome, tasks.get(i), reason) for i in chunk})
         return settled
 
-    def _settle_open(self, kind: str, target: str, offer_ids: list[int], body_of) -> dict[int, Settled]:
+    def _settle_open(self, kind: str, target: str, offer_ids: list[str], body_of) -> dict[str, Settled]:
         """Open entries of these offers: the same target is read (sent again under its id on 404)."""
         wanted, settled = set(offer_ids), {}
         for entry in self.ledger.unsettled(kind):
@@ -247,7 +240,7 @@ class RestMarketplace:
                 settled.update({i: (outcome, tasks.get(i), reason) for i in overlap})
         return settled
 
-    def _send(self, kind: str, target: str, chunk: list[int], body: dict, command_id: str | None = None) -> tuple[Outcome, dict[int, dict], str]:
+    def _send(self, kind: str, target: str, chunk: list[str], body: dict, command_id: str | None = None) -> tuple[Outcome, dict[str, dict], str]:
         """PUT one command under an id in the ledger, then read its tasks. A lost answer with no
         command behind it (404) goes again under the same id: Allegro refuses a reused id (409)."""
         fresh = command_id is None
@@ -278,7 +271,7 @@ class RestMarketplace:
                 self.ledger.settle(command_id)
             return outcome, tasks, reason
         raise AssertionError("unreachable")
-    def read_command(self, kind: str, command_id: str, wait: bool = True) -> tuple[Outcome, dict[int, dict], str]:
+    def read_command(self, kind: str, command_id: str, wait: bool = True) -> tuple[Outcome, dict[str, dict], str]:
         """A command's tasks by its id: what a lost answer or a crash is settled with.
         404 is REFUSED (Allegro never got it); tasks still NEW are read again while `wait`."""
         waited = 0.0
@@ -293,9 +286,9 @@ class RestMarketplace:
             self.sleep(REPORT_POLL)
             waited += REPORT_POLL
 
-    def _tasks(self, kind: str, command_id: str) -> tuple[Outcome, dict[int, dict], str]:
+    def _tasks(self, kind: str, command_id: str) -> tuple[Outcome, dict[str, dict], str]:
         """Every task page of a command (no summary call)."""
-        tasks: dict[int, dict] = {}
+        tasks: dict[str, dict] = {}
         offset = 0
         while True:
             try:
@@ -311,7 +304,7 @@ class RestMarketplace:
             rows = page.body.get("tasks") or []
             for task in rows:
                 try:
-                    tasks[int(task["offer"]["id"])] = task
+                    tasks[str(task["offer"]["id"])] = task
                 except (KeyError, TypeError, ValueError):
                     continue
             offset += len(rows)
@@ -320,8 +313,8 @@ class RestMarketplace:
 
     def change_quantities(self, changes: Iterable[QuantityChange], progress: Progress | None = None) -> list[QuantityResult]:
         """Offers that get the same value share a command (≤1000 each); 0 ends the offer by PATCH."""
-        changes = list(changes)
-        by_value: dict[int, list[int]] = defaultdict(list)
+        changes = [replace(c, offer_id=str(c.offer_id)) for c in changes]
+        by_value: dict[int, list[str]] = defaultdict(list)
         results: list[QuantityResult] = []
         for change in changes:
             if change.quantity_left < 1:
@@ -335,7 +328,7 @@ class RestMarketplace:
                 progress(len(results), len(changes))
         return results
 
-    def _patch_stock(self, offer_id: int, value: int) -> QuantityResult:
+    def _patch_stock(self, offer_id: str, value: int) -> QuantityResult:
         try:
             answer = self.http.request("PATCH", f"/sale/product-offers/{offer_id}", body={"stock": {"available": value}})
         except SentNoAnswer:
@@ -346,9 +339,9 @@ class RestMarketplace:
         return QuantityResult(offer_id, ok=False, error_code=code, message=message)
 
     def finish(self, requests: Iterable[FinishRequest], progress: Progress | None = None) -> list[FinishResult]:
-        return self._publish("END", [r.offer_id for r in requests], progress)
+        return self._publish("END", [str(r.offer_id) for r in requests], progress)
 
-    def _publish(self, action: str, ids: list[int], progress: Progress | None, start_at=None) -> list[FinishResult]:
+    def _publish(self, action: str, ids: list[str], progress: Progress | None, start_at=None) -> list[FinishResult]:
         publication = {"action": action}
         if start_at is not None:
             publication["scheduledFor"] = start_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
@@ -364,7 +357,7 @@ class RestMarketplace:
     def relist(self, requests: Iterable[RelistRequest], progress: Progress | None = None) -> list[RelistResult]:
         """Buy-now offers: stock first when sold out (1; the engine then sets the stock's
         quantity), then ACTIVATE under the same id. Auctions: a new offer from the old one's data."""
-        requests = list(requests)
+        requests = [replace(r, offer_id=str(r.offer_id)) for r in requests]
         if not requests:
             return []
         known = {o.offer_id: o for o in self.offers_by_id(r.offer_id for r in requests)}
@@ -383,7 +376,7 @@ class RestMarketplace:
             progress(len(results), len(requests))
         return results
 
-    def _activate(self, requests: list[RelistRequest], sold_out: set[int]) -> list[RelistResult]:
+    def _activate(self, requests: list[RelistRequest], sold_out: set[str]) -> list[RelistResult]:
         """Stock 1 for the sold-out ones (the engine then sets the stock's quantity), then
         ACTIVATE, one command a start time; an offer whose stock was not set is not activated."""
         stocked = self._commands("quantity", "1", sorted(sold_out), lambda chunk: _quantity_body(chunk, 1)) if sold_out else {}
@@ -415,16 +408,16 @@ class RestMarketplace:
         except SentNoAnswer:
             return RelistResult(request.offer_id, request.local_id, ok=False, unknown=True, error_code="UNKNOWN")
         if answer.status in (200, 201, 202) and isinstance(answer.body, dict) and answer.body.get("id"):
-            return RelistResult(request.offer_id, request.local_id, ok=True, new_offer_id=int(answer.body["id"]))
+            return RelistResult(request.offer_id, request.local_id, ok=True, new_offer_id=str(answer.body["id"]))
         code, message = answers.first_error(answer)
         return RelistResult(request.offer_id, request.local_id, ok=False, error_code=code, message=message)
 
-    def add_tracking(self, form_id: int, packages: Iterable[Package]) -> TrackingResult:
+    def add_tracking(self, form_id: str, packages: Iterable[Package]) -> TrackingResult:
         """POST a shipment per number to the checkout form, with Allegro's carrier for the
         app's carrier (GET /order/carriers, read once); OTHER with its name otherwise. Each
         POST is in the ledger first; after a lost one the form's shipments are read first."""
-        form = self.ids.value("form", form_id)
-        if form is None:
+        form = str(form_id)
+        if not answers.is_uuid(form):
             raise InvalidRequest("REST_UNKNOWN_FORM", message=N_("Allegro does not know this order."))
         on_allegro = self._shipped_after_lost_posts(form_id, form)
         added, wrong_carrier, wrong_number, reasons = [], [], [], []
@@ -442,7 +435,7 @@ class RestMarketplace:
                 reasons.append((package.tracking_number, message))
         return TrackingResult(form_id, tuple(added), tuple(wrong_carrier), tuple(wrong_number), tuple(reasons))
 
-    def _post_shipment(self, form_id: int, form: str, body: dict) -> Answer:
+    def _post_shipment(self, form_id: str, form: str, body: dict) -> Answer:
         entry = LedgerEntry("shipment", str(uuid.uuid4()), (form_id,), body["waybill"])
         self.ledger.record(entry)
         try:
@@ -458,7 +451,7 @@ class RestMarketplace:
             self.ledger.settle(entry.command_id)
         return answer
 
-    def _shipped_after_lost_posts(self, form_id: int, form: str) -> set[str]:
+    def _shipped_after_lost_posts(self, form_id: str, form: str) -> set[str]:
         """The waybills on the form when an earlier POST to it may have been made (its answer
         lost, or the run killed before the app kept it); else none, and no call."""
         lost = self.ledger.unsettled("shipment", (form_id,))
@@ -481,11 +474,11 @@ class RestMarketplace:
 
 
 
-def _criteria(offer_ids: list[int]) -> list[dict]:
+def _criteria(offer_ids: list[str]) -> list[dict]:
     return [{"type": "CONTAINS_OFFERS", "offers": [{"id": str(i)} for i in offer_ids]}]
 
 
-def _quantity_body(offer_ids: list[int], value: int) -> dict:
+def _quantity_body(offer_ids: list[str], value: int) -> dict:
     return {"modification": {"changeType": "FIXED", "value": value}, "offerCriteria": _criteria(offer_ids)}
 
 
