@@ -115,12 +115,18 @@ def test_a_rest_channel_is_saved_with_its_login_and_tokens(db, data_dir):
 
 
 class RefusingKeyring(MemoryKeyring):
+    # keyring registers every backend class and its default picks any it can build with no
+    # arguments: the required `error` keeps this one out of later tests' default keyring.
+    def __init__(self, error: Exception):
+        super().__init__()
+        self.error = error
+
     def set_password(self, service, username, password):
-        raise keyring.errors.KeyringLocked("locked")
+        raise self.error
 
 
 def test_a_rest_channel_whose_tokens_the_keyring_refuses_is_not_saved(db, data_dir):
-    keyring.set_keyring(RefusingKeyring())
+    keyring.set_keyring(RefusingKeyring(keyring.errors.KeyringLocked("locked")))
     with pytest.raises(KeyringUnavailable):
         channel_rows.add_rest_channel("Sklep REST", "sprzedawca", "PLN", "sandbox", app_paths(data_dir), TOKEN)
     assert not Channel.select().exists()
