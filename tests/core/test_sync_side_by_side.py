@@ -42,16 +42,18 @@ def planned(world):
 
 def test_ends_go_out_while_quantities_are_being_changed(world):
     changing, running_out = shop(world)
-    finishing = threading.Event()
+    finishing, changing_started = threading.Event(), threading.Event()
     seen = {}
     change, finish = world.allegro.change_quantities, world.allegro.finish
 
     def change_quantities(changes, progress=None):
+        changing_started.set()
         seen["finish before quantities returned"] = finishing.wait(WAIT)  # sequential sending never sets it
         return change(changes, progress)
 
     def finish_offers(requests, progress=None):
         finishing.set()
+        changing_started.wait(WAIT)  # both under way at once, whatever the machine's load
         seen["finish thread"] = threading.current_thread().name
         return finish(requests, progress)
 
