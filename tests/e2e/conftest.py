@@ -16,17 +16,10 @@ APIS = ("webapi", "rest")
 
 @pytest.fixture(params=APIS)
 def api(request) -> str:
-    """The channel's API; a test marked `webapi_only(reason)` is skipped on REST with that reason."""
-    marker = request.node.get_closest_marker("webapi_only")
-    if request.param == "rest" and marker is not None:
-        pytest.skip(marker.args[0])
+    """The channel's API: every scenario runs on both."""
     return request.param
 
 
 @pytest.fixture
 def shop(db, sandbox, control, data_dir, api):
     return Shop(sandbox, control, data_dir, api=api)
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "webapi_only(reason): the scenario does not exist on REST (say why)")

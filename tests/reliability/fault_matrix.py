@@ -1,9 +1,10 @@
 """The fault kinds, the steps of a sync, and the printed matrix of what happened."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
-from .scenario import OPERATION_TIMEOUT
+from .scenario import OPERATION_TIMEOUT, differences
 
 # Fault kind -> the sandbox rule (sandbox/README.md, "Faults") without operation/rate/count.
 FAULTS: dict[str, dict] = {
@@ -145,3 +146,31 @@ def render(results: dict[tuple[str, str, str], Verdict] | None = None, rest: boo
     for (fault, step, variant), verdict in diverged[:20]:
         lines.append(f"  D {fault} at {step} ({variant}): " + "; ".join(verdict.problems[:3]))
     return "\n".join(lines)
+
+
+def verdict(scenario, hit, seconds: float, fired: int, delay: float, reference, repeated) -> Verdict:
+    """How a faulted sync ended and whether the rerun converged: its first run completed or
+    stopped with a seller's sentence, the fault fired, no lock or loose end is left, nothing
+    was carried out twice (`repeated`: the API's own check) and the state equals `reference`."""
+    if delay > OPERATION_TIMEOUT:
+        time.sleep(delay)  # a request the client gave up on still runs on the server: let it land
+    problems = []
+    if hit.crash:
+        problems.append(f"the command crashed: {hit.crash}")
+    if hit.code == 0:
+        first = "completed"
+    elif hit.code == 1 and hit.seller_problem:
+        first = "stopped"
+    else:
+        first = "unclear"
+        problems.append(f"exit {hit.code} without a clear sentence: {hit.err.strip() or hit.out[-300:]}")
+    if not fired:
+        problems.append("the fault never fired (the step was not reached)")
+    problems += [p for p in scenario.loose_ends() if "lock" in p]
+    rerun = scenario.sync()
+    if rerun.code != 0 or rerun.crash:
+        problems.append(f"the run after the fault cleared failed: {rerun.crash or rerun.err.strip() or rerun.out[-300:]}")
+    problems += scenario.loose_ends()
+    problems += repeated(scenario.control)
+    problems += differences(reference, scenario.snapshot())
+    return Verdict(first, hit.seller_problem, problems, seconds, fired)

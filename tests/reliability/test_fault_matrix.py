@@ -20,7 +20,6 @@ import pytest
 from . import fault_matrix
 from .fault_matrix import FAULTS, STEPS, Verdict, applies
 from .processes import repeated_changes
-from .scenario import OPERATION_TIMEOUT, differences
 
 
 
@@ -46,31 +45,8 @@ def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Ve
     seconds = time.monotonic() - started
     fired = sum(r["fired"] for r in scenario.control.faults()["rules"])
     scenario.control.clear_faults()
-    # a request the client gave up on (timed out) still runs on the server: let it land first
     delay = FAULTS[fault].get("delay_ms", 0) / 1000
-    if delay > OPERATION_TIMEOUT:
-        time.sleep(delay)
-    problems = []
-    if hit.crash:
-        problems.append(f"the command crashed: {hit.crash}")
-    if hit.code == 0:
-        first = "completed"
-    elif hit.code == 1 and hit.seller_problem:
-        first = "stopped"
-    else:
-        first = "unclear"
-        problems.append(f"exit {hit.code} without a clear sentence: {hit.err.strip() or hit.out[-300:]}")
-    if not fired:
-        problems.append("the fault never fired (the step was not reached)")
-    lock_left = [p for p in scenario.loose_ends() if "lock" in p]
-    problems += lock_left
-    rerun = scenario.sync()
-    if rerun.code != 0 or rerun.crash:
-        problems.append(f"the run after the fault cleared failed: {rerun.crash or rerun.err.strip()}")
-    problems += scenario.loose_ends()
-    problems += duplicates(scenario.control)
-    problems += differences(reference, scenario.snapshot())
-    return Verdict(first, hit.seller_problem, problems, seconds, fired)
+    return fault_matrix.verdict(scenario, hit, seconds, fired, delay, reference, duplicates)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,6 @@ import pytest
 from . import fault_matrix
 from .fault_matrix import REST_FAULTS, REST_STEPS, Verdict, rest_applies
 from .processes import repeated_rest_writes
-from .scenario import OPERATION_TIMEOUT, differences
 
 
 class RefusingTransport(httpx.HTTPTransport):
@@ -54,29 +53,8 @@ def run_variant(scenario, reference, fault: str, step: str, lasting: bool) -> Ve
     seconds = time.monotonic() - started
     fired = transport.fired if transport else sum(r["fired"] for r in scenario.control.faults()["rules"])
     scenario.control.clear_faults()
-    delay = shape.get("delay_ms", 0) / 1000  # a request the client gave up on still runs: let it land
-    if delay > OPERATION_TIMEOUT:
-        time.sleep(delay)
-    problems = []
-    if hit.crash:
-        problems.append(f"the command crashed: {hit.crash}")
-    if hit.code == 0:
-        first = "completed"
-    elif hit.code == 1 and hit.seller_problem:
-        first = "stopped"
-    else:
-        first = "unclear"
-        problems.append(f"exit {hit.code} without a clear sentence: {hit.err.strip() or hit.out[-300:]}")
-    if not fired:
-        problems.append("the fault never fired (the step was not reached)")
-    problems += [p for p in scenario.loose_ends() if "lock" in p]
-    rerun = scenario.sync()
-    if rerun.code != 0 or rerun.crash:
-        problems.append(f"the run after the fault cleared failed: {rerun.crash or rerun.err.strip() or rerun.out[-300:]}")
-    problems += scenario.loose_ends()
-    problems += repeated_rest_writes(scenario.control)
-    problems += differences(reference, scenario.snapshot())
-    return Verdict(first, hit.seller_problem, problems, seconds, fired)
+    delay = shape.get("delay_ms", 0) / 1000
+    return fault_matrix.verdict(scenario, hit, seconds, fired, delay, reference, repeated_rest_writes)
 
 
 @pytest.mark.parametrize(
