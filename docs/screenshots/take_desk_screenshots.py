@@ -142,7 +142,7 @@ def main(out: Path) -> None:
         # a buyer buys while the seller watches: Sync now from the Sync screen
         busy = Listing.select().where((Listing.status == ListingStatus.ACTIVE) & (Listing.format == "buy_now")
                                       & Listing.stock_item.is_null(False)).order_by(Listing.title).first()
-        control.purchase(busy.offer_id, buyer="zosia_kupuje", quantity=2)
+        control.purchase(int(busy.offer_id), buyer="zosia_kupuje", quantity=2)
         sync_screen = window.show_screen("sync")
         finished = []
         sync_screen.all_finished.connect(lambda: finished.append(True))
